@@ -1,0 +1,47 @@
+"""Opening the SQLite file: pragmas for two front ends writing side by side."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from .migrations import migrate
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def _create_private(path: Path) -> None:
+    """Create the file readable by its owner only, before SQLite creates it world-readable."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True) -> Database:
+    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+
+    Each thread needs its own connection: call this once per thread. The
+    connection is in autocommit mode; the store opens transactions itself.
+    """
+    path = Path(path)
+    if str(path) != ":memory:":
+        _create_private(path)
+    conn = sqlite3.connect(
+        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: an acknowledged call survives a power cut, not just a crash.
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    db = Database(conn)
+    if migrate_schema:
+        migrate(db)
+    return db

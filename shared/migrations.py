@@ -1,0 +1,267 @@
+"""The schema, grown only through ordered migrations (``PRAGMA user_version``).
+
+A migration that has shipped is never edited: add a new one at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def _m0001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE companies (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            display_name TEXT NOT NULL,
+            address TEXT, zip_code TEXT, city TEXT, country TEXT,
+            phone TEXT, phone2 TEXT, email TEXT, annotation TEXT,
+            do_not_call INTEGER NOT NULL DEFAULT 0,
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX companies_phone ON companies(phone) WHERE phone IS NOT NULL;
+        CREATE INDEX companies_phone2 ON companies(phone2) WHERE phone2 IS NOT NULL;
+        CREATE INDEX companies_display_name ON companies(display_name COLLATE NOCASE, pk);
+
+        CREATE TABLE persons (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            salutation TEXT, first_name TEXT, last_name TEXT,
+            display_name TEXT,
+            name TEXT NOT NULL,
+            city TEXT, phone TEXT, phone2 TEXT, email TEXT, annotation TEXT,
+            do_not_call INTEGER NOT NULL DEFAULT 0,
+            search_text TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX persons_company ON persons(company_id, name COLLATE NOCASE);
+        CREATE INDEX persons_phone ON persons(phone) WHERE phone IS NOT NULL;
+        CREATE INDEX persons_phone2 ON persons(phone2) WHERE phone2 IS NOT NULL;
+        CREATE INDEX persons_name ON persons(name COLLATE NOCASE, pk);
+
+        CREATE TABLE campaigns (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            contacts_source TEXT NOT NULL DEFAULT 'crm'
+                CHECK (contacts_source IN ('crm', 'apollo')),
+            tasks_source TEXT NOT NULL DEFAULT 'crm' CHECK (tasks_source IN ('crm', 'apollo')),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        -- A contact is a company (person_id NULL) or a person (company_id NULL;
+        -- its company is the person's current one).
+        CREATE TABLE campaign_contacts (
+            pk INTEGER PRIMARY KEY,
+            campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            person_id TEXT REFERENCES persons(id) ON DELETE CASCADE,
+            sort_name TEXT NOT NULL DEFAULT '',
+            call_count INTEGER NOT NULL DEFAULT 0,
+            last_call_at TEXT NOT NULL DEFAULT '',
+            handed_out_until TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            CHECK ((company_id IS NULL) <> (person_id IS NULL))
+        );
+        CREATE UNIQUE INDEX campaign_contacts_company
+            ON campaign_contacts(campaign_id, company_id) WHERE company_id IS NOT NULL;
+        CREATE UNIQUE INDEX campaign_contacts_person
+            ON campaign_contacts(campaign_id, person_id) WHERE person_id IS NOT NULL;
+        CREATE INDEX campaign_contacts_next ON campaign_contacts(
+            campaign_id, handed_out_until, call_count, last_call_at, sort_name, pk);
+        CREATE INDEX campaign_contacts_by_company ON campaign_contacts(company_id);
+        CREATE INDEX campaign_contacts_by_person ON campaign_contacts(person_id);
+
+        CREATE TABLE tasks (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            person_id TEXT REFERENCES persons(id) ON DELETE CASCADE,
+            timestamp TEXT NOT NULL,
+            scheduled INTEGER NOT NULL DEFAULT 0,
+            annotation TEXT,
+            closed_at TEXT,
+            created_at TEXT NOT NULL,
+            created_by_call TEXT,
+            closed_by_call TEXT,
+            CHECK ((company_id IS NULL) <> (person_id IS NULL))
+        );
+        CREATE INDEX tasks_open ON tasks(campaign_id, timestamp, id) WHERE closed_at IS NULL;
+        CREATE INDEX tasks_open_scheduled
+            ON tasks(campaign_id, scheduled, timestamp, id) WHERE closed_at IS NULL;
+        CREATE INDEX tasks_all ON tasks(campaign_id, timestamp);
+        CREATE INDEX tasks_by_company ON tasks(company_id);
+        CREATE INDEX tasks_by_person ON tasks(person_id);
+        CREATE INDEX tasks_by_call ON tasks(created_by_call);
+
+        -- Calls keep the contact ids Apollo sent, known or not: no call is lost.
+        CREATE TABLE calls (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL CHECK (kind IN ('inbound', 'outbound', 'campaign')),
+            agent TEXT,
+            company_id TEXT,
+            person_id TEXT,
+            phone_number TEXT,
+            source_type TEXT, source_id TEXT, source_task TEXT,
+            transfer_type TEXT, transfer_id TEXT,
+            dtmf_path TEXT,
+            annotation TEXT,
+            do_not_call INTEGER NOT NULL DEFAULT 0,
+            timestamp_init TEXT, timestamp_assigned TEXT, timestamp_start TEXT,
+            timestamp_end TEXT, timestamp_closed TEXT,
+            answered INTEGER NOT NULL DEFAULT 0,
+            started_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            client TEXT,
+            raw_json TEXT NOT NULL
+        );
+        CREATE INDEX calls_by_person ON calls(person_id, started_at) WHERE person_id IS NOT NULL;
+        CREATE INDEX calls_by_company ON calls(company_id, started_at)
+            WHERE company_id IS NOT NULL;
+        CREATE INDEX calls_started ON calls(started_at);
+        CREATE INDEX calls_by_agent ON calls(agent, started_at);
+        CREATE INDEX calls_by_source ON calls(source_type, source_id, person_id, company_id);
+
+        CREATE TABLE call_attempts (
+            call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            agent TEXT,
+            timestamp_assigned TEXT,
+            timestamp_closed TEXT,
+            PRIMARY KEY (call_id, position)
+        );
+        CREATE TABLE call_tags (
+            call_id TEXT NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            payload TEXT,
+            PRIMARY KEY (call_id, position)
+        );
+        CREATE INDEX call_tags_by_tag ON call_tags(category, tag);
+
+        CREATE TABLE dnc_events (
+            pk INTEGER PRIMARY KEY,
+            company_id TEXT,
+            person_id TEXT,
+            do_not_call INTEGER NOT NULL,
+            reason TEXT,
+            side TEXT NOT NULL,
+            client TEXT,
+            call_id TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX dnc_events_by_company ON dnc_events(company_id) WHERE company_id IS NOT NULL;
+        CREATE INDEX dnc_events_by_person ON dnc_events(person_id) WHERE person_id IS NOT NULL;
+
+        CREATE TABLE screen_pops (
+            pk INTEGER PRIMARY KEY,
+            company_id TEXT,
+            person_id TEXT,
+            client TEXT,
+            requested_at TEXT NOT NULL,
+            handled_at TEXT
+        );
+        CREATE INDEX screen_pops_pending ON screen_pops(pk) WHERE handled_at IS NULL;
+
+        CREATE TABLE audit_log (
+            pk INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            side TEXT NOT NULL,
+            client TEXT,
+            entity_type TEXT NOT NULL,
+            entity_id TEXT NOT NULL,
+            action TEXT NOT NULL,
+            changes TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX audit_by_entity ON audit_log(entity_type, entity_id, pk);
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        -- Search as you type: trigram full-text indexes over names, e-mail and
+        -- phone digits, kept in step by triggers.
+        CREATE VIRTUAL TABLE companies_fts USING fts5(
+            search_text, content='companies', content_rowid='pk', tokenize='trigram');
+        CREATE TRIGGER companies_ai AFTER INSERT ON companies BEGIN
+            INSERT INTO companies_fts(rowid, search_text) VALUES (new.pk, new.search_text);
+        END;
+        CREATE TRIGGER companies_ad AFTER DELETE ON companies BEGIN
+            INSERT INTO companies_fts(companies_fts, rowid, search_text)
+                VALUES ('delete', old.pk, old.search_text);
+        END;
+        CREATE TRIGGER companies_au AFTER UPDATE OF search_text ON companies BEGIN
+            INSERT INTO companies_fts(companies_fts, rowid, search_text)
+                VALUES ('delete', old.pk, old.search_text);
+            INSERT INTO companies_fts(rowid, search_text) VALUES (new.pk, new.search_text);
+        END;
+        CREATE VIRTUAL TABLE persons_fts USING fts5(
+            search_text, content='persons', content_rowid='pk', tokenize='trigram');
+        CREATE TRIGGER persons_ai AFTER INSERT ON persons BEGIN
+            INSERT INTO persons_fts(rowid, search_text) VALUES (new.pk, new.search_text);
+        END;
+        CREATE TRIGGER persons_ad AFTER DELETE ON persons BEGIN
+            INSERT INTO persons_fts(persons_fts, rowid, search_text)
+                VALUES ('delete', old.pk, old.search_text);
+        END;
+        CREATE TRIGGER persons_au AFTER UPDATE OF search_text ON persons BEGIN
+            INSERT INTO persons_fts(persons_fts, rowid, search_text)
+                VALUES ('delete', old.pk, old.search_text);
+            INSERT INTO persons_fts(rowid, search_text) VALUES (new.pk, new.search_text);
+        END;
+        """
+    )
+
+
+MIGRATIONS: list[Migration] = [_m0001_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: Database) -> int:
+    """The schema version of an open database (0 for a new file)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database) -> int:
+    """Bring the schema up to date, one migration per transaction; return the version.
+
+    Raises RuntimeError when the file was written by a newer Callsheet, since
+    running older code on it could damage it.
+    """
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"This database has schema version {current}, newer than this Callsheet "
+            f"understands ({SCHEMA_VERSION}). Update Callsheet."
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated while we waited for the lock.
+            if schema_version(db) >= version:
+                db.conn.execute("COMMIT")
+                continue
+            MIGRATIONS[version - 1](db)
+            db.conn.execute(f"PRAGMA user_version = {version}")
+            db.conn.execute("COMMIT")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION

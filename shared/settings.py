@@ -1,0 +1,118 @@
+"""Where every setting comes from: a command-line flag, then an environment
+variable, then the value stored in the database, then a default.
+
+The same rules serve ``callsheet`` and ``callsheet-api``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import platformdirs
+
+from .errors import ValidationError
+
+if TYPE_CHECKING:
+    from .store import Store
+
+APP_NAME = "Callsheet"
+API_KEY = "api_key"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its stored key, environment variable and default."""
+
+    key: str
+    env: str
+    default: str | None
+    label: str
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in (
+        Setting("host", "CALLSHEET_HOST", "127.0.0.1", "API address"),
+        Setting("port", "CALLSHEET_PORT", "8765", "API port"),
+        Setting(API_KEY, "CALLSHEET_API_KEY", None, "API key"),
+        Setting("region", "CALLSHEET_REGION", "DE", "Default phone region"),
+        Setting("backup_keep", "CALLSHEET_BACKUP_KEEP", "7", "Daily backups kept"),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A setting's value and where it came from (``flag``, ``env``, ``stored``, ``default``)."""
+
+    value: str | None
+    origin: str
+
+
+def default_db_path() -> Path:
+    """The database in the user data directory (``~/.local/share/Callsheet`` on Linux)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME)) / "callsheet.db"
+
+
+def resolve_db_path(flag: str | None = None) -> Path:
+    """The database file: ``--db``, else ``CALLSHEET_DB``, else the user data directory."""
+    if flag:
+        return Path(flag).expanduser()
+    env = os.environ.get("CALLSHEET_DB")
+    if env:
+        return Path(env).expanduser()
+    return default_db_path()
+
+
+def resolve(key: str, flag: str | None, store: Store | None) -> Resolved:
+    """A setting's value by precedence: flag, environment, stored, default."""
+    setting = SETTINGS[key]
+    if flag is not None and flag != "":
+        return Resolved(str(flag), "flag")
+    env = os.environ.get(setting.env)
+    if env:
+        return Resolved(env, "env")
+    if store is not None:
+        stored = store.get_setting(key)
+        if stored is not None:
+            return Resolved(stored, "stored")
+    return Resolved(setting.default, "default")
+
+
+def check_port(value: str | int | None) -> int:
+    """A TCP port number 1-65535 (0 asks the system for a free one)."""
+    try:
+        port = int(str(value))
+    except ValueError:
+        raise ValidationError(f"The port must be a number from 1 to 65535, got {value!r}.",
+                              field="port") from None
+    if not 0 <= port <= 65535:
+        raise ValidationError(f"The port must be a number from 1 to 65535, got {port}.",
+                              field="port")
+    return port
+
+
+def new_api_key() -> str:
+    """A fresh API key: 32 random bytes, URL-safe."""
+    return secrets.token_urlsafe(32)
+
+
+def ensure_api_key(store: Store) -> tuple[str, bool]:
+    """The stored API key, created on first use; returns ``(key, created)``."""
+    key = store.get_setting(API_KEY)
+    if key:
+        return key, False
+    key = new_api_key()
+    store.set_setting(API_KEY, key)
+    return key, True
+
+
+def rotate_api_key(store: Store) -> str:
+    """Replace the stored API key; a running server refuses the old one at once."""
+    key = new_api_key()
+    store.set_setting(API_KEY, key)
+    return key

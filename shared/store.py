@@ -1,0 +1,1231 @@
+"""The repository: every query Callsheet runs against its SQLite file.
+
+A Store wraps one ``sqlite_utils.Database`` (one connection: one Store per
+thread). Every write is one ``BEGIN IMMEDIATE`` transaction, so a failed
+validation or a crash half-way leaves the file as it was, and two writers
+queue on the lock instead of failing. Lookups raise NotFound rather than
+returning None.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import ids, phones
+from .errors import NotFound, ValidationError, WrongSource
+from .model import (
+    COMPANY_FIELDS,
+    PERSON_FIELDS,
+    Actor,
+    CallRecord,
+    CallResult,
+    Campaign,
+    Company,
+    ContactRef,
+    ContactView,
+    Person,
+    PhoneMode,
+    Task,
+    check_id,
+    check_person_named,
+    check_source,
+    clean_company,
+    clean_person,
+    company_display_name,
+    person_display_name,
+)
+from .timeutil import Clock, to_db, utc_now
+
+HANDOUT = timedelta(minutes=5)
+MIN_PREFIX_DIGITS = 6
+_UNSET: Any = object()
+
+_COMPANY_COLS = ("pk", "id", "name", "display_name") + tuple(
+    r.column for r in COMPANY_FIELDS if r.column != "name"
+) + ("do_not_call", "created_at", "updated_at")
+_PERSON_COLS = ("pk", "id", "name", "company_id") + tuple(r.column for r in PERSON_FIELDS) + (
+    "do_not_call", "created_at", "updated_at")
+
+# A contact row as every contact query selects it: the person (if any) and
+# the company (the person's, or the company contact itself).
+_CONTACT_SELECT = """
+    p.id AS person_id, p.name AS person_name, p.do_not_call AS person_dnc,
+    c.id AS company_id, c.display_name AS company_name, c.do_not_call AS company_dnc
+"""
+
+
+@dataclass
+class PhoneMatch:
+    """One answer of the phone lookup, with why it matched."""
+
+    contact: ContactView
+    reason: str  # "phone", "phone2" or "prefix"
+    number: str
+
+
+@dataclass
+class SearchHit:
+    """One result of the desktop's search-as-you-type."""
+
+    kind: str  # "company" or "person"
+    id: str
+    title: str
+    subtitle: str
+    phone: str | None
+    do_not_call: bool
+
+
+@dataclass
+class CallRow:
+    """A call as the desktop's history and journal show it."""
+
+    id: str
+    kind: str
+    agent: str | None
+    started_at: str
+    timestamp_start: str | None
+    timestamp_end: str | None
+    answered: bool
+    phone_number: str | None
+    company_id: str | None
+    person_id: str | None
+    contact_label: str
+    source_type: str | None
+    source_id: str | None
+    source_task: str | None
+    transfer: str | None
+    annotation: str | None
+    do_not_call: bool
+    tags: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if not self.timestamp_start or not self.timestamp_end:
+            return None
+        from .timeutil import from_db
+
+        start, end = from_db(self.timestamp_start), from_db(self.timestamp_end)
+        assert start and end
+        return max(0, int((end - start).total_seconds()))
+
+
+@dataclass
+class DncEvent:
+    do_not_call: bool
+    reason: str | None
+    side: str
+    client: str | None
+    call_id: str | None
+    at: str
+
+
+@dataclass
+class AuditEntry:
+    at: str
+    side: str
+    client: str | None
+    entity_type: str
+    entity_id: str
+    action: str
+    changes: dict[str, Any]
+
+
+def _row_view(row: sqlite3.Row | dict[str, Any]) -> ContactView:
+    person_id = row["person_id"]
+    return ContactView(
+        company_id=row["company_id"],
+        company_name=row["company_name"],
+        person_id=person_id,
+        person_name=row["person_name"],
+        do_not_call=bool(row["person_dnc"] if person_id else row["company_dnc"]),
+    )
+
+
+def _company_search_text(cols: dict[str, Any]) -> str:
+    parts = [cols.get("name"), cols.get("email"), cols.get("city"),
+             phones.search_digits(cols.get("phone")), phones.search_digits(cols.get("phone2"))]
+    return " ".join(p for p in parts if p).lower()
+
+
+def _person_search_text(cols: dict[str, Any]) -> str:
+    parts = [cols.get("name"), cols.get("first_name"), cols.get("last_name"), cols.get("email"),
+             phones.search_digits(cols.get("phone")), phones.search_digits(cols.get("phone2"))]
+    return " ".join(p for p in parts if p).lower()
+
+
+class Store:
+    """Everything Callsheet reads and writes, over one database connection."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Clock = utc_now,
+        new_contact_id: Callable[[], str] = ids.new_contact_id,
+        new_task_id: Callable[[], str] = ids.new_task_id,
+    ) -> None:
+        self.db = db
+        self.conn = db.conn
+        self.conn.row_factory = sqlite3.Row
+        self.clock = clock
+        self.new_contact_id = new_contact_id
+        self.new_task_id = new_task_id
+
+    # -- plumbing ---------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction; nested calls join the outer one."""
+        if self.conn.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def _now(self) -> str:
+        return to_db(self.clock())
+
+    def _one(self, sql: str, params: Any = ()) -> sqlite3.Row | None:
+        return self.conn.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Any = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap polling for live views."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _audit(
+        self, actor: Actor, entity_type: str, entity_id: str, action: str,
+        changes: dict[str, Any] | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (self._now(), actor.side, actor.client, entity_type, entity_id, action,
+             json.dumps(changes or {}, ensure_ascii=False, default=str)),
+        )
+
+    # -- settings ---------------------------------------------------------
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """A stored setting, or ``default`` when it was never set."""
+        row = self._one("SELECT value FROM settings WHERE key = ?", (key,))
+        return row["value"] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting (the value is never logged: keys live here too)."""
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # -- companies --------------------------------------------------------
+
+    def _company(self, row: sqlite3.Row) -> Company:
+        data = {k: row[k] for k in _COMPANY_COLS}
+        data["do_not_call"] = bool(data["do_not_call"])
+        return Company(**data)
+
+    def get_company(self, company_id: str) -> Company:
+        """The company with this id; raises NotFound."""
+        row = self._one(f"SELECT {', '.join(_COMPANY_COLS)} FROM companies WHERE id = ?",
+                        (company_id,))
+        if row is None:
+            raise NotFound(f"No company with id {company_id!r}.")
+        return self._company(row)
+
+    def create_company(
+        self, data: dict[str, Any], actor: Actor, *, mode: PhoneMode = "e164",
+        region: str = "DE", company_id: str | None = None,
+    ) -> Company:
+        """Create a company from fields given by their API names; returns it with its new id."""
+        cols = clean_company(data, mode=mode, region=region)
+        now = self._now()
+        cols.update(
+            id=company_id or self.new_contact_id(),
+            display_name=company_display_name(cols["name"], cols["country"]),
+            created_at=now, updated_at=now,
+        )
+        cols["search_text"] = _company_search_text(cols)
+        with self.write():
+            self._insert("companies", cols)
+            self._audit(actor, "company", cols["id"], "create",
+                        {k: v for k, v in cols.items() if v is not None and k in
+                         {r.column for r in COMPANY_FIELDS}})
+        return self.get_company(cols["id"])
+
+    def _insert(self, table: str, cols: dict[str, Any]) -> None:
+        names = ", ".join(cols)
+        marks = ", ".join("?" for _ in cols)
+        self.conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(cols.values()))
+
+    def update_company(
+        self, company_id: str, data: dict[str, Any], actor: Actor, *,
+        mode: PhoneMode = "e164", region: str = "DE",
+    ) -> Company:
+        """Change the given fields (API names) of a company; null clears. Raises NotFound."""
+        changes = clean_company(data, partial=True, mode=mode, region=region)
+        with self.write():
+            old = self.get_company(company_id)
+            merged = {r.column: getattr(old, r.column) for r in COMPANY_FIELDS} | changes
+            diff = {k: [getattr(old, k), v] for k, v in changes.items() if getattr(old, k) != v}
+            if not diff:
+                return old
+            display = company_display_name(merged["name"], merged["country"])
+            sets = dict(changes, display_name=display, search_text=_company_search_text(merged),
+                        updated_at=self._now())
+            self.conn.execute(
+                f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                (*sets.values(), company_id),
+            )
+            if display != old.display_name:
+                self.conn.execute(
+                    "UPDATE campaign_contacts SET sort_name = ? WHERE company_id = ?",
+                    (display, company_id),
+                )
+            self._audit(actor, "company", company_id, "update", diff)
+        return self.get_company(company_id)
+
+    def count_persons_of(self, company_id: str) -> int:
+        """How many persons belong to the company (they go with it when it is deleted)."""
+        return self._one("SELECT count(*) FROM persons WHERE company_id = ?", (company_id,))[0]
+
+    def delete_company(self, company_id: str, actor: Actor) -> int:
+        """Delete a company with its persons, tasks and campaign places; returns persons deleted.
+
+        Calls stay: they are the contact center's record and keep the ids they had.
+        """
+        with self.write():
+            company = self.get_company(company_id)
+            persons = self._all("SELECT id FROM persons WHERE company_id = ?", (company_id,))
+            self.conn.execute("DELETE FROM companies WHERE id = ?", (company_id,))
+            for p in persons:
+                self._audit(actor, "person", p["id"], "delete", {"company": company_id})
+            self._audit(actor, "company", company_id, "delete",
+                        {"name": company.name, "persons": len(persons)})
+        return len(persons)
+
+    def list_companies(
+        self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
+    ) -> list[Company]:
+        """Companies ordered by display name, a page at a time (keyset: pass the last
+        row's ``(display_name, pk)`` as ``after``), optionally filtered by ``text``."""
+        where, params = self._text_filter("companies", text)
+        if after is not None:
+            where.append("(display_name COLLATE NOCASE, pk) > (? COLLATE NOCASE, ?)")
+            params += [after[0], after[1]]
+        sql = (f"SELECT {', '.join(_COMPANY_COLS)} FROM companies"
+               f"{' WHERE ' + ' AND '.join(where) if where else ''}"
+               " ORDER BY display_name COLLATE NOCASE, pk LIMIT ?")
+        return [self._company(r) for r in self._all(sql, [*params, limit])]
+
+    def count_companies(self, text: str = "") -> int:
+        """How many companies match ``text`` (all when empty)."""
+        where, params = self._text_filter("companies", text)
+        sql = f"SELECT count(*) FROM companies{' WHERE ' + ' AND '.join(where) if where else ''}"
+        return self._one(sql, params)[0]
+
+    def _text_filter(self, table: str, text: str) -> tuple[list[str], list[Any]]:
+        text = (text or "").strip().lower()
+        if not text:
+            return [], []
+        if phones.looks_like_phone(text):
+            text = phones.digits_of(text) or text
+        if len(text) >= 3:
+            # The trigram index answers substring queries of three or more characters.
+            quoted = '"' + text.replace('"', '""') + '"'
+            return [f"pk IN (SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?)"], [quoted]
+        return ["search_text LIKE ? ESCAPE '\\'"], [
+            "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        ]
+
+    # -- persons ----------------------------------------------------------
+
+    def _person(self, row: sqlite3.Row) -> Person:
+        data = {k: row[k] for k in _PERSON_COLS}
+        data["do_not_call"] = bool(data["do_not_call"])
+        return Person(**data, company_display_name=row["company_display_name"])
+
+    def _person_sql(self, where: str) -> str:
+        cols = ", ".join(f"p.{c}" for c in _PERSON_COLS)
+        return (f"SELECT {cols}, c.display_name AS company_display_name FROM persons p"
+                f" LEFT JOIN companies c ON c.id = p.company_id WHERE {where}")
+
+    def get_person(self, person_id: str) -> Person:
+        """The person with this id; raises NotFound."""
+        row = self._one(self._person_sql("p.id = ?"), (person_id,))
+        if row is None:
+            raise NotFound(f"No person with id {person_id!r}.")
+        return self._person(row)
+
+    def _check_company(self, company_id: str | None, field: str) -> None:
+        if company_id is not None and self._one(
+                "SELECT 1 FROM companies WHERE id = ?", (company_id,)) is None:
+            raise NotFound(f"No company with id {company_id!r}.", field=field)
+
+    def create_person(
+        self, data: dict[str, Any], actor: Actor, *, company_id: str | None = None,
+        mode: PhoneMode = "e164", region: str = "DE", person_id: str | None = None,
+    ) -> Person:
+        """Create a person, of a company or private (``company_id=None``). Raises NotFound
+        for an unknown company."""
+        cols = clean_person(data, mode=mode, region=region)
+        now = self._now()
+        cols.update(
+            id=person_id or self.new_contact_id(), company_id=company_id,
+            name=person_display_name(cols["display_name"], cols["first_name"],
+                                     cols["last_name"]),
+            created_at=now, updated_at=now,
+        )
+        cols["search_text"] = _person_search_text(cols)
+        with self.write():
+            self._check_company(company_id, "contact.company.id")
+            self._insert("persons", cols)
+            self._audit(actor, "person", cols["id"], "create",
+                        {k: v for k, v in cols.items() if v is not None and k in
+                         {r.column for r in PERSON_FIELDS} | {"company_id"}})
+        return self.get_person(cols["id"])
+
+    def update_person(
+        self, person_id: str, data: dict[str, Any], actor: Actor, *,
+        company_id: str | None = _UNSET, mode: PhoneMode = "e164", region: str = "DE",
+    ) -> Person:
+        """Change the given fields of a person; ``company_id`` moves it (None: private).
+        Raises NotFound for the person or the new company."""
+        changes = clean_person(data, partial=True, mode=mode, region=region)
+        with self.write():
+            old = self.get_person(person_id)
+            if company_id is not _UNSET and company_id != old.company_id:
+                self._check_company(company_id, "company.id")
+                changes["company_id"] = company_id
+            merged = {r.column: getattr(old, r.column) for r in PERSON_FIELDS} | changes
+            check_person_named(merged)
+            diff = {k: [getattr(old, k), v] for k, v in changes.items() if getattr(old, k) != v}
+            if not diff:
+                return old
+            name = person_display_name(merged["display_name"], merged["first_name"],
+                                       merged["last_name"])
+            merged["name"] = name
+            sets = dict(changes, name=name, search_text=_person_search_text(merged),
+                        updated_at=self._now())
+            self.conn.execute(
+                f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                (*sets.values(), person_id),
+            )
+            if name != old.name:
+                self.conn.execute(
+                    "UPDATE campaign_contacts SET sort_name = ? WHERE person_id = ?",
+                    (name, person_id),
+                )
+            self._audit(actor, "person", person_id, "update", diff)
+        return self.get_person(person_id)
+
+    def delete_person(self, person_id: str, actor: Actor) -> None:
+        """Delete a person with its tasks and campaign places. Raises NotFound."""
+        with self.write():
+            person = self.get_person(person_id)
+            self.conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+            self._audit(actor, "person", person_id, "delete", {"name": person.name})
+
+    def persons_of(self, company_id: str) -> list[Person]:
+        """The persons of a company, by name."""
+        return [self._person(r) for r in self._all(
+            self._person_sql("p.company_id = ?") + " ORDER BY p.name COLLATE NOCASE, p.pk",
+            (company_id,))]
+
+    def list_persons(
+        self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
+    ) -> list[Person]:
+        """Persons ordered by name, a page at a time (keyset on ``(name, pk)``)."""
+        where, params = self._text_filter("persons", text)
+        where = [w.replace("pk IN", "p.pk IN").replace("search_text", "p.search_text")
+                 for w in where]
+        if after is not None:
+            where.append("(p.name COLLATE NOCASE, p.pk) > (? COLLATE NOCASE, ?)")
+            params += [after[0], after[1]]
+        sql = (self._person_sql(" AND ".join(where) or "1")
+               + " ORDER BY p.name COLLATE NOCASE, p.pk LIMIT ?")
+        return [self._person(r) for r in self._all(sql, [*params, limit])]
+
+    def count_persons(self, text: str = "") -> int:
+        """How many persons match ``text`` (all when empty)."""
+        where, params = self._text_filter("persons", text)
+        sql = f"SELECT count(*) FROM persons{' WHERE ' + ' AND '.join(where) if where else ''}"
+        return self._one(sql, params)[0]
+
+    # -- contacts ---------------------------------------------------------
+
+    def resolve_contact(self, ref: ContactRef, field: str = "contact") -> ContactView:
+        """Check that a contact reference names existing records that belong together.
+
+        Raises NotFound for an unknown id and ValidationError when a person is
+        named with a company that is not its own.
+        """
+        if ref.person_id is not None:
+            row = self._one(
+                f"SELECT {_CONTACT_SELECT} FROM persons p LEFT JOIN companies c"
+                " ON c.id = p.company_id WHERE p.id = ?", (ref.person_id,))
+            if row is None:
+                raise NotFound(f"No person with id {ref.person_id!r}.",
+                               field=f"{field}.person.id")
+            if ref.company_id is not None and row["company_id"] != ref.company_id:
+                self._check_company(ref.company_id, f"{field}.company.id")
+                raise ValidationError(
+                    f"Person {ref.person_id!r} does not belong to company {ref.company_id!r}.",
+                    field=f"{field}.company.id",
+                )
+            return _row_view(row)
+        row = self._one(
+            f"SELECT {_CONTACT_SELECT} FROM companies c LEFT JOIN persons p ON 0"
+            " WHERE c.id = ?", (ref.company_id,))
+        if row is None:
+            raise NotFound(f"No company with id {ref.company_id!r}.",
+                           field=f"{field}.company.id")
+        return _row_view(row)
+
+    def lookup_phone(self, number: str) -> list[PhoneMatch]:
+        """Every contact with this E.164 number as phone or phone2.
+
+        Persons come before companies, then by display name. When nothing
+        matches exactly, the company whose number is the longest prefix of
+        ``number`` (at least six digits: a switchboard, the caller dialling
+        from an extension) matches as a company contact.
+        """
+        rows = self._all(
+            f"""SELECT {_CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
+                   AS reason, 0 AS rank
+                FROM persons p LEFT JOIN companies c ON c.id = p.company_id
+                WHERE p.phone = :n OR p.phone2 = :n
+                UNION ALL
+                SELECT {_CONTACT_SELECT}, CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END,
+                   1 AS rank
+                FROM companies c LEFT JOIN persons p ON 0
+                WHERE c.phone = :n OR c.phone2 = :n
+                ORDER BY rank, person_name, company_name""",
+            {"n": number},
+        )
+        if rows:
+            return [PhoneMatch(_row_view(r), r["reason"], number) for r in rows]
+        digits = number.lstrip("+")
+        prefixes = ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+        if not prefixes:
+            return []
+        marks = ", ".join("?" for _ in prefixes)
+        rows = self._all(
+            f"""SELECT {_CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2
+                FROM companies c LEFT JOIN persons p ON 0
+                WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})""",
+            prefixes + prefixes,
+        )
+        wanted = set(prefixes)
+        candidates = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
+        if not candidates:
+            return []
+        number_, row = min(candidates, key=lambda c: (-len(c[0]), c[1]["company_name"]))
+        return [PhoneMatch(_row_view(row), "prefix", number_)]
+
+    def nearest_numbers(self, number: str, limit: int = 5) -> list[PhoneMatch]:
+        """Stored numbers that share the longest leading digits with ``number``.
+
+        For the lookup tester: when nothing matches, these show what almost did.
+        """
+        out: list[PhoneMatch] = []
+        seen: set[tuple[str | None, str | None]] = set()
+        for cut in range(len(number), 3, -1):
+            prefix = number[:cut]
+            hi = prefix + "\uffff"
+            rows = self._all(
+                f"""SELECT {_CONTACT_SELECT}, p.phone AS num FROM persons p
+                      LEFT JOIN companies c ON c.id = p.company_id
+                      WHERE p.phone >= :lo AND p.phone < :hi
+                    UNION ALL
+                    SELECT {_CONTACT_SELECT}, c.phone FROM companies c LEFT JOIN persons p ON 0
+                      WHERE c.phone >= :lo AND c.phone < :hi
+                    LIMIT :limit""",
+                {"lo": prefix, "hi": hi, "limit": limit},
+            )
+            for r in rows:
+                key = (r["company_id"], r["person_id"])
+                if key not in seen:
+                    seen.add(key)
+                    out.append(PhoneMatch(_row_view(r), "near", r["num"]))
+            if len(out) >= limit:
+                break
+        return out[:limit]
+
+    def search(self, text: str, limit: int = 50) -> list[SearchHit]:
+        """Search-as-you-type over names, e-mail and phone numbers (typed in any format)."""
+        text = (text or "").strip()
+        if not text:
+            return []
+        hits: list[SearchHit] = []
+        for p in self.list_persons(text, limit=limit):
+            hits.append(SearchHit("person", p.id, p.name, p.company_display_name or "private",
+                                  p.phone or p.phone2, p.do_not_call))
+        for c in self.list_companies(text, limit=limit):
+            hits.append(SearchHit("company", c.id, c.display_name,
+                                  ", ".join(x for x in (c.city, c.email) if x),
+                                  c.phone or c.phone2, c.do_not_call))
+        hits.sort(key=lambda h: (not h.title.lower().startswith(text.lower()), h.title.lower()))
+        return hits[:limit]
+
+    # -- do not call ------------------------------------------------------
+
+    def set_do_not_call(
+        self, ref: ContactRef, flag: bool, actor: Actor, *, reason: str | None = None,
+        call_id: str | None = None,
+    ) -> bool:
+        """Flag (or lift) do-not-call on a contact: the person if named, else the company.
+
+        Records who, when, why and which call; returns False when nothing changed.
+        """
+        with self.write():
+            table, key = ("persons", ref.person_id) if ref.person_id else (
+                "companies", ref.company_id)
+            row = self._one(f"SELECT do_not_call FROM {table} WHERE id = ?", (key,))
+            if row is None:
+                raise NotFound(f"No {table[:-1]} with id {key!r}.")
+            if bool(row["do_not_call"]) == flag:
+                return False
+            self.conn.execute(f"UPDATE {table} SET do_not_call = ?, updated_at = ? WHERE id = ?",
+                              (int(flag), self._now(), key))
+            self.conn.execute(
+                "INSERT INTO dnc_events (company_id, person_id, do_not_call, reason, side, client,"
+                " call_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (None if ref.person_id else key, ref.person_id, int(flag), reason, actor.side,
+                 actor.client, call_id, self._now()),
+            )
+            self._audit(actor, table[:-1], key, "do_not_call",
+                        {"do_not_call": [not flag, flag], "reason": reason, "call": call_id})
+        return True
+
+    def dnc_history(self, ref: ContactRef) -> list[DncEvent]:
+        """The do-not-call changes of a contact, newest first."""
+        col, key = ("person_id", ref.person_id) if ref.person_id else (
+            "company_id", ref.company_id)
+        return [DncEvent(bool(r["do_not_call"]), r["reason"], r["side"], r["client"],
+                         r["call_id"], r["at"])
+                for r in self._all(f"SELECT * FROM dnc_events WHERE {col} = ? ORDER BY pk DESC",
+                                   (key,))]
+
+    # -- screen pops ------------------------------------------------------
+
+    def request_screen_pop(self, ref: ContactRef, actor: Actor) -> ContactView:
+        """Ask the desktop to bring a contact up. Raises NotFound / ValidationError."""
+        view = self.resolve_contact(ref)
+        with self.write():
+            self.conn.execute(
+                "INSERT INTO screen_pops (company_id, person_id, client, requested_at)"
+                " VALUES (?, ?, ?, ?)",
+                (None if view.person_id else view.company_id, view.person_id,
+                 actor.client, self._now()),
+            )
+        return view
+
+    def take_screen_pops(self) -> list[ContactView]:
+        """The screen pops not yet shown, oldest first, marked as shown."""
+        with self.write():
+            rows = self._all(
+                f"""SELECT s.pk, {_CONTACT_SELECT} FROM screen_pops s
+                    LEFT JOIN persons p ON p.id = s.person_id
+                    LEFT JOIN companies c ON c.id = CASE WHEN s.person_id IS NULL
+                        THEN s.company_id ELSE p.company_id END
+                    WHERE s.handled_at IS NULL ORDER BY s.pk""")
+            if rows:
+                self.conn.execute(
+                    "UPDATE screen_pops SET handled_at = ? WHERE handled_at IS NULL AND pk <= ?",
+                    (self._now(), rows[-1]["pk"]))
+        return [_row_view(r) for r in rows if r["person_id"] or r["company_id"]]
+
+    # -- campaigns --------------------------------------------------------
+
+    def _campaign(self, row: sqlite3.Row) -> Campaign:
+        return Campaign(row["id"], row["name"], row["contacts_source"], row["tasks_source"],
+                        row["created_at"])
+
+    def get_campaign(self, campaign_id: str) -> Campaign:
+        """The campaign with this id; raises NotFound."""
+        row = self._one("SELECT * FROM campaigns WHERE id = ?", (campaign_id,))
+        if row is None:
+            raise NotFound(f"No campaign with id {campaign_id!r}.")
+        return self._campaign(row)
+
+    def list_campaigns(self) -> list[Campaign]:
+        """All campaigns by name, with how many contacts and open tasks each has."""
+        rows = self._all(
+            """SELECT k.*,
+                 (SELECT count(*) FROM campaign_contacts cc WHERE cc.campaign_id = k.id) AS n_c,
+                 (SELECT count(*) FROM tasks t WHERE t.campaign_id = k.id
+                    AND t.closed_at IS NULL) AS n_t
+               FROM campaigns k ORDER BY k.name COLLATE NOCASE, k.id""")
+        out = []
+        for r in rows:
+            c = self._campaign(r)
+            c.contact_count, c.open_task_count = r["n_c"], r["n_t"]
+            out.append(c)
+        return out
+
+    def create_campaign(
+        self, campaign_id: str, name: str, actor: Actor, *, contacts_source: str = "crm",
+        tasks_source: str = "crm",
+    ) -> Campaign:
+        """Create a campaign; its id is Apollo's (e.g. ``tech_level_2``)."""
+        check_id(campaign_id, "id")
+        name = (name or "").strip()
+        if not name:
+            raise ValidationError("A campaign needs a name.", field="name")
+        check_source(contacts_source, "contactsSource")
+        check_source(tasks_source, "tasksSource")
+        now = self._now()
+        with self.write():
+            if self._one("SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,)):
+                raise ValidationError(f"A campaign with id {campaign_id!r} exists already.",
+                                      field="id")
+            self._insert("campaigns", dict(id=campaign_id, name=name,
+                                           contacts_source=contacts_source,
+                                           tasks_source=tasks_source, created_at=now,
+                                           updated_at=now))
+            self._audit(actor, "campaign", campaign_id, "create",
+                        {"name": name, "contacts_source": contacts_source,
+                         "tasks_source": tasks_source})
+        return self.get_campaign(campaign_id)
+
+    def update_campaign(
+        self, campaign_id: str, actor: Actor, *, name: str | None = None,
+        contacts_source: str | None = None, tasks_source: str | None = None,
+    ) -> Campaign:
+        """Rename a campaign or change its sources. Raises NotFound."""
+        sets: dict[str, Any] = {}
+        if name is not None:
+            if not name.strip():
+                raise ValidationError("A campaign needs a name.", field="name")
+            sets["name"] = name.strip()
+        if contacts_source is not None:
+            sets["contacts_source"] = check_source(contacts_source, "contactsSource")
+        if tasks_source is not None:
+            sets["tasks_source"] = check_source(tasks_source, "tasksSource")
+        with self.write():
+            old = self.get_campaign(campaign_id)
+            diff = {k: [getattr(old, k), v] for k, v in sets.items() if getattr(old, k) != v}
+            if diff:
+                sets["updated_at"] = self._now()
+                self.conn.execute(
+                    f"UPDATE campaigns SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                    (*sets.values(), campaign_id))
+                self._audit(actor, "campaign", campaign_id, "update", diff)
+        return self.get_campaign(campaign_id)
+
+    def delete_campaign(self, campaign_id: str, actor: Actor) -> None:
+        """Delete a campaign with its contact list and tasks (calls stay)."""
+        with self.write():
+            self.get_campaign(campaign_id)
+            self.conn.execute("DELETE FROM campaigns WHERE id = ?", (campaign_id,))
+            self._audit(actor, "campaign", campaign_id, "delete")
+
+    def assign_contacts(self, campaign_id: str, refs: Iterable[ContactRef], actor: Actor) -> int:
+        """Add contacts to a campaign (ones already in it are skipped); returns how many
+        were added. Raises NotFound for the campaign or any contact, adding none then."""
+        added = 0
+        with self.write():
+            self.get_campaign(campaign_id)
+            for ref in refs:
+                view = self.resolve_contact(ref)
+                if view.person_id:
+                    cols = dict(person_id=view.person_id, sort_name=view.person_name)
+                else:
+                    cols = dict(company_id=view.company_id, sort_name=view.company_name)
+                cur = self.conn.execute(
+                    f"INSERT OR IGNORE INTO campaign_contacts (campaign_id, {', '.join(cols)},"
+                    " added_at) VALUES (?, ?, ?, ?)",
+                    (campaign_id, *cols.values(), self._now()))
+                if cur.rowcount:
+                    added += 1
+                    self._refresh_call_stats(campaign_id, view.company_id if not view.person_id
+                                             else None, view.person_id)
+                    self._audit(actor, "campaign", campaign_id, "assign",
+                                {"company_id": view.company_id, "person_id": view.person_id})
+        return added
+
+    def unassign_contacts(self, campaign_id: str, refs: Iterable[ContactRef], actor: Actor) -> int:
+        """Remove contacts from a campaign; returns how many were removed."""
+        removed = 0
+        with self.write():
+            for ref in refs:
+                if ref.person_id:
+                    cur = self.conn.execute(
+                        "DELETE FROM campaign_contacts WHERE campaign_id = ? AND person_id = ?",
+                        (campaign_id, ref.person_id))
+                else:
+                    cur = self.conn.execute(
+                        "DELETE FROM campaign_contacts WHERE campaign_id = ? AND company_id = ?",
+                        (campaign_id, ref.company_id))
+                if cur.rowcount:
+                    removed += cur.rowcount
+                    self._audit(actor, "campaign", campaign_id, "unassign",
+                                {"company_id": ref.company_id, "person_id": ref.person_id})
+        return removed
+
+    _CAMPAIGN_CONTACTS = f"""
+        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until
+        FROM campaign_contacts cc
+        LEFT JOIN persons p ON p.id = cc.person_id
+        LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
+        WHERE cc.campaign_id = ?"""
+
+    def campaign_contacts(self, campaign_id: str, *, for_dialer: bool = True) -> list[ContactView]:
+        """The contacts of a campaign by name.
+
+        ``for_dialer`` (the API) leaves out do-not-call contacts and raises
+        WrongSource when the campaign's contacts are managed in Apollo.
+        """
+        campaign = self.get_campaign(campaign_id)
+        if for_dialer and campaign.contacts_source != "crm":
+            raise WrongSource(
+                f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
+                " are managed in Apollo.")
+        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.sort_name COLLATE NOCASE, cc.pk",
+                         (campaign_id,))
+        views = [_row_view(r) for r in rows]
+        return [v for v in views if not (for_dialer and v.do_not_call)]
+
+    def next_contact(self, campaign_id: str) -> ContactView | None:
+        """Hand out the next contact for Apollo's dialer, or None when none is left.
+
+        The campaign contact not flagged do-not-call with the fewest calls in
+        this campaign, then the oldest last call, then by name. A contact
+        handed out is not handed out again for five minutes (or until a call
+        for it is posted), so two dialers never get the same contact at once.
+        """
+        campaign = self.get_campaign(campaign_id)
+        if campaign.contacts_source != "crm":
+            raise WrongSource(
+                f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
+                " are managed in Apollo.")
+        now = self.clock()
+        with self.write():
+            # Hand-outs that ran out return to the queue in their old place.
+            self.conn.execute(
+                "UPDATE campaign_contacts SET handed_out_until = ''"
+                " WHERE campaign_id = ? AND handed_out_until > '' AND handed_out_until <= ?",
+                (campaign_id, to_db(now)))
+            for row in self.conn.execute(
+                    f"""SELECT cc.pk, {_CONTACT_SELECT} FROM campaign_contacts cc
+                        LEFT JOIN persons p ON p.id = cc.person_id
+                        LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
+                        WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
+                        ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk""",
+                    (campaign_id,)):
+                view = _row_view(row)
+                if view.do_not_call:
+                    continue
+                self.conn.execute(
+                    "UPDATE campaign_contacts SET handed_out_until = ? WHERE pk = ?",
+                    (to_db(now + HANDOUT), row["pk"]))
+                return view
+        return None
+
+    def _refresh_call_stats(
+        self, campaign_id: str | None, company_id: str | None, person_id: str | None,
+    ) -> None:
+        """Recount a campaign contact's calls in that campaign and end its hand-out."""
+        if campaign_id is None:
+            return
+        if person_id:
+            col, key = "person_id", person_id
+            calls_where = "person_id = ?"
+        elif company_id:
+            col, key = "company_id", company_id
+            calls_where = "person_id IS NULL AND company_id = ?"
+        else:
+            return
+        stats = self._one(
+            f"SELECT count(*) AS n, coalesce(max(started_at), '') AS last FROM calls"
+            f" WHERE source_type = 'campaign' AND source_id = ? AND {calls_where}",
+            (campaign_id, key))
+        self.conn.execute(
+            f"UPDATE campaign_contacts SET call_count = ?, last_call_at = ?, handed_out_until = ''"
+            f" WHERE campaign_id = ? AND {col} = ?",
+            (stats["n"], stats["last"], campaign_id, key))
+
+    # -- tasks ------------------------------------------------------------
+
+    def _task(self, row: sqlite3.Row) -> Task:
+        return Task(
+            id=row["id"], campaign_id=row["campaign_id"], timestamp=row["timestamp"],
+            scheduled=bool(row["scheduled"]), contact=_row_view(row),
+            annotation=row["annotation"], closed_at=row["closed_at"],
+            created_by_call=row["created_by_call"], closed_by_call=row["closed_by_call"],
+            created_at=row["created_at"], campaign_name=row["campaign_name"],
+        )
+
+    _TASK_SELECT = f"""
+        SELECT t.id, t.campaign_id, t.timestamp, t.scheduled, t.annotation, t.closed_at,
+               t.created_by_call, t.closed_by_call, t.created_at, k.name AS campaign_name,
+               {_CONTACT_SELECT}
+        FROM tasks t
+        JOIN campaigns k ON k.id = t.campaign_id
+        LEFT JOIN persons p ON p.id = t.person_id
+        LEFT JOIN companies c ON c.id = coalesce(t.company_id, p.company_id)"""
+
+    def get_task(self, task_id: str) -> Task:
+        """The task with this id; raises NotFound."""
+        row = self._one(self._TASK_SELECT + " WHERE t.id = ?", (task_id,))
+        if row is None:
+            raise NotFound(f"No task with id {task_id!r}.")
+        return self._task(row)
+
+    def add_task(
+        self, campaign_id: str, ref: ContactRef, when: datetime, actor: Actor, *,
+        scheduled: bool = False, annotation: str | None = None,
+    ) -> Task:
+        """Create an open task for a contact. Raises NotFound for campaign or contact."""
+        with self.write():
+            self.get_campaign(campaign_id)
+            view = self.resolve_contact(ref)
+            task_id = self.new_task_id()
+            self._insert("tasks", dict(
+                id=task_id, campaign_id=campaign_id,
+                company_id=None if view.person_id else view.company_id,
+                person_id=view.person_id, timestamp=to_db(when), scheduled=int(scheduled),
+                annotation=annotation, created_at=self._now()))
+            self._audit(actor, "task", task_id, "create",
+                        {"campaign_id": campaign_id, "timestamp": to_db(when),
+                         "scheduled": scheduled, "company_id": view.company_id,
+                         "person_id": view.person_id})
+        return self.get_task(task_id)
+
+    def open_tasks(
+        self, campaign_id: str, *, start: datetime | None = None, end: datetime | None = None,
+        limit: int | None = None, scheduled: bool | None = None, for_dialer: bool = True,
+    ) -> list[Task]:
+        """Open tasks of a campaign with ``start <= timestamp < end``, by timestamp then id.
+
+        ``for_dialer`` (the API) raises WrongSource when the campaign's tasks
+        are managed in Apollo.
+        """
+        campaign = self.get_campaign(campaign_id)
+        if for_dialer and campaign.tasks_source != "crm":
+            raise WrongSource(
+                f"The CRM is not the task source of campaign {campaign_id!r}: its tasks are"
+                " managed in Apollo.")
+        where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
+        if scheduled is not None:
+            where.append("t.scheduled = ?")
+            params.append(int(scheduled))
+        if start is not None:
+            where.append("t.timestamp >= ?")
+            params.append(to_db(start))
+        if end is not None:
+            where.append("t.timestamp < ?")
+            params.append(to_db(end))
+        sql = self._TASK_SELECT + " WHERE " + " AND ".join(where) + " ORDER BY t.timestamp, t.id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(min(limit, 1_000_000_000))
+        return [self._task(r) for r in self._all(sql, params)]
+
+    def list_tasks(
+        self, *, campaign_id: str | None = None, start: datetime | None = None,
+        end: datetime | None = None, scheduled: bool | None = None, include_closed: bool = False,
+        ref: ContactRef | None = None, limit: int = 5000,
+    ) -> list[Task]:
+        """Tasks for the desktop's task list and contact cards, by timestamp."""
+        where: list[str] = []
+        params: list[Any] = []
+        if campaign_id is not None:
+            where.append("t.campaign_id = ?")
+            params.append(campaign_id)
+        if not include_closed:
+            where.append("t.closed_at IS NULL")
+        if scheduled is not None:
+            where.append("t.scheduled = ?")
+            params.append(int(scheduled))
+        if start is not None:
+            where.append("t.timestamp >= ?")
+            params.append(to_db(start))
+        if end is not None:
+            where.append("t.timestamp < ?")
+            params.append(to_db(end))
+        if ref is not None:
+            if ref.person_id:
+                where.append("t.person_id = ?")
+                params.append(ref.person_id)
+            else:
+                where.append("t.company_id = ?")
+                params.append(ref.company_id)
+        sql = (self._TASK_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+               + " ORDER BY t.timestamp, t.id LIMIT ?")
+        return [self._task(r) for r in self._all(sql, [*params, limit])]
+
+    def reschedule_task(
+        self, task_id: str, when: datetime, actor: Actor, *, scheduled: bool | None = None,
+        annotation: str | None = _UNSET,
+    ) -> Task:
+        """Move a task to another time (and optionally change its kind or note)."""
+        with self.write():
+            old = self.get_task(task_id)
+            sets: dict[str, Any] = {"timestamp": to_db(when)}
+            if scheduled is not None:
+                sets["scheduled"] = int(scheduled)
+            if annotation is not _UNSET:
+                sets["annotation"] = annotation
+            self.conn.execute(
+                f"UPDATE tasks SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                (*sets.values(), task_id))
+            self._audit(actor, "task", task_id, "update",
+                        {"timestamp": [old.timestamp, sets["timestamp"]]})
+        return self.get_task(task_id)
+
+    def close_task(self, task_id: str, actor: Actor, *, call_id: str | None = None) -> Task:
+        """Close an open task (by hand, or by the call that handled it)."""
+        with self.write():
+            task = self.get_task(task_id)
+            if task.closed_at is None:
+                self.conn.execute(
+                    "UPDATE tasks SET closed_at = ?, closed_by_call = ? WHERE id = ?",
+                    (self._now(), call_id, task_id))
+                self._audit(actor, "task", task_id, "close", {"call": call_id})
+        return self.get_task(task_id)
+
+    def reopen_task(self, task_id: str, actor: Actor) -> Task:
+        """Open a closed task again."""
+        with self.write():
+            self.get_task(task_id)
+            self.conn.execute(
+                "UPDATE tasks SET closed_at = NULL, closed_by_call = NULL WHERE id = ?",
+                (task_id,))
+            self._audit(actor, "task", task_id, "reopen")
+        return self.get_task(task_id)
+
+    # -- calls ------------------------------------------------------------
+
+    def record_call(self, call: CallRecord, actor: Actor) -> CallResult:
+        """Store a call Apollo posted, with all its effects, in one transaction.
+
+        Posting the same id again replaces the call (Apollo retries): its tags,
+        attempts and new tasks are replaced, never duplicated. A campaign
+        call's ``source.task`` closes that task; ``new_tasks`` become scheduled
+        tasks for the call's contact (an unknown campaign raises
+        ValidationError and nothing is stored); ``do_not_call`` flags the
+        contact. Unknown contact ids are kept on the call as given.
+        """
+        now = self._now()
+        result = CallResult(created=True)
+        with self.write():
+            known_person = known_company = None
+            if call.person_id is not None:
+                if self._one("SELECT 1 FROM persons WHERE id = ?", (call.person_id,)):
+                    known_person = call.person_id
+                else:
+                    result.unknown.append(f"person {call.person_id}")
+            if call.company_id is not None:
+                if self._one("SELECT 1 FROM companies WHERE id = ?", (call.company_id,)):
+                    known_company = call.company_id
+                else:
+                    result.unknown.append(f"company {call.company_id}")
+            for i, t in enumerate(call.new_tasks):
+                if self._one("SELECT 1 FROM campaigns WHERE id = ?", (t.campaign_id,)) is None:
+                    raise ValidationError(
+                        f"newTasks[{i}] names campaign {t.campaign_id!r}, which the CRM does not"
+                        " know; nothing was stored.", field=f"call.newTasks[{i}].campaign")
+
+            old = self._one("SELECT source_type, source_id, company_id, person_id FROM calls"
+                            " WHERE id = ?", (call.id,))
+            cols = dict(
+                kind=call.kind, agent=call.agent, company_id=call.company_id,
+                person_id=call.person_id, phone_number=call.phone_number,
+                source_type=call.source_type, source_id=call.source_id,
+                source_task=call.source_task, transfer_type=call.transfer_type,
+                transfer_id=call.transfer_id, dtmf_path=call.dtmf_path,
+                annotation=call.annotation, do_not_call=int(call.do_not_call),
+                timestamp_init=call.timestamp_init, timestamp_assigned=call.timestamp_assigned,
+                timestamp_start=call.timestamp_start, timestamp_end=call.timestamp_end,
+                timestamp_closed=call.timestamp_closed, answered=int(call.answered),
+                started_at=call.timestamp_init or call.timestamp_assigned
+                or call.timestamp_start or now,
+                updated_at=now, client=actor.client, raw_json=call.raw_json,
+            )
+            if old is None:
+                self._insert("calls", dict(id=call.id, received_at=now, **cols))
+            else:
+                result.created = False
+                self.conn.execute(
+                    f"UPDATE calls SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
+                    (*cols.values(), call.id))
+                self.conn.execute("DELETE FROM call_attempts WHERE call_id = ?", (call.id,))
+                self.conn.execute("DELETE FROM call_tags WHERE call_id = ?", (call.id,))
+            self.conn.executemany(
+                "INSERT INTO call_attempts (call_id, position, agent, timestamp_assigned,"
+                " timestamp_closed) VALUES (?, ?, ?, ?, ?)",
+                [(call.id, i, a.agent, a.timestamp_assigned, a.timestamp_closed)
+                 for i, a in enumerate(call.attempts)])
+            self.conn.executemany(
+                "INSERT INTO call_tags (call_id, position, category, tag, payload)"
+                " VALUES (?, ?, ?, ?, ?)",
+                [(call.id, i, t.category, t.tag,
+                  None if t.payload is None else json.dumps(t.payload, ensure_ascii=False))
+                 for i, t in enumerate(call.tags)])
+
+            if call.kind == "campaign" and call.source_task:
+                task = self._one("SELECT closed_at, closed_by_call FROM tasks WHERE id = ?",
+                                 (call.source_task,))
+                if task is None:
+                    result.task_not_found = call.source_task
+                else:
+                    if task["closed_at"] is None:
+                        self.conn.execute(
+                            "UPDATE tasks SET closed_at = ?, closed_by_call = ? WHERE id = ?",
+                            (now, call.id, call.source_task))
+                    result.task_closed = call.source_task
+
+            # The call's contact for new tasks and the do-not-call flag.
+            if known_person:
+                task_company, task_person = None, known_person
+            elif known_company:
+                task_company, task_person = known_company, None
+            else:
+                task_company = task_person = None
+            keep_ids = []
+            for i, t in enumerate(call.new_tasks):
+                if task_company is None and task_person is None:
+                    result.tasks_skipped += 1
+                    continue
+                task_id = ids.call_task_id(call.id, i)
+                keep_ids.append(task_id)
+                self.conn.execute(
+                    """INSERT INTO tasks (id, campaign_id, company_id, person_id, timestamp,
+                           scheduled, annotation, created_at, created_by_call)
+                       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+                       ON CONFLICT(id) DO UPDATE SET campaign_id = excluded.campaign_id,
+                           company_id = excluded.company_id, person_id = excluded.person_id,
+                           timestamp = excluded.timestamp, annotation = excluded.annotation""",
+                    (task_id, t.campaign_id, task_company, task_person, t.timestamp,
+                     t.annotation, now, call.id))
+                result.tasks_created += 1
+            # A replay with fewer new tasks withdraws the open ones it no longer has.
+            marks = ", ".join("?" for _ in keep_ids)
+            self.conn.execute(
+                "DELETE FROM tasks WHERE created_by_call = ? AND closed_at IS NULL"
+                + (f" AND id NOT IN ({marks})" if keep_ids else ""),
+                (call.id, *keep_ids))
+
+            if call.do_not_call and (task_person or task_company):
+                self.set_do_not_call(ContactRef(task_company, task_person), True, actor,
+                                     reason="set by call", call_id=call.id)
+
+            if old is not None and old["source_type"] == "campaign":
+                self._refresh_call_stats(old["source_id"], old["company_id"], old["person_id"])
+            if call.kind == "campaign":
+                self._refresh_call_stats(call.source_id, call.company_id, call.person_id)
+            self._audit(actor, "call", call.id, "create" if result.created else "replace",
+                        {"kind": call.kind, "agent": call.agent,
+                         "company_id": call.company_id, "person_id": call.person_id})
+        return result
+
+    def _call_rows(self, where: str, params: list[Any], limit: int) -> list[CallRow]:
+        rows = self._all(
+            f"""SELECT k.*, p.name AS person_name, c.display_name AS company_name,
+                  (SELECT group_concat(category || char(31) || tag, char(30))
+                     FROM call_tags g WHERE g.call_id = k.id) AS tag_text
+                FROM calls k
+                LEFT JOIN persons p ON p.id = k.person_id
+                LEFT JOIN companies c ON c.id = k.company_id
+                WHERE {where} ORDER BY k.started_at DESC, k.pk DESC LIMIT ?""",
+            [*params, limit])
+        out = []
+        for r in rows:
+            label = " · ".join(x for x in (r["person_name"] or r["person_id"],
+                                           r["company_name"] or r["company_id"]) if x)
+            tags = [tuple(t.split("\x1f", 1)) for t in (r["tag_text"] or "").split("\x1e") if t]
+            transfer = (f"{r['transfer_type']}:{r['transfer_id']}" if r["transfer_id"] else None)
+            out.append(CallRow(
+                id=r["id"], kind=r["kind"], agent=r["agent"], started_at=r["started_at"],
+                timestamp_start=r["timestamp_start"], timestamp_end=r["timestamp_end"],
+                answered=bool(r["answered"]), phone_number=r["phone_number"],
+                company_id=r["company_id"], person_id=r["person_id"],
+                contact_label=label or (r["phone_number"] or "anonymous"),
+                source_type=r["source_type"], source_id=r["source_id"],
+                source_task=r["source_task"], transfer=transfer, annotation=r["annotation"],
+                do_not_call=bool(r["do_not_call"]), tags=tags))  # type: ignore[arg-type]
+        return out
+
+    def calls_for_contact(self, ref: ContactRef, limit: int = 500) -> list[CallRow]:
+        """The calls of a contact, newest first: a person's own, or a company's (with its
+        persons' calls)."""
+        if ref.person_id:
+            return self._call_rows("k.person_id = ?", [ref.person_id], limit)
+        return self._call_rows(
+            "(k.company_id = ? OR k.person_id IN (SELECT id FROM persons WHERE company_id = ?))",
+            [ref.company_id, ref.company_id], limit)
+
+    def list_calls(
+        self, *, start: datetime | None = None, end: datetime | None = None,
+        agent: str | None = None, tag: str | None = None, answered: bool | None = None,
+        limit: int = 2000,
+    ) -> list[CallRow]:
+        """The call journal, newest first, filtered by time range, agent, tag, answered."""
+        where, params = ["1"], []
+        if start is not None:
+            where.append("k.started_at >= ?")
+            params.append(to_db(start))
+        if end is not None:
+            where.append("k.started_at < ?")
+            params.append(to_db(end))
+        if agent:
+            where.append("k.agent = ?")
+            params.append(agent)
+        if tag:
+            where.append("k.id IN (SELECT call_id FROM call_tags WHERE tag = ? OR category = ?)")
+            params += [tag, tag]
+        if answered is not None:
+            where.append("k.answered = ?")
+            params.append(int(answered))
+        return self._call_rows(" AND ".join(where), params, limit)
+
+    def get_call_json(self, call_id: str) -> dict[str, Any]:
+        """The body Apollo posted for a call, as it came. Raises NotFound."""
+        row = self._one("SELECT raw_json FROM calls WHERE id = ?", (call_id,))
+        if row is None:
+            raise NotFound(f"No call with id {call_id!r}.")
+        return json.loads(row["raw_json"])
+
+    def agents(self) -> list[str]:
+        """Every agent that has taken a call, by name."""
+        return [r[0] for r in self._all(
+            "SELECT DISTINCT agent FROM calls WHERE agent IS NOT NULL ORDER BY agent")]
+
+    def tags(self) -> list[str]:
+        """Every tag id used on a call, by name."""
+        return [r[0] for r in self._all("SELECT DISTINCT tag FROM call_tags ORDER BY tag")]
+
+    def count_calls(self) -> int:
+        """How many calls are stored."""
+        return self._one("SELECT count(*) FROM calls")[0]
+
+    # -- audit ------------------------------------------------------------
+
+    def audit_trail(self, entity_type: str, entity_id: str, limit: int = 200) -> list[AuditEntry]:
+        """The recorded changes of one record, newest first."""
+        return [AuditEntry(r["at"], r["side"], r["client"], r["entity_type"], r["entity_id"],
+                           r["action"], json.loads(r["changes"]))
+                for r in self._all(
+                    "SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ?"
+                    " ORDER BY pk DESC LIMIT ?", (entity_type, entity_id, limit))]

@@ -1,0 +1,42 @@
+"""One Store per thread over the same file: SQLite connections are not shared
+between threads, and Waitress serves each request on one of its workers."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from .database import connect
+from .store import Store
+from .timeutil import Clock, utc_now
+
+
+class ThreadStores:
+    """Hands each thread its own Store on the database at ``path``."""
+
+    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self._local = threading.local()
+        self._all: list[Store] = []
+        self._lock = threading.Lock()
+        # Migrate once, up front, so request threads never race to do it.
+        self.get()
+
+    def get(self) -> Store:
+        """The calling thread's Store, opened on first use."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store(connect(self.path), clock=self.clock)
+            self._local.store = store
+            with self._lock:
+                self._all.append(store)
+        return store
+
+    def close(self) -> None:
+        """Close every connection this object opened."""
+        with self._lock:
+            for store in self._all:
+                store.db.close()
+            self._all.clear()
+        self._local = threading.local()

@@ -1,0 +1,100 @@
+"""ISO 8601 timestamps: parsing what Apollo and people send, formatting what we store.
+
+Stored timestamps are fixed-width UTC text (``2020-10-28T10:34:18.040Z``) so
+that string order is time order and range queries use plain indexes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+
+from .errors import ValidationError
+
+Clock = Callable[[], datetime]
+
+_DATETIME = re.compile(
+    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+    r"(?:([Zz])|([+-])(\d{2}):?(\d{2}))$"
+)
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+
+
+def utc_now() -> datetime:
+    """The current time as an aware UTC datetime (the default clock)."""
+    return datetime.now(UTC)
+
+
+def parse_timestamp(value: str, field: str = "timestamp") -> datetime:
+    """Parse an ISO 8601 date-time with a zone (``Z`` or an offset) into UTC.
+
+    Raises ValidationError naming ``field`` when the text is not such a
+    timestamp; a time without a zone is rejected, since its meaning is a guess.
+    """
+    if not isinstance(value, str):
+        raise ValidationError(f"{field} must be an ISO 8601 date and time string.", field=field)
+    m = _DATETIME.match(value.strip()) if len(value) <= 40 else None
+    if not m:
+        raise ValidationError(
+            f"{field} must be an ISO 8601 date and time in UTC like 2019-08-24T14:15:22Z, "
+            f"got {value[:40]!r}.",
+            field=field,
+        )
+    year, month, day, hour, minute, second, frac, z, sign, oh, om = m.groups()
+    micro = int((frac or "0")[:6].ljust(6, "0"))
+    if second == "60":
+        # A leap second (valid ISO 8601 / RFC 3339) is kept as the minute's last moment.
+        second, micro = "59", 999_999
+    try:
+        tz = UTC if z else timezone(
+            (1 if sign == "+" else -1) * timedelta(hours=int(oh), minutes=int(om))
+        )
+        dt = datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second or 0), micro,
+            tzinfo=tz,
+        )
+        return dt.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise ValidationError(
+            f"{field} is not a real date and time: {value[:40]!r}.", field=field
+        ) from None
+
+
+def parse_bound(value: str, field: str) -> datetime:
+    """Parse a query bound: a date-time as in parse_timestamp, or a date (midnight UTC)."""
+    m = _DATE.match(value.strip()) if isinstance(value, str) else None
+    if m:
+        try:
+            d = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            raise ValidationError(f"{field} is not a real date: {value!r}.", field=field) from None
+        return datetime(d.year, d.month, d.day, tzinfo=UTC)
+    try:
+        return parse_timestamp(value, field)
+    except ValidationError:
+        raise ValidationError(
+            f"{field} must be a date (2019-08-24) or a date and time (2019-08-24T14:15:22Z), "
+            f"got {str(value)[:40]!r}.",
+            field=field,
+        ) from None
+
+
+def to_db(dt: datetime) -> str:
+    """Format an aware datetime as stored: fixed-width UTC with milliseconds."""
+    dt = dt.astimezone(UTC)
+    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+
+
+def from_db(text: str | None) -> datetime | None:
+    """Read a stored timestamp back into an aware UTC datetime."""
+    if text is None:
+        return None
+    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+
+
+def db_to_api(text: str | None) -> str | None:
+    """Render a stored timestamp in the API's form: UTC ``Z``, milliseconds only when set."""
+    if text is None:
+        return None
+    return text[:19] + "Z" if text.endswith(".000Z") else text

@@ -1,0 +1,53 @@
+"""The file: schema migrations, pragmas, permissions."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from shared.database import connect
+from shared.migrations import SCHEMA_VERSION, migrate, schema_version
+
+
+def test_new_file_is_migrated_private_and_in_wal_mode(db_path):
+    db = connect(db_path)
+    assert schema_version(db) == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+    assert {"companies", "persons", "campaigns", "tasks", "calls", "audit_log"} <= set(
+        db.table_names())
+
+
+def test_migrate_again_is_a_no_op(db_path):
+    db = connect(db_path)
+    db.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
+    assert migrate(db) == SCHEMA_VERSION
+    assert connect(db_path).execute("SELECT value FROM settings").fetchone()[0] == "y"
+
+
+def test_database_from_a_newer_callsheet_is_refused(db_path):
+    db = connect(db_path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(RuntimeError, match="newer than this Callsheet"):
+        connect(db_path)
+
+
+def test_every_api_query_uses_an_index(store):
+    """The lookups Apollo makes on every call are index searches, not scans."""
+    plans = {
+        "phone": "SELECT id FROM persons WHERE phone = '+49'",
+        "phone2": "SELECT id FROM companies WHERE phone2 = '+49'",
+        "tasks": "SELECT id FROM tasks WHERE campaign_id = 'c' AND closed_at IS NULL"
+                 " AND timestamp >= 'a' ORDER BY timestamp, id",
+        "next": "SELECT pk FROM campaign_contacts WHERE campaign_id = 'c' AND"
+                " handed_out_until = '' ORDER BY call_count, last_call_at, sort_name, pk",
+        "call": "SELECT pk FROM calls WHERE id = 'x'",
+    }
+    for name, sql in plans.items():
+        plan = " ".join(r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
+        assert "USING" in plan and "SCAN" not in plan.replace("USING INDEX", ""), (name, plan)
+        assert "TEMP B-TREE" not in plan, (name, plan)

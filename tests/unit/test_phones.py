@@ -1,0 +1,53 @@
+"""Phone numbers as people type them, as the API takes them, as the office reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from shared.errors import ValidationError
+from shared.phones import check_e164, format_display, looks_like_phone, normalize, search_digits
+
+
+@pytest.mark.parametrize("typed, region, e164", [
+    ("089 4432 2883-100", "DE", "+498944322883100"),
+    ("+49 89 4432 2883-100", "AT", "+498944322883100"),
+    ("0049 (89) 4432 2883-100", "DE", "+498944322883100"),
+    ("01 5236610", "AT", "+4315236610"),
+    ("(415) 555-0190", "US", "+14155550190"),
+    ("+4350456", "DE", "+4350456"),
+])
+def test_normalize(typed, region, e164):
+    assert normalize(typed, region) == e164
+
+
+@pytest.mark.parametrize("typed", ["abc", "12", "", "   ", "+49 abc"])
+def test_normalize_rejects(typed):
+    with pytest.raises(ValidationError):
+        normalize(typed, "DE", field="phone")
+
+
+@pytest.mark.parametrize("value, ok", [
+    ("+4350456", True), ("+123", True), ("+12", False), ("4350456", False),
+    ("+43 50456", False), ("+4350456\n", False), ("+٤٣٥٠٤٥٦", False), ("+" + "1" * 40, False),
+])
+def test_check_e164(value, ok):
+    if ok:
+        assert check_e164(value, "phone") == value
+    else:
+        with pytest.raises(ValidationError, match="E.164"):
+            check_e164(value, "phone")
+
+
+def test_format_display_national_at_home_international_abroad():
+    assert format_display("+4915123456789", "DE") == "01512 3456789"
+    assert format_display("+4915123456789", "AT") == "+49 1512 3456789"
+    assert format_display(None) == ""
+
+
+def test_search_digits_has_international_and_national_forms():
+    assert search_digits("+4915123456789").split() == ["4915123456789", "015123456789"]
+
+
+def test_looks_like_phone():
+    assert looks_like_phone("0151 2345") and looks_like_phone("+49 151")
+    assert not looks_like_phone("Klein") and not looks_like_phone("+")

@@ -1,0 +1,93 @@
+"""``create_app``: the Falcon application, wired from an ApiContext.
+
+Tests, the headless server and the desktop's embedded server all build the
+API here.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+import falcon
+
+from shared.errors import CallsheetError, Conflict, NotFound, ValidationError, WrongSource
+
+from .calls import Calls
+from .campaigns import CampaignContacts, CampaignTasks, NextContact
+from .companies import Companies, Company
+from .contacts import SearchContacts, ShowContact
+from .context import ApiContext
+from .docs import OpenApiDocument
+from .middleware import AccessLog, RequireKey
+from .persons import Person, Persons
+
+log = logging.getLogger("callsheet.api")
+
+ROUTES: dict[str, type] = {
+    "/contacts/show": ShowContact,
+    "/contacts/search": SearchContacts,
+    "/companies": Companies,
+    "/companies/{company_id}": Company,
+    "/persons": Persons,
+    "/persons/{person_id}": Person,
+    "/campaigns/{campaign_id}/contacts": CampaignContacts,
+    "/campaigns/{campaign_id}/tasks": CampaignTasks,
+    "/campaigns/{campaign_id}/next": NextContact,
+    "/calls": Calls,
+}
+
+_STATUS = {NotFound: falcon.HTTP_404, ValidationError: falcon.HTTP_400,
+           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409}
+
+
+def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError,
+                  params: dict) -> None:
+    resp.status = next((s for t, s in _STATUS.items() if isinstance(ex, t)), falcon.HTTP_400)
+    body = {"message": ex.message}
+    if ex.field:
+        body["field"] = ex.field
+    resp.media = body
+
+
+def _database_busy(req: falcon.Request, resp: falcon.Response, ex: sqlite3.OperationalError,
+                   params: dict) -> None:
+    log.warning("database error on %s %s: %s", req.method, req.path, ex)
+    resp.status = falcon.HTTP_503
+    resp.set_header("Retry-After", "1")
+    resp.media = {"message": "The database is busy; try again in a moment."}
+
+
+def _unexpected(req: falcon.Request, resp: falcon.Response, ex: Exception, params: dict) -> None:
+    log.exception("unexpected error on %s %s", req.method, req.path)
+    resp.status = falcon.HTTP_500
+    resp.media = {"message": "Callsheet hit an internal error; it has been logged."}
+
+
+def _serialize_http_error(req: falcon.Request, resp: falcon.Response,
+                          ex: falcon.HTTPError) -> None:
+    if ex.status_code == 405:
+        allowed = resp.get_header("Allow") or ""
+        message = f"{req.method} is not allowed on {req.path}; use {allowed}."
+    elif ex.status_code == 404 and not ex.description:
+        message = f"There is no {req.path} in this API; see /openapi.json."
+    else:
+        message = ex.description or ex.title
+    resp.content_type = falcon.MEDIA_JSON
+    resp.media = {"message": message}
+
+
+def create_app(ctx: ApiContext) -> falcon.App:
+    """The Falcon app serving the Apollo API over ``ctx``'s database."""
+    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx)])
+    app.req_options.keep_blank_qs_values = True
+    app.req_options.strip_url_path_trailing_slash = False
+    app.resp_options.secure_cookies_by_default = False
+    app.add_route("/openapi.json", OpenApiDocument())
+    for path, resource in ROUTES.items():
+        app.add_route(path, resource(ctx))
+    app.add_error_handler(Exception, _unexpected)
+    app.add_error_handler(sqlite3.OperationalError, _database_busy)
+    app.add_error_handler(CallsheetError, _domain_error)
+    app.set_error_serializer(_serialize_http_error)
+    return app

@@ -1,0 +1,72 @@
+"""What every resource needs: the thread's store, the key, who is asking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import falcon
+
+from shared.errors import ValidationError
+from shared.model import Actor
+from shared.settings import API_KEY
+from shared.store import Store
+from shared.stores import ThreadStores
+
+
+@dataclass(frozen=True)
+class RequestInfo:
+    """One served request, for the access log and the desktop's status bar."""
+
+    at: float
+    client: str
+    method: str
+    path: str
+    status: int
+    ms: float
+
+
+@dataclass
+class ApiContext:
+    """The API's configuration: where the data is and which key opens it.
+
+    ``api_key`` is a fixed key (from a flag or the environment); when it is
+    None the key stored in the database is read on every request, so a
+    rotation takes effect at once, even from another process.
+    """
+
+    stores: ThreadStores
+    api_key: str | None = None
+    on_request: Callable[[RequestInfo], None] | None = None
+    access_log: bool = True
+
+    def store(self) -> Store:
+        """The calling thread's store."""
+        return self.stores.get()
+
+    def current_key(self) -> str | None:
+        """The key a request must present now."""
+        if self.api_key:
+            return self.api_key
+        return self.store().get_setting(API_KEY)
+
+    @staticmethod
+    def actor(req: falcon.Request) -> Actor:
+        """The API client making this request, for the audit trail."""
+        return Actor("api", req.remote_addr)
+
+
+@contextmanager
+def prefixed(prefix: str) -> Iterator[None]:
+    """Name fields by their full path in the body (``phone`` -> ``contact.company.phone``)."""
+    try:
+        yield
+    except ValidationError as e:
+        if e.field and not e.field.startswith(prefix + "."):
+            full = f"{prefix}.{e.field}"
+            message = e.message
+            if message.startswith(e.field):
+                message = full + message[len(e.field):]
+            raise ValidationError(message, field=full) from None
+        raise

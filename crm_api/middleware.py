@@ -1,0 +1,79 @@
+"""The API key check and the access log, around every request."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import logging
+import time
+
+import falcon
+
+from .context import ApiContext, RequestInfo
+
+OPEN_PATHS = frozenset({"/openapi.json"})
+CHALLENGES = ['Bearer realm="callsheet"', 'Basic realm="callsheet"']
+access_log = logging.getLogger("callsheet.access")
+
+
+def presented_key(header: str | None) -> str | None:
+    """The key in an ``Authorization`` header: Bearer, or Basic with the key as password."""
+    if not header:
+        return None
+    scheme, _, value = header.strip().partition(" ")
+    scheme = scheme.lower()
+    if scheme == "bearer":
+        return value.strip() or None
+    if scheme == "basic":
+        try:
+            decoded = base64.b64decode(value.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError, ValueError):
+            return None
+        _, sep, password = decoded.partition(":")
+        return password if sep else None
+    return None
+
+
+class RequireKey:
+    """401 for every request without the current API key, except the OpenAPI document."""
+
+    def __init__(self, ctx: ApiContext) -> None:
+        self.ctx = ctx
+
+    def process_request(self, req: falcon.Request, resp: falcon.Response) -> None:
+        if req.path in OPEN_PATHS:
+            return
+        given = presented_key(req.get_header("Authorization"))
+        expected = self.ctx.current_key()
+        # compare_digest takes the same time wherever the strings differ.
+        if given is None or not expected or not hmac.compare_digest(
+                given.encode("utf-8", "surrogateescape"), expected.encode("utf-8")):
+            raise falcon.HTTPUnauthorized(
+                description=("Send the API key as 'Authorization: Bearer <key>' (or HTTP Basic"
+                             " with the key as password); it is shown in Callsheet's settings."
+                             if given is None else "The API key is not valid."),
+                challenges=CHALLENGES,
+            )
+
+
+class AccessLog:
+    """One line per request: client, method, path, status, milliseconds (never headers)."""
+
+    def __init__(self, ctx: ApiContext) -> None:
+        self.ctx = ctx
+
+    def process_request(self, req: falcon.Request, resp: falcon.Response) -> None:
+        req.context.started = time.perf_counter()
+
+    def process_response(
+        self, req: falcon.Request, resp: falcon.Response, resource: object, req_succeeded: bool
+    ) -> None:
+        started = getattr(req.context, "started", None)
+        ms = (time.perf_counter() - started) * 1000 if started else 0.0
+        status = int(str(resp.status)[:3])
+        client = req.remote_addr or "-"
+        if self.ctx.access_log:
+            access_log.info('%s "%s %s" %d %.1fms', client, req.method, req.path, status, ms)
+        if self.ctx.on_request is not None:
+            self.ctx.on_request(RequestInfo(time.time(), client, req.method, req.path, status, ms))

@@ -1,0 +1,233 @@
+"""``callsheet-api``: serve the API headless, and administer the database.
+
+Every command exits non-zero with a one-line message on bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from shared.database import connect
+from shared.errors import CallsheetError
+from shared.model import Actor, ContactRef
+from shared.settings import (
+    API_KEY,
+    check_port,
+    ensure_api_key,
+    resolve,
+    resolve_db_path,
+    rotate_api_key,
+)
+from shared.store import Store
+from shared.timeutil import parse_timestamp
+
+PROG = "callsheet-api"
+CLI = Actor("cli")
+
+
+class CliError(Exception):
+    """A message for the person at the terminal; the command exits 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: scripts log it, people read it.
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _store(args: argparse.Namespace) -> Store:
+    return Store(connect(resolve_db_path(args.db)))
+
+
+def _print(text: str) -> None:
+    print(text, flush=True)
+
+
+# -- serve ---------------------------------------------------------------------
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from shared.stores import ThreadStores
+
+    from .app import create_app
+    from .context import ApiContext
+    from .server import ApiServer
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    db_path = resolve_db_path(args.db)
+    stores = ThreadStores(db_path)
+    store = stores.get()
+    host = resolve("host", args.host, store).value or "127.0.0.1"
+    port = check_port(resolve("port", args.port, store).value)
+    key = resolve(API_KEY, args.api_key, store)
+    fixed_key = key.value if key.origin in ("flag", "env") else None
+    if fixed_key is None:
+        stored, created = ensure_api_key(store)
+        if created:
+            # Printed once, on the first start, so the admin can hand it to Apollo.
+            _print(f"Created the API key (shown once; '{PROG} key show' shows it again): "
+                   f"{stored}")
+    try:
+        server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
+    except OSError as e:
+        raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    _print(f"Callsheet API listening on {server.url} (database: {db_path})")
+    _print("Press Ctrl+C to stop.")
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    server.start()
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        server.stop()
+        stores.close()
+        _print("Stopped.")
+    return 0
+
+
+# -- key -----------------------------------------------------------------------
+
+
+def cmd_key(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.action == "show":
+        key, _ = ensure_api_key(store)
+        _print(key)
+    else:
+        _print(rotate_api_key(store))
+    if resolve(API_KEY, None, None).origin == "env":
+        print(f"{PROG}: note: CALLSHEET_API_KEY is set and overrides the stored key.",
+              file=sys.stderr)
+    return 0
+
+
+# -- campaign / task -----------------------------------------------------------
+
+
+def cmd_campaign_add(args: argparse.Namespace) -> int:
+    c = _store(args).create_campaign(args.id, args.name, CLI, contacts_source=args.contacts,
+                                     tasks_source=args.tasks)
+    _print(f"Created campaign {c.id} ({c.name}): contacts from {c.contacts_source},"
+           f" tasks from {c.tasks_source}.")
+    return 0
+
+
+def _ref(args: argparse.Namespace) -> ContactRef:
+    return ContactRef(args.company, args.person)
+
+
+def cmd_campaign_assign(args: argparse.Namespace) -> int:
+    added = _store(args).assign_contacts(args.id, [_ref(args)], CLI)
+    _print(f"Assigned to {args.id}." if added else f"Already in {args.id}; nothing changed.")
+    return 0
+
+
+def cmd_task_add(args: argparse.Namespace) -> int:
+    when = parse_timestamp(args.at, "--at")
+    task = _store(args).add_task(args.campaign_id, _ref(args), when, CLI,
+                                 scheduled=args.scheduled, annotation=args.note)
+    _print(task.id)
+    return 0
+
+
+# -- demo ----------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from shared.demo import load_demo
+
+    counts = load_demo(_store(args))
+    _print("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in counts.items())
+           + f" into {resolve_db_path(args.db)}.")
+    return 0
+
+
+# -- parser --------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line of ``callsheet-api``."""
+    parser = _Parser(prog=PROG, description="Callsheet's Apollo API and its administration.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
+                                parser_class=_Parser)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str,
+            parent: argparse._SubParsersAction = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_, description=help_)
+        p.add_argument("--db", metavar="PATH",
+                       help="the database file (default: CALLSHEET_DB, else the user data"
+                            " directory)")
+        p.set_defaults(func=func)
+        return p
+
+    serve = add("serve", cmd_serve, "Run the API until Ctrl+C or SIGTERM.")
+    serve.add_argument("--host", help="address to listen on (CALLSHEET_HOST; 127.0.0.1)")
+    serve.add_argument("--port", help="port to listen on (CALLSHEET_PORT; 8765)")
+    serve.add_argument("--api-key", dest="api_key", metavar="KEY",
+                       help="the key clients must send (CALLSHEET_API_KEY; else the stored one)")
+
+    key = add("key", cmd_key, "Show or rotate the stored API key.")
+    key.add_argument("action", choices=["show", "rotate"])
+
+    campaign = sub.add_parser("campaign", help="Add campaigns and assign contacts.")
+    csub = campaign.add_subparsers(dest="campaign_command", required=True, metavar="ACTION",
+                                   parser_class=_Parser)
+    cadd = add("add", cmd_campaign_add, "Create a campaign.", csub)
+    cadd.add_argument("id", help="Apollo's campaign id, e.g. tech_level_2")
+    cadd.add_argument("--name", required=True)
+    cadd.add_argument("--contacts", choices=["crm", "apollo"], default="crm",
+                      help="where the campaign's contacts come from (default crm)")
+    cadd.add_argument("--tasks", choices=["crm", "apollo"], default="crm",
+                      help="where the campaign's tasks come from (default crm)")
+    cassign = add("assign", cmd_campaign_assign, "Assign a contact to a campaign.", csub)
+    cassign.add_argument("id")
+    cassign.add_argument("--company", required=True, metavar="CID")
+    cassign.add_argument("--person", metavar="PID",
+                         help="assign this person of the company instead of the company")
+
+    task = sub.add_parser("task", help="Add call tasks.")
+    tsub = task.add_subparsers(dest="task_command", required=True, metavar="ACTION",
+                               parser_class=_Parser)
+    tadd = add("add", cmd_task_add, "Add an open task to a campaign.", tsub)
+    tadd.add_argument("campaign_id")
+    tadd.add_argument("--company", required=True, metavar="CID")
+    tadd.add_argument("--person", metavar="PID")
+    tadd.add_argument("--at", required=True, metavar="ISO8601",
+                      help="when the task is due, e.g. 2026-12-01T09:00:00Z")
+    tadd.add_argument("--scheduled", action="store_true",
+                      help="a fixed appointment (a promised callback) rather than due-from")
+    tadd.add_argument("--note", metavar="TEXT")
+
+    add("demo", cmd_demo, "Load the demo data set into an empty database.")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``callsheet-api``; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except (CallsheetError, CliError) as e:
+        print(f"{PROG}: error: {e}", file=sys.stderr)
+        return 1
+    except RuntimeError as e:
+        # A database from a newer Callsheet, and similar refusals.
+        print(f"{PROG}: error: {e}", file=sys.stderr)
+        return 1
+    except OSError as e:
+        print(f"{PROG}: error: {e.strerror or e}: {getattr(e, 'filename', '') or ''}",
+              file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

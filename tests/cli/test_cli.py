@@ -1,0 +1,133 @@
+"""``callsheet-api``: each command, and a one-line error with a non-zero exit on bad input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+import requests
+
+from crm_api.cli import main
+from shared.database import connect
+from shared.store import Store
+
+
+@pytest.fixture
+def run(db_path, capsys, monkeypatch):
+    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main([*argv])
+        except SystemExit as e:
+            code = e.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def _store(db_path) -> Store:
+    return Store(connect(db_path))
+
+
+def test_key_show_creates_once_and_rotate_replaces(run, db_path):
+    code, first, _ = run("key", "show", "--db", str(db_path))
+    assert code == 0 and len(first.strip()) >= 40
+    assert run("key", "show", "--db", str(db_path))[1] == first
+    code, rotated, _ = run("key", "rotate", "--db", str(db_path))
+    assert code == 0 and rotated != first
+    assert _store(db_path).get_setting("api_key") == rotated.strip()
+
+
+def test_campaign_add_assign_and_task_add(run, db_path):
+    store = _store(db_path)
+    from shared.model import Actor
+
+    company = store.create_company({"name": "CX Labs"}, Actor("cli"))
+    person = store.create_person({"lastName": "Klein"}, Actor("cli"), company_id=company.id)
+    db = str(db_path)
+    code, out, _ = run("campaign", "add", "tech_level_2", "--name", "Tech 2", "--tasks",
+                       "apollo", "--db", db)
+    assert code == 0 and "tech_level_2" in out
+    campaign = store.get_campaign("tech_level_2")
+    assert (campaign.contacts_source, campaign.tasks_source) == ("crm", "apollo")
+    assert run("campaign", "assign", "tech_level_2", "--company", company.id, "--person",
+               person.id, "--db", db)[0] == 0
+    assert [v.person_id for v in store.campaign_contacts("tech_level_2")] == [person.id]
+    code, out, _ = run("task", "add", "tech_level_2", "--company", company.id, "--at",
+                       "2026-12-01T09:00:00Z", "--scheduled", "--note", "Call back", "--db", db)
+    assert code == 0
+    task = store.get_task(out.strip())
+    assert (task.timestamp, task.scheduled, task.annotation, task.contact.company_id) == (
+        "2026-12-01T09:00:00.000Z", True, "Call back", company.id)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["campaign", "add", "x"], "the following arguments are required: --name"),
+    (["campaign", "add", "x", "--name", "X", "--contacts", "excel"], "invalid choice"),
+    (["campaign", "assign", "nope", "--company", "C"], "No campaign with id 'nope'"),
+    (["task", "add", "nope", "--company", "C", "--at", "tomorrow"], "--at must be an ISO 8601"),
+    (["task", "add", "nope", "--company", "C", "--at", "2026-12-01T09:00:00Z"],
+     "No campaign with id 'nope'"),
+    (["key", "turn"], "invalid choice"),
+    (["serve", "--port", "70000"], "The port must be a number from 1 to 65535"),
+    (["frobnicate"], "invalid choice"),
+])
+def test_bad_input_is_one_line_and_non_zero(run, db_path, argv, message):
+    code, out, err = run(*argv, *([] if argv == ["frobnicate"] else ["--db", str(db_path)]))
+    assert code != 0
+    assert message in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_demo_loads_once(run, db_path):
+    code, out, _ = run("demo", "--db", str(db_path))
+    assert code == 0 and "companies" in out
+    store = _store(db_path)
+    assert store.count_companies() >= 30 and store.count_persons() >= 60
+    assert len(store.list_campaigns()) == 3 and store.count_calls() >= 100
+    code, _, err = run("demo", "--db", str(db_path))
+    assert code == 1 and "only goes into an empty database" in err
+
+
+def test_serve_answers_and_stops_on_sigterm(db_path, tmp_path):
+    env = dict(os.environ, CALLSHEET_DB=str(db_path), CALLSHEET_API_KEY="cli-test-key",
+               PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert "listening on http://127.0.0.1:" in line, line
+        assert str(db_path) in line
+        url = line.split("listening on ")[1].split(" ")[0]
+        r = requests.post(url + "/contacts/search", json={"query": {"phoneNumber": "+4350456"}},
+                          headers={"Authorization": "Bearer cli-test-key"}, timeout=10)
+        assert r.status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+        err = proc.stderr.read()
+        assert "cli-test-key" not in err  # the access log never shows the key
+        assert '"POST /contacts/search" 200' in err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_serve_prints_a_new_key_once(db_path):
+    env = dict(os.environ, CALLSHEET_DB=str(db_path), PYTHONUNBUFFERED="1")
+    env.pop("CALLSHEET_API_KEY", None)
+    proc = subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert "Created the API key" in first
+        key = first.strip().rsplit(" ", 1)[1]
+        assert _store(db_path).get_setting("api_key") == key
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)

@@ -1,0 +1,1 @@
+"""Briefcase starts an app as ``python -m <app name>``; this package is that name."""

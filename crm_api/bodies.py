@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import falcon
 
 MAX_BODY = 1024 * 1024
+# \uD800-\uDFFF: valid JSON escapes, but a lone one is no character and cannot be stored.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 class BodyError(falcon.HTTPError):
@@ -52,4 +55,10 @@ def read_json(req: falcon.Request) -> dict[str, Any]:
         raise BodyError(falcon.HTTP_400, f"The body is not valid JSON: {e}.") from None
     if not isinstance(data, dict):
         raise BodyError(falcon.HTTP_400, "The body must be a JSON object.")
+    if _SURROGATE_ESCAPE.search(text):
+        try:
+            json.dumps(data, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise BodyError(falcon.HTTP_400, "The body holds a \\u escape of a lone surrogate"
+                            " (\\ud800-\\udfff), which is not a character.") from None
     return data

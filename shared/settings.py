@@ -96,6 +96,19 @@ def check_port(value: str | int | None) -> int:
     return port
 
 
+def check_backup_keep(value: str | int | None) -> int:
+    """How many daily backups to keep: a whole number from 0 (none made) to 365."""
+    try:
+        keep = int(str(value))
+    except ValueError:
+        raise ValidationError(f"Daily backups kept must be a number from 0 to 365, got {value!r}.",
+                              field="backup_keep") from None
+    if not 0 <= keep <= 365:
+        raise ValidationError(f"Daily backups kept must be a number from 0 to 365, got {keep}.",
+                              field="backup_keep")
+    return keep
+
+
 def new_api_key() -> str:
     """A fresh API key: 32 random bytes, URL-safe."""
     return secrets.token_urlsafe(32)

@@ -106,3 +106,11 @@ def test_unknown_company_is_404(api):
     r = api.patch("/companies/NOPE", seed(UPDATE_COMPANY))
     assert r.status_code == 404
     assert r.json() == {"message": "No company with id 'NOPE'."}
+
+
+def test_escaped_surrogate_pair_is_a_real_character(api):
+    r = api.request("POST", "/companies", data=b'{"contact": {"company": {"name": "Caf\\u00e9 '
+                    b'\\ud83d\\ude00"}}}', headers={"Content-Type": "application/json"})
+    assert r.status_code == 201
+    cid = r.json()["contact"]["company"]["id"]
+    assert api.get(f"/companies/{cid}").json()["company"]["name"] == "Café 😀"

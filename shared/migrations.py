@@ -229,7 +229,96 @@ def _m0001_initial(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_m0001_initial]
+# Frozen with migration 2: how a name becomes the key that "similar names" share
+# (``shared.duplicates.name_key`` does the same in Python). Lower case (SQLite's
+# lower() folds ASCII only, so both cases of the letters below are listed),
+# accents folded, dots dropped (``e.V.`` is ``ev``), other punctuation a space,
+# legal forms and titles removed as whole words, then every space removed.
+NAME_KEY_FOLD: tuple[tuple[str, str], ...] = (
+    ("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("Ä", "ae"), ("Ö", "oe"), ("Ü", "ue"),
+    ("ß", "ss"), ("é", "e"), ("è", "e"), ("ê", "e"), ("ë", "e"), ("É", "e"),
+    ("È", "e"), ("à", "a"), ("á", "a"), ("â", "a"), ("å", "a"), ("Á", "a"),
+    ("À", "a"), ("Å", "a"), ("ç", "c"), ("Ç", "c"), ("í", "i"), ("î", "i"),
+    ("ï", "i"), ("ñ", "n"), ("ó", "o"), ("ò", "o"), ("ô", "o"), ("ø", "o"),
+    ("Ó", "o"), ("Ø", "o"), ("ú", "u"), ("ù", "u"), ("û", "u"), ("Ú", "u"),
+    ("ł", "l"), ("Ł", "l"), ("ś", "s"), ("Ś", "s"), ("š", "s"), ("Š", "s"),
+    ("č", "c"), ("Č", "c"), ("ć", "c"), ("ž", "z"), ("Ž", "z"), ("ż", "z"),
+    ("ź", "z"), ("ń", "n"), ("ř", "r"), ("ě", "e"), ("ý", "y"), ("ů", "u"),
+    ("ą", "a"), ("ę", "e"), ("æ", "ae"), ("Æ", "ae"),
+)
+NAME_KEY_PUNCTUATION = ",;:&+/()'\"-_!?*#|\t\n\r"
+NAME_KEY_DROP_WORDS: tuple[str, ...] = (
+    "gmbh", "mbh", "ag", "kg", "kgaa", "ohg", "gbr", "ug", "eg", "ev", "ek", "se", "co",
+    "und", "and", "ltd", "limited", "plc", "llc", "inc", "corp", "sa", "sarl", "sas", "srl",
+    "spa", "bv", "nv", "ab", "as", "aps", "oy", "og", "sl", "sro", "sp", "z", "oo",
+    "dr", "prof", "the",
+)
+
+
+def _name_key_steps() -> list[str]:
+    """The name key as a chain of one-call steps; ``@`` stands for the value so far."""
+    steps = ["lower(@)"]
+    steps += [f"replace(@, '{a}', '{b}')" for a, b in NAME_KEY_FOLD]
+    steps.append("replace(@, '.', '')")
+    literals = {"\t": "char(9)", "\n": "char(10)", "\r": "char(13)", "'": "''''"}
+    steps += [f"replace(@, {literals.get(ch, repr(ch))}, ' ')" for ch in NAME_KEY_PUNCTUATION]
+    steps.append("(' ' || replace(@, ' ', '  ') || ' ')")
+    steps += [f"replace(@, ' {word} ', ' ')" for word in NAME_KEY_DROP_WORDS]
+    steps.append("replace(@, ' ', '')")
+    return steps
+
+
+# SQLite's parser takes about 30 nested calls, so the chain is cut into stages, each
+# a virtual generated column reading the one before: name_key_1, ... and name_key.
+NAME_KEY_STAGE_SIZE = 25
+
+
+def name_key_columns(source: str = "name") -> list[tuple[str, str]]:
+    """``(column, SQL expression)`` of each stage of the name key; the last is ``name_key``."""
+    steps = _name_key_steps()
+    chunks = [steps[i:i + NAME_KEY_STAGE_SIZE]
+              for i in range(0, len(steps), NAME_KEY_STAGE_SIZE)]
+    out = []
+    value = source
+    for n, chunk in enumerate(chunks, 1):
+        expr = value
+        for step in chunk:
+            expr = step.replace("@", expr, 1)
+        column = "name_key" if n == len(chunks) else f"name_key_{n}"
+        out.append((column, expr))
+        value = column
+    return out
+
+
+def _m0002_duplicates_and_dashboard(db: Database) -> None:
+    # Duplicates: an indexed name key (virtual generated columns, so every writer keeps
+    # it right without knowing it exists) and case-insensitive e-mail indexes.
+    statements = [
+        f"ALTER TABLE {table} ADD COLUMN {column} TEXT GENERATED ALWAYS AS ({expr}) VIRTUAL"
+        for table in ("companies", "persons")
+        for column, expr in name_key_columns("name")
+    ] + [
+        "CREATE INDEX companies_name_key ON companies(name_key)",
+        "CREATE INDEX persons_name_key ON persons(name_key, company_id)",
+        "CREATE INDEX companies_email ON companies(lower(email)) WHERE email IS NOT NULL",
+        "CREATE INDEX persons_email ON persons(lower(email)) WHERE email IS NOT NULL",
+        # The dashboard's open tasks of the week, across campaigns.
+        "CREATE INDEX tasks_open_by_time ON tasks(timestamp) WHERE closed_at IS NULL",
+        # Pairs a person looked at and said are not the same (id_a < id_b).
+        """CREATE TABLE not_duplicates (
+            kind TEXT NOT NULL CHECK (kind IN ('company', 'person')),
+            id_a TEXT NOT NULL,
+            id_b TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (kind, id_a, id_b)
+        )""",
+    ]
+    for sql in statements:
+        # One by one: executescript() would commit the migration's transaction.
+        db.execute(sql)
+
+
+MIGRATIONS: list[Migration] = [_m0001_initial, _m0002_duplicates_and_dashboard]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -20,6 +20,7 @@ class Calls:
     def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
         body = read_json(req)
         validate_body("/calls", "post", body)
-        result = self.ctx.store().record_call(parse_call(body["call"]), self.ctx.actor(req))
+        call, actor = parse_call(body["call"]), self.ctx.actor(req)
+        result = self.ctx.writes.run(lambda store: store.record_call(call, actor))
         resp.status = falcon.HTTP_201 if result.created else falcon.HTTP_200
         resp.media = {"message": result.message}

@@ -40,7 +40,8 @@ class NextContact:
         self.ctx = ctx
 
     def on_get(self, req: falcon.Request, resp: falcon.Response, campaign_id: str) -> None:
-        view = self.ctx.store().next_contact(campaign_id)
+        view = self.ctx.writes.run(lambda store: store.next_contact(campaign_id),
+                                   durable=False)
         if view is None:
             resp.status = falcon.HTTP_204
             return

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from shared.backup import backup, hold_lock, restore
 from shared.database import connect
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
@@ -61,6 +62,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     db_path = resolve_db_path(args.db)
+    # Held while serving: restore refuses to replace a database in use.
+    lock = hold_lock(db_path)
     stores = ThreadStores(db_path)
     store = stores.get()
     host = resolve("host", args.host, store).value or "127.0.0.1"
@@ -89,6 +92,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         server.stop()
         stores.close()
+        lock.release()
         _print("Stopped.")
     return 0
 
@@ -138,6 +142,50 @@ def cmd_task_add(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- backup / restore ----------------------------------------------------------
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from datetime import datetime
+    from pathlib import Path
+
+    db_path = resolve_db_path(args.db)
+    target = Path(args.path).expanduser()
+    if target.is_dir():
+        target = target / f"callsheet-{datetime.now():%Y-%m-%d-%H%M%S}.db"
+    backup(db_path, target)
+    _print(f"Backed up {db_path} to {target}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    db_path = resolve_db_path(args.db)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError(f"restore replaces {db_path}; add --yes to confirm")
+        answer = input(f"Replace {db_path} with {args.path}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            raise CliError("not restored")
+    kept = restore(args.path, db_path)
+    _print(f"Restored {db_path} from {args.path}."
+           + (f" The replaced database is kept as {kept}." if kept else ""))
+    return 0
+
+
+# -- simulate ------------------------------------------------------------------
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from .simulate import simulate
+
+    if args.agents < 1 or args.duration <= 0 or args.think < 0:
+        raise CliError("--agents must be at least 1, --duration above 0, --think not negative")
+    summary = simulate(args.url, args.key, agents=args.agents, duration=args.duration,
+                       seed=args.seed, campaigns=args.campaign, numbers=args.number,
+                       think=args.think, read_only=args.read_only, out=sys.stdout)
+    return 1 if summary.errors or not summary.requests else 0
+
+
 # -- demo ----------------------------------------------------------------------
 
 
@@ -147,6 +195,64 @@ def cmd_demo(args: argparse.Namespace) -> int:
     counts = load_demo(_store(args))
     _print("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in counts.items())
            + f" into {resolve_db_path(args.db)}.")
+    return 0
+
+
+# -- import / export -------------------------------------------------------------
+
+EXIT_ROWS_FAILED = 3
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from shared.csv_import import (
+        TARGET_BY_KEY,
+        Importer,
+        apply_overrides,
+        failed_rows_csv,
+        guess_mapping,
+        read_csv,
+    )
+
+    store = _store(args)
+    region = (resolve("region", args.region, store).value or "DE").upper()
+    file = read_csv(args.file, delimiter=args.delimiter)
+    mapping = apply_overrides(file.headers, guess_mapping(file.headers), args.map or [])
+    _print(f"{args.file}: {len(file.rows)} rows, delimiter {file.delimiter!r},"
+           f" {file.encoding}. Columns:")
+    for header, target in zip(file.headers, mapping, strict=True):
+        _print(f"  {header or '(no header)'} -> "
+               + (f"{target} ({TARGET_BY_KEY[target].label})" if target else "ignored"))
+    importer = Importer(store, region=region, actor=CLI)
+    plan = importer.analyse(file, mapping)
+    for rp in plan.duplicates:
+        _print(f"  row {rp.row}: {rp.label} may be "
+               + "; ".join(m.text for m in rp.matches) + f" -> {args.on_duplicate}")
+    report = importer.run(plan, default=args.on_duplicate, dry_run=args.dry_run)
+    _print(report.text())
+    if args.failed and report.failed:
+        failed_rows_csv(plan, report, args.failed)
+        _print(f"The failed rows, with why, are in {args.failed}.")
+    # Rows that failed are reported and the others imported: a script can tell
+    # "all done" (0) from "done, but look at the report" (3) and "nothing done" (1).
+    return EXIT_ROWS_FAILED if report.failed else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from shared.export import export
+
+    store = _store(args)
+    if args.what == "vcard":
+        from shared.vcard import export_vcards
+
+        if args.format not in (None, "vcf"):
+            raise CliError("a vcard export is always vCard 4.0; leave out --format")
+        n = export_vcards(store, args.out)
+        _print(f"Wrote {n} vCards to {args.out}.")
+        return 0
+    region = (resolve("region", None, store).value or "DE").upper()
+    n = export(store, args.what, args.out, args.format, delimiter=args.delimiter,
+               region=region)
+    _print(f"Wrote {n} {args.what} to {args.out}.")
     return 0
 
 
@@ -206,7 +312,65 @@ def build_parser() -> argparse.ArgumentParser:
                       help="a fixed appointment (a promised callback) rather than due-from")
     tadd.add_argument("--note", metavar="TEXT")
 
+    bak = add("backup", cmd_backup, "Copy the database, even while it is in use.")
+    bak.add_argument("path", metavar="PATH", help="the backup file (or a folder to put it in)")
+    res = add("restore", cmd_restore,
+              "Replace the database with a backup (refused while it is in use).")
+    res.add_argument("path", metavar="PATH", help="the backup file to restore")
+    res.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
     add("demo", cmd_demo, "Load the demo data set into an empty database.")
+
+    imp = add("import", cmd_import,
+              "Import companies and persons from a CSV file, in one transaction.")
+    imp.add_argument("file", metavar="FILE.csv")
+    imp.add_argument("--region", help="phone region for numbers without +country"
+                                      " (CALLSHEET_REGION; DE)")
+    imp.add_argument("--map", action="append", metavar="COLUMN=FIELD",
+                     help="map a column (header or number) to a field such as company.name,"
+                          " person.phone or ignore; repeatable")
+    imp.add_argument("--on-duplicate", dest="on_duplicate", default="skip",
+                     choices=["skip", "merge", "import"],
+                     help="a row like an existing contact (same phone or e-mail, similar"
+                          " name): skip it, merge it into that contact, or import it anyway"
+                          " (default skip)")
+    imp.add_argument("--delimiter", help="the field delimiter (default: found out)")
+    imp.add_argument("--dry-run", dest="dry_run", action="store_true",
+                     help="report what would happen and write nothing")
+    imp.add_argument("--failed", metavar="OUT.csv",
+                     help="write the rows that failed, with why, to this CSV file")
+
+    exp = add("export", cmd_export,
+              "Export companies, persons, calls or tasks to CSV or XLSX, or contacts to vCard.")
+    exp.add_argument("what", choices=["companies", "persons", "calls", "tasks", "vcard"])
+    exp.add_argument("out", metavar="OUT", help="the file to write (.csv, .xlsx, .vcf)")
+    exp.add_argument("--format", choices=["csv", "xlsx"],
+                     help="the format (default: from OUT's extension)")
+    exp.add_argument("--delimiter", default=";",
+                     help="CSV field delimiter (default ';', what Excel expects in DE/AT/CH)")
+
+    sim = sub.add_parser(
+        "simulate", help="Play Apollo against a running Callsheet and print latencies.",
+        description="Play Apollo against a running Callsheet: inbound calls (lookup, screen"
+                    " pop, posted calls) and campaign dialing (next, tasks, campaign calls),"
+                    " then print requests, errors and p50/p95/p99 per operation. It writes"
+                    " calls, tasks and persons like Apollo would: use a test database, or"
+                    " --read-only. Exits 1 when any request failed.")
+    sim.set_defaults(func=cmd_simulate)
+    sim.add_argument("--url", required=True, help="Callsheet's base URL, http://HOST:PORT")
+    sim.add_argument("--key", required=True, help="the API key")
+    sim.add_argument("--agents", type=int, default=8, help="simultaneous agents (default 8)")
+    sim.add_argument("--duration", type=float, default=60.0,
+                     help="seconds to run (default 60)")
+    sim.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    sim.add_argument("--campaign", action="append", default=[], metavar="ID",
+                     help="dial for this campaign too (repeatable); without one, inbound only")
+    sim.add_argument("--number", action="append", default=[], metavar="E164",
+                     help="a known number to call in with (repeatable)")
+    sim.add_argument("--think", type=float, default=0.2,
+                     help="mean think time between steps in seconds (default 0.2; 0: flat out)")
+    sim.add_argument("--read-only", dest="read_only", action="store_true",
+                     help="only lookups and task pulls: safe on a live database")
     return parser
 
 

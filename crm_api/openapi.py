@@ -8,6 +8,7 @@ import json
 from functools import cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError as SchemaError
@@ -101,8 +102,30 @@ def _describe(error: SchemaError) -> tuple[str, str]:
     return f"{where}: {error.message}", field
 
 
+@cache
+def _fast_validator(path: str, method: str) -> Any:
+    """The same schema compiled by jsonschema-rs (about 100x faster), or None without it.
+
+    It only answers "valid or not"; the messages come from the Python
+    validator, which runs only when a body is invalid.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - an optional speed-up
+        return None
+    root = dict(document())
+    root["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    # A URI fragment: path templates' braces must be percent-encoded.
+    root["$ref"] = "#/" + quote(_pointer("paths", path, method, "requestBody", "content",
+                                         "application/json", "schema"), safe="/~")
+    return jsonschema_rs.Draft202012Validator(root)
+
+
 def validate_body(path: str, method: str, body: Any) -> None:
     """Check a request body against its operation's schema; raise ValidationError."""
+    fast = _fast_validator(path, method)
+    if fast is not None and fast.is_valid(body):
+        return
     validator = body_validator(path, method)
     errors = list(validator.iter_errors(body))
     if errors:

@@ -7,9 +7,12 @@ with the default region (``089 4432 2883-100`` in DE is ``+498944322883100``).
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 import phonenumbers
+from phonenumbers import phonenumberutil as _pnu
 
 from .errors import ValidationError
 
@@ -98,19 +101,67 @@ def search_digits(e164: str | None) -> str:
     if not e164:
         return ""
     digits = e164.lstrip("+")
-    forms = [digits]
+    national = _national_form(e164)
+    return digits if not national or national == digits else f"{digits} {national}"
+
+
+# What phonenumbers.parse does with "+<digits>", less the parts that cannot apply to
+# plain ASCII digits (normalising other scripts, extensions, IDD prefixes): a tenth
+# of the time, the same result (tests/unit/test_phones.py compares them).
+_PLUS_DIGITS = re.compile(r"\+([1-9][0-9]{2,})\Z")
+_SHORT_RESULTS = (_pnu.ValidationResult.TOO_SHORT, _pnu.ValidationResult.IS_POSSIBLE_LOCAL_ONLY,
+                  _pnu.ValidationResult.INVALID_LENGTH)
+
+
+@functools.cache
+def _country_metadata(country_code: int) -> tuple[Any, str]:
+    """The metadata parse() uses for a country calling code, and its trunk prefix."""
+    region = phonenumbers.region_code_for_country_code(country_code)
+    meta = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+    regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())
+    # One region: region_code_for_number needs no look at the number.
+    trunk = None
+    if len(regions) == 1:
+        one = phonenumbers.PhoneMetadata.metadata_for_region(regions[0])
+        trunk = (one.national_prefix or "") if one else ""
+    return meta, trunk
+
+
+def _national_form(e164: str) -> str | None:
+    """The national form (trunk prefix + national significant number), or None."""
+    m = _PLUS_DIGITS.match(e164) if len(e164) <= 250 else None
+    if m is None:
+        return _national_form_by_parse(e164)
+    full = m[1]
+    for n in (1, 2, 3):
+        if int(full[:n]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            country_code, nat = int(full[:n]), full[n:]
+            break
+    else:
+        return None  # parse: "Country calling code supplied was not recognised"
+    meta, trunk = _country_metadata(country_code)
+    if meta is None or trunk is None or len(nat) < 2:
+        return _national_form_by_parse(e164)
+    _, stripped, _ = _pnu._maybe_strip_national_prefix_carrier_code(nat, meta)
+    if _pnu._test_number_length(stripped, meta) not in _SHORT_RESULTS:
+        nat = stripped
+    if not 2 <= len(nat) <= 17:
+        return None  # parse: too short or too long to be a phone number
+    number = phonenumbers.PhoneNumber(country_code=country_code, national_number=int(nat))
+    _pnu._set_italian_leading_zeros_for_phone_number(nat, number)
+    return trunk + phonenumbers.national_significant_number(number)
+
+
+def _national_form_by_parse(e164: str) -> str | None:
     try:
         parsed = phonenumbers.parse(e164, None)
-        nsn = phonenumbers.national_significant_number(parsed)
-        region = phonenumbers.region_code_for_number(parsed)
-        meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
-        trunk = (meta.national_prefix or "") if meta else ""
-        national = trunk + nsn
-        if national and national != digits:
-            forms.append(national)
     except phonenumbers.NumberParseException:
-        pass
-    return " ".join(forms)
+        return None
+    nsn = phonenumbers.national_significant_number(parsed)
+    region = phonenumbers.region_code_for_number(parsed)
+    meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+    trunk = (meta.national_prefix or "") if meta else ""
+    return trunk + nsn
 
 
 def looks_like_phone(text: str) -> bool:

@@ -33,6 +33,14 @@ class ThreadStores:
                 self._all.append(store)
         return store
 
+    def open_store(self) -> Store:
+        """A Store of its own on the same file, for one user that is not a thread
+        (the group-commit writer); closed with the others by close()."""
+        store = Store(connect(self.path), clock=self.clock)
+        with self._lock:
+            self._all.append(store)
+        return store
+
     def close(self) -> None:
         """Close every connection this object opened."""
         with self._lock:

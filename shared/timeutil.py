@@ -83,7 +83,11 @@ def parse_bound(value: str, field: str) -> datetime:
 def to_db(dt: datetime) -> str:
     """Format an aware datetime as stored: fixed-width UTC with milliseconds."""
     dt = dt.astimezone(UTC)
-    return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+    if dt.year < 1000:  # strftime's %Y does not pad these on every platform: keep its form
+        return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+    # An f-string, not strftime: 0.5 us instead of 6 (a posted call formats nine).
+    return (f"{dt.year}-{dt.month:02d}-{dt.day:02d}T{dt.hour:02d}:{dt.minute:02d}:"
+            f"{dt.second:02d}.{dt.microsecond // 1000:03d}Z")
 
 
 def from_db(text: str | None) -> datetime | None:

@@ -52,3 +52,38 @@ def test_search_two_letters_and_no_hits(store, contacts):
     assert store.search("cx")[0].title == "CX Labs GmbH (DE)"
     assert store.search("zzzz") == []
     assert store.search('"') == []
+
+
+def test_search_name_prefix_is_exact_under_nocase(store):
+    names = ["x@a", "xA b", "x[c", "Xavier", "xavier2", "x_y", "x%z", "xäö", "XÄ"]
+    ids = {n: store.create_person({"displayName": n}, DESK).id for n in names}
+
+    def found(typed):
+        return sorted(h.title for h in store.search(typed) if h.id in ids.values())
+
+    assert found("x@") == ["x@a"]
+    assert found("XA") == ["Xavier", "xA b", "xavier2"]
+    assert found("x_") == ["x_y"]
+    assert found("x%") == ["x%z"]
+    assert found("xä") == ["xäö"]  # NOCASE folds ASCII only, like the list's ordering
+
+
+def test_prefix_range_matches_sqlite_nocase():
+    import random
+    import sqlite3
+
+    from shared.store import _nocase_prefix_range
+
+    conn = sqlite3.connect(":memory:")
+    rng = random.Random(7)
+    alphabet = "aAzZ@[`{_%0 \u00e4\u00c4\ud7ff\ue000\U0010ffff"
+    words = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 4)))
+             for _ in range(3000)]
+    for prefix in {w[:k] for w in words[:300] for k in (1, 2, 3) if len(w) >= k}:
+        lo, hi = _nocase_prefix_range(prefix)
+        for w in words:
+            starts = w[:len(prefix)].encode().lower() == prefix.encode().lower()
+            inside = conn.execute("SELECT ? >= ? COLLATE NOCASE AND ? < ? COLLATE NOCASE",
+                                  (w, lo, w, hi)).fetchone()[0]
+            if starts:  # every name with the prefix is in the range the index seeks
+                assert inside, (prefix, w)

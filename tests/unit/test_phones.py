@@ -51,3 +51,47 @@ def test_search_digits_has_international_and_national_forms():
 def test_looks_like_phone():
     assert looks_like_phone("0151 2345") and looks_like_phone("+49 151")
     assert not looks_like_phone("Klein") and not looks_like_phone("+")
+
+
+def _search_digits_by_parse(e164):
+    """search_digits as it was: a full phonenumbers.parse of every number (the reference)."""
+    import phonenumbers
+
+    if not e164:
+        return ""
+    digits = e164.lstrip("+")
+    forms = [digits]
+    try:
+        parsed = phonenumbers.parse(e164, None)
+        nsn = phonenumbers.national_significant_number(parsed)
+        region = phonenumbers.region_code_for_number(parsed)
+        meta = phonenumbers.PhoneMetadata.metadata_for_region(region) if region else None
+        trunk = (meta.national_prefix or "") if meta else ""
+        national = trunk + nsn
+        if national and national != digits:
+            forms.append(national)
+    except phonenumbers.NumberParseException:
+        pass
+    return " ".join(forms)
+
+
+def test_search_digits_fast_path_gives_what_parse_gave():
+    import random
+
+    import phonenumbers
+
+    from shared.phones import search_digits
+
+    rng = random.Random(11)
+    codes = sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE) + [0, 28, 42, 999, 80]
+    numbers = ["", "+", "+1", "+12", "+123", "+0049891234", "+49", "+4930", "+490301234567",
+               "+3906123456", "+39000123", "+4915112345678", "+44 20 1234", "0049891234",
+               "+" + "9" * 40, "+4" + "0" * 300, "+٤٩٨٩١٢٣٤٥٦٧"]
+    for _ in range(30_000):
+        cc = rng.choice(codes)
+        rest = "".join(rng.choice("0123456789") for _ in range(rng.randint(0, 16)))
+        if rng.random() < 0.3:
+            rest = rng.choice("0089") + rest
+        numbers.append(f"+{cc}{rest}")
+    for n in numbers:
+        assert search_digits(n) == _search_digits_by_parse(n), n

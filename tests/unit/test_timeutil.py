@@ -45,3 +45,19 @@ def test_bounds_accept_dates_as_midnight_utc():
 def test_api_form_drops_zero_milliseconds():
     assert db_to_api("2019-08-24T14:15:22.000Z") == "2019-08-24T14:15:22Z"
     assert db_to_api("2019-08-24T14:15:22.040Z") == "2019-08-24T14:15:22.040Z"
+
+
+def test_to_db_formats_as_strftime_did():
+    import random
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from shared.timeutil import to_db
+
+    rng = random.Random(3)
+    for _ in range(20_000):
+        dt = datetime(1, 1, 2, tzinfo=UTC) + timedelta(
+            seconds=rng.randrange(315_537_800_000), microseconds=rng.randrange(1_000_000))
+        if 2 < dt.year < 9998:
+            dt = dt.astimezone(timezone(timedelta(minutes=rng.randrange(-720, 721))))
+        utc = dt.astimezone(UTC)
+        assert to_db(dt) == utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"

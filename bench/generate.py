@@ -1,0 +1,487 @@
+#!/usr/bin/env python
+"""Generate a large Callsheet database through the storage layer's bulk path.
+
+    .venv/bin/python -m bench.generate [--size full|medium|small|tiny] [--seed N] [--out PATH]
+
+``full`` is the issue's size: 1,000,000 persons, 200,000 companies, 20
+campaigns with 100,000 tasks, 500,000 calls. The data is a pure function of
+(size, seed): the same arguments give the same file content, so ``bench/run``
+caches it in ``bench/out/`` keyed by both.
+
+Every person and company row goes through ``shared.bulk.person_row`` /
+``company_row`` (the Store's column rules: display names, search text with
+phone digits); those rows are made in worker processes, since the phone
+digit forms (libphonenumber) are most of the cost, and inserted in order by
+the main process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from shared import bulk  # noqa: E402
+from shared.database import connect  # noqa: E402
+from shared.timeutil import to_db  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+# A fixed "now" so that the same seed gives the same file on any day.
+EPOCH = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Size:
+    persons: int
+    companies: int
+    campaigns: int
+    contacts_per_campaign: int
+    tasks: int
+    calls: int
+
+
+SIZES = {
+    "full": Size(1_000_000, 200_000, 20, 5_000, 100_000, 500_000),
+    "medium": Size(200_000, 40_000, 20, 2_000, 20_000, 100_000),
+    "small": Size(20_000, 4_000, 10, 500, 2_000, 10_000),
+    "tiny": Size(1_000, 200, 3, 50, 100, 500),
+}
+
+FIRST = ["Anna", "Lukas", "Sophie", "Maximilian", "Marie", "Felix", "Laura", "Jonas", "Lea",
+         "Paul", "Emma", "Leon", "Hannah", "Elias", "Mia", "Noah", "Clara", "Ben", "Julia",
+         "Finn", "Sarah", "Tom", "Nina", "David", "Lena", "Oliver", "Charlotte", "James",
+         "Camille", "Pierre", "Giulia", "Marco", "Lucía", "Javier", "Agnieszka", "Tomáš",
+         "Katharina", "Stefan", "Andrea", "Michael", "Thomas", "Sabine", "Petra", "Jürgen",
+         "Monika", "Wolfgang", "Ursula", "Helmut", "Birgit", "Frank", "Karin", "Uwe", "Heike",
+         "Matthias", "Claudia", "Andreas", "Susanne", "Markus", "Nicole", "Christian", "Tanja",
+         "Alexander", "Sandra", "Daniel", "Stephanie", "Florian", "Johanna", "Simon", "Franziska",
+         "Tobias", "Lisa", "Sebastian", "Jana", "Moritz", "Alina", "Niklas", "Lara", "Jan",
+         "Sofia", "Emil", "Ida", "Anton", "Greta", "Theo", "Luisa", "Henry", "Olivia", "George",
+         "Amelia", "Harry", "Isla", "Louis", "Chloé", "Hugo", "Léa", "Matteo", "Francesca",
+         "Alejandro", "Carmen", "Piotr", "Zofia", "Jakub", "Eva", "Lars", "Ingrid", "Erik"]
+_STEMS = ["Müll", "Schmid", "Schneid", "Fisch", "Web", "Mey", "Wagn", "Beck", "Hoffm", "Schul",
+          "Koch", "Richt", "Klein", "Wolf", "Neum", "Schwarz", "Zimmerm", "Braun", "Hof", "Grub",
+          "Hub", "Kell", "Lang", "Krau", "Lehm", "Bau", "Stein", "Kais", "Fuchs", "Herrm",
+          "Sand", "Brand", "Vogel", "Frank", "Berg", "Roth", "Haas", "Schrö", "Baum", "Lorenz"]
+_ENDS = ["er", "mann", "inger", "ner", "el", "hardt", "ke", "s", "berger", "stätter", "ling",
+         "bach", "feld", "hofer", "meier", "ski", "sen", "ek", "i", "o", "ow", "ert", "and",
+         "ach", "ig"]
+LAST = sorted({s + e for s in _STEMS for e in _ENDS} | {
+    "Smith", "Taylor", "Dubois", "Moreau", "Rossi", "Bianchi", "García", "Nowak", "Novák",
+    "Jansen", "Martin", "Bernard", "Ferrari", "Romano", "López", "Kowalski", "Andersson"})
+INDUSTRY = ["Logistik", "Bau", "Versicherung", "Maschinenbau", "Solar", "Software", "Consulting",
+            "Immobilien", "Druck", "Elektro", "Textil", "Möbel", "Kaffee", "Hotel", "Reisen",
+            "Medizintechnik", "Autohaus", "Bäckerei", "Steuerberatung", "Handel", "Events",
+            "Spedition", "Kanzlei", "Werkzeug", "Getränke", "Optik", "Dental", "Gartenbau"]
+# country: (weight, legal form, cities, dialling code, area codes, tld)
+COUNTRIES = [
+    ("DE", 60, "GmbH", ["Berlin", "Hamburg", "München", "Köln", "Frankfurt", "Stuttgart",
+                         "Düsseldorf", "Leipzig", "Nürnberg", "Dresden", "Hannover", "Bremen"],
+     "49", ["30", "40", "89", "221", "69", "711", "211", "341", "911", "351", "511", "421"], "de"),
+    ("AT", 14, "GmbH", ["Wien", "Graz", "Linz", "Salzburg", "Innsbruck"],
+     "43", ["1", "316", "732", "662", "512"], "at"),
+    ("CH", 10, "AG", ["Zürich", "Bern", "Basel", "Genève", "Luzern"],
+     "41", ["44", "31", "61", "22", "41"], "ch"),
+    ("GB", 5, "Ltd", ["London", "Manchester", "Reading", "Oxford", "Bristol"],
+     "44", ["20", "161", "118", "1865", "117"], "co.uk"),
+    ("FR", 4, "SARL", ["Paris", "Lyon", "Marseille", "Nantes"], "33", ["1", "4", "4", "2"], "fr"),
+    ("NL", 4, "BV", ["Amsterdam", "Rotterdam", "Utrecht"], "31", ["20", "10", "30"], "nl"),
+    ("IT", 3, "Srl", ["Milano", "Roma", "Torino"], "39", ["02", "06", "011"], "it"),
+]
+_COUNTRY_WHEEL = [c for c in COUNTRIES for _ in range(c[1])]
+SALUTATION = {"DE": ("Herr", "Frau"), "AT": ("Herr", "Frau"), "CH": ("Herr", "Frau"),
+              "GB": ("Mr", "Ms"), "FR": ("M.", "Mme"), "NL": ("Dhr.", "Mevr."),
+              "IT": ("Sig.", "Sig.ra")}
+NOTES = ["Asked about the last invoice.", "Wants a quote for next quarter.",
+         "Some difficulties with the ignition.", "Happy with the service.",
+         "Please call back after 3 pm.", "Forwarded to accounting.",
+         "Interested in the premium package.", "Address changed, updated."]
+TAGS = [("reason", "billing", None), ("reason", "technical", {"part": "IGN"}),
+        ("reason", "order", None), ("reason", "complaint", None), ("reason", "info", None),
+        ("resolution", "solved", None), ("resolution", "callback", None),
+        ("resolution", "send_voucher", {"email": "kunde@example.com"}),
+        ("resolution", "escalated", None), ("product", "premium", None),
+        ("product", "basic", None)]
+AGENTS = [f"agent.{n:02d}" for n in range(40)]
+QUEUES = ["tech_level_1", "sales", "accounting", "support", "billing"]
+PRIVATE_PERCENT = 15
+PHONE2_PERCENT = 15
+CHUNK = 20_000
+
+
+def _h(seed: int, kind: str, i: int) -> bytes:
+    """32 bytes of deterministic randomness for record ``i`` of ``kind``."""
+    return hashlib.blake2b(f"{seed}:{kind}:{i}".encode(), digest_size=32).digest()
+
+
+def _uuid(b: bytes) -> str:
+    return str(uuid.UUID(bytes=b[:16], version=4)).upper()
+
+
+def campaign_id(k: int) -> str:
+    return f"bench_{k + 1:02d}"
+
+
+@dataclass(frozen=True)
+class Gen:
+    """The deterministic data set of one (size, seed)."""
+
+    size: Size
+    seed: int
+
+    # -- companies ---------------------------------------------------------
+
+    def company_id(self, c: int) -> str:
+        return _uuid(_h(self.seed, "c", c))
+
+    def company_core(self, c: int) -> dict[str, Any]:
+        h = _h(self.seed, "c", c)
+        country, _, legal, cities, cc, areas, tld = _COUNTRY_WHEEL[h[16] % len(_COUNTRY_WHEEL)]
+        area = areas[h[17] % len(areas)]
+        # Unique per company: the company number, scrambled, after the area code.
+        root = f"+{cc}{area}{(c * 7_919 + h[18]) % 10_000_000:07d}"
+        last = LAST[int.from_bytes(h[19:21], "big") % len(LAST)]
+        industry = INDUSTRY[h[21] % len(INDUSTRY)]
+        slug = (last + industry).lower().translate(_ASCII)
+        return {"id": self.company_id(c), "root": root, "country": country,
+                "name": f"{last} {industry} {legal}", "city": cities[h[22] % len(cities)],
+                "email": f"info@{slug}{c}.{tld}", "h": h}
+
+    def company_data(self, c: int) -> dict[str, Any]:
+        k = self.company_core(c)
+        h = k["h"]
+        return {"name": k["name"], "address": f"Hauptstraße {1 + h[23] % 200}",
+                "zipCode": f"{10000 + int.from_bytes(h[24:26], 'big') % 89999}",
+                "city": k["city"], "country": k["country"], "phone": k["root"] + "0",
+                "phone2": (k["root"] + "99") if h[26] % 100 < 30 else None,
+                "email": k["email"],
+                "annotation": NOTES[h[27] % len(NOTES)] if h[27] % 4 == 0 else None,
+                "doNotCall": h[28] % 200 == 0}
+
+    # -- persons -----------------------------------------------------------
+
+    def person_id(self, i: int) -> str:
+        return _uuid(_h(self.seed, "p", i))
+
+    def person_core(self, i: int) -> dict[str, Any]:
+        """Who person ``i`` is, without the expensive derived columns."""
+        h = _h(self.seed, "p", i)
+        private = h[16] % 100 < PRIVATE_PERCENT
+        first = FIRST[h[17] % len(FIRST)]
+        last = LAST[int.from_bytes(h[18:20], "big") % len(LAST)]
+        if private:
+            company = None
+            phone = f"+49151{i:08d}"
+            city, country, domain = "Hamburg", "DE", "example.com"
+        else:
+            c = i % self.size.companies
+            k = self.company_core(c)
+            company = k["id"]
+            # Extensions are unique in a company: i // companies differs for its persons.
+            phone = k["root"] + str(100 + i // self.size.companies)
+            city, country, domain = k["city"], k["country"], k["email"].split("@")[1]
+        return {"id": self.person_id(i), "company_id": company, "first": first, "last": last,
+                "name": f"{first} {last}", "phone": phone, "city": city, "country": country,
+                "domain": domain, "h": h}
+
+    def person_data(self, i: int) -> tuple[dict[str, Any], dict[str, Any]]:
+        k = self.person_core(i)
+        h = k["h"]
+        sal = SALUTATION.get(k["country"])
+        return k, {
+            "salutation": sal[h[20] % 2] if sal and h[21] % 3 else None,
+            "firstName": k["first"], "lastName": k["last"], "displayName": None,
+            "city": k["city"], "phone": k["phone"],
+            "phone2": f"+49171{i:08d}" if h[22] % 100 < PHONE2_PERCENT else None,
+            "email": f"{k['first']}.{k['last']}{i % 1000}@{k['domain']}".lower()
+            .translate(_ASCII),
+            "annotation": NOTES[h[23] % len(NOTES)] if h[23] % 5 == 0 else None,
+            "doNotCall": h[24] % 100 == 0,
+        }
+
+
+_ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "á": "a",
+                        "í": "i", "š": "s", "ř": "r", "ó": "o", "ł": "l", " ": "",
+                        "č": "c", "ć": "c", "è": "e", "ñ": "n", "ç": "c", "ï": "i"})
+
+
+# -- worker side: rows by the Store's rules -----------------------------------
+
+_GEN: Gen | None = None
+_NOW = to_db(EPOCH)
+
+
+def _init(size: Size, seed: int) -> None:
+    global _GEN
+    _GEN = Gen(size, seed)
+
+
+def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
+    g = _GEN
+    assert g is not None
+    return [bulk.company_row(g.company_data(c), g.company_id(c), _NOW, check=False)
+            for c in range(*span)]
+
+
+def _person_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
+    g = _GEN
+    assert g is not None
+    out = []
+    for i in range(*span):
+        core, data = g.person_data(i)
+        out.append(bulk.person_row(data, core["id"], core["company_id"], _NOW, check=False))
+    return out
+
+
+def _iso(dt: datetime) -> str:
+    return to_db(dt)
+
+
+class _Stamp:
+    """Fast timestamps from epoch seconds, in to_db's and the API's exact forms."""
+
+    def __init__(self) -> None:
+        self._days: dict[int, str] = {}
+
+    def _day(self, secs: int) -> str:
+        day = secs // 86400
+        text = self._days.get(day)
+        if text is None:
+            text = self._days[day] = datetime.fromtimestamp(day * 86400, UTC).strftime("%Y-%m-%d")
+        return text
+
+    def db(self, secs: int | None) -> str | None:
+        if secs is None:
+            return None
+        r = secs % 86400
+        return f"{self._day(secs)}T{r // 3600:02d}:{r // 60 % 60:02d}:{r % 60:02d}.000Z"
+
+    def api(self, secs: int | None) -> str | None:
+        if secs is None:
+            return None
+        r = secs % 86400
+        return f"{self._day(secs)}T{r // 3600:02d}:{r // 60 % 60:02d}:{r % 60:02d}Z"
+
+
+_STAMP = _Stamp()
+_EPOCH_S = int(EPOCH.timestamp())
+
+
+def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
+    """Calls ``span``: (call rows, attempt rows, tag rows), historic, over 90 days."""
+    g = _GEN
+    assert g is not None
+    size = g.size
+    db, api = _STAMP.db, _STAMP.api
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    calls, attempts, tags = [], [], []
+    for n in range(*span):
+        h = _h(g.seed, "k", n)
+        call_id = str(uuid.UUID(bytes=h[:16], version=4))
+        start = _EPOCH_S - int.from_bytes(h[16:20], "big") % (90 * 86400)
+        answered = h[20] % 100 < 80
+        r = h[21] % 10
+        if r < 2 and size.campaigns:
+            k = h[22] % size.campaigns
+            j = int.from_bytes(h[23:25], "big") % size.contacts_per_campaign
+            i = k + size.campaigns * j
+            kind = "campaign"
+            source = {"type": "campaign", "id": campaign_id(k), "task": None}
+        else:
+            i = int.from_bytes(h[23:27], "big") % size.persons
+            kind = "inbound" if r < 9 else "outbound"
+            source = {"type": "queue", "id": QUEUES[h[22] % len(QUEUES)]} \
+                if kind == "inbound" else None
+        p = g.person_core(i)
+        agent = AGENTS[h[27] % len(AGENTS)] if answered else None
+        talk = 40 + int.from_bytes(h[28:30], "big") % 900
+        call_tags = ([TAGS[(h[30] + t * 5) % len(TAGS)] for t in range(h[31] % 4)]
+                     if answered else [])
+        call_attempts = ([(AGENTS[(h[27] + 1) % len(AGENTS)], start, start + 20)]
+                         if h[29] % 10 < 3 else [])
+        stamps = {
+            "timestampInit": start,
+            "timestampAssigned": start + 25 if answered else None,
+            "timestampStart": start + 30 if answered else None,
+            "timestampEnd": start + 30 + talk if answered else None,
+            "timestampClosed": start + 90 + talk if answered else start + 45,
+        }
+        annotation = NOTES[h[30] % len(NOTES)] if answered and h[30] % 3 == 0 else None
+        transfer = {"type": "queue", "id": "accounting"} if h[31] % 10 == 0 else None
+        dtmf = ["", "1", "2", "12"][h[30] % 4]
+        raw = {"call": {
+            "id": call_id, "agent": agent,
+            "attempts": [{"agent": a, "timestampAssigned": api(t0),
+                          "timestampClosed": api(t1)} for a, t0, t1 in call_attempts],
+            "contact": {"company": p["company_id"], "person": p["id"]},
+            "dtmfPath": dtmf, "phoneNumber": p["phone"], "source": source,
+            "transfer": transfer,
+            "tags": [{"category": c, "id": t, "payload": pl} for c, t, pl in call_tags],
+            "newTasks": [], "annotation": annotation, "doNotCall": False,
+            **{k: api(v) for k, v in stamps.items()}}}
+        init = db(start)
+        calls.append((
+            call_id, kind, agent, p["company_id"], p["id"], p["phone"],
+            source["type"] if source else None, source["id"] if source else None, None,
+            transfer["type"] if transfer else None, transfer["id"] if transfer else None,
+            dtmf, annotation, 0, init, db(stamps["timestampAssigned"]),
+            db(stamps["timestampStart"]), db(stamps["timestampEnd"]),
+            db(stamps["timestampClosed"]), int(bool(agent) and answered),
+            init, _NOW, _NOW, "127.0.0.1", dumps(raw)))
+        attempts += [(call_id, pos, a, db(t0), db(t1))
+                     for pos, (a, t0, t1) in enumerate(call_attempts)]
+        tags += [(call_id, pos, c, t, None if pl is None else dumps(pl))
+                 for pos, (c, t, pl) in enumerate(call_tags)]
+    return calls, attempts, tags
+
+
+def _task_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
+    g = _GEN
+    assert g is not None
+    size = g.size
+    out = []
+    for n in range(*span):
+        h = _h(g.seed, "t", n)
+        k = n % size.campaigns
+        j = int.from_bytes(h[:4], "big") % size.contacts_per_campaign
+        when = _EPOCH_S + 900 * (int.from_bytes(h[4:8], "big") % (60 * 96) - 30 * 96)
+        out.append((h.hex(), campaign_id(k), None, g.person_id(k + size.campaigns * j),
+                    _STAMP.db(when), h[9] % 2,
+                    NOTES[h[10] % len(NOTES)] if h[10] % 3 == 0 else None,
+                    _NOW if h[8] % 5 == 0 else None, _NOW))
+    return out
+
+
+def _campaign_contact_rows(k: int) -> list[tuple[str, str]]:
+    """Campaign k's contacts: persons k, k + campaigns, k + 2 * campaigns, ... (id, name)."""
+    g = _GEN
+    assert g is not None
+    out = []
+    for j in range(g.size.contacts_per_campaign):
+        p = g.person_core(k + g.size.campaigns * j)
+        out.append((p["id"], p["name"]))
+    return out
+
+
+def _spans(n: int) -> list[tuple[int, int]]:
+    return [(a, min(a + CHUNK, n)) for a in range(0, n, CHUNK)]
+
+
+# -- main side -----------------------------------------------------------------
+
+
+def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
+             workers: int | None = None, log=print) -> dict[str, Any]:
+    """Create the database at ``path`` (must not exist); returns counts and seconds."""
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} exists already")
+    t0 = time.perf_counter()
+    db = connect(path)
+    workers = workers or max(1, min(2, os.cpu_count() or 1))
+    ctx = multiprocessing.get_context("fork")
+    timings: dict[str, float] = {}
+    with ctx.Pool(workers, initializer=_init, initargs=(size, seed)) as pool, \
+            bulk.bulk_load(db) as loader:
+        # Queue every chunk at once: the workers run ahead while this process inserts.
+        company_chunks = pool.imap(_company_rows, _spans(size.companies))
+        person_chunks = pool.imap(_person_rows, _spans(size.persons))
+        task_chunks = pool.imap(_task_rows, _spans(size.tasks))
+        call_chunks = pool.imap(_call_rows, _spans(size.calls))
+        cc_chunks = pool.imap(_campaign_contact_rows, range(size.campaigns))
+        t = time.perf_counter()
+        for rows in company_chunks:
+            loader.insert("companies", bulk.COMPANY_COLUMNS, rows)
+        timings["companies"] = time.perf_counter() - t
+        t = time.perf_counter()
+        for rows in person_chunks:
+            loader.insert("persons", bulk.PERSON_COLUMNS, rows)
+        timings["persons"] = time.perf_counter() - t
+        t = time.perf_counter()
+        loader.insert("campaigns", bulk.CAMPAIGN_COLUMNS, [
+            (campaign_id(k), f"Benchmark campaign {k + 1}", "crm", "crm", _NOW, _NOW)
+            for k in range(size.campaigns)])
+        for rows in task_chunks:
+            loader.insert("tasks", bulk.TASK_COLUMNS, rows)
+        timings["campaigns+tasks"] = time.perf_counter() - t
+        t = time.perf_counter()
+        # Campaign contacts' call count and last call, as Store._refresh_call_stats keeps them.
+        stats: dict[tuple[str, str], list[Any]] = {}
+        for calls, attempts, tags in call_chunks:
+            loader.insert("calls", bulk.CALL_COLUMNS, calls)
+            loader.insert("call_attempts", bulk.CALL_ATTEMPT_COLUMNS, attempts)
+            loader.insert("call_tags", bulk.CALL_TAG_COLUMNS, tags)
+            for row in calls:
+                if row[1] == "campaign":
+                    s = stats.setdefault((row[7], row[4]), [0, ""])
+                    s[0] += 1
+                    s[1] = max(s[1], row[20])
+        timings["calls"] = time.perf_counter() - t
+        t = time.perf_counter()
+        for k, people in enumerate(cc_chunks):
+            cid = campaign_id(k)
+            loader.insert("campaign_contacts", bulk.CAMPAIGN_CONTACT_COLUMNS, [
+                (cid, None, pid, name, *stats.get((cid, pid), (0, "")), _NOW)
+                for pid, name in people])
+        t = time.perf_counter()
+        loader.conn.execute(
+            "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
+            " VALUES (?, 'cli', NULL, 'database', 'bench', 'bulk_load', ?)",
+            (_NOW, json.dumps({"seed": seed, **size.__dict__})))
+        counts = dict(loader.counts)
+    timings["indexes+fts"] = time.perf_counter() - t
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    seconds = time.perf_counter() - t0
+    log(f"generated {path} in {seconds:.1f}s: "
+        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
+    return {"seconds": seconds, "counts": counts, "timings": timings}
+
+
+def cached(size_name: str, seed: int = 1, *, log=print) -> Path:
+    """The generated database for (size, seed) in bench/out/, made on first use."""
+    OUT.mkdir(parents=True, exist_ok=True)
+    from shared.migrations import SCHEMA_VERSION
+
+    # The schema version is part of the key: a new migration means a new file.
+    stem = f"callsheet-{size_name}-seed{seed}-v{SCHEMA_VERSION}"
+    path = OUT / f"{stem}.db"
+    if not path.exists():
+        tmp = path.with_suffix(".partial.db")
+        for p in (tmp, Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+            p.unlink(missing_ok=True)
+        result = generate(tmp, SIZES[size_name], seed, log=log)
+        tmp.rename(path)
+        (OUT / f"{stem}.json").write_text(json.dumps(result, indent=1))
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="bench/generate.py", description=__doc__.split("\n")[0])
+    ap.add_argument("--size", choices=sorted(SIZES), default="full")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--out", help="write here instead of the bench/out/ cache")
+    args = ap.parse_args(argv)
+    if args.out:
+        result = generate(args.out, SIZES[args.size], args.seed)
+        print(json.dumps(result["counts"]))
+    else:
+        print(cached(args.size, args.seed))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""The storage layer's bulk path: many rows in one transaction, for imports and benchmarks.
+
+The Store writes one record per transaction with its audit entry; loading a
+million contacts that way takes an hour. Here rows are turned into columns by
+the same rules the Store uses (``clean_company``/``clean_person``, the display
+names, ``search_text``), then inserted with ``executemany`` in one
+transaction while the full-text triggers and the secondary indexes are
+suspended; at the end the indexes are rebuilt from their own stored SQL and
+the FTS tables from their content tables, so the schema is exactly what the
+migrations made.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from sqlite_utils import Database
+
+from .migrations import name_key_columns
+from .model import (
+    clean_company,
+    clean_person,
+    company_display_name,
+    person_display_name,
+)
+from .store import _company_search_text, _person_search_text
+
+COMPANY_COLUMNS = (
+    "id", "name", "display_name", "address", "zip_code", "city", "country", "phone", "phone2",
+    "email", "annotation", "do_not_call", "search_text", "created_at", "updated_at",
+)
+PERSON_COLUMNS = (
+    "id", "company_id", "salutation", "first_name", "last_name", "display_name", "name", "city",
+    "phone", "phone2", "email", "annotation", "do_not_call", "search_text", "created_at",
+    "updated_at",
+)
+CAMPAIGN_COLUMNS = ("id", "name", "contacts_source", "tasks_source", "created_at", "updated_at")
+CAMPAIGN_CONTACT_COLUMNS = ("campaign_id", "company_id", "person_id", "sort_name", "call_count",
+                            "last_call_at", "added_at")
+TASK_COLUMNS = (
+    "id", "campaign_id", "company_id", "person_id", "timestamp", "scheduled", "annotation",
+    "closed_at", "created_at",
+)
+CALL_COLUMNS = (
+    "id", "kind", "agent", "company_id", "person_id", "phone_number", "source_type", "source_id",
+    "source_task", "transfer_type", "transfer_id", "dtmf_path", "annotation", "do_not_call",
+    "timestamp_init", "timestamp_assigned", "timestamp_start", "timestamp_end",
+    "timestamp_closed", "answered", "started_at", "received_at", "updated_at", "client",
+    "raw_json",
+)
+CALL_ATTEMPT_COLUMNS = ("call_id", "position", "agent", "timestamp_assigned", "timestamp_closed")
+CALL_TAG_COLUMNS = ("call_id", "position", "category", "tag", "payload")
+
+# Tables whose secondary indexes are dropped during a load and rebuilt after it.
+_LOADED_TABLES = ("companies", "persons", "campaign_contacts", "tasks", "calls", "call_tags")
+_FTS_TABLES = ("companies_fts", "persons_fts")
+
+
+class NotEmpty(Exception):
+    """The bulk path only loads into a database without contacts."""
+
+
+def company_row(data: dict[str, Any], company_id: str, now: str, *,
+                check: bool = True) -> tuple[Any, ...]:
+    """A company given by API field names as a COMPANY_COLUMNS tuple, by the Store's rules.
+
+    ``check=False`` skips validation for data known to be clean (generated);
+    the derived columns are computed the same way either way.
+    """
+    if check:
+        cols = clean_company(data)
+    else:
+        cols = {"name": data["name"], "address": data.get("address"),
+                "zip_code": data.get("zipCode"), "city": data.get("city"),
+                "country": data.get("country"), "phone": data.get("phone"),
+                "phone2": data.get("phone2"), "email": data.get("email"),
+                "annotation": data.get("annotation")}
+    cols["display_name"] = company_display_name(cols["name"], cols["country"])
+    cols["search_text"] = _company_search_text(cols)
+    return (company_id, cols["name"], cols["display_name"], cols["address"], cols["zip_code"],
+            cols["city"], cols["country"], cols["phone"], cols["phone2"], cols["email"],
+            cols["annotation"], int(bool(data.get("doNotCall"))), cols["search_text"], now, now)
+
+
+def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now: str, *,
+               check: bool = True) -> tuple[Any, ...]:
+    """A person given by API field names as a PERSON_COLUMNS tuple, by the Store's rules."""
+    if check:
+        cols = clean_person(data)
+    else:
+        cols = {"salutation": data.get("salutation"), "first_name": data.get("firstName"),
+                "last_name": data.get("lastName"), "display_name": data.get("displayName"),
+                "city": data.get("city"), "phone": data.get("phone"),
+                "phone2": data.get("phone2"), "email": data.get("email"),
+                "annotation": data.get("annotation")}
+    cols["name"] = person_display_name(cols["display_name"], cols["first_name"],
+                                       cols["last_name"])
+    cols["search_text"] = _person_search_text(cols)
+    return (person_id, company_id, cols["salutation"], cols["first_name"], cols["last_name"],
+            cols["display_name"], cols["name"], cols["city"], cols["phone"], cols["phone2"],
+            cols["email"], cols["annotation"], int(bool(data.get("doNotCall"))),
+            cols["search_text"], now, now)
+
+
+class BulkLoader:
+    """Inserts rows into an open, empty Callsheet database in one big transaction.
+
+    Use as ``with bulk_load(db) as loader: loader.insert("persons", PERSON_COLUMNS, rows)``.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.counts: dict[str, int] = {}
+
+    def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+        """Insert ``rows`` (tuples in ``columns`` order); returns how many."""
+        sql = (f"INSERT INTO {table} ({', '.join(columns)})"
+               f" VALUES ({', '.join('?' for _ in columns)})")
+        before = self.conn.total_changes
+        self.conn.executemany(sql, rows)
+        n = self.conn.total_changes - before
+        self.counts[table] = self.counts.get(table, 0) + n
+        return n
+
+
+@contextmanager
+def bulk_load(db: Database, *, allow_existing: bool = False) -> Iterator[BulkLoader]:
+    """Suspend FTS triggers and secondary indexes, load, then rebuild them, in one transaction.
+
+    Raises NotEmpty when the database already has contacts (unless
+    ``allow_existing``): the suspended triggers would leave its search index
+    stale otherwise. Durability is relaxed for the load (the file is new) and
+    restored to the connection's WAL / FULL settings afterwards.
+    """
+    conn = db.conn
+    existing = conn.execute(
+        "SELECT (SELECT count(*) FROM companies) + (SELECT count(*) FROM persons)"
+    ).fetchone()[0]
+    if existing and not allow_existing:
+        raise NotEmpty("The database already has contacts; bulk loading needs an empty one.")
+    # Migration 2's name-key columns are VIRTUAL, yet SQLite computes them on every
+    # INSERT (50 us a row, ten times the insert itself). On empty tables they are
+    # dropped for the load and added back as migration 2 added them: the same SQL,
+    # so the schema ends as it was (tests/bench_smoke/test_generator.py checks).
+    generated = [] if existing else [
+        (table, column, expr) for table in ("companies", "persons")
+        for column, expr in name_key_columns("name")]
+    saved_sync = conn.execute("PRAGMA synchronous").fetchone()[0]
+    saved_journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    # MEMORY, not OFF: a failed load must still roll back the dropped indexes.
+    conn.execute("PRAGMA journal_mode = MEMORY")
+    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA cache_size = -262144")  # 256 MiB while loading
+    marks = ", ".join("?" for _ in _LOADED_TABLES)
+    suspended = conn.execute(
+        f"SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+        f" (type = 'index' AND tbl_name IN ({marks}))"
+        f" OR (type = 'trigger' AND tbl_name IN ('companies', 'persons')))"
+        " ORDER BY type, name", _LOADED_TABLES).fetchall()
+    conn.execute("BEGIN")
+    try:
+        for kind, name, _ in suspended:
+            conn.execute(f"DROP {kind.upper()} {name}")
+        for table, column, _ in reversed(generated):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        loader = BulkLoader(conn)
+        yield loader
+        for table, column, expr in generated:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT"
+                         f" GENERATED ALWAYS AS ({expr}) VIRTUAL")
+        for _, _, sql in suspended:
+            conn.execute(sql)
+        for fts in _FTS_TABLES:
+            # One merge at the end is cheaper than merging as the segments pile up.
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 0)")
+            conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
+            conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+            conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 4)")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.execute("PRAGMA cache_size = -2000")
+        conn.execute(f"PRAGMA journal_mode = {saved_journal}")
+        conn.execute(f"PRAGMA synchronous = {saved_sync}")
+        # After DROP COLUMN and a journal-mode switch, a checkpoint on this connection
+        # fails ("database table is locked", SQLite 3.40) until a statement reads the
+        # schema again: read it now.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

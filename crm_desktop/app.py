@@ -1,0 +1,117 @@
+"""``callsheet``: open the database, start the embedded API and show the window.
+
+Settings follow the same order everywhere: command-line flag, then
+environment variable (CALLSHEET_DB, CALLSHEET_HOST, CALLSHEET_PORT,
+CALLSHEET_API_KEY, CALLSHEET_REGION), then the value saved in the database,
+then the default.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from shared.backup import hold_lock
+from shared.database import connect
+from shared.demo import load_demo
+from shared.errors import CallsheetError
+from shared.settings import ensure_api_key, resolve_db_path
+from shared.store import Store
+
+from . import style
+from .main_window import DesktopOptions, MainWindow, app_info
+
+log = logging.getLogger("callsheet.desktop")
+DEMO_OFFERED = "demo_offered"
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The command line: ``callsheet [--db PATH] [--demo] [--no-api]``."""
+    p = argparse.ArgumentParser(
+        prog="callsheet",
+        description="Callsheet: the office's CRM, with the Apollo API built in.")
+    p.add_argument("--db", metavar="PATH",
+                   help="the database file (default: CALLSHEET_DB, else the user data folder)")
+    p.add_argument("--demo", action="store_true",
+                   help="load the demo data set into an empty database without asking")
+    p.add_argument("--no-api", action="store_true", help="do not start the API server")
+    p.add_argument("--host", help="the API's address (overrides CALLSHEET_HOST and Settings)")
+    p.add_argument("--port", help="the API's port (overrides CALLSHEET_PORT and Settings)")
+    p.add_argument("--region", help="the default phone region, e.g. DE (overrides"
+                   " CALLSHEET_REGION and Settings)")
+    return p.parse_args(argv)
+
+
+def is_empty(store: Store) -> bool:
+    """True when the database has no contacts (two index probes, not a count)."""
+    return not store.list_companies(limit=1) and not store.list_persons(limit=1)
+
+
+def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> bool:
+    """Offer the demo data on the first start with an empty database (``demo`` loads it
+    without asking). Returns True when the demo data was loaded."""
+    if not is_empty(store):
+        if demo:
+            log.warning("--demo: the database already has contacts; the demo was not loaded")
+        return False
+    if not demo:
+        if store.get_setting(DEMO_OFFERED):
+            return False
+        store.set_setting(DEMO_OFFERED, "1")
+        answer = QMessageBox.question(
+            parent, "Welcome to Callsheet",
+            "This is a new, empty database. Load the demo data (32 companies with their"
+            " people, three campaigns, tasks and a month of calls) to look around?\n\n"
+            "Choose No to start with your own contacts.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+    store.set_setting(DEMO_OFFERED, "1")
+    counts = load_demo(store)
+    log.info("demo data loaded: %s", counts)
+    return True
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app; returns the exit status."""
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    name, version = app_info()
+    app.setApplicationName(name)
+    app.setApplicationDisplayName(name)
+    app.setApplicationVersion(version)
+    app.setOrganizationName(name)
+    style.apply(app)  # type: ignore[arg-type]
+
+    path = resolve_db_path(args.db)
+    try:
+        # Held until exit: `callsheet-api restore` refuses to replace a file in use.
+        lock = hold_lock(path)
+        store = Store(connect(path))
+    except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
+        QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
+        return 1
+    _, created = ensure_api_key(store)
+    if created:
+        log.info("created an API key (see Settings to copy it)")
+    first_start(store, demo=args.demo)
+    flags = {"host": args.host, "port": args.port, "region": args.region}
+    window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        window.shutdown()
+        store.db.close()
+        lock.release()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

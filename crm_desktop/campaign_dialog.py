@@ -1,0 +1,100 @@
+"""Creating or editing a campaign: Apollo's id, a name, and where contacts and tasks
+come from."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.errors import CallsheetError
+from shared.model import Actor, Campaign
+
+from .context import DesktopContext
+from .widgets import Field
+
+SOURCES = (("Callsheet (this CRM)", "crm"), ("Apollo", "apollo"))
+_FIELD_OF = {"id": "id", "name": "name", "contactsSource": "contacts", "tasksSource": "tasks"}
+
+
+class CampaignDialog(QDialog):
+    """Saves through the store on OK; errors show next to their field. ``campaign`` holds
+    the saved campaign."""
+
+    def __init__(self, ctx: DesktopContext, campaign: Campaign | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.original = campaign
+        self.campaign: Campaign | None = None
+        self.setWindowTitle("Edit campaign" if campaign else "New campaign")
+        self.id_edit = QLineEdit(campaign.id if campaign else "")
+        self.id_edit.setPlaceholderText("The id Apollo uses, e.g. winter_promo")
+        self.id_edit.setReadOnly(campaign is not None)
+        self.name_edit = QLineEdit(campaign.name if campaign else "")
+        self.name_edit.setPlaceholderText("What people call it, e.g. Winter promotion")
+        self.contacts_combo = QComboBox()
+        self.tasks_combo = QComboBox()
+        for combo, current in ((self.contacts_combo, campaign.contacts_source if campaign
+                                else "crm"),
+                               (self.tasks_combo, campaign.tasks_source if campaign else "crm")):
+            for label, value in SOURCES:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(combo.findData(current))
+        self.fields = {
+            "id": Field("Campaign &id (as in Apollo)", self.id_edit),
+            "name": Field("&Name", self.name_edit),
+            "contacts": Field("&Contacts come from", self.contacts_combo),
+            "tasks": Field("&Tasks come from", self.tasks_combo),
+        }
+        hint = QLabel("When the contacts or tasks come from Callsheet, Apollo's dialer fetches"
+                      " them from here; when they come from Apollo, Callsheet only keeps the"
+                      " calls.")
+        hint.setWordWrap(True)
+        hint.setObjectName("muted")
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        for f in self.fields.values():
+            layout.addWidget(f)
+        layout.addWidget(hint)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(460, 0)
+
+    def accept(self) -> None:
+        for f in self.fields.values():
+            f.set_error(None)
+        store, actor = self.ctx.store, Actor.desktop()
+        try:
+            if self.original is None:
+                self.campaign = store.create_campaign(
+                    self.id_edit.text().strip(), self.name_edit.text(), actor,
+                    contacts_source=self.contacts_combo.currentData(),
+                    tasks_source=self.tasks_combo.currentData())
+            else:
+                self.campaign = store.update_campaign(
+                    self.original.id, actor, name=self.name_edit.text(),
+                    contacts_source=self.contacts_combo.currentData(),
+                    tasks_source=self.tasks_combo.currentData())
+        except CallsheetError as e:
+            target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
+            if target is not None:
+                target.set_error(e.message)
+            else:
+                self.error.setText(e.message)
+                self.error.show()
+            return
+        self.ctx.wrote()
+        super().accept()

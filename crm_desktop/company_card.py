@@ -1,0 +1,104 @@
+"""A company's card: its fields, its persons, calls, tasks and do-not-call history."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from shared.model import Actor, Company, clean_company
+
+from .contact_card import ContactCard, FieldSpec
+from .models.card_models import CompanyPersonsModel
+from .widgets import current_record, make_table, set_widths
+
+
+class CompanyCard(ContactCard):
+    """Edit a company in place; ``new_person`` asks the window for a new person in it."""
+
+    KIND = "company"
+    NOUN = "company"
+    FIELDS = (
+        FieldSpec("name", "name", "&Name *", "text", 0, 0, 2, "Company name, e.g. CX Labs GmbH"),
+        FieldSpec("address", "address", "&Address", "text", 1, 0, 2, "Street and number"),
+        FieldSpec("zipCode", "zip_code", "&ZIP code", "text", 2, 0),
+        FieldSpec("city", "city", "C&ity", "text", 2, 1),
+        FieldSpec("country", "country", "C&ountry", "country", 3, 0),
+        FieldSpec("email", "email", "&E-mail", "email", 3, 1, 1, "office@example.com"),
+        FieldSpec("phone", "phone", "&Phone", "phone", 4, 0, 1, "089 443228-0 or +49 89 …"),
+        FieldSpec("phone2", "phone2", "Phone &2", "phone", 4, 1),
+        FieldSpec("annotation", "annotation", "No&tes", "multiline", 5, 0, 2,
+                  "Anything colleagues should know"),
+    )
+
+    new_person = Signal(str)  # company id
+
+    def _extra_tabs(self) -> None:
+        self.persons_model = CompanyPersonsModel(self.ctx.region)
+        self.persons_view = make_table(self.persons_model, sortable=False)
+        set_widths(self.persons_view, [170, 130, 190])
+        self.persons_view.doubleClicked.connect(self._open_person)
+        self.persons_view.setToolTip("Double-click to open the person's card")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.persons_view)
+        row = QHBoxLayout()
+        add = QPushButton("Add person…")
+        add.clicked.connect(lambda: self.new_person.emit(self.record_id or ""))
+        row.addWidget(add)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.persons_page = page
+        self.tabs.addTab(page, "Persons")
+
+    def _refresh_extra(self) -> None:
+        persons = self.ctx.store.persons_of(self.record_id or "")
+        self._set(self.persons_view, self.persons_model, persons)
+        self._tab_title(self.persons_page, "Persons", len(persons))
+
+    def _open_person(self, index: Any) -> None:
+        person = current_record(self.persons_view)
+        if person is not None:
+            self.open_contact.emit("person", person.id)
+
+    def _get(self, record_id: str) -> Company:
+        return self.ctx.store.get_company(record_id)
+
+    def _create(self, data: dict[str, Any]) -> Company:
+        return self.ctx.store.create_company(data, Actor.desktop(), mode="typed",
+                                             region=self.ctx.region)
+
+    def _update(self, data: dict[str, Any]) -> Company:
+        return self.ctx.store.update_company(self.record_id or "", data, Actor.desktop(),
+                                             mode="typed", region=self.ctx.region)
+
+    def _clean(self, data: dict[str, Any]) -> None:
+        clean_company(data, partial=True, mode="typed", region=self.ctx.region)
+
+    def _delete(self) -> bool:
+        store, company = self.ctx.store, self.record
+        n = store.count_persons_of(company.id)
+        goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
+                else " It has no persons.")
+        if not self.confirm("Delete company",
+                            f"Delete {company.display_name}?{goes} Its calls stay in the"
+                            " journal. This cannot be undone."):
+            return False
+        store.delete_company(company.id, Actor.desktop())
+        return True
+
+    def _title_of(self, record: Company) -> str:
+        return record.display_name
+
+    def _subtitle_of(self, record: Company) -> str:
+        n = self.ctx.store.count_persons_of(record.id)
+        place = ", ".join(x for x in (record.city, record.country) if x)
+        parts = [f"Company · {n} person{'s' if n != 1 else ''}"]
+        if place:
+            parts.append(place)
+        return "  ·  ".join(parts)
+
+
+

@@ -1,0 +1,579 @@
+"""What company and person cards share: a form edited in place, with errors next to
+the field, a do-not-call badge and toggle, and tabs with the contact's history.
+
+Live updates re-read the record and refresh only fields the person is not
+editing; when one they are editing changed elsewhere, a bar says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.countries import countries
+from shared.errors import CallsheetError, NotFound, ValidationError
+from shared.model import Actor, ContactRef
+
+from .call_details import CallDetailsDialog
+from .contact_picker import Picked
+from .context import DesktopContext
+from .formatting import phone
+from .models.calls_model import CallsModel
+from .models.card_models import AuditModel, DncModel
+from .models.record_model import RecordTableModel
+from .models.tasks_model import TasksModel
+from .task_dialog import TaskDialog
+from .widgets import (
+    Badge,
+    Field,
+    InfoBar,
+    current_record,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """Where a field sits on the card and how it is edited."""
+
+    api: str
+    column: str
+    label: str
+    kind: str  # text, phone, email, country, multiline
+    row: int
+    col: int
+    span: int = 1
+    placeholder: str = ""
+
+
+class ContactCard(QWidget):
+    """Base of CompanyCard and PersonCard; ``record_id`` None is a new, unsaved contact."""
+
+    KIND = ""
+    NOUN = ""
+    FIELDS: tuple[FieldSpec, ...] = ()
+
+    open_contact = Signal(str, str)  # kind, id
+    close_requested = Signal()
+    title_changed = Signal(str)
+
+    def __init__(self, ctx: DesktopContext, record_id: str | None,
+                 parent: QWidget | None = None, *, preset_company: str | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        # A new person made from a company's card starts in that company.
+        self.company_id = preset_company
+        self.record_id = record_id
+        self.record: Any = None
+        self.fields: dict[str, Field] = {}
+        self._shown: dict[str, str] = {}
+        self._base: dict[str, Any] = {}
+        self._gone = False
+        self._build()
+        if record_id is None:
+            self._start_new()
+        else:
+            self.reload()
+
+    # -- building ---------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setObjectName("cardTitle")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.badge = Badge("DO NOT CALL")
+        self.badge.hide()
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("cardSubtitle")
+        self.subtitle.setTextFormat(Qt.TextFormat.RichText)
+        self.subtitle.linkActivated.connect(self._link)
+
+        head = QHBoxLayout()
+        head.addWidget(self.title)
+        head.addWidget(self.badge)
+        head.addStretch(1)
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton("Revert")
+        self.revert_button.setToolTip("Throw away unsaved changes (Esc)")
+        self.revert_button.clicked.connect(self.revert)
+        self.dnc_button = QPushButton("Set do-not-call…")
+        self.dnc_button.setToolTip("Flag or lift do-not-call, with a reason (Ctrl+D)")
+        self.dnc_button.clicked.connect(self.toggle_do_not_call)
+        self.task_button = QPushButton("Add task…")
+        self.task_button.setToolTip("Plan a call to this contact (Ctrl+T)")
+        self.task_button.clicked.connect(self.add_task)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setObjectName("danger")
+        self.delete_button.clicked.connect(self.delete)
+        actions = QHBoxLayout()
+        for b in (self.save_button, self.revert_button):
+            actions.addWidget(b)
+        actions.addSpacing(12)
+        for b in self._extra_buttons() + [self.dnc_button, self.task_button]:
+            actions.addWidget(b)
+        actions.addStretch(1)
+        actions.addWidget(self.delete_button)
+
+        self.bar = InfoBar("warning")
+        self.bar.add_button("Reload", lambda: self.reload(keep_edits=False))
+        self.bar.add_button("Keep mine", self.bar.hide)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        form_widget = QWidget()
+        form_widget.setObjectName("cardForm")
+        grid = QGridLayout(form_widget)
+        grid.setContentsMargins(0, 4, 8, 4)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(6)
+        for spec in self.FIELDS:
+            f = Field(spec.label, self._editor(spec))
+            self.fields[spec.api] = f
+            grid.addWidget(f, spec.row, spec.col, 1, spec.span)
+        self._extra_form_rows(grid)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(grid.rowCount(), 1)
+        scroll = QScrollArea()
+        scroll.setWidget(form_widget)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.calls_model = CallsModel(self.ctx.region)
+        self.calls_view = make_table(sorted_proxy(self.calls_model))
+        self.calls_view.sortByColumn(CallsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
+        self.calls_view.setColumnHidden(CallsModel.COL_CONTACT, self.KIND == "person")
+        set_widths(self.calls_view, [122, 140, 140, 118, 80, 72, 84, 180, 200, 100])
+        self.calls_view.doubleClicked.connect(self._open_call)
+        self.calls_view.setToolTip("Double-click a call to see everything Apollo sent")
+        self.tasks_model = TasksModel()
+        self.tasks_view = make_table(sorted_proxy(self.tasks_model))
+        self.tasks_view.sortByColumn(TasksModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
+        self.tasks_view.setColumnHidden(TasksModel.COL_CONTACT, self.KIND == "person")
+        self.tasks_view.setColumnHidden(TasksModel.COL_STATUS, True)
+        set_widths(self.tasks_view, [130, 170, 150, 140, 200])
+        self.dnc_model = DncModel()
+        self.dnc_view = make_table(self.dnc_model, sortable=False)
+        set_widths(self.dnc_view, [130, 110, 140, 200])
+        self.dnc_view.doubleClicked.connect(self._open_dnc_call)
+        self.audit_model = AuditModel()
+        self.audit_view = make_table(self.audit_model, sortable=False)
+        set_widths(self.audit_view, [130, 140, 100])
+        self.tabs.addTab(self.calls_view, "Calls")
+        self._extra_tabs()
+        self.tabs.addTab(self._tasks_page(), "Open tasks")
+        self.tabs.addTab(self.dnc_view, "Do-not-call")
+        self.tabs.addTab(self.audit_view, "Changes")
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(scroll)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
+        split.setSizes([348, 252])
+        self.splitter = split
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(16, 12, 16, 8)
+        root.setSpacing(6)
+        root.addLayout(head)
+        root.addWidget(self.subtitle)
+        root.addLayout(actions)
+        root.addWidget(self.bar)
+        root.addWidget(self.error)
+        root.addWidget(split, 1)
+
+        for keys, slot in (("Ctrl+S", self.save), ("Escape", self.revert),
+                           ("Ctrl+D", self.toggle_do_not_call), ("Ctrl+T", self.add_task)):
+            sc = QShortcut(QKeySequence(keys), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+
+    def _tasks_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.tasks_view)
+        row = QHBoxLayout()
+        add = QPushButton("Add task…")
+        add.clicked.connect(self.add_task)
+        close = QPushButton("Close selected task")
+        close.clicked.connect(self.close_selected_task)
+        row.addWidget(add)
+        row.addWidget(close)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    def _editor(self, spec: FieldSpec) -> QWidget:
+        editor: QWidget
+        if spec.kind == "multiline":
+            editor = QPlainTextEdit()
+            editor.setTabChangesFocus(True)
+            editor.setFixedHeight(50)
+            editor.setPlaceholderText(spec.placeholder)
+            editor.textChanged.connect(self._update_buttons)
+        elif spec.kind == "country":
+            editor = QComboBox()
+            # The longest country name would otherwise set the card's minimum width.
+            editor.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(14)
+            editor.addItem("— none —", "")
+            for code, name in countries().items():
+                editor.addItem(f"{name} ({code})", code)
+            editor.currentIndexChanged.connect(self._update_buttons)
+        else:
+            editor = QLineEdit()
+            editor.setPlaceholderText(spec.placeholder)
+            editor.textChanged.connect(self._update_buttons)
+            editor.editingFinished.connect(lambda api=spec.api: self._check_field(api))
+        editor.setObjectName(f"field_{spec.api}")
+        return editor
+
+    # -- hooks for the two kinds of card ----------------------------------
+
+    def _extra_buttons(self) -> list[QPushButton]:
+        return []
+
+    def _extra_form_rows(self, grid: QGridLayout) -> None:
+        pass
+
+    def _extra_tabs(self) -> None:
+        pass
+
+    def _get(self, record_id: str) -> Any:
+        raise NotImplementedError
+
+    def _create(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def _update(self, data: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    def _clean(self, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _delete(self) -> bool:
+        raise NotImplementedError
+
+    def _title_of(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def _subtitle_of(self, record: Any) -> str:
+        raise NotImplementedError
+
+    def _refresh_extra(self) -> None:
+        pass
+
+    @property
+    def ref(self) -> ContactRef:
+        """This contact as a reference for the store."""
+        assert self.record_id
+        if self.KIND == "company":
+            return ContactRef(self.record_id, None)
+        return ContactRef(None, self.record_id)
+
+    # -- state ------------------------------------------------------------
+
+    def _display(self, spec: FieldSpec, stored: Any) -> str:
+        if stored is None:
+            return ""
+        if spec.kind == "phone":
+            return phone(stored, self.ctx.region)
+        return str(stored)
+
+    def is_dirty(self, api: str | None = None) -> bool:
+        """True when a field (or any, without ``api``) differs from what was loaded."""
+        names = [api] if api else list(self.fields)
+        return any(self.fields[n].text() != self._shown.get(n, "") for n in names)
+
+    def dirty_fields(self) -> list[str]:
+        """The API names of the fields with unsaved changes."""
+        return [n for n in self.fields if self.is_dirty(n)]
+
+    def _update_buttons(self) -> None:
+        new = self.record_id is None
+        dirty = new or self.is_dirty()
+        self.save_button.setEnabled(dirty and not self._gone)
+        self.revert_button.setEnabled(dirty)
+        name = self.title.text().rstrip(" •")
+        if not new and self.record is not None:
+            name = self._title_of(self.record)
+            self.title.setText(name + (" •" if dirty else ""))
+
+    def _start_new(self) -> None:
+        self.title.setText(f"New {self.NOUN}")
+        self.subtitle.setText(f"Fill in the {self.NOUN}'s details and press "
+                              f"<b>Create {self.NOUN}</b> (Ctrl+S).")
+        self.save_button.setText(f"Create {self.NOUN}")
+        self.revert_button.setText("Cancel")
+        for b in (self.dnc_button, self.task_button, self.delete_button):
+            b.hide()
+        for b in self._extra_buttons_widgets():
+            b.hide()
+        self.tabs.hide()
+        for spec in self.FIELDS:
+            self._shown[spec.api] = ""
+            self._base[spec.api] = None
+        self._update_buttons()
+
+    def _extra_buttons_widgets(self) -> list[QWidget]:
+        return []
+
+    def title_text(self) -> str:
+        """The contact's name for the tab (or "New company")."""
+        return self._title_of(self.record) if self.record is not None else f"New {self.NOUN}"
+
+    # -- loading ----------------------------------------------------------
+
+    def reload(self, *, keep_edits: bool = True) -> None:
+        """Re-read the contact; fields being edited keep their text unless
+        ``keep_edits`` is False (the person chose Reload)."""
+        if self.record_id is None:
+            return
+        try:
+            record = self._get(self.record_id)
+        except NotFound:
+            self._gone = True
+            self.bar.show_message(f"This {self.NOUN} was deleted (by Apollo or another"
+                                  " Callsheet). Close the card; nothing here can be saved.")
+            self._update_buttons()
+            return
+        self.record = record
+        conflicts = []
+        for spec in self.FIELDS:
+            stored = getattr(record, spec.column)
+            if keep_edits and self.is_dirty(spec.api) and spec.api in self._shown:
+                if stored != self._base.get(spec.api):
+                    conflicts.append(spec.label.replace("&", "").rstrip(" *"))
+                continue
+            text = self._display(spec, stored)
+            self.fields[spec.api].set_text(text)
+            self._shown[spec.api] = text
+            self._base[spec.api] = stored
+        if conflicts:
+            self.bar.show_message(
+                f"Someone else changed {', '.join(conflicts)} while you were editing. Save keeps"
+                " your version; Reload shows theirs.")
+        elif not keep_edits or not self.is_dirty():
+            self.bar.hide()
+        if not keep_edits:
+            for f in self.fields.values():
+                f.set_error(None)
+            self.error.hide()
+        self._show_header()
+        self._refresh_tabs()
+        self._update_buttons()
+
+    def _show_header(self) -> None:
+        record = self.record
+        name = self._title_of(record)
+        self.title.setText(name)
+        self.title_changed.emit(name)
+        self.subtitle.setText(self._subtitle_of(record))
+        self.badge.setVisible(record.do_not_call)
+        self.dnc_button.setText("Lift do-not-call…" if record.do_not_call
+                                else "Set do-not-call…")
+
+    def _refresh_tabs(self) -> None:
+        store, ref = self.ctx.store, self.ref
+        calls = store.calls_for_contact(ref)
+        tasks = store.list_tasks(ref=ref)
+        self._set(self.calls_view, self.calls_model, calls)
+        self._set(self.tasks_view, self.tasks_model, tasks)
+        self._set(self.dnc_view, self.dnc_model, store.dnc_history(ref))
+        self._set(self.audit_view, self.audit_model, store.audit_trail(self.KIND, ref.person_id
+                                                                       or ref.company_id or ""))
+        self._refresh_extra()
+        self._tab_title(self.calls_view, "Calls", len(calls))
+        self._tab_title(self.tasks_view.parentWidget(), "Open tasks", len(tasks))
+
+    def _set(self, view: QTableView, model: RecordTableModel, rows: list[Any]) -> None:
+        keep_selection(view, model, lambda: model.set_rows(rows))
+
+    def _tab_title(self, page: QWidget, title: str, n: int) -> None:
+        i = self.tabs.indexOf(page)
+        if i >= 0:
+            self.tabs.setTabText(i, f"{title} ({n})" if n else title)
+
+    # -- editing ----------------------------------------------------------
+
+    def _check_field(self, api: str) -> None:
+        """Validate one field as the person leaves it; a phone number is shown formatted."""
+        f = self.fields[api]
+        if not self.is_dirty(api) and self.record_id is not None:
+            f.set_error(None)
+            return
+        try:
+            self._clean({api: f.text()})
+        except ValidationError as e:
+            f.set_error(e.message)
+            return
+        f.set_error(None)
+        spec = next(s for s in self.FIELDS if s.api == api)
+        if spec.kind == "phone" and f.text().strip():
+            from shared import phones
+
+            f.set_text(phone(phones.normalize(f.text(), self.ctx.region, api), self.ctx.region))
+
+    def values(self, *, only_dirty: bool) -> dict[str, Any]:
+        """The form's values by API name (typed text; the store cleans them)."""
+        return {api: f.text() for api, f in self.fields.items()
+                if not only_dirty or self.is_dirty(api)}
+
+    def save(self) -> bool:
+        """Create or update the contact from the form; errors show next to their field."""
+        if self._gone:
+            return False
+        new = self.record_id is None
+        data = self.values(only_dirty=not new)
+        if not new and not data:
+            return True
+        for f in self.fields.values():
+            f.set_error(None)
+        self.error.hide()
+        try:
+            record = self._create(data) if new else self._update(data)
+        except CallsheetError as e:
+            target = self.fields.get(e.field or "")
+            if target is not None:
+                target.set_error(e.message)
+                target.editor.setFocus()
+            else:
+                self.error.setText(e.message)
+                self.error.show()
+            return False
+        if new:
+            self.record_id = record.id
+            self.save_button.setText("Save")
+            self.revert_button.setText("Revert")
+            for b in [self.dnc_button, self.task_button, self.delete_button,
+                      *self._extra_buttons_widgets()]:
+                b.show()
+            self.tabs.show()
+        self.reload(keep_edits=False)
+        self.ctx.wrote()
+        return True
+
+    def revert(self) -> None:
+        """Throw away unsaved edits (a new card closes)."""
+        if self.record_id is None:
+            self.close_requested.emit()
+            return
+        self.reload(keep_edits=False)
+
+    def delete(self) -> None:
+        """Delete the contact after asking; the card closes."""
+        if self.record_id is None or self._gone:
+            return
+        if self._delete():
+            self.ctx.wrote()
+            self.close_requested.emit()
+
+    # -- do not call, tasks, calls ----------------------------------------
+
+    def toggle_do_not_call(self) -> None:
+        """Set or lift do-not-call, asking why (lifting needs a reason)."""
+        if self.record is None or self._gone:
+            return
+        lift = bool(self.record.do_not_call)
+        name = self._title_of(self.record)
+        if lift:
+            reason, ok = QInputDialog.getText(
+                self, "Lift do-not-call",
+                f"Why may {name} be called again? (for example: \"asked for an offer on"
+                " the phone\")")
+        else:
+            reason, ok = QInputDialog.getText(
+                self, "Set do-not-call",
+                f"Why must {name} not be called? (for example: \"asked not to be called\")")
+        if not ok:
+            return
+        reason = reason.strip()
+        if lift and not reason:
+            self.error.setText("Lifting do-not-call needs a reason; nothing was changed.")
+            self.error.show()
+            return
+        self.error.hide()
+        self.ctx.store.set_do_not_call(self.ref, not lift, Actor.desktop(),
+                                       reason=reason or None)
+        self.reload()
+        self.ctx.wrote()
+
+    def add_task(self) -> None:
+        """Plan a call to this contact."""
+        if self.record is None:
+            return
+        campaigns = self.ctx.store.list_campaigns()
+        picked = Picked(self.KIND, self.record_id or "", self._title_of(self.record))
+        dlg = TaskDialog(self.ctx, campaigns, contact=picked, parent=self)
+        if dlg.exec() != TaskDialog.DialogCode.Accepted or not dlg.campaign_id:
+            return
+        self.ctx.store.add_task(dlg.campaign_id, self.ref, dlg.when, Actor.desktop(),
+                                scheduled=dlg.scheduled, annotation=dlg.annotation)
+        self.reload()
+        self.ctx.wrote()
+
+    def close_selected_task(self) -> None:
+        """Close the task selected in the Open tasks tab."""
+        task = current_record(self.tasks_view)
+        if task is None:
+            return
+        self.ctx.store.close_task(task.id, Actor.desktop())
+        self.reload()
+        self.ctx.wrote()
+
+    def _open_call(self, index: Any) -> None:
+        call = current_record(self.calls_view)
+        if call is not None:
+            CallDetailsDialog(self.ctx, call.id, self).show()
+
+    def _open_dnc_call(self, index: Any) -> None:
+        event = current_record(self.dnc_view)
+        if event is not None and event.call_id:
+            CallDetailsDialog(self.ctx, event.call_id, self).show()
+
+    def _link(self, href: str) -> None:
+        kind, _, record_id = href.partition(":")
+        self.open_contact.emit(kind, record_id)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask a yes/no question (tests patch QMessageBox.question)."""
+        answer = QMessageBox.question(self, title, text,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes

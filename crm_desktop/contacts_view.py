@@ -1,0 +1,221 @@
+"""The Companies and Persons lists: filter, sort, open, delete, add to a campaign.
+
+Both lists load lazily from the store a page at a time, so a database with a
+million persons opens at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.model import Actor, ContactRef
+
+from .context import DesktopContext
+from .models.companies_model import CompaniesModel
+from .models.paged_model import PagedTableModel
+from .models.persons_model import PersonsModel
+from .widgets import heading, make_table, set_widths
+
+DEBOUNCE_MS = 150
+
+
+class ContactsListView(QWidget):
+    """One list page; ``kind`` is ``company`` or ``person``."""
+
+    open_contact = Signal(str, str)
+    new_requested = Signal()
+    notice = Signal(str)
+
+    def __init__(self, ctx: DesktopContext, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.kind = kind
+        self._loaded = False
+        plural = "Companies" if kind == "company" else "Persons"
+        self.model: PagedTableModel = (CompaniesModel(ctx.region) if kind == "company"
+                                       else PersonsModel(ctx.region))
+        self.model.notice.connect(self.notice)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter by name, e-mail, city or phone number…")
+        self.filter.setClearButtonEnabled(True)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _: self._timer.start())
+        self.filter.returnPressed.connect(self.apply_filter)
+
+        self.table = make_table(self.model, multi=True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        set_widths(self.table, [240, 180, 110, 140] if kind == "person"
+                   else [260, 130, 70, 150])
+        self.table.doubleClicked.connect(lambda _: self.open_selected())
+        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
+        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.activated.connect(self.open_selected)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+        noun = "company" if kind == "company" else "person"
+        self.new_button = QPushButton(f"New {noun}")
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip("Ctrl+N" if kind == "company" else "Ctrl+Shift+N")
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("Open the selected card (Enter)")
+        self.open_button.clicked.connect(self.open_selected)
+        self.campaign_button = QPushButton("Add to campaign…")
+        self.campaign_button.setToolTip("Assign the selected contacts to a campaign")
+        self.campaign_button.clicked.connect(self.add_selected_to_campaign)
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete the selected contact (Del)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+
+        top = QHBoxLayout()
+        top.addWidget(heading(plural))
+        top.addStretch(1)
+        top.addWidget(self.new_button)
+        buttons = QHBoxLayout()
+        for b in (self.open_button, self.campaign_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 8, 8)
+        layout.addLayout(top)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.model.rowsInserted.connect(self._show_count)
+        self.model.modelReset.connect(self._show_count)
+        self.setTabOrder(self.filter, self.table)
+
+    # -- loading ----------------------------------------------------------
+
+    def activate(self) -> None:
+        """Load the first page the first time the list is shown."""
+        if not self._loaded:
+            self._loaded = True
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Start the list over for the filter text."""
+        self._timer.stop()
+        self._loaded = True
+        text = self.filter.text().strip()
+        store = self.ctx.store
+        if self.kind == "company":
+            def fetch(after: Any, limit: int) -> list[Any]:
+                return store.list_companies(text, after=after, limit=limit)
+        else:
+            def fetch(after: Any, limit: int) -> list[Any]:
+                return store.list_persons(text, after=after, limit=limit)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.model.set_fetch(fetch)
+
+    def refresh(self) -> None:
+        """Re-read the rows on screen (after a change elsewhere), keeping selection."""
+        if not self._loaded:
+            return
+        selected = self.selected_ids()
+        first = max(self.table.rowAt(0), 0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if last < 0:
+            last = self.model.loaded() - 1
+        scroll = self.table.verticalScrollBar().value()
+        self.model.refresh_rows(first, last)
+        self.table.verticalScrollBar().setValue(scroll)
+        if selected and selected != self.selected_ids():
+            row = self.model.row_of(selected[0])
+            if row >= 0:
+                self.table.selectRow(row)
+
+    def _show_count(self, *args: Any) -> None:
+        n = self.model.loaded()
+        more = "" if self.model.complete() else "+ (scroll for more)"
+        noun = "companies" if self.kind == "company" else "persons"
+        self.count.setText(f"{n:,}{more} {noun}" if n else f"No {noun} match")
+
+    # -- actions ----------------------------------------------------------
+
+    def selected_ids(self) -> list[str]:
+        """Ids of the selected rows, top to bottom."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.record_id(r) for r in rows]
+
+    def open_selected(self) -> None:
+        """Open the card of the (first) selected contact."""
+        ids = self.selected_ids()
+        if ids:
+            self.open_contact.emit(self.kind, ids[0])
+
+    def refs(self) -> list[ContactRef]:
+        """The selected contacts as references."""
+        if self.kind == "company":
+            return [ContactRef(i, None) for i in self.selected_ids()]
+        return [ContactRef(None, i) for i in self.selected_ids()]
+
+    def add_selected_to_campaign(self) -> None:
+        """Assign the selected contacts to a campaign chosen from a list."""
+        refs = self.refs()
+        if not refs:
+            self.notice.emit("Select one or more contacts first (Ctrl+click, Shift+click).")
+            return
+        campaigns = self.ctx.store.list_campaigns()
+        if not campaigns:
+            self.notice.emit("There are no campaigns yet: create one under Campaigns.")
+            return
+        labels = [f"{c.name} ({c.id})" for c in campaigns]
+        label, ok = QInputDialog.getItem(self, "Add to campaign",
+                                         f"Add {len(refs)} contact(s) to:", labels, 0, False)
+        if not ok:
+            return
+        campaign = campaigns[labels.index(label)]
+        added = self.ctx.store.assign_contacts(campaign.id, refs, Actor.desktop())
+        self.ctx.wrote()
+        self.notice.emit(f"Added {added} contact(s) to {campaign.name}"
+                         + (f"; {len(refs) - added} were in it already." if added < len(refs)
+                            else "."))
+
+    def delete_selected(self) -> None:
+        """Delete the selected contact after asking."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        store = self.ctx.store
+        if self.kind == "company":
+            company = store.get_company(ids[0])
+            n = store.count_persons_of(company.id)
+            goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
+                    else " It has no persons.")
+            text = f"Delete {company.display_name}?{goes} Its calls stay in the journal."
+        else:
+            person = store.get_person(ids[0])
+            text = f"Delete {person.name}? Their calls stay in the journal."
+        answer = QMessageBox.question(self, "Delete", text + " This cannot be undone.",
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if self.kind == "company":
+            store.delete_company(ids[0], Actor.desktop())
+        else:
+            store.delete_person(ids[0], Actor.desktop())
+        self.ctx.wrote()

@@ -1,0 +1,258 @@
+"""Possible duplicates: pairs of companies or persons with the same phone number,
+the same e-mail or a similar name, side by side, to merge or to mark as
+different."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.duplicates import DuplicatePair
+from shared.errors import CallsheetError
+from shared.model import COMPANY_FIELDS, PERSON_FIELDS, Actor
+
+from .context import DesktopContext
+from .formatting import phone, when
+from .models.duplicates_model import DuplicatesModel, record_title
+from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+
+KINDS = (("Companies and persons", None), ("Companies", "company"), ("Persons", "person"))
+LABELS = {"name": "Name", "address": "Address", "zip_code": "Zip code", "city": "City",
+          "country": "Country", "phone": "Phone", "phone2": "Phone 2", "email": "E-mail",
+          "annotation": "Notes", "salutation": "Salutation", "first_name": "First name",
+          "last_name": "Last name", "display_name": "Display name"}
+
+
+class RecordPanel(QLabel):
+    """One record of the pair, field by field; fields that differ are marked."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setWordWrap(True)
+        self.setMinimumWidth(260)
+        self.setStyleSheet("QLabel { background: white; border: 1px solid #e3e6ea;"
+                           " border-radius: 6px; padding: 10px; }")
+
+    def show_record(self, record: Any, other: Any, region: str, counts: str) -> None:
+        fields = COMPANY_FIELDS if not hasattr(record, "first_name") else PERSON_FIELDS
+        rows = []
+        if hasattr(record, "first_name"):
+            rows.append(("Company", record.company_display_name or "(private)",
+                         record.company_display_name != other.company_display_name))
+        for rule in fields:
+            value = getattr(record, rule.column)
+            shown = phone(value, region) if rule.kind == "phone" else (value or "")
+            differs = value != getattr(other, rule.column)
+            rows.append((LABELS.get(rule.column, rule.column), shown, differs))
+        html = [f"<div style='font-size:15px;font-weight:700'>{escape(record_title(record))}"
+                "</div>"]
+        if record.do_not_call:
+            html.append("<div style='color:#b71c1c;font-weight:700'>DO NOT CALL</div>")
+        html.append("<table cellspacing='0' cellpadding='3' style='margin-top:6px'>")
+        for label, value, differs in rows:
+            color = "#111827" if value else "#9ca3af"
+            mark = " style='background:#fff7d6'" if differs and value else ""
+            html.append(f"<tr><td style='color:#6b7280;padding-right:12px'>{escape(label)}</td>"
+                        f"<td{mark}><span style='color:{color}'>"
+                        f"{escape(str(value)) or '—'}</span></td></tr>")
+        html.append("</table>")
+        html.append(f"<div style='color:#6b7280;margin-top:8px'>{escape(counts)}</div>")
+        html.append(f"<div style='color:#9ca3af'>Created {escape(when(record.created_at))}"
+                    "</div>")
+        self.setText("".join(html))
+
+
+class DuplicatesView(QWidget):
+    """Candidate pairs, a side-by-side preview, and merge into the left or the right."""
+
+    open_contact = Signal(str, str)
+    notice = Signal(str)
+
+    def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._loaded = False
+        self.kind = QComboBox()
+        for label, value in KINDS:
+            self.kind.addItem(label, value)
+        self.kind.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.model = DuplicatesModel()
+        self.table = make_table(sorted_proxy(self.model))
+        set_widths(self.table, [80, 260, 260])
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_pair())
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        self.left = RecordPanel()
+        self.right = RecordPanel()
+        self.merge_into_left = QPushButton("◀  Merge into left")
+        self.merge_into_left.setObjectName("primary")
+        self.merge_into_left.setToolTip("Keep the left record; move everything of the right"
+                                        " one onto it and delete the right one")
+        self.merge_into_left.clicked.connect(lambda: self.merge(keep_left=True))
+        self.merge_into_right = QPushButton("Merge into right  ▶")
+        self.merge_into_right.setObjectName("primary")
+        self.merge_into_right.setToolTip("Keep the right record; move everything of the left"
+                                         " one onto it and delete the left one")
+        self.merge_into_right.clicked.connect(lambda: self.merge(keep_left=False))
+        self.different = QPushButton("Not duplicates")
+        self.different.setToolTip("They are different contacts: stop suggesting this pair")
+        self.different.clicked.connect(self.mark_different)
+        self.open_left = QPushButton("Open left")
+        self.open_left.clicked.connect(lambda: self._open(True))
+        self.open_right = QPushButton("Open right")
+        self.open_right.clicked.connect(lambda: self._open(False))
+        refresh = QPushButton("Look again")
+        refresh.clicked.connect(self.refresh)
+
+        head = QHBoxLayout()
+        head.addWidget(heading("Possible duplicates"))
+        head.addStretch(1)
+        head.addWidget(self.kind)
+        head.addWidget(refresh)
+        explain = QLabel("Companies and persons with the same phone number, the same e-mail"
+                         " address or a similar name. Merging keeps one record and moves the"
+                         " other's calls, tasks, campaign places and persons onto it.")
+        explain.setObjectName("muted")
+        explain.setWordWrap(True)
+        panels = QHBoxLayout()
+        panels.addWidget(self.left, 1)
+        panels.addWidget(self.right, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_left)
+        buttons.addStretch(1)
+        buttons.addWidget(self.merge_into_left)
+        buttons.addWidget(self.different)
+        buttons.addWidget(self.merge_into_right)
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_right)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 6, 0, 0)
+        bl.addLayout(panels, 1)
+        bl.addLayout(buttons)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.table, 1)
+        tl.addWidget(self.count)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 8, 8)
+        layout.addLayout(head)
+        layout.addWidget(explain)
+        layout.addWidget(split, 1)
+        self._show_pair()
+
+    def activate(self) -> None:
+        """Look for duplicates on first show."""
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Look for candidate pairs again, keeping the selection."""
+        if not self._loaded:
+            return
+        pairs = self.ctx.store.duplicate_candidates(kind=self.kind.currentData())
+        keep_selection(self.table, self.model, lambda: self.model.set_rows(pairs))
+        if pairs and self.current() is None:
+            self.table.selectRow(0)
+        n = len(pairs)
+        self.count.setText(f"{n} possible duplicate{'s' if n != 1 else ''}" if n
+                           else "No possible duplicates.")
+        self._show_pair()
+
+    def current(self) -> DuplicatePair | None:
+        """The selected pair."""
+        return current_record(self.table)
+
+    def _show_pair(self) -> None:
+        pair = self.current()
+        for b in (self.merge_into_left, self.merge_into_right, self.different,
+                  self.open_left, self.open_right):
+            b.setEnabled(pair is not None)
+        if pair is None:
+            self.left.setText("<span style='color:#9ca3af'>Select a pair to compare.</span>")
+            self.right.setText("")
+            return
+        for panel, record, other in ((self.left, pair.left, pair.right),
+                                     (self.right, pair.right, pair.left)):
+            panel.show_record(record, other, self.ctx.region, self._counts(pair.kind, record))
+
+    def _counts(self, kind: str, record: Any) -> str:
+        from shared.model import ContactRef
+
+        ref = ContactRef(record.id) if kind == "company" else ContactRef(None, record.id)
+        calls = len(self.ctx.store.calls_for_contact(ref, limit=10_000))
+        tasks = len(self.ctx.store.list_tasks(ref=ref, include_closed=True))
+        parts = [f"{calls} call{'s' if calls != 1 else ''}",
+                 f"{tasks} task{'s' if tasks != 1 else ''}"]
+        if kind == "company":
+            n = self.ctx.store.count_persons_of(record.id)
+            parts.append(f"{n} person{'s' if n != 1 else ''}")
+        return " · ".join(parts)
+
+    # -- actions ------------------------------------------------------------
+
+    def merge(self, *, keep_left: bool) -> bool:
+        """Merge the selected pair after asking; True when merged."""
+        pair = self.current()
+        if pair is None:
+            return False
+        keep, drop = (pair.left, pair.right) if keep_left else (pair.right, pair.left)
+        answer = QMessageBox.question(
+            self, "Merge contacts",
+            f"Keep “{record_title(keep)}” and merge “{record_title(drop)}” into it?\n\n"
+            f"Its empty fields are filled from the other record; calls, tasks, campaign"
+            f" places{' and persons' if pair.kind == 'company' else ''} move over; then"
+            f" “{record_title(drop)}” is deleted. The audit trail keeps what it was.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            if pair.kind == "company":
+                self.ctx.store.merge_companies(keep.id, drop.id, Actor.desktop())
+            else:
+                self.ctx.store.merge_persons(keep.id, drop.id, Actor.desktop())
+        except CallsheetError as e:
+            QMessageBox.warning(self, "Not merged", e.message)
+            self.refresh()
+            return False
+        self.notice.emit(f"Merged {record_title(drop)} into {record_title(keep)}.")
+        self.ctx.wrote()
+        self.refresh()
+        return True
+
+    def mark_different(self) -> None:
+        """Stop suggesting the selected pair."""
+        pair = self.current()
+        if pair is None:
+            return
+        self.ctx.store.mark_not_duplicates(pair.kind, pair.left.id, pair.right.id,
+                                           Actor.desktop())
+        self.ctx.wrote()
+        self.refresh()
+
+    def _open(self, left: bool) -> None:
+        pair = self.current()
+        if pair is not None:
+            self.open_contact.emit(pair.kind, (pair.left if left else pair.right).id)

@@ -1,0 +1,45 @@
+"""How values read on screen: local dates like "Thu 26 Nov, 14:05", durations like "3:25"."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from shared import phones
+from shared.timeutil import from_db
+
+
+def local(ts: str | None) -> datetime | None:
+    """A stored UTC timestamp as an aware datetime in the computer's time zone."""
+    dt = from_db(ts)
+    return dt.astimezone() if dt else None
+
+
+def when(ts: str | None, *, now: datetime | None = None) -> str:
+    """A stored timestamp for people: ``Thu 26 Nov, 14:05`` (the year only when it differs)."""
+    dt = local(ts)
+    if dt is None:
+        return ""
+    now = now or datetime.now().astimezone()
+    if dt.year != now.year:
+        return dt.strftime("%a %d %b %Y, %H:%M")
+    return dt.strftime("%a %d %b, %H:%M")
+
+
+def duration(seconds: int | None) -> str:
+    """``3:25`` for minutes and seconds, ``1:02:03`` past an hour, empty when unknown."""
+    if seconds is None:
+        return ""
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def phone(e164: str | None, region: str) -> str:
+    """A stored number as people read it: national in the default region, else international."""
+    return phones.format_display(e164, region) if e164 else ""
+
+
+def actor(side: str, client: str | None) -> str:
+    """Who made a change: "Desktop", "API 10.0.0.5", "Import"."""
+    label = {"desktop": "Desktop", "api": "API (Apollo)", "cli": "Command line"}.get(side, side)
+    return f"{label} {client}" if client else label

@@ -1,0 +1,566 @@
+"""Importing companies and persons from a CSV file: pick the file, check how its
+columns map to fields (guessed from the headers), see the first rows as they
+will be stored, decide about possible duplicates, import, read the report.
+
+The check runs here on the GUI thread (it only reads); the import runs on a
+worker thread with its own connection, in one transaction, so Cancel rolls
+back everything and the window stays responsive meanwhile.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.csv_import import (
+    DECISIONS,
+    IGNORE,
+    TARGETS,
+    CsvFile,
+    Decision,
+    ImportCancelled,
+    Importer,
+    ImportPlan,
+    ImportReport,
+    failed_rows_csv,
+    guess_mapping,
+    preview_value,
+    read_csv,
+)
+from shared.database import connect
+from shared.errors import CallsheetError
+from shared.model import Actor
+from shared.store import Store
+
+from .context import DesktopContext
+
+PREVIEW_ROWS = 25
+PAGE_FILE, PAGE_DUPLICATES, PAGE_REPORT = range(3)
+DECISION_LABELS = {"merge": "Merge into existing", "skip": "Skip", "import": "Import anyway"}
+PREVIEW_COLUMNS = (
+    ("Row", None), ("Company", "company.name"), ("First name", "person.firstName"),
+    ("Last name", "person.lastName"), ("Phone", None), ("E-mail", None), ("City", None),
+    ("Country", "company.country"),
+)
+
+
+def database_path(store: Store) -> str:
+    """The file the store's connection is on (the worker opens its own connection)."""
+    for row in store.conn.execute("PRAGMA database_list"):
+        if row[1] == "main":
+            return row[2]
+    raise RuntimeError("The store has no main database file.")
+
+
+class ImportWorker(QThread):
+    """Runs an analysed import on its own connection; the transaction is all or nothing."""
+
+    progressed = Signal(int, int)
+    done = Signal(object)  # ImportReport
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, db_path: str, plan: ImportPlan, decisions: dict[int, Decision],
+                 region: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.plan = plan
+        self.decisions = decisions
+        self.region = region
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        store = Store(connect(self.db_path))
+        try:
+            importer = Importer(store, region=self.region, actor=Actor.desktop())
+            report = importer.run(self.plan, self.decisions,
+                                  progress=lambda n, t: self.progressed.emit(n, t),
+                                  cancelled=self.stop.is_set)
+        except ImportCancelled:
+            self.cancelled.emit()
+        except Exception as e:  # reported in the dialog; the transaction rolled back
+            self.failed.emit(str(e))
+        else:
+            self.done.emit(report)
+        finally:
+            store.db.close()
+
+
+class ImportDialog(QDialog):
+    """The CSV import, in three steps. Results: ``plan``, ``report``."""
+
+    imported = Signal(object)  # ImportReport, after a committed import
+
+    def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle("Import contacts from CSV")
+        self.resize(1020, 720)
+        self.file: CsvFile | None = None
+        self.plan: ImportPlan | None = None
+        self.report: ImportReport | None = None
+        self.worker: ImportWorker | None = None
+        self._cancel = False
+        self._combos: list[QComboBox] = []
+        self._decision_combos: dict[int, QComboBox] = {}
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._file_page())
+        self.pages.addWidget(self._duplicates_page())
+        self.pages.addWidget(self._report_page())
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        self.back = QPushButton("Back")
+        self.back.clicked.connect(self.go_back)
+        self.next = QPushButton("Check rows…")
+        self.next.setObjectName("primary")
+        self.next.clicked.connect(self.go_next)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.clicked.connect(self.cancel_or_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.next)
+        buttons.addWidget(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # -- pages --------------------------------------------------------------
+
+    def _file_page(self) -> QWidget:
+        page = QWidget()
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText("Choose a CSV file exported from Excel, Outlook or"
+                                     " another CRM")
+        choose = QPushButton("Choose file…")
+        choose.clicked.connect(self.choose_file)
+        self.file_info = QLabel()
+        self.file_info.setObjectName("muted")
+        self.mapping = QTableWidget(0, 3)
+        self.mapping.setHorizontalHeaderLabels(["Column in the file", "First value",
+                                                "Imported as"])
+        self.mapping.verticalHeader().setVisible(False)
+        self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mapping.setWordWrap(False)
+        hh = self.mapping.horizontalHeader()
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.mapping.setColumnWidth(2, 210)
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS) + 1)
+        self.preview.setHorizontalHeaderLabels(
+            [PREVIEW_COLUMNS[0][0], "Check"] + [c for c, _ in PREVIEW_COLUMNS[1:]])
+        self.preview.setWordWrap(False)
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.setAlternatingRowColors(True)
+        self.preview.horizontalHeader().setStretchLastSection(True)
+        for i, w in enumerate((40, 118, 165, 80, 80, 115, 175, 85, 55)):
+            self.preview.setColumnWidth(i, w)
+
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(choose)
+        title = QLabel("1 · File and columns")
+        title.setObjectName("pageTitle")
+        cols = QLabel("Columns")
+        cols.setObjectName("sectionTitle")
+        prev = QLabel(f"Preview: the first {PREVIEW_ROWS} rows as they will be stored")
+        prev.setObjectName("sectionTitle")
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(cols)
+        left.addWidget(self.mapping, 1)
+        right = QVBoxLayout()
+        right.addWidget(prev)
+        right.addWidget(self.preview, 1)
+        body.addLayout(left, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.file_info)
+        layout.addLayout(body, 1)
+        return page
+
+    def _duplicates_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("2 · Possible duplicates")
+        title.setObjectName("pageTitle")
+        self.check_summary = QLabel()
+        self.check_summary.setWordWrap(True)
+        self.all_decision = QComboBox()
+        for d in DECISIONS:
+            self.all_decision.addItem(DECISION_LABELS[d], d)
+        self.all_decision.setCurrentIndex(DECISIONS.index("skip"))
+        apply_all = QPushButton("Apply to all")
+        apply_all.clicked.connect(self.apply_to_all)
+        self.dupes = QTableWidget(0, 4)
+        self.dupes.setHorizontalHeaderLabels(["Row", "In the file", "Looks like",
+                                              "What to do"])
+        self.dupes.verticalHeader().setVisible(False)
+        self.dupes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.dupes.setAlternatingRowColors(True)
+        hh = self.dupes.horizontalHeader()
+        hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.dupes.setColumnWidth(0, 50)
+        self.dupes.setColumnWidth(1, 250)
+        self.dupes.setColumnWidth(3, 190)
+        self.errors_box = QPlainTextEdit()
+        self.errors_box.setReadOnly(True)
+        self.errors_box.setMaximumHeight(130)
+        row = QHBoxLayout()
+        row.addWidget(self.check_summary, 1)
+        row.addWidget(QLabel("For every row:"))
+        row.addWidget(self.all_decision)
+        row.addWidget(apply_all)
+        errors = QLabel("Rows that cannot be imported (fix them in the file, or import the"
+                        " rest and fix them later)")
+        errors.setObjectName("sectionTitle")
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.dupes, 1)
+        layout.addWidget(errors)
+        layout.addWidget(self.errors_box)
+        return page
+
+    def _report_page(self) -> QWidget:
+        page = QWidget()
+        title = QLabel("3 · Report")
+        title.setObjectName("pageTitle")
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.result.setStyleSheet("font-size: 14px;")
+        self.report_text = QPlainTextEdit()
+        self.report_text.setReadOnly(True)
+        self.save_report = QPushButton("Save failed rows…")
+        self.save_report.setToolTip("The failed rows as CSV, with why, to fix and import again")
+        self.save_report.clicked.connect(self.save_failed_rows)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.save_report)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(title)
+        layout.addWidget(self.result)
+        layout.addWidget(self.report_text, 1)
+        layout.addLayout(row)
+        return page
+
+    # -- step 1: file and mapping -------------------------------------------
+
+    def choose_file(self) -> None:
+        """Ask for a CSV file and load it."""
+        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", str(Path.home()),
+                                              "CSV files (*.csv *.txt);;All files (*)")
+        if path:
+            self.load(path)
+
+    def load(self, path: str | Path) -> bool:
+        """Read a CSV file and guess its mapping; False (with a message) when unreadable."""
+        try:
+            self.file = read_csv(path)
+        except (CallsheetError, OSError) as e:
+            QMessageBox.warning(self, "Cannot read the file", str(e))
+            return False
+        f = self.file
+        self.path.setText(str(path))
+        delim = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(f.delimiter,
+                                                                              f.delimiter)
+        self.file_info.setText(f"{len(f.rows):,} rows · {len(f.headers)} columns ·"
+                               f" {delim}-separated · {f.encoding} · phone numbers without"
+                               f" +country are read as {self.ctx.region}")
+        self._fill_mapping(guess_mapping(f.headers))
+        self.update_preview()
+        self._update_buttons()
+        return True
+
+    def _fill_mapping(self, mapping: list[str]) -> None:
+        assert self.file is not None
+        self.mapping.setRowCount(len(self.file.headers))
+        self._combos = []
+        for i, header in enumerate(self.file.headers):
+            self.mapping.setItem(i, 0, QTableWidgetItem(header or f"(column {i + 1})"))
+            example = next((r[i] for r in self.file.rows if r[i].strip()), "")
+            item = QTableWidgetItem(example)
+            item.setForeground(QColor("#6b7280"))
+            self.mapping.setItem(i, 1, item)
+            combo = QComboBox()
+            combo.addItem("— not imported —", IGNORE)
+            for t in TARGETS:
+                combo.addItem(t.label, t.key)
+            combo.setCurrentIndex(max(0, combo.findData(mapping[i])))
+            combo.currentIndexChanged.connect(lambda *_: self.update_preview())
+            self.mapping.setCellWidget(i, 2, combo)
+            self._combos.append(combo)
+
+    def current_mapping(self) -> list[str]:
+        """The field each column goes to, as chosen."""
+        return [c.currentData() for c in self._combos]
+
+    def set_mapping(self, column: int, target: str) -> None:
+        """Choose the field of a column (the combo box, for tests and shortcuts)."""
+        combo = self._combos[column]
+        combo.setCurrentIndex(combo.findData(target))
+
+    def update_preview(self) -> None:
+        """Check the first rows with the chosen mapping and show them as stored."""
+        if self.file is None:
+            return
+        f = self.file
+        head = CsvFile(f.headers, f.rows[:PREVIEW_ROWS], f.lines[:PREVIEW_ROWS], f.delimiter,
+                       f.encoding, f.name)
+        try:
+            plan = Importer(self.ctx.store, region=self.ctx.region).analyse(
+                head, self.current_mapping())
+        except CallsheetError as e:
+            self.preview.setRowCount(0)
+            self.file_info.setText(f"⚠ {e}")
+            self.file_info.setStyleSheet("color: #b71c1c;")
+            self.next.setEnabled(False)
+            return
+        self.file_info.setStyleSheet("")
+        self.next.setEnabled(True)
+        self.preview.setRowCount(len(plan.rows))
+        for r, rp in enumerate(plan.rows):
+            kind = "person" if rp.person_cols else "company"
+            values = [str(rp.row)]
+            for label, target in PREVIEW_COLUMNS[1:]:
+                if target is None:
+                    api = {"Phone": "phone", "E-mail": "email", "City": "city"}[label]
+                    target = f"{kind}.{api}"
+                    value = preview_value(plan, rp, target)
+                    if not value and kind == "person":
+                        value = preview_value(plan, rp, f"company.{api}")
+                else:
+                    value = preview_value(plan, rp, target)
+                values.append(value)
+            if rp.errors:
+                status, color = "✗ cannot import", "#b71c1c"
+                tip = "; ".join(str(e) for e in rp.errors)
+            elif rp.matches:
+                status, color = "⚠ duplicate?", "#a16207"
+                tip = "Looks like " + "; ".join(m.text for m in rp.matches)
+            else:
+                status, color, tip = f"✓ new {kind}", "#15803d", ""
+            values.insert(1, status)
+            for c, v in enumerate(values):
+                item = QTableWidgetItem(v)
+                if c == 1:
+                    item.setForeground(QColor(color))
+                    item.setToolTip(tip or v)
+                self.preview.setItem(r, c, item)
+
+    # -- step 2: check and decide -------------------------------------------
+
+    def analyse(self) -> bool:
+        """Check every row (with a progress bar and Cancel); False when cancelled."""
+        assert self.file is not None
+        self._cancel = False
+        self._busy(True, "Checking rows… %v of %m")
+
+        def progress(n: int, total: int) -> None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(n)
+            QApplication.processEvents()
+
+        try:
+            self.plan = Importer(self.ctx.store, region=self.ctx.region).analyse(
+                self.file, self.current_mapping(), progress=progress,
+                cancelled=lambda: self._cancel)
+        except ImportCancelled:
+            return False
+        except CallsheetError as e:
+            QMessageBox.warning(self, "Cannot import", e.message)
+            return False
+        finally:
+            self._busy(False)
+        self._fill_duplicates()
+        return True
+
+    def _fill_duplicates(self) -> None:
+        plan = self.plan
+        assert plan is not None
+        dupes, failed = plan.duplicates, plan.failed
+        ok = len(plan.rows) - len(failed)
+        self.check_summary.setText(
+            f"<b>{ok:,}</b> of {len(plan.rows):,} rows can be imported; <b>{len(dupes):,}</b>"
+            f" look like contacts you have (or earlier rows of the file),"
+            f" <b>{len(failed):,}</b> cannot be imported." if dupes or failed else
+            f"All <b>{len(plan.rows):,}</b> rows can be imported, and none looks like a"
+            " contact you have.")
+        self.dupes.setRowCount(len(dupes))
+        self._decision_combos = {}
+        for r, rp in enumerate(dupes):
+            self.dupes.setItem(r, 0, QTableWidgetItem(str(rp.row)))
+            self.dupes.setItem(r, 1, QTableWidgetItem(rp.label))
+            item = QTableWidgetItem("\n".join(m.text for m in rp.matches))
+            item.setToolTip(item.text())
+            self.dupes.setItem(r, 2, item)
+            combo = QComboBox()
+            for d in DECISIONS:
+                combo.addItem(DECISION_LABELS[d], d)
+            combo.setCurrentIndex(DECISIONS.index("skip"))
+            self.dupes.setCellWidget(r, 3, combo)
+            self._decision_combos[rp.row] = combo
+        self.dupes.resizeRowsToContents()
+        self.errors_box.setPlainText("\n".join(
+            f"{e}" + (f"  ({rp.label})" if rp.label else "")
+            for rp in failed for e in rp.errors) or "None.")
+
+    def apply_to_all(self) -> None:
+        """Give every duplicate row the decision chosen for all."""
+        for combo in self._decision_combos.values():
+            combo.setCurrentIndex(self.all_decision.currentIndex())
+
+    def set_decision(self, row: int, decision: Decision) -> None:
+        """Decide about one row (by its line in the file)."""
+        self._decision_combos[row].setCurrentIndex(DECISIONS.index(decision))
+
+    def decisions(self) -> dict[int, Decision]:
+        """The decision for each duplicate row, by its line in the file."""
+        return {row: c.currentData() for row, c in self._decision_combos.items()}
+
+    # -- step 3: import ------------------------------------------------------
+
+    def start_import(self) -> ImportWorker:
+        """Run the import on a worker thread; the report page shows when it ends."""
+        assert self.plan is not None
+        self._busy(True, "Importing… %v of %m rows")
+        self.progress.setMaximum(max(1, len(self.plan.rows)))
+        self.worker = ImportWorker(database_path(self.ctx.store), self.plan, self.decisions(),
+                                   self.ctx.region, self)
+        self.worker.progressed.connect(self._progressed)
+        self.worker.done.connect(self._import_done)
+        self.worker.cancelled.connect(lambda: self._import_ended(
+            "Import cancelled. Nothing was imported: the database is as it was."))
+        self.worker.failed.connect(lambda msg: self._import_ended(
+            f"The import failed and was rolled back; nothing was imported.\n\n{msg}"))
+        self.worker.start()
+        return self.worker
+
+    def _progressed(self, n: int, total: int) -> None:
+        self.progress.setMaximum(total)
+        self.progress.setValue(n)
+
+    def _import_done(self, report: ImportReport) -> None:
+        self.report = report
+        self._import_ended(report.summary(), report)
+        self.ctx.wrote()
+        self.imported.emit(report)
+
+    def _import_ended(self, message: str, report: ImportReport | None = None) -> None:
+        self._busy(False)
+        self.result.setText(message)
+        if report is not None and report.failed:
+            self.report_text.setPlainText("Rows not imported:\n" + "\n".join(
+                f"  {e}" for e in report.failed))
+        else:
+            self.report_text.setPlainText("" if report is None else "Every row was imported,"
+                                          " merged or skipped as decided.")
+        self.save_report.setEnabled(bool(report and report.failed))
+        self.pages.setCurrentIndex(PAGE_REPORT)
+        self._update_buttons()
+
+    def save_failed_rows(self) -> None:
+        """Save the failed rows, with why, as CSV."""
+        if self.plan is None or self.report is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save failed rows",
+                                              str(Path.home() / "failed-rows.csv"),
+                                              "CSV files (*.csv)")
+        if path:
+            failed_rows_csv(self.plan, self.report, path)
+
+    # -- navigation ----------------------------------------------------------
+
+    def go_next(self) -> None:
+        """Check the rows (step 1 → 2) or import (step 2 → 3)."""
+        page = self.pages.currentIndex()
+        if page == PAGE_FILE and self.file is not None:
+            if self.analyse():
+                self.pages.setCurrentIndex(PAGE_DUPLICATES)
+        elif page == PAGE_DUPLICATES:
+            self.start_import()
+        elif page == PAGE_REPORT:
+            self.accept()
+        self._update_buttons()
+
+    def go_back(self) -> None:
+        if self.pages.currentIndex() == PAGE_DUPLICATES:
+            self.pages.setCurrentIndex(PAGE_FILE)
+        self._update_buttons()
+
+    def cancel_or_close(self) -> None:
+        """Cancel what is running (the import rolls back), else close."""
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.stop.set()
+            self.cancel.setEnabled(False)
+        elif self.progress.isVisible():
+            self._cancel = True
+        else:
+            self.reject()
+
+    def _busy(self, busy: bool, fmt: str = "") -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        if fmt:
+            self.progress.setFormat(fmt)
+        self.next.setEnabled(not busy)
+        self.back.setEnabled(not busy)
+        self.cancel.setEnabled(True)
+        self.pages.setEnabled(not busy)
+
+    def _update_buttons(self) -> None:
+        page = self.pages.currentIndex()
+        self.back.setVisible(page == PAGE_DUPLICATES)
+        self.next.setText({PAGE_FILE: "Check rows…", PAGE_DUPLICATES: "Import",
+                           PAGE_REPORT: "Done"}[page])
+        self.next.setEnabled(self.file is not None and not self.progress.isVisible())
+        self.cancel.setText("Close" if page == PAGE_REPORT else "Cancel")
+        self.cancel.setVisible(page != PAGE_REPORT)
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.stop.set()
+            self.worker.wait()
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self.worker is not None and self.worker.isRunning():
+            self.worker.stop.set()
+            self.worker.wait()
+        super().reject()

@@ -1,0 +1,573 @@
+"""The main window: navigation on the left, the chosen list in the middle, contact
+cards on the right, the search field on top and the API's state at the bottom."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_api.context import RequestInfo
+from shared.errors import CallsheetError, NotFound
+from shared.model import ContactView
+from shared.settings import API_KEY, resolve
+from shared.store import Store
+
+from .api_controller import ApiController
+from .backups import BackupController
+from .calls_view import CallsView
+from .campaigns_view import CampaignsView
+from .company_card import CompanyCard
+from .contact_card import ContactCard
+from .contacts_view import ContactsListView
+from .context import DesktopContext
+from .dashboard_view import DashboardView
+from .duplicates_view import DuplicatesView
+from .import_dialog import ImportDialog
+from .live import LivePoller
+from .lookup_tester import LookupTester
+from .person_card import PersonCard
+from .qt_workarounds import guard_none_refcount
+from .search_box import SearchBox
+from .settings_dialog import SettingsDialog
+from .tasks_view import TasksView
+
+ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
+(PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
+ PAGE_DASHBOARD, PAGE_DUPLICATES) = range(8)
+PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
+               "Dashboard", "Duplicates")
+
+
+@dataclass
+class DesktopOptions:
+    """How the window was started: command-line values (they win over everything but are
+    None when not given) and whether to serve the API."""
+
+    flags: dict[str, str | None] = field(default_factory=dict)
+    api_enabled: bool = True
+    daily_backups: bool = True
+
+
+def app_info() -> tuple[str, str]:
+    """The application's name and version from the package metadata."""
+    from importlib import metadata
+
+    try:
+        meta = metadata.metadata("callsheet")
+        name = meta.get("Formal-Name") or meta["Name"].capitalize()
+        return name, meta["Version"]
+    except metadata.PackageNotFoundError:
+        return "Callsheet", "development"
+
+
+class MainWindow(QMainWindow):
+    """Callsheet's window, with the embedded API and the live poller."""
+
+    def __init__(self, store: Store, db_path: str | Path,
+                 options: DesktopOptions | None = None) -> None:
+        super().__init__()
+        guard_none_refcount()
+        self.options = options or DesktopOptions()
+        self.db_path = Path(db_path)
+        self.store = store
+        self.ctx = DesktopContext(store, region=self._setting("region") or "DE")
+        self.live = LivePoller(store, self)
+        self.ctx.wrote = self.live.poke
+        self.api = ApiController(self.db_path, self)
+        self.last_request: RequestInfo | None = None
+        self._stale: set[int] = set()
+        self._stale_pages: set[int] = set()
+        self.name, self.version = app_info()
+        self.setWindowTitle(self.name)
+        if ICON.exists():
+            self.setWindowIcon(QIcon(str(ICON)))
+        self.resize(1280, 800)
+        self._build()
+        self._build_menus()
+        self.api.status_changed.connect(self._show_api_status)
+        self.api.connect_request_slot(self._request_served)
+        self.live.changed.connect(self.refresh_views)
+        self.live.screen_pop.connect(self.screen_pop)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(self.windowIcon(), self)
+            self.tray.setToolTip(self.name)
+            self.tray.activated.connect(lambda *_: self.bring_to_front())
+            self.tray.show()
+        if self.options.api_enabled:
+            self.start_api()
+        else:
+            self.api.disable("API off (started with --no-api)")
+        self.live.start()
+        self.backups = BackupController(self.db_path, lambda: self._setting("backup_keep"), self)
+        self.backups.finished.connect(self.notify)
+        self.backups.failed.connect(self.notify)
+        if self.options.daily_backups:
+            self.backups.start()
+        self.go(PAGE_COMPANIES)
+
+    def _setting(self, key: str) -> str | None:
+        return resolve(key, self.options.flags.get(key), self.store).value
+
+    # -- building ---------------------------------------------------------
+
+    def _build(self) -> None:
+        ctx = self.ctx
+        self.search = SearchBox(ctx)
+        self.search.contact_chosen.connect(self.open_contact)
+        toolbar = QToolBar("Search")
+        toolbar.setMovable(False)
+        toolbar.setObjectName("mainToolbar")
+        title = QLabel(f"<b>{escape(self.name)}</b>")
+        title.setStyleSheet("font-size: 15px; padding-right: 16px; color: #1f2937;")
+        toolbar.addWidget(title)
+        toolbar.addWidget(self.search)
+        self.addToolBar(toolbar)
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.addItems(PAGE_TITLES)
+        self.nav.setFixedWidth(170)
+        for i in range(self.nav.count()):
+            self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
+        self.nav.currentRowChanged.connect(self._page_changed)
+
+        self.companies = ContactsListView(ctx, "company")
+        self.persons = ContactsListView(ctx, "person")
+        self.campaigns = CampaignsView(ctx)
+        self.tasks = TasksView(ctx)
+        self.calls = CallsView(ctx)
+        self.lookup = LookupTester(ctx)
+        self.dashboard = DashboardView(ctx)
+        self.duplicates = DuplicatesView(ctx)
+        self.pages = QStackedWidget()
+        for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
+                     self.lookup, self.dashboard, self.duplicates):
+            self.pages.addWidget(page)
+            page.open_contact.connect(self.open_contact)
+            if hasattr(page, "notice"):
+                page.notice.connect(self.notify)
+        self.companies.new_requested.connect(self.new_company)
+        self.persons.new_requested.connect(lambda: self.new_person())
+
+        self.cards = QTabWidget()
+        self.cards.setObjectName("cards")
+        self.cards.setTabsClosable(True)
+        self.cards.setMovable(True)
+        self.cards.setElideMode(Qt.TextElideMode.ElideRight)
+        self.cards.tabCloseRequested.connect(self.close_card)
+        self.cards.currentChanged.connect(self._card_changed)
+        self.card_panel = QWidget()
+        self.card_panel.setObjectName("cardPanel")
+        panel = QVBoxLayout(self.card_panel)
+        panel.setContentsMargins(0, 6, 0, 0)
+        panel.addWidget(self.cards)
+        self.card_panel.hide()
+
+        self.split = QSplitter()
+        self.split.addWidget(self.nav)
+        self.split.addWidget(self.pages)
+        self.split.addWidget(self.card_panel)
+        self.split.setCollapsible(0, False)
+        self.split.setCollapsible(1, False)
+        self.split.setStretchFactor(1, 1)
+        self.split.setStretchFactor(2, 1)
+        self.setCentralWidget(self.split)
+
+        self.api_label = QLabel()
+        self.api_label.setTextFormat(Qt.TextFormat.RichText)
+        self.request_label = QLabel("No API request yet")
+        self.request_label.setObjectName("muted")
+        # Long paths must not widen the window.
+        self.request_label.setMaximumWidth(560)
+        self.statusBar().addPermanentWidget(self.request_label)
+        self.statusBar().addPermanentWidget(self.api_label)
+
+    def _build_menus(self) -> None:
+        def action(menu: object, text: str, slot: object, *keys: str | QKeySequence) -> QAction:
+            a = QAction(text, self)
+            if keys:
+                a.setShortcuts([QKeySequence(k) for k in keys])
+            a.triggered.connect(slot)
+            menu.addAction(a)  # type: ignore[attr-defined]
+            return a
+
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        action(file, "New &company", self.new_company, "Ctrl+N")
+        action(file, "New &person", lambda: self.new_person(), "Ctrl+Shift+N")
+        file.addSeparator()
+        action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
+        export = file.addMenu("&Export")
+        for what in ("companies", "persons", "calls", "tasks"):
+            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w))
+        action(export, "Contacts as &vCard…", lambda: self.export("vcard"))
+        file.addSeparator()
+        action(file, "&Back up database…", self.backup_now, "Ctrl+B")
+        action(file, "Open backups &folder", self.open_backups_folder)
+        file.addSeparator()
+        action(file, "&Settings…", self.open_settings, "Ctrl+,")
+        file.addSeparator()
+        action(file, "&Quit", self.close, "Ctrl+Q")
+        go = bar.addMenu("&Go")
+        action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
+        go.addSeparator()
+        for i, title in enumerate(PAGE_TITLES):
+            action(go, title, lambda _=False, i=i: self.go(i), f"Ctrl+{i + 1}")
+        go.addSeparator()
+        action(go, "&Refresh", self.refresh_views, "F5")
+        card = bar.addMenu("&Card")
+        action(card, "&Close card", self.close_current_card, "Ctrl+W")
+        action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
+        action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
+        help_ = bar.addMenu("&Help")
+        action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        action(help_, f"&About {self.name}", self.about)
+
+    # -- navigation -------------------------------------------------------
+
+    def go(self, page: int) -> None:
+        """Show a page of the left navigation."""
+        self.nav.setCurrentRow(page)
+
+    def _page_changed(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        widget = self.pages.currentWidget()
+        widget.activate()  # type: ignore[attr-defined]
+        if page in self._stale_pages:
+            self._stale_pages.discard(page)
+            widget.refresh()  # type: ignore[attr-defined]
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search field."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def notify(self, text: str) -> None:
+        """A message in the status bar for a while."""
+        self.statusBar().showMessage(text, 8000)
+
+    # -- cards ------------------------------------------------------------
+
+    def card_list(self) -> list[ContactCard]:
+        """The open cards, in tab order."""
+        return [self.cards.widget(i) for i in range(self.cards.count())]  # type: ignore[misc]
+
+    def current_card(self) -> ContactCard | None:
+        """The card in front, if any."""
+        return self.cards.currentWidget()  # type: ignore[return-value]
+
+    def find_card(self, kind: str, record_id: str) -> ContactCard | None:
+        """The open card of this contact, if any."""
+        for card in self.card_list():
+            if card.KIND == kind and card.record_id == record_id:
+                return card
+        return None
+
+    def _add_card(self, card: ContactCard) -> ContactCard:
+        card.open_contact.connect(self.open_contact)
+        card.close_requested.connect(lambda c=card: self._remove_card(c))
+        card.title_changed.connect(lambda title, c=card: self._retitle(c, title))
+        if isinstance(card, CompanyCard):
+            card.new_person.connect(self.new_person)
+        if not self.card_panel.isVisible():
+            self.card_panel.show()
+            self.split.setSizes([170, 480, 630])
+        i = self.cards.addTab(card, card.title_text())
+        self.cards.setTabToolTip(i, card.title_text())
+        self.cards.setCurrentIndex(i)
+        return card
+
+    def _retitle(self, card: ContactCard, title: str) -> None:
+        i = self.cards.indexOf(card)
+        if i >= 0:
+            self.cards.setTabText(i, title if len(title) <= 28 else title[:27] + "…")
+            self.cards.setTabToolTip(i, title)
+
+    def open_contact(self, kind: str, record_id: str) -> ContactCard | None:
+        """Bring the contact's card to the front, opening it if needed."""
+        card = self.find_card(kind, record_id)
+        if card is None:
+            try:
+                if kind == "company":
+                    self.store.get_company(record_id)
+                    card = CompanyCard(self.ctx, record_id)
+                else:
+                    self.store.get_person(record_id)
+                    card = PersonCard(self.ctx, record_id)
+            except NotFound as e:
+                self.notify(e.message)
+                return None
+            self._add_card(card)
+        else:
+            self.cards.setCurrentWidget(card)
+        return card
+
+    def new_company(self) -> CompanyCard:
+        """Open an empty company card."""
+        card = CompanyCard(self.ctx, None)
+        self._add_card(card)
+        card.fields["name"].editor.setFocus()
+        return card
+
+    def new_person(self, company_id: str | None = None) -> PersonCard:
+        """Open an empty person card (in ``company_id`` when given)."""
+        card = PersonCard(self.ctx, None, preset_company=company_id or None)
+        self._add_card(card)
+        card.fields["firstName"].editor.setFocus()
+        return card
+
+    def close_card(self, index: int) -> None:
+        """Close a card, asking first when it has unsaved changes."""
+        card = self.cards.widget(index)
+        if isinstance(card, ContactCard) and card.record_id is not None and card.is_dirty():
+            answer = QMessageBox.question(
+                self, "Unsaved changes",
+                f"{card.title_text()} has unsaved changes. Close it and lose them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._remove_card(card)  # type: ignore[arg-type]
+
+    def _remove_card(self, card: ContactCard) -> None:
+        i = self.cards.indexOf(card)
+        if i < 0:
+            return
+        self.cards.removeTab(i)
+        self._stale.discard(id(card))
+        card.deleteLater()
+        if self.cards.count() == 0:
+            self.card_panel.hide()
+
+    def close_current_card(self) -> None:
+        """Close the card in front."""
+        if self.cards.count():
+            self.close_card(self.cards.currentIndex())
+
+    def _cycle_card(self, step: int) -> None:
+        if self.cards.count():
+            self.cards.setCurrentIndex((self.cards.currentIndex() + step) % self.cards.count())
+
+    def _card_changed(self, index: int) -> None:
+        card = self.cards.widget(index)
+        if isinstance(card, ContactCard) and id(card) in self._stale:
+            self._stale.discard(id(card))
+            card.reload()
+
+    # -- live -------------------------------------------------------------
+
+    @Slot()
+    def refresh_views(self) -> None:
+        """Something changed: refresh what is on screen now, the rest when it is shown."""
+        page = self.pages.currentWidget()
+        page.refresh()  # type: ignore[attr-defined]
+        self._stale_pages = {i for i in range(self.pages.count())
+                             if self.pages.widget(i) is not page}
+        front = self.current_card()
+        for card in self.card_list():
+            if card is front:
+                card.reload()
+            else:
+                self._stale.add(id(card))
+
+    @Slot(object)
+    def screen_pop(self, view: ContactView) -> None:
+        """Apollo asked to show a contact: open its card and raise the window."""
+        if view.person_id:
+            card = self.open_contact("person", view.person_id)
+        elif view.company_id:
+            card = self.open_contact("company", view.company_id)
+        else:
+            return
+        self.bring_to_front()
+        if card is not None and self.tray is not None:
+            self.tray.showMessage("Incoming call", view.label,
+                                  QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    def bring_to_front(self) -> None:
+        """Show, un-minimise and raise the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # -- the API ----------------------------------------------------------
+
+    def start_api(self) -> bool:
+        """(Re)start the API with the current settings; False when it cannot listen."""
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store)
+        fixed_key = key.value if key.origin in ("flag", "env") else None
+        ok = self.api.start(self._setting("host") or "127.0.0.1", self._setting("port") or "0",
+                            fixed_key)
+        if not ok:
+            self.notify(self.api.message)
+        return ok
+
+    @Slot()
+    def _show_api_status(self) -> None:
+        api = self.api
+        if api.state == "listening":
+            self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
+                                   f"<b>{escape(api.url)}</b>")
+            self.api_label.setToolTip("Apollo calls Callsheet here. Settings: Ctrl+,")
+        elif api.state == "failed":
+            self.api_label.setText('<span style="color:#dc2626">●</span> '
+                                   '<span style="color:#b91c1c">API not running</span>')
+            self.api_label.setToolTip(api.message)
+        else:
+            self.api_label.setText(f'<span style="color:#9ca3af">●</span> {escape(api.message)}')
+            self.api_label.setToolTip(api.message)
+
+    @Slot(object)
+    def _request_served(self, info: RequestInfo) -> None:
+        self.last_request = info
+        at = time.strftime("%H:%M:%S", time.localtime(info.at))
+        self.request_label.setText(f"Last request {at} · {info.client} · {info.method}"
+                                   f" {info.path} → {info.status}")
+        if info.method != "GET" and info.status < 400:
+            # Apollo wrote something: show it now rather than at the next poll.
+            self.live.check()
+
+    # -- dialogs ----------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog:
+        """Show the settings; a changed address or port restarts the API."""
+        dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
+                             db_path=str(self.db_path), parent=self)
+        if dlg.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_settings(dlg)
+        return dlg
+
+    def apply_settings(self, dlg: SettingsDialog) -> None:
+        """Act on what the settings dialog saved."""
+        if "region" in dlg.changed:
+            self.ctx.region = dlg.region
+            for model in (self.companies.model, self.persons.model, self.calls.model):
+                model.region = dlg.region  # type: ignore[attr-defined]
+            self.refresh_views()
+        if "backup_keep" in dlg.changed and self.options.daily_backups:
+            self.backups.daily()
+        if {"host", "port"} & dlg.changed and self.options.api_enabled:
+            if self.start_api():
+                self.notify(f"The API was restarted: {self.api.url}")
+        if dlg.key_rotated:
+            self.notify("A new API key is in use; give it to Apollo.")
+
+    def import_csv(self) -> ImportDialog:
+        """Import companies and persons from a CSV file."""
+        dlg = ImportDialog(self.ctx, self)
+        dlg.imported.connect(lambda report: self.notify(report.summary()))
+        dlg.imported.connect(lambda _: self.live.check())
+        dlg.open()
+        return dlg
+
+    def export(self, what: str, path: str | None = None) -> int | None:
+        """Export a list to CSV or Excel, or every contact to vCard; returns how many."""
+        from shared.export import export
+        from shared.vcard import export_vcards
+
+        vcard = what == "vcard"
+        if path is None:
+            name = "contacts.vcf" if vcard else f"{what}.xlsx"
+            filters = "vCard (*.vcf)" if vcard else "Excel (*.xlsx);;CSV (*.csv)"
+            path, chosen = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / name),
+                                                       filters)
+            if not path:
+                return None
+            if not vcard and not path.lower().endswith((".csv", ".xlsx")):
+                path += ".csv" if chosen.startswith("CSV") else ".xlsx"
+        try:
+            n = (export_vcards(self.store, path) if vcard
+                 else export(self.store, what, path, region=self.ctx.region))
+        except (CallsheetError, OSError) as e:
+            QMessageBox.warning(self, "Export failed", str(e))
+            return None
+        self.notify(f"Exported {n} {'contacts' if vcard else what} to {path}.")
+        return n
+
+    def backup_now(self, path: str | None = None) -> None:
+        """Copy the database to a file the person picks (the copy runs in the background)."""
+        if path is None:
+            suggested = self.backups.suggested_target()
+            suggested.parent.mkdir(parents=True, exist_ok=True)
+            path, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested),
+                                                  "Callsheet database (*.db)")
+            if not path:
+                return
+        self.notify("Backing up…")
+        self.backups.backup_to(path)
+
+    def open_backups_folder(self) -> None:
+        """Show the folder of the daily backups in the file manager."""
+        folder = self.backups.folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def show_shortcuts(self) -> None:
+        """List the keyboard shortcuts."""
+        QMessageBox.information(self, "Keyboard shortcuts", (
+            "Ctrl+K or Ctrl+F\tSearch\n"
+            "Ctrl+1 … Ctrl+8\tCompanies, Persons, Campaigns, Tasks, Calls, Lookup tester,"
+            " Dashboard, Duplicates\n"
+            "Ctrl+N\tNew company\nCtrl+Shift+N\tNew person\n"
+            "Ctrl+S\tSave the card\nEsc\tRevert the card\nCtrl+D\tDo-not-call on/off\n"
+            "Ctrl+T\tAdd a task for the card's contact\n"
+            "Ctrl+W\tClose the card\nCtrl+PgUp/PgDown\tPrevious/next card\n"
+            "Enter\tOpen the selected contact\nDel\tDelete the selected contact\n"
+            "Ctrl+I\tImport CSV\nCtrl+B\tBack up the database\n"
+            "F5\tRefresh\nCtrl+,\tSettings\nCtrl+Q\tQuit"))
+
+    def about(self) -> None:
+        """Name, version and what it is."""
+        QMessageBox.about(self, f"About {self.name}",
+                          f"<h3>{escape(self.name)} {escape(self.version)}</h3>"
+                          "<p>The office's CRM, with the API the Apollo contact center"
+                          " calls built in.</p>"
+                          f"<p>Database: {escape(str(self.db_path))}<br>{escape(self.api.message)}"
+                          "</p>")
+
+    # -- closing ----------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        dirty = [c.title_text() for c in self.card_list() if c.record_id and c.is_dirty()]
+        if dirty:
+            answer = QMessageBox.question(
+                self, "Unsaved changes",
+                f"Unsaved changes in: {', '.join(dirty)}. Quit and lose them?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop polling and the API, and let a running backup finish (idempotent)."""
+        self.live.stop()
+        self.backups.timer.stop()
+        self.api.stop()
+        self.backups.wait()
+        if self.tray is not None:
+            self.tray.hide()

@@ -1,0 +1,80 @@
+"""The small tables on a contact card: persons, do-not-call history, changes."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from shared.model import Person
+from shared.store import AuditEntry, DncEvent
+
+from ..formatting import actor, phone, when
+from .record_model import Column, RecordTableModel
+
+
+class CompanyPersonsModel(RecordTableModel):
+    """The persons of a company."""
+
+    COL_NAME, COL_PHONE, COL_EMAIL, COL_DNC = range(4)
+
+    def __init__(self, region: str = "DE", parent: object = None) -> None:
+        super().__init__(parent)
+        self.COLUMNS = (
+            Column("Name", lambda p: p.name),
+            Column("Phone", lambda p: phone(p.phone or p.phone2, region)),
+            Column("E-mail", lambda p: p.email or ""),
+            Column("Do not call", lambda p: "⊘ do not call" if p.do_not_call else "",
+                   color=lambda p: "#b71c1c" if p.do_not_call else None),
+        )
+
+    @staticmethod
+    def key(record: Person) -> Hashable:
+        return record.id
+
+
+class DncModel(RecordTableModel):
+    """Do-not-call changes: when, set or lifted, by whom, why, by which call."""
+
+    COL_WHEN, COL_ACTION, COL_BY, COL_REASON, COL_CALL = range(5)
+
+    COLUMNS = (
+        Column("When", lambda e: when(e.at), sort=lambda e: e.at),
+        Column("Change", lambda e: "set do-not-call" if e.do_not_call else "lifted",
+               color=lambda e: "#b71c1c" if e.do_not_call else "#2e7d32"),
+        Column("By", lambda e: actor(e.side, e.client)),
+        Column("Reason", lambda e: e.reason or ""),
+        Column("Call", lambda e: f"call {e.call_id[:8]}… (double-click)" if e.call_id else "",
+               color=lambda e: "#1d4ed8" if e.call_id else None),
+    )
+
+    @staticmethod
+    def key(record: DncEvent) -> Hashable:
+        return (record.at, record.do_not_call, record.call_id)
+
+
+def _changes(changes: dict[str, Any]) -> str:
+    parts = []
+    for k, v in changes.items():
+        if isinstance(v, list) and len(v) == 2:
+            parts.append(f"{k}: {v[0] if v[0] not in (None, '') else '—'} → "
+                         f"{v[1] if v[1] not in (None, '') else '—'}")
+        elif v not in (None, ""):
+            parts.append(f"{k}: {v}")
+    return "; ".join(parts)
+
+
+class AuditModel(RecordTableModel):
+    """A record's change history, newest first."""
+
+    COL_WHEN, COL_BY, COL_ACTION, COL_CHANGES = range(4)
+
+    COLUMNS = (
+        Column("When", lambda a: when(a.at), sort=lambda a: a.at),
+        Column("By", lambda a: actor(a.side, a.client)),
+        Column("Action", lambda a: a.action.replace("_", " ")),
+        Column("Changes", lambda a: _changes(a.changes)),
+    )
+
+    @staticmethod
+    def key(record: AuditEntry) -> Hashable:
+        return (record.at, record.action, record.entity_id, repr(record.changes))

@@ -1,0 +1,39 @@
+"""The companies list: every company, a page at a time, by display name."""
+
+from __future__ import annotations
+
+from shared.model import Company
+
+from ..formatting import phone
+from .paged_model import PagedColumn, PagedTableModel
+
+# Packed fields: sort name, pk, id, then what the columns show.
+F_NAME, F_PK, F_ID, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(8)
+
+
+class CompaniesModel(PagedTableModel):
+    """Companies with name, city, country, phone and e-mail."""
+
+    COL_NAME, COL_CITY, COL_COUNTRY, COL_PHONE, COL_EMAIL = range(5)
+
+    def __init__(self, region: str = "DE", parent: object = None) -> None:
+        super().__init__(parent)
+        self.region = region
+        self.COLUMNS = (
+            PagedColumn("Company", lambda f: f[F_NAME] + ("  ⊘" if f[F_DNC] == "1" else "")),
+            PagedColumn("City", lambda f: f[F_CITY]),
+            PagedColumn("Country", lambda f: f[F_COUNTRY]),
+            PagedColumn("Phone", self._phone, lambda f: f[F_PHONE]),
+            PagedColumn("E-mail", lambda f: f[F_EMAIL]),
+        )
+
+    def _phone(self, f: list[str]) -> str:
+        return phone(f[F_PHONE], self.region)
+
+    @staticmethod
+    def pack(c: Company) -> tuple[str, ...]:
+        return (c.display_name, str(c.pk), c.id, c.city or "", c.country or "",
+                c.phone or c.phone2 or "", c.email or "", "1" if c.do_not_call else "")
+
+    def is_flagged(self, row: int) -> bool:
+        return self.fields(row)[F_DNC] == "1"

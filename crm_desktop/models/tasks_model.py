@@ -1,0 +1,35 @@
+"""Call tasks of campaigns: callbacks (scheduled) and dialer tasks (unscheduled)."""
+
+from __future__ import annotations
+
+from shared.model import Task
+
+from ..formatting import when
+from .record_model import Column, RecordTableModel
+
+
+def task_status(t: Task) -> str:
+    """"open", or when it was closed and by which call."""
+    if t.closed_at is None:
+        return "open"
+    by = f" by call {t.closed_by_call[:8]}…" if t.closed_by_call else " by hand"
+    return f"closed {when(t.closed_at)}{by}"
+
+
+class TasksModel(RecordTableModel):
+    """Tasks with time, campaign, contact, kind, note, status and origin."""
+
+    COL_WHEN, COL_CAMPAIGN, COL_CONTACT, COL_KIND, COL_NOTE, COL_STATUS, COL_ORIGIN = range(7)
+
+    COLUMNS = (
+        Column("When", lambda t: when(t.timestamp), sort=lambda t: t.timestamp),
+        Column("Campaign", lambda t: t.campaign_name or t.campaign_id),
+        Column("Contact", lambda t: t.contact.label,
+               color=lambda t: "#b71c1c" if t.contact.do_not_call else None),
+        Column("Kind", lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)"),
+        Column("Note", lambda t: t.annotation or ""),
+        Column("Status", task_status,
+               color=lambda t: None if t.closed_at is None else "#6b7280"),
+        Column("From call", lambda t: f"call {t.created_by_call[:8]}…"
+               if t.created_by_call else ""),
+    )

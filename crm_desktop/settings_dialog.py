@@ -1,0 +1,211 @@
+"""Settings: the API's address and port, the default phone region, and the API key
+(show, copy, rotate). Each value says where it comes from; a value fixed by a
+command-line flag or an environment variable is read-only here."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shared.countries import countries
+from shared.errors import ValidationError
+from shared.settings import (
+    API_KEY,
+    SETTINGS,
+    Resolved,
+    check_backup_keep,
+    check_port,
+    resolve,
+    rotate_api_key,
+)
+
+from .context import DesktopContext
+
+FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY: "--api-key"}
+
+
+def origin_text(key: str, r: Resolved) -> str:
+    """Where a setting's value comes from, in words."""
+    if r.origin == "flag":
+        return f"set by the command line ({FLAG_NAMES.get(key, key)}); read-only here"
+    if r.origin == "env":
+        return f"set by {SETTINGS[key].env}; read-only here (unset it to change it here)"
+    if r.origin == "stored":
+        return "saved in this database"
+    return "default"
+
+
+class SettingsDialog(QDialog):
+    """Results after OK: ``host``, ``port``, ``region``, ``changed`` (keys saved) and
+    ``key_rotated``."""
+
+    def __init__(self, ctx: DesktopContext, flags: dict[str, str | None], *,
+                 api_status: str = "", db_path: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.ctx = ctx
+        self.flags = flags
+        self.changed: set[str] = set()
+        self.key_rotated = False
+        store = ctx.store
+        self.resolved = {k: resolve(k, flags.get(k), store)
+                         for k in ("host", "port", "region", API_KEY, "backup_keep")}
+        self.host = self.resolved["host"].value or ""
+        self.port = self.resolved["port"].value or ""
+        self.region = self.resolved["region"].value or "DE"
+
+        grid = QGridLayout()
+        grid.setColumnStretch(1, 1)
+        grid.setVerticalSpacing(4)
+        self.host_edit = QLineEdit(self.host)
+        self.host_edit.setToolTip("127.0.0.1: only this PC. 0.0.0.0: every network interface"
+                                  " (Apollo on another machine).")
+        self.port_edit = QLineEdit(self.port)
+        self.region_combo = QComboBox()
+        self.region_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.region_combo.setMinimumContentsLength(20)
+        for code, name in countries().items():
+            self.region_combo.addItem(f"{name} ({code})", code)
+        self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(self.region)))
+        self.key_edit = QLineEdit(self.resolved[API_KEY].value or "")
+        self.key_edit.setReadOnly(True)
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.show_key = QPushButton("Show")
+        self.show_key.setCheckable(True)
+        self.show_key.toggled.connect(self._toggle_key)
+        copy = QPushButton("Copy")
+        copy.clicked.connect(self.copy_key)
+        self.rotate_button = QPushButton("New key…")
+        self.rotate_button.setToolTip("Replace the key; Apollo must then be given the new one")
+        self.rotate_button.clicked.connect(self.rotate_key)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.key_edit, 1)
+        key_row.addWidget(self.show_key)
+        key_row.addWidget(copy)
+        key_row.addWidget(self.rotate_button)
+        key_box = QWidget()
+        key_box.setLayout(key_row)
+        key_row.setContentsMargins(0, 0, 0, 0)
+
+        self.keep_spin = QSpinBox()
+        self.keep_spin.setRange(0, 365)
+        self.keep_spin.setSpecialValueText("off")
+        self.keep_spin.setSuffix(" days")
+        self.keep_spin.setToolTip("One copy a day goes to the backups folder beside the"
+                                  " database; older ones beyond this many are deleted.")
+        try:
+            self.keep_spin.setValue(check_backup_keep(self.resolved["backup_keep"].value))
+        except ValidationError:
+            self.keep_spin.setValue(7)
+        self.backup_keep = self.keep_spin.value()
+
+        self.port_error = QLabel()
+        self.port_error.setObjectName("fieldError")
+        self.port_error.hide()
+        rows = (("API address", self.host_edit, "host"), ("API port", self.port_edit, "port"),
+                ("Default phone region", self.region_combo, "region"),
+                ("API key", key_box, API_KEY),
+                ("Daily backups kept", self.keep_spin, "backup_keep"))
+        self.origins: dict[str, QLabel] = {}
+        r = 0
+        for label, editor, key in rows:
+            grid.addWidget(QLabel(label), r, 0)
+            grid.addWidget(editor, r, 1)
+            origin = QLabel(origin_text(key, self.resolved[key]))
+            origin.setObjectName("muted")
+            self.origins[key] = origin
+            grid.addWidget(origin, r + 1, 1)
+            r += 2
+            if key == "port":
+                grid.addWidget(self.port_error, r, 1)
+                r += 1
+            locked = self.resolved[key].origin in ("flag", "env")
+            if key == API_KEY:
+                self.rotate_button.setEnabled(not locked)
+            elif isinstance(editor, QLineEdit):
+                editor.setReadOnly(locked)
+            else:
+                editor.setEnabled(not locked)
+
+        intro = QLabel("Apollo reaches Callsheet at this address and port and sends the API"
+                       " key as <code>Authorization: Bearer &lt;key&gt;</code>. Changing the"
+                       " address or port restarts the API.")
+        intro.setWordWrap(True)
+        status = QLabel(api_status)
+        status.setObjectName("muted")
+        status.setWordWrap(True)
+        db = QLabel(f"Database: {db_path}")
+        db.setObjectName("muted")
+        db.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addSpacing(6)
+        layout.addLayout(grid)
+        layout.addSpacing(6)
+        layout.addWidget(status)
+        layout.addWidget(db)
+        layout.addWidget(buttons)
+        self.resize(620, 0)
+
+    def _toggle_key(self, shown: bool) -> None:
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
+                                  else QLineEdit.EchoMode.Password)
+        self.show_key.setText("Hide" if shown else "Show")
+
+    def copy_key(self) -> None:
+        """Put the API key on the clipboard (it is never logged)."""
+        QGuiApplication.clipboard().setText(self.key_edit.text())
+
+    def rotate_key(self) -> None:
+        """Make a new key after asking; the old one stops working at once."""
+        answer = QMessageBox.question(
+            self, "New API key",
+            "Make a new API key? Apollo is refused with the old key from now on, until it is"
+            " given the new one.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.key_edit.setText(rotate_api_key(self.ctx.store))
+        self.key_rotated = True
+        self.origins[API_KEY].setText("saved in this database (new)")
+
+    def accept(self) -> None:
+        store = self.ctx.store
+        host = self.host_edit.text().strip()
+        try:
+            port = str(check_port(self.port_edit.text().strip()))
+        except ValidationError as e:
+            self.port_error.setText(e.message)
+            self.port_error.show()
+            return
+        region = self.region_combo.currentData()
+        keep = str(self.keep_spin.value())
+        for key, value in (("host", host), ("port", port), ("region", region),
+                           ("backup_keep", keep)):
+            if self.resolved[key].origin in ("flag", "env"):
+                continue
+            if value != (self.resolved[key].value or ""):
+                store.set_setting(key, value)
+                self.changed.add(key)
+        self.host, self.port, self.region = host, port, region
+        self.backup_keep = int(keep)
+        super().accept()

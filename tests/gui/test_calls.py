@@ -1,0 +1,48 @@
+"""The call journal, filtered by agent, tag and answered."""
+
+from shared.calls import parse_call
+from shared.model import Actor
+
+
+def post(store, call_id, agent, tags, answered=True):
+    store.record_call(parse_call({
+        "id": call_id, "agent": agent if answered else None,
+        "phoneNumber": "+4989443228150",
+        "tags": [{"category": "reason", "id": t, "payload": None} for t in tags],
+        "timestampInit": "2026-11-20T10:00:00Z",
+        "timestampStart": "2026-11-20T10:00:10Z" if answered else None,
+        "timestampEnd": "2026-11-20T10:03:35Z" if answered else None}),
+        Actor("api", "127.0.0.1"))
+
+
+def test_filters(qtbot, window, store):
+    post(store, "c1", "peggy", ["billing"])
+    post(store, "c2", "john", ["order"])
+    post(store, "c3", None, [], answered=False)
+    window.go(4)
+    view = window.calls
+
+    def ids():
+        return sorted(c.id for c in view.model.records())
+
+    assert ids() == ["c1", "c2", "c3"]
+    view.agent.setCurrentIndex(view.agent.findText("peggy"))
+    assert ids() == ["c1"]
+    view.agent.setCurrentIndex(0)
+    view.tag.setCurrentIndex(view.tag.findText("order"))
+    assert ids() == ["c2"]
+    view.tag.setCurrentIndex(0)
+    view.answered.setCurrentIndex(view.answered.findText("Missed"))
+    assert ids() == ["c3"]
+    model = view.model
+    row = model.row_of("c3")
+    assert model.index(row, model.COL_ANSWERED).data() == "missed"
+
+
+def test_durations_and_numbers_read_well(qtbot, window, store):
+    post(store, "c1", "peggy", ["billing"])
+    window.go(4)
+    model = window.calls.model
+    assert model.index(0, model.COL_DURATION).data() == "3:25"
+    assert model.index(0, model.COL_NUMBER).data() == "089 443228150"
+    assert model.index(0, model.COL_WHEN).data().count(":") == 1

@@ -83,7 +83,7 @@ def main() -> int:
 
     style.apply(app)
     store = Store(connect(args.db))
-    window = MainWindow(store, args.db, DesktopOptions(api_enabled=False))
+    window = MainWindow(store, args.db, DesktopOptions(api_enabled=False, daily_backups=False))
     window.show()
     out["cold_start_s"] = wait_paint(window) - args.spawned_at
     out["rss_start_mb"] = rss_mb()

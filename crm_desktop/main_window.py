@@ -189,8 +189,11 @@ class MainWindow(QMainWindow):
         self.split.addWidget(self.card_panel)
         self.split.setCollapsible(0, False)
         self.split.setCollapsible(1, False)
+        self.split.setStretchFactor(0, 0)
         self.split.setStretchFactor(1, 1)
         self.split.setStretchFactor(2, 1)
+        # The navigation has a fixed width; without this its pane starts wider than it.
+        self.split.setSizes([self.nav.width(), 1110, 0])
         self.setCentralWidget(self.split)
 
         self.api_label = QLabel()

@@ -101,7 +101,8 @@ def load_demo(store: Store, *, seed: int = 7, now: datetime | None = None) -> di
         for name, street, zip_code, city, country, phone, email in _COMPANIES:
             c = store.create_company(
                 {"name": name, "address": street, "zipCode": zip_code, "city": city,
-                 "country": country, "phone": phone + "0", "phone2": None, "email": email,
+                 "country": country, "phone": _switchboard(phone, country), "phone2": None,
+                 "email": email,
                  "annotation": rng.choice([None, "Key account.", "Pays on time.",
                                            "Prefers e-mail.", "Switchboard: extensions work."])},
                 actor)
@@ -111,11 +112,12 @@ def load_demo(store: Store, *, seed: int = 7, now: datetime | None = None) -> di
                 last = rng.choice(_LAST)
                 sal = _SALUTATION.get(country)
                 salutation = (sal[1] if first in _FEMALE else sal[0]) if sal else None
-                ext = str(100 + 10 * j + rng.randint(1, 9))
+                ext = str(10 * j + rng.randint(11, 19))
                 local = email.split("@")[1]
                 p = store.create_person(
                     {"salutation": salutation, "firstName": first, "lastName": last,
-                     "displayName": None, "city": city, "phone": phone + ext,
+                     "displayName": None, "city": city,
+                     "phone": _direct_line(phone, country, ext),
                      "phone2": None,
                      "email": f"{first.lower()}.{last.lower()}@{local}".replace("ü", "ue")
                      .replace("ä", "ae").replace("ö", "oe").replace("á", "a").replace("í", "i")
@@ -142,8 +144,9 @@ def load_demo(store: Store, *, seed: int = 7, now: datetime | None = None) -> di
         tasks = 0
         for _ in range(40):
             p = rng.choice(persons)
-            when = now + timedelta(days=rng.randint(0, 13), hours=rng.randint(-6, 8))
-            when = when.replace(minute=rng.choice([0, 15, 30, 45]), second=0)
+            # Office hours (in UTC, near enough for the demo) over the next two weeks.
+            when = (now + timedelta(days=rng.randint(0, 13))).replace(
+                hour=rng.randint(7, 15), minute=rng.choice([0, 15, 30, 45]), second=0)
             store.add_task(rng.choice(["tech_level_2", "winter_promo"]), ContactRef(None, p.id),
                            when, actor, scheduled=rng.random() < 0.5,
                            annotation=rng.choice(_NOTES))
@@ -202,6 +205,19 @@ def load_demo(store: Store, *, seed: int = 7, now: datetime | None = None) -> di
                               reason="Asked not to be called again.")
     return {"companies": len(companies), "persons": len(persons), "campaigns": 3,
             "tasks": tasks, "calls": calls}
+
+
+def _switchboard(phone: str, country: str) -> str:
+    """A company's main number: in DE and AT, whose numbering has extensions, the
+    switchboard ending in 0 (persons' direct lines extend it, so a call from an
+    unknown extension finds the company by prefix)."""
+    return phone + "0" if country in ("DE", "AT") else phone
+
+
+def _direct_line(phone: str, country: str, ext: str) -> str:
+    """A person's direct line: the switchboard's extension in DE and AT, elsewhere a
+    neighbouring number of the same length."""
+    return phone + ext if country in ("DE", "AT") else phone[:-2] + ext
 
 
 def _iso(dt: datetime) -> str:

@@ -68,7 +68,7 @@ def main() -> int:
     load_demo(store)
     store.set_setting("demo_offered", "1")
     window = MainWindow(store, db_path, DesktopOptions(flags={"host": "127.0.0.1", "port": "0",
-                                                             "region": "DE"}))
+                                                             "region": "DE"}, daily_backups=False))
     window.resize(1280, 800)
     window.show()
     settle(300)

@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from crm_desktop import style  # noqa: E402
@@ -112,6 +113,12 @@ def main() -> None:
         dash.show()
         dash.activate()
         grab(dash, "dashboard.png")
+        # Delete the widgets while Qt is still alive: left to interpreter exit, the
+        # chart views are torn down after QApplication and crash.
+        for widget in (dialog, dupes, dash):
+            widget.close()
+            widget.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.db.close()
 
 

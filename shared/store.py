@@ -1562,6 +1562,35 @@ class Store:
         self.conn.execute(f"DELETE FROM campaign_contacts WHERE {col} = ?", (drop_id,))
         return campaigns
 
+    def _absorb(
+        self, kind: str, keep_id: str, drop_id: str, *, sort_name: str,
+        moved_tables: tuple[str, ...], filled: dict[str, Any], record: dict[str, Any],
+        drop_label: str, drop_dnc: bool, keep_dnc: bool, actor: Actor,
+    ) -> None:
+        """What a merge of either kind does once the kept record has its fields: move
+        everything that points at ``drop_id`` onto ``keep_id``, delete the dropped
+        record, and record both sides in the audit trail."""
+        col = f"{kind}_id"
+        table = "companies" if kind == "company" else "persons"
+        moved = {t: self.conn.execute(f"UPDATE {t} SET {col} = ? WHERE {col} = ?",
+                                      (keep_id, drop_id)).rowcount for t in moved_tables}
+        campaigns = self._move_campaign_places(col, keep_id, drop_id, sort_name, actor)
+        moved["campaigns"] = len(campaigns)
+        self.conn.execute(f"UPDATE dnc_events SET {col} = ? WHERE {col} = ?", (keep_id, drop_id))
+        self.conn.execute(f"UPDATE campaign_contacts SET sort_name = ? WHERE {col} = ?",
+                          (sort_name, keep_id))
+        self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (drop_id,))
+        ref = ContactRef(keep_id, None) if kind == "company" else ContactRef(None, keep_id)
+        for campaign_id in campaigns:
+            self._refresh_call_stats(campaign_id, ref.company_id, ref.person_id)
+        self.conn.execute("DELETE FROM not_duplicates WHERE kind = ? AND ? IN (id_a, id_b)",
+                          (kind, drop_id))
+        self._audit(actor, kind, keep_id, "merge",
+                    {"merged": drop_id, "filled": filled, "moved": moved})
+        self._audit(actor, kind, drop_id, "merged_into", {"into": keep_id, "record": record})
+        if drop_dnc and not keep_dnc:
+            self.set_do_not_call(ref, True, actor, reason=f"merged with {drop_label}")
+
     def merge_companies(self, keep_id: str, drop_id: str, actor: Actor) -> Company:
         """Merge company ``drop_id`` into ``keep_id`` and delete it, in one transaction.
 
@@ -1584,32 +1613,13 @@ class Store:
                 + (", " if sets else "") + "display_name = ?, search_text = ?, updated_at = ?"
                 " WHERE id = ?",
                 (*sets.values(), display, _company_search_text(merged), self._now(), keep_id))
-            moved = {
-                table: self.conn.execute(f"UPDATE {table} SET company_id = ? WHERE company_id = ?",
-                                         (keep_id, drop_id)).rowcount
-                for table in ("persons", "calls", "tasks")
-            }
-            campaigns = self._move_campaign_places("company_id", keep_id, drop_id, display, actor)
-            moved["campaigns"] = len(campaigns)
-            self.conn.execute("UPDATE dnc_events SET company_id = ? WHERE company_id = ?",
-                              (keep_id, drop_id))
-            self.conn.execute("UPDATE campaign_contacts SET sort_name = ? WHERE company_id = ?",
-                              (display, keep_id))
-            self.conn.execute("DELETE FROM companies WHERE id = ?", (drop_id,))
-            for campaign_id in campaigns:
-                self._refresh_call_stats(campaign_id, keep_id, None)
-            self.conn.execute("DELETE FROM not_duplicates WHERE kind = 'company'"
-                              " AND ? IN (id_a, id_b)", (drop_id,))
-            self._audit(actor, "company", keep_id, "merge",
-                        {"merged": drop_id, "filled": {k: [getattr(keep, k), v]
-                                                       for k, v in sets.items()},
-                         "moved": moved})
-            self._audit(actor, "company", drop_id, "merged_into",
-                        {"into": keep_id, "record": {c: getattr(drop, c) for c in columns}
-                         | {"do_not_call": drop.do_not_call}})
-            if drop.do_not_call and not keep.do_not_call:
-                self.set_do_not_call(ContactRef(keep_id, None), True, actor,
-                                     reason=f"merged with {drop.display_name}")
+            self._absorb("company", keep_id, drop_id, sort_name=display,
+                         moved_tables=("persons", "calls", "tasks"),
+                         filled={k: [getattr(keep, k), v] for k, v in sets.items()},
+                         record={c: getattr(drop, c) for c in columns}
+                         | {"do_not_call": drop.do_not_call},
+                         drop_label=drop.display_name, drop_dnc=drop.do_not_call,
+                         keep_dnc=keep.do_not_call, actor=actor)
         return self.get_company(keep_id)
 
     def merge_persons(self, keep_id: str, drop_id: str, actor: Actor) -> Person:
@@ -1637,32 +1647,13 @@ class Store:
                 + (", " if sets else "") + "name = ?, search_text = ?, updated_at = ?"
                 " WHERE id = ?",
                 (*sets.values(), name, _person_search_text(merged), self._now(), keep_id))
-            moved = {
-                table: self.conn.execute(f"UPDATE {table} SET person_id = ? WHERE person_id = ?",
-                                         (keep_id, drop_id)).rowcount
-                for table in ("calls", "tasks")
-            }
-            campaigns = self._move_campaign_places("person_id", keep_id, drop_id, name, actor)
-            moved["campaigns"] = len(campaigns)
-            self.conn.execute("UPDATE dnc_events SET person_id = ? WHERE person_id = ?",
-                              (keep_id, drop_id))
-            self.conn.execute("UPDATE campaign_contacts SET sort_name = ? WHERE person_id = ?",
-                              (name, keep_id))
-            self.conn.execute("DELETE FROM persons WHERE id = ?", (drop_id,))
-            for campaign_id in campaigns:
-                self._refresh_call_stats(campaign_id, None, keep_id)
-            self.conn.execute("DELETE FROM not_duplicates WHERE kind = 'person'"
-                              " AND ? IN (id_a, id_b)", (drop_id,))
-            self._audit(actor, "person", keep_id, "merge",
-                        {"merged": drop_id, "filled": {k: [getattr(keep, k), v]
-                                                       for k, v in sets.items()},
-                         "moved": moved})
-            self._audit(actor, "person", drop_id, "merged_into",
-                        {"into": keep_id, "record": {c: getattr(drop, c) for c in columns}
-                         | {"company_id": drop.company_id, "do_not_call": drop.do_not_call}})
-            if drop.do_not_call and not keep.do_not_call:
-                self.set_do_not_call(ContactRef(None, keep_id), True, actor,
-                                     reason=f"merged with {drop.name}")
+            self._absorb("person", keep_id, drop_id, sort_name=name,
+                         moved_tables=("calls", "tasks"),
+                         filled={k: [getattr(keep, k), v] for k, v in sets.items()},
+                         record={c: getattr(drop, c) for c in columns}
+                         | {"company_id": drop.company_id, "do_not_call": drop.do_not_call},
+                         drop_label=drop.name, drop_dnc=drop.do_not_call,
+                         keep_dnc=keep.do_not_call, actor=actor)
         return self.get_person(keep_id)
 
     # -- dashboard ----------------------------------------------------------

@@ -65,13 +65,12 @@ def _kill_under_load(db_path, contacts) -> tuple[list[str], int]:
             time.sleep(0.02)
         child.proc.send_signal(signal.SIGKILL)
         child.proc.wait(timeout=15)
-        acked_at_kill = len(acked)
         stop.set()
         for t in threads:
             t.join(timeout=60)
         log = "".join(child.stderr)
-    # Nothing can be acknowledged by a dead server.
-    assert len(acked) == acked_at_kill
+    # A response the server sent just before it died may be read by its client just
+    # after: such a call counts as acknowledged, and _check demands it was stored.
     assert API_KEY not in log
     return acked, errors
 

@@ -51,3 +51,36 @@ def test_every_api_query_uses_an_index(store):
         plan = " ".join(r[3] for r in store.db.execute("EXPLAIN QUERY PLAN " + sql).fetchall())
         assert "USING" in plan and "SCAN" not in plan.replace("USING INDEX", ""), (name, plan)
         assert "TEMP B-TREE" not in plan, (name, plan)
+
+
+def test_an_older_database_is_migrated_on_open(db_path):
+    """What an installed app does on start with the file an older version wrote."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from shared.migrations import MIGRATIONS
+
+    old = Database(sqlite3.connect(db_path, isolation_level=None))
+    MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    old.execute("INSERT INTO companies (id, name, display_name, created_at, updated_at)"
+                " VALUES ('C1', 'Bäckerei Müller GmbH', 'Bäckerei Müller GmbH', 'x', 'x')")
+    old.close()
+    db = connect(db_path)
+    assert schema_version(db) == SCHEMA_VERSION > 1
+    assert db.execute("SELECT name FROM companies WHERE id = 'C1'").fetchone()[0] == (
+        "Bäckerei Müller GmbH")
+
+
+def test_default_database_lives_in_the_user_data_directory(monkeypatch):
+    import platformdirs
+
+    from shared.settings import resolve_db_path
+
+    monkeypatch.delenv("CALLSHEET_DB", raising=False)
+    expected = platformdirs.user_data_dir("Callsheet", "Callsheet")
+    assert str(resolve_db_path(None)).startswith(expected)
+    monkeypatch.setenv("CALLSHEET_DB", "/tmp/elsewhere.db")
+    assert str(resolve_db_path(None)) == "/tmp/elsewhere.db"
+    assert str(resolve_db_path("/tmp/flag.db")) == "/tmp/flag.db"

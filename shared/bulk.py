@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .migrations import name_key_columns
+from .duplicates import name_key
 from .model import (
     clean_company,
     clean_person,
@@ -30,12 +30,12 @@ from .store import _company_search_text, _person_search_text
 
 COMPANY_COLUMNS = (
     "id", "name", "display_name", "address", "zip_code", "city", "country", "phone", "phone2",
-    "email", "annotation", "do_not_call", "search_text", "created_at", "updated_at",
+    "email", "annotation", "do_not_call", "search_text", "name_key", "created_at", "updated_at",
 )
 PERSON_COLUMNS = (
     "id", "company_id", "salutation", "first_name", "last_name", "display_name", "name", "city",
-    "phone", "phone2", "email", "annotation", "do_not_call", "search_text", "created_at",
-    "updated_at",
+    "phone", "phone2", "email", "annotation", "do_not_call", "search_text", "name_key",
+    "created_at", "updated_at",
 )
 CAMPAIGN_COLUMNS = ("id", "name", "contacts_source", "tasks_source", "created_at", "updated_at")
 CAMPAIGN_CONTACT_COLUMNS = ("campaign_id", "company_id", "person_id", "sort_name", "call_count",
@@ -82,7 +82,8 @@ def company_row(data: dict[str, Any], company_id: str, now: str, *,
     cols["search_text"] = _company_search_text(cols)
     return (company_id, cols["name"], cols["display_name"], cols["address"], cols["zip_code"],
             cols["city"], cols["country"], cols["phone"], cols["phone2"], cols["email"],
-            cols["annotation"], int(bool(data.get("doNotCall"))), cols["search_text"], now, now)
+            cols["annotation"], int(bool(data.get("doNotCall"))), cols["search_text"],
+            name_key(cols["name"]), now, now)
 
 
 def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now: str, *,
@@ -102,7 +103,7 @@ def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now
     return (person_id, company_id, cols["salutation"], cols["first_name"], cols["last_name"],
             cols["display_name"], cols["name"], cols["city"], cols["phone"], cols["phone2"],
             cols["email"], cols["annotation"], int(bool(data.get("doNotCall"))),
-            cols["search_text"], now, now)
+            cols["search_text"], name_key(cols["name"]), now, now)
 
 
 class BulkLoader:
@@ -141,13 +142,6 @@ def bulk_load(db: Database, *, allow_existing: bool = False) -> Iterator[BulkLoa
     ).fetchone()[0]
     if existing and not allow_existing:
         raise NotEmpty("The database already has contacts; bulk loading needs an empty one.")
-    # Migration 2's name-key columns are VIRTUAL, yet SQLite computes them on every
-    # INSERT (50 us a row, ten times the insert itself). On empty tables they are
-    # dropped for the load and added back as migration 2 added them: the same SQL,
-    # so the schema ends as it was (tests/bench_smoke/test_generator.py checks).
-    generated = [] if existing else [
-        (table, column, expr) for table in ("companies", "persons")
-        for column, expr in name_key_columns("name")]
     saved_sync = conn.execute("PRAGMA synchronous").fetchone()[0]
     saved_journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
     # MEMORY, not OFF: a failed load must still roll back the dropped indexes.
@@ -164,13 +158,8 @@ def bulk_load(db: Database, *, allow_existing: bool = False) -> Iterator[BulkLoa
     try:
         for kind, name, _ in suspended:
             conn.execute(f"DROP {kind.upper()} {name}")
-        for table, column, _ in reversed(generated):
-            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         loader = BulkLoader(conn)
         yield loader
-        for table, column, expr in generated:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT"
-                         f" GENERATED ALWAYS AS ({expr}) VIRTUAL")
         for _, _, sql in suspended:
             conn.execute(sql)
         for fts in _FTS_TABLES:

@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import ids, phones
+from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
     COMPANY_FIELDS,
@@ -314,6 +315,7 @@ class Store:
             created_at=now, updated_at=now,
         )
         cols["search_text"] = _company_search_text(cols)
+        cols["name_key"] = name_key(cols["name"])
         with self.write():
             self._insert("companies", cols)
             self._audit(actor, "company", cols["id"], "create",
@@ -340,7 +342,7 @@ class Store:
                 return old
             display = company_display_name(merged["name"], merged["country"])
             sets = dict(changes, display_name=display, search_text=_company_search_text(merged),
-                        updated_at=self._now())
+                        name_key=name_key(merged["name"]), updated_at=self._now())
             self.conn.execute(
                 f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), company_id),
@@ -448,6 +450,7 @@ class Store:
             created_at=now, updated_at=now,
         )
         cols["search_text"] = _person_search_text(cols)
+        cols["name_key"] = name_key(cols["name"])
         with self.write():
             self._check_company(company_id, "contact.company.id")
             self._insert("persons", cols)
@@ -477,7 +480,7 @@ class Store:
                                        merged["last_name"])
             merged["name"] = name
             sets = dict(changes, name=name, search_text=_person_search_text(merged),
-                        updated_at=self._now())
+                        name_key=name_key(name), updated_at=self._now())
             self.conn.execute(
                 f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), person_id),
@@ -1391,7 +1394,7 @@ class Store:
     def _similar_name_ids(self, table: str, name: str, limit: int = 50) -> list[str]:
         """Ids whose name has the same key as ``name``, or a difflib ratio of 0.9 with it
         among the few records the trigram index offers for its longest word."""
-        from .duplicates import is_similar, name_key
+        from .duplicates import is_similar
 
         key = name_key(name)
         if not key:
@@ -1456,7 +1459,6 @@ class Store:
     def company_by_name_key(self, name: str) -> Company:
         """The oldest company whose name has the same key as ``name`` (``CX Labs GmbH`` is
         ``cx-labs``). Raises NotFound."""
-        from .duplicates import name_key
 
         key = name_key(name)
         row = self._one(f"SELECT {', '.join(_COMPANY_COLS)} FROM companies"
@@ -1610,9 +1612,10 @@ class Store:
             display = company_display_name(merged["name"], merged["country"])
             self.conn.execute(
                 "UPDATE companies SET " + ", ".join(f"{k} = ?" for k in sets)
-                + (", " if sets else "") + "display_name = ?, search_text = ?, updated_at = ?"
-                " WHERE id = ?",
-                (*sets.values(), display, _company_search_text(merged), self._now(), keep_id))
+                + (", " if sets else "")
+                + "display_name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                (*sets.values(), display, _company_search_text(merged), name_key(merged["name"]),
+                 self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
                          moved_tables=("persons", "calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -1644,9 +1647,10 @@ class Store:
             merged["name"] = name
             self.conn.execute(
                 "UPDATE persons SET " + ", ".join(f"{k} = ?" for k in sets)
-                + (", " if sets else "") + "name = ?, search_text = ?, updated_at = ?"
-                " WHERE id = ?",
-                (*sets.values(), name, _person_search_text(merged), self._now(), keep_id))
+                + (", " if sets else "")
+                + "name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                (*sets.values(), name, _person_search_text(merged), name_key(name), self._now(),
+                 keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
                          moved_tables=("calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},

@@ -69,8 +69,8 @@ def test_an_older_database_is_migrated_on_open(db_path):
     old.close()
     db = connect(db_path)
     assert schema_version(db) == SCHEMA_VERSION > 1
-    assert db.execute("SELECT name FROM companies WHERE id = 'C1'").fetchone()[0] == (
-        "Bäckerei Müller GmbH")
+    assert db.execute("SELECT name, name_key FROM companies WHERE id = 'C1'").fetchone() == (
+        "Bäckerei Müller GmbH", "baeckereimueller")
 
 
 def test_default_database_lives_in_the_user_data_directory(monkeypatch):

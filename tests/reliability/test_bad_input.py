@@ -23,18 +23,11 @@ from typing import Any
 
 import pytest
 import requests
-import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi.checks import (
-    content_type_conformance,
-    response_headers_conformance,
-    response_schema_conformance,
-    status_code_conformance,
-)
 
-from crm_api.openapi import document
 from shared.model import Actor, ContactRef
 from tests.conftest import db_content
+from tests.fuzzing import CHECKS, fuzz_schema, seed_example_campaign
 
 from .conftest import API_KEY, CAMPAIGN, Served, call_body, serve
 
@@ -221,29 +214,14 @@ def test_lone_surrogate_escapes_are_refused(api, path, raw):
 
 # -- property-based, at length -------------------------------------------------
 
-EXAMPLE_CAMPAIGN = "8EB46643-C769-45F2-AD67-8D1E8D0C8705"
 LONG_EXAMPLES = int(os.environ.get("CALLSHEET_FUZZ_EXAMPLES_SLOW", "300"))
-
-long_schema = schemathesis.openapi.from_dict(
-    document(),
-    config=schemathesis.Config.from_dict({
-        "generation": {"mode": "all", "max-examples": LONG_EXAMPLES, "deterministic": True},
-    }),
-)
-
-
-def not_a_server_error(ctx, response, case):
-    """No input may produce a 5xx."""
-    assert response.status_code < 500, f"{response.status_code}: {response.text[:300]}"
+long_schema = fuzz_schema(LONG_EXAMPLES)
 
 
 @pytest.fixture(scope="module")
 def fuzzed(api):
     served, _ = api
-    actor = Actor("cli")
-    served.store.create_campaign(EXAMPLE_CAMPAIGN, "Example", actor)
-    company = served.store.create_company({"name": "Example"}, actor)
-    served.store.assign_contacts(EXAMPLE_CAMPAIGN, [ContactRef(company.id)], actor)
+    seed_example_campaign(served.store)
     return served
 
 
@@ -255,6 +233,5 @@ def test_api_conforms_to_its_document_at_length(case, fuzzed):
     case.call_and_validate(
         base_url=fuzzed.url,
         headers={"Authorization": f"Bearer {API_KEY}"},
-        checks=[not_a_server_error, status_code_conformance, content_type_conformance,
-                response_headers_conformance, response_schema_conformance],
+        checks=CHECKS,
     )

@@ -335,10 +335,23 @@ def _m0003_stored_name_key(db: Database) -> None:
     db.execute("CREATE INDEX persons_name_key ON persons(name_key, company_id)")
 
 
+def _m0004_call_effects(db: Database) -> None:
+    # A replayed call undoes what its earlier version did (the tasks it closed, the
+    # do-not-call flag it set): those are found by the call id, on every replay.
+    db.executescript(
+        """
+        CREATE INDEX tasks_by_closing_call ON tasks(closed_by_call)
+            WHERE closed_by_call IS NOT NULL;
+        CREATE INDEX dnc_events_by_call ON dnc_events(call_id) WHERE call_id IS NOT NULL;
+        """
+    )
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
+    _m0004_call_effects,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

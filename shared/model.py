@@ -360,24 +360,16 @@ class CallResult:
     unknown: list[str] = field(default_factory=list)
     tasks_created: int = 0
     tasks_skipped: int = 0
-    task_closed: str | None = None
-    task_not_found: str | None = None
+    # What the call did or did not do to tasks and flags, one phrase each
+    # (from call_rules.decide), in the order they appear in the message.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def message(self) -> str:
         parts = ["stored" if self.created else "replaced"]
         if self.unknown:
             parts.append("unknown " + ", unknown ".join(self.unknown))
-        if self.task_closed:
-            parts.append(f"closed task {self.task_closed}")
-        if self.task_not_found:
-            parts.append(f"unknown task {self.task_not_found} (nothing closed)")
-        if self.tasks_created:
-            parts.append(f"{self.tasks_created} new task(s)")
-        if self.tasks_skipped:
-            parts.append(
-                f"{self.tasks_skipped} new task(s) not created: the call has no known contact"
-            )
+        parts.extend(self.notes)
         return "; ".join(parts)
 
 

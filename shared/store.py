@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import ids, phones
+from . import call_rules, ids, phones
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -1126,34 +1126,37 @@ class Store:
     def record_call(self, call: CallRecord, actor: Actor) -> CallResult:
         """Store a call Apollo posted, with all its effects, in one transaction.
 
-        Posting the same id again replaces the call (Apollo retries): its tags,
-        attempts and new tasks are replaced, never duplicated. A campaign
-        call's ``source.task`` closes that task; ``new_tasks`` become scheduled
-        tasks for the call's contact (an unknown campaign raises
-        ValidationError and nothing is stored); ``do_not_call`` flags the
-        contact. Unknown contact ids are kept on the call as given.
+        Posting the same id again replaces the call (Apollo retries) and its
+        effects: tags, attempts and new tasks are replaced, never duplicated,
+        and what the earlier version did that this one does not (a task it
+        closed, a do-not-call flag it set) is undone. Which effects a call has
+        is decided by ``call_rules.decide``; this method reads the facts it
+        needs and writes the decision. An unknown ``newTasks`` campaign raises
+        ValidationError and nothing is stored; unknown contact ids are kept on
+        the call as given.
         """
         now = self._now()
         result = CallResult(created=True)
         with self.write():
-            known_person = known_company = None
-            if call.person_id is not None:
-                if self._one("SELECT 1 FROM persons WHERE id = ?", (call.person_id,)):
-                    known_person = call.person_id
-                else:
-                    result.unknown.append(f"person {call.person_id}")
-            if call.company_id is not None:
-                if self._one("SELECT 1 FROM companies WHERE id = ?", (call.company_id,)):
-                    known_company = call.company_id
-                else:
-                    result.unknown.append(f"company {call.company_id}")
             for i, t in enumerate(call.new_tasks):
                 if self._one("SELECT 1 FROM campaigns WHERE id = ?", (t.campaign_id,)) is None:
                     raise ValidationError(
                         f"newTasks[{i}] names campaign {t.campaign_id!r}, which the CRM does not"
                         " know; nothing was stored.", field=f"call.newTasks[{i}].campaign")
-
+            facts = call_rules.CallFacts(
+                id=call.id, kind=call.kind, source_id=call.source_id,
+                task_id=call.source_task, company_id=call.company_id,
+                person_id=call.person_id, do_not_call=call.do_not_call,
+                new_tasks=tuple(call_rules.NewTaskSpec(t.campaign_id, t.timestamp, t.annotation)
+                                for t in call.new_tasks))
+            known = self._known_contact(call, result)
             old = self._one("SELECT * FROM calls WHERE id = ?", (call.id,))
+            previous = None if old is None else self._previous_effects(call.id)
+            target = call_rules.dnc_target(facts, known)
+            decision = call_rules.decide(
+                facts, known, self._task_facts(call.source_task), previous,
+                target is not None and self._flagged(target))
+
             old_tags = [list(r) for r in self._all(
                 "SELECT category, tag FROM call_tags WHERE call_id = ? ORDER BY position",
                 (call.id,))]
@@ -1192,58 +1195,10 @@ class Store:
                   None if t.payload is None else json.dumps(t.payload, ensure_ascii=False))
                  for i, t in enumerate(call.tags)])
 
-            if call.kind == "campaign" and call.source_task:
-                task = self._one("SELECT closed_at, closed_by_call FROM tasks WHERE id = ?",
-                                 (call.source_task,))
-                if task is None:
-                    result.task_not_found = call.source_task
-                else:
-                    if task["closed_at"] is None:
-                        self.conn.execute(
-                            "UPDATE tasks SET closed_at = ?, closed_by_call = ? WHERE id = ?",
-                            (now, call.id, call.source_task))
-                        self._audit(actor, "task", call.source_task, "close", {"call": call.id})
-                    result.task_closed = call.source_task
-
-            # The call's contact for new tasks and the do-not-call flag.
-            if known_person:
-                task_company, task_person = None, known_person
-            elif known_company:
-                task_company, task_person = known_company, None
-            else:
-                task_company = task_person = None
-            keep_ids = []
-            for i, t in enumerate(call.new_tasks):
-                if task_company is None and task_person is None:
-                    result.tasks_skipped += 1
-                    continue
-                task_id = ids.call_task_id(call.id, i)
-                keep_ids.append(task_id)
-                self.conn.execute(
-                    """INSERT INTO tasks (id, campaign_id, company_id, person_id, timestamp,
-                           scheduled, annotation, created_at, created_by_call)
-                       VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
-                       ON CONFLICT(id) DO UPDATE SET campaign_id = excluded.campaign_id,
-                           company_id = excluded.company_id, person_id = excluded.person_id,
-                           timestamp = excluded.timestamp, annotation = excluded.annotation""",
-                    (task_id, t.campaign_id, task_company, task_person, t.timestamp,
-                     t.annotation, now, call.id))
-                self._audit(actor, "task", task_id, "create",
-                            {"campaign_id": t.campaign_id, "timestamp": t.timestamp,
-                             "scheduled": True, "company_id": task_company,
-                             "person_id": task_person, "call": call.id})
-                result.tasks_created += 1
-            # A replay with fewer new tasks withdraws the open ones it no longer has.
-            marks = ", ".join("?" for _ in keep_ids)
-            for gone in self.conn.execute(
-                    "DELETE FROM tasks WHERE created_by_call = ? AND closed_at IS NULL"
-                    + (f" AND id NOT IN ({marks})" if keep_ids else "") + " RETURNING id",
-                    (call.id, *keep_ids)).fetchall():
-                self._audit(actor, "task", gone["id"], "delete", {"call": call.id})
-
-            if call.do_not_call and (task_person or task_company):
-                self.set_do_not_call(ContactRef(task_company, task_person), True, actor,
-                                     reason="set by call", call_id=call.id)
+            self._apply_call_decision(call.id, decision, actor, now)
+            result.tasks_created = len(decision.create_tasks)
+            result.tasks_skipped = decision.tasks_skipped
+            result.notes = decision.notes
 
             if old is not None and old["source_type"] == "campaign":
                 self._refresh_call_stats(old["source_id"], old["company_id"], old["person_id"])
@@ -1261,6 +1216,114 @@ class Store:
                     diff["tags"] = [old_tags, new_tags]
                 self._audit(actor, "call", call.id, "replace", diff)
         return result
+
+    def _known_contact(self, call: CallRecord, result: CallResult) -> call_rules.KnownContact:
+        """Which of the call's contact ids exist; the unknown ones go into the result."""
+        person = company = person_company = None
+        if call.person_id is not None:
+            row = self._one("SELECT company_id FROM persons WHERE id = ?", (call.person_id,))
+            if row is None:
+                result.unknown.append(f"person {call.person_id}")
+            else:
+                person, person_company = call.person_id, row["company_id"]
+        if call.company_id is not None:
+            if self._one("SELECT 1 FROM companies WHERE id = ?", (call.company_id,)):
+                company = call.company_id
+            else:
+                result.unknown.append(f"company {call.company_id}")
+        return call_rules.KnownContact(company, person, person_company)
+
+    def _task_facts(self, task_id: str | None) -> call_rules.TaskFacts | None:
+        if task_id is None:
+            return None
+        row = self._one("SELECT id, campaign_id, company_id, person_id, closed_at,"
+                        " closed_by_call FROM tasks WHERE id = ?", (task_id,))
+        if row is None:
+            return None
+        return call_rules.TaskFacts(row["id"], row["campaign_id"], row["company_id"],
+                                    row["person_id"], row["closed_at"] is not None,
+                                    row["closed_by_call"])
+
+    def _flagged(self, target: call_rules.Target) -> bool:
+        table, key = (("persons", target.person_id) if target.person_id
+                      else ("companies", target.company_id))
+        row = self._one(f"SELECT do_not_call FROM {table} WHERE id = ?", (key,))
+        return row is not None and bool(row["do_not_call"])
+
+    def _previous_effects(self, call_id: str) -> call_rules.PreviousEffects:
+        """What the stored version of a call did that still stands."""
+        closed = tuple(r["id"] for r in self._all(
+            "SELECT id FROM tasks WHERE closed_by_call = ? AND closed_at IS NOT NULL ORDER BY id",
+            (call_id,)))
+        created = tuple(r["id"] for r in self._all(
+            "SELECT id FROM tasks WHERE created_by_call = ? AND closed_at IS NULL ORDER BY id",
+            (call_id,)))
+        return call_rules.PreviousEffects(closed, created, self._dnc_set_by_call(call_id))
+
+    def _dnc_set_by_call(self, call_id: str) -> call_rules.DncSetByCall | None:
+        """The flag this call set, if its latest do-not-call event set one that is still set.
+
+        "Set again since" covers a later event on the contact (someone set it after
+        lifting it) and another call asking for it since: a call that finds the
+        contact already flagged leaves no event, yet it wants the flag kept.
+        """
+        event = self._one("SELECT * FROM dnc_events WHERE call_id = ? ORDER BY pk DESC LIMIT 1",
+                          (call_id,))
+        if event is None or not event["do_not_call"]:
+            return None
+        target = call_rules.Target(event["company_id"], event["person_id"])
+        if not self._flagged(target):
+            return None
+        col, key = (("person_id", target.person_id) if target.person_id
+                    else ("company_id", target.company_id))
+        later = self._one(f"SELECT 1 FROM dnc_events WHERE {col} = ? AND pk > ? LIMIT 1",
+                          (key, event["pk"]))
+        other_call = self._one(
+            "SELECT 1 FROM calls WHERE do_not_call = 1 AND id != ? AND updated_at >= ?"
+            + (" AND person_id = ?" if target.person_id
+               else " AND person_id IS NULL AND company_id = ?") + " LIMIT 1",
+            (call_id, event["at"], key))
+        return call_rules.DncSetByCall(target, later is not None or other_call is not None)
+
+    def _apply_call_decision(
+        self, call_id: str, d: call_rules.Decision, actor: Actor, now: str,
+    ) -> None:
+        """Write what ``call_rules.decide`` decided for a call."""
+        if d.close_task is not None:
+            self.conn.execute(
+                "UPDATE tasks SET closed_at = ?, closed_by_call = ? WHERE id = ?",
+                (now, call_id, d.close_task))
+            self._audit(actor, "task", d.close_task, "close", {"call": call_id})
+        for task_id in d.reopen_tasks:
+            self.conn.execute(
+                "UPDATE tasks SET closed_at = NULL, closed_by_call = NULL"
+                " WHERE id = ? AND closed_by_call = ?", (task_id, call_id))
+            self._audit(actor, "task", task_id, "reopen",
+                        {"call": call_id, "reason": "the call was replaced"})
+        for t in d.create_tasks:
+            self.conn.execute(
+                """INSERT INTO tasks (id, campaign_id, company_id, person_id, timestamp,
+                       scheduled, annotation, created_at, created_by_call)
+                   VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+                   ON CONFLICT(id) DO UPDATE SET campaign_id = excluded.campaign_id,
+                       company_id = excluded.company_id, person_id = excluded.person_id,
+                       timestamp = excluded.timestamp, annotation = excluded.annotation""",
+                (t.id, t.campaign_id, t.target.company_id, t.target.person_id, t.timestamp,
+                 t.annotation, now, call_id))
+            self._audit(actor, "task", t.id, "create",
+                        {"campaign_id": t.campaign_id, "timestamp": t.timestamp,
+                         "scheduled": True, "company_id": t.target.company_id,
+                         "person_id": t.target.person_id, "call": call_id})
+        for task_id in d.withdraw_tasks:
+            self.conn.execute("DELETE FROM tasks WHERE id = ? AND closed_at IS NULL", (task_id,))
+            self._audit(actor, "task", task_id, "delete", {"call": call_id})
+        if d.unflag is not None:
+            self.set_do_not_call(ContactRef(d.unflag.company_id, d.unflag.person_id), False,
+                                 actor, reason="the call that set it was replaced",
+                                 call_id=call_id)
+        if d.flag is not None:
+            self.set_do_not_call(ContactRef(d.flag.company_id, d.flag.person_id), True, actor,
+                                 reason="set by call", call_id=call_id)
 
     def batch(
         self, works: Sequence[Callable[[Store], Any]], *, durable: bool = True,

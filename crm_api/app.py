@@ -77,6 +77,31 @@ def _serialize_http_error(req: falcon.Request, resp: falcon.Response,
     resp.media = {"message": message}
 
 
+_METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _head_and_options(resource: object) -> object:
+    """Answer HEAD wherever GET is (Falcon answers 405 otherwise) and OPTIONS with an
+    ``Allow`` that lists HEAD and OPTIONS too (Falcon's own OPTIONS leaves itself out).
+
+    Falcon drops the body of a HEAD response and keeps its headers, Content-Length
+    included, so HEAD runs the GET responder as it is.
+    """
+    get = getattr(resource, "on_get", None)
+    if get is not None and not hasattr(resource, "on_head"):
+        resource.on_head = get  # type: ignore[attr-defined]
+    allowed = ", ".join(
+        [m for m in _METHODS if hasattr(resource, f"on_{m.lower()}")] + ["OPTIONS"])
+
+    def on_options(req: falcon.Request, resp: falcon.Response, **params: str) -> None:
+        resp.status = falcon.HTTP_200
+        resp.set_header("Allow", allowed)
+        resp.content_length = 0
+
+    resource.on_options = on_options  # type: ignore[attr-defined]
+    return resource
+
+
 def _json_handler() -> falcon.media.JSONHandler | None:
     """Responses encoded by orjson (a 50-task list: 20 us instead of 160), or None
     without it. Requests are still read by bodies.read_json, strictly."""
@@ -96,9 +121,9 @@ def create_app(ctx: ApiContext) -> falcon.App:
     app.req_options.keep_blank_qs_values = True
     app.req_options.strip_url_path_trailing_slash = False
     app.resp_options.secure_cookies_by_default = False
-    app.add_route("/openapi.json", OpenApiDocument())
+    app.add_route("/openapi.json", _head_and_options(OpenApiDocument()))
     for path, resource in ROUTES.items():
-        app.add_route(path, resource(ctx))
+        app.add_route(path, _head_and_options(resource(ctx)))
     app.add_error_handler(Exception, _unexpected)
     app.add_error_handler(sqlite3.OperationalError, _database_busy)
     app.add_error_handler(CallsheetError, _domain_error)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import falcon
 
+from shared.errors import WrongSource
+
 from . import parse, serialize
 from .context import ApiContext
 
@@ -46,3 +48,13 @@ class NextContact:
             resp.status = falcon.HTTP_204
             return
         resp.media = {"contact": serialize.contact(view)}
+
+    def on_head(self, req: falcon.Request, resp: falcon.Response, campaign_id: str) -> None:
+        """Check the campaign as GET does (404, 400) but hand nobody out: a HEAD (a
+        monitor, a proxy) must not take a contact from the dialers for five minutes."""
+        campaign = self.ctx.store().get_campaign(campaign_id)
+        if campaign.contacts_source != "crm":
+            raise WrongSource(
+                f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
+                " are managed in Apollo.")
+        resp.content_type = falcon.MEDIA_JSON

@@ -6,7 +6,6 @@ Every command exits non-zero with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
-import logging
 import signal
 import sys
 import threading
@@ -56,11 +55,14 @@ def _print(text: str) -> None:
 def cmd_serve(args: argparse.Namespace) -> int:
     from shared.stores import ThreadStores
 
+    from . import logsink
     from .app import create_app
     from .context import ApiContext
     from .server import ApiServer
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # Nothing the server writes may block it: a pipe nobody reads would stop it.
+    logsink.install()
+    say, said = logsink.console()
     db_path = resolve_db_path(args.db)
     # Held while serving: restore refuses to replace a database in use.
     lock = hold_lock(db_path)
@@ -72,16 +74,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     fixed_key = key.value if key.origin in ("flag", "env") else None
     if fixed_key is None:
         stored, created = ensure_api_key(store)
-        if created:
-            # Printed once, on the first start, so the admin can hand it to Apollo.
-            _print(f"Created the API key (shown once; '{PROG} key show' shows it again): "
-                   f"{stored}")
+        if created and sys.stdout.isatty():
+            # Shown once, on the first start, to the admin at the terminal.
+            say.info(f"Created the API key (shown once; '{PROG} key show' shows it again): "
+                     f"{stored}")
+        elif created:
+            # Output to a file or a pipe is a log: the key is never written to one.
+            say.info(f"Created an API key; '{PROG} key show --db {db_path}' shows it.")
     try:
         server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
     except OSError as e:
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-    _print(f"Callsheet API listening on {server.url} (database: {db_path})")
-    _print("Press Ctrl+C to stop.")
+    say.info(f"Callsheet API listening on {server.url} (database: {db_path})")
+    say.info("Press Ctrl+C to stop.")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
@@ -93,7 +98,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server.stop()
         stores.close()
         lock.release()
-        _print("Stopped.")
+        say.info("Stopped.")
+        said.flush()
     return 0
 
 

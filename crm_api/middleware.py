@@ -6,6 +6,7 @@ import base64
 import binascii
 import hmac
 import logging
+import re
 import time
 
 import falcon
@@ -15,6 +16,23 @@ from .context import ApiContext, RequestInfo
 OPEN_PATHS = frozenset({"/openapi.json"})
 CHALLENGES = ['Bearer realm="callsheet"', 'Basic realm="callsheet"']
 access_log = logging.getLogger("callsheet.access")
+
+# Control characters (C0, DEL, C1), line and paragraph separators and bidi controls:
+# in a logged path they would start a forged log line, drive the terminal (ESC) or
+# reorder what a reader sees. A backslash is escaped too, so an escape is unambiguous,
+# and a double quote, so the path cannot end the quoted request field early.
+_UNPRINTABLE = re.compile('[\\\\"\\x00-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f'
+                          '\\u2028-\\u202e\\u2066-\\u2069]')
+
+
+def printable(text: str) -> str:
+    r"""``text`` with control and bidi characters and ``"`` as ``\xNN`` / ``\uNNNN``."""
+    def escape(m: re.Match[str]) -> str:
+        c = m.group()
+        if c == "\\":
+            return "\\\\"
+        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+    return _UNPRINTABLE.sub(escape, text)
 
 
 def presented_key(header: str | None) -> str | None:
@@ -73,7 +91,8 @@ class AccessLog:
         ms = (time.perf_counter() - started) * 1000 if started else 0.0
         status = int(str(resp.status)[:3])
         client = req.remote_addr or "-"
+        path = printable(req.path)
         if self.ctx.access_log:
-            access_log.info('%s "%s %s" %d %.1fms', client, req.method, req.path, status, ms)
+            access_log.info('%s "%s %s" %d %.1fms', client, req.method, path, status, ms)
         if self.ctx.on_request is not None:
-            self.ctx.on_request(RequestInfo(time.time(), client, req.method, req.path, status, ms))
+            self.ctx.on_request(RequestInfo(time.time(), client, req.method, path, status, ms))

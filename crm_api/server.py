@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import threading
+import time
 
 from waitress import wasyncore
-from waitress.server import create_server
+from waitress.adjustments import Adjustments
+from waitress.channel import HTTPChannel
+from waitress.server import TcpWSGIServer
+from waitress.task import ErrorTask, ThreadedTaskDispatcher
 
 from .bodies import MAX_BODY
+
+# A connection must deliver a whole request this long after its first byte, and
+# may stay silent at most this long (between requests, or before the first byte).
+# Apollo sends a request at once; a socket that trickles or stalls is closed.
+REQUEST_SECONDS = 8
 
 # Waitress reads requests asynchronously and hands only complete ones to its
 # worker threads, so a client that trickles headers or never finishes its
@@ -16,28 +26,101 @@ WAITRESS_OPTIONS = dict(
     # Writes queue on SQLite's one write lock anyway; 8 keeps lookups flowing beside them.
     threads=8,
     # A connection silent this long, mid-request or idle between keep-alive requests,
-    # is closed (checked every cleanup_interval). Apollo sends a request at once or
-    # reconnects; a stalled or vanished client must not hold its socket for long.
-    channel_timeout=30,
-    cleanup_interval=5,
-    # A client that trickles a byte now and then never goes quiet: this cap on
-    # connections is what bounds how many such sockets it can hold.
+    # is closed (checked every cleanup_interval); REQUEST_SECONDS also bounds one that
+    # trickles. With the 1 s loop that is at most ~10 s after its last byte.
+    channel_timeout=REQUEST_SECONDS,
+    cleanup_interval=1,
+    # At this many connections the one waiting longest without a request is closed
+    # to let the next one in (see _Server.readable): sockets that send nothing cannot
+    # lock Apollo out, and file descriptors stay bounded.
     connection_limit=256,
     max_request_header_size=64 * 1024,
-    # Bodies up to this size reach the app, which answers 413 as JSON above 1 MiB.
-    max_request_body_size=8 * MAX_BODY,
+    # Waitress refuses a larger body from its Content-Length (or as a chunked body
+    # grows past it) before reading it, without a key: 413 as JSON (_JsonErrorTask).
+    # It refuses at >= this, so exactly MAX_BODY bytes still reach the app.
+    max_request_body_size=MAX_BODY + 1,
     asyncore_use_poll=True,
     ident="Callsheet",
     expose_tracebacks=False,
 )
 
 
+_MESSAGES = {
+    413: f"The body is larger than {MAX_BODY} bytes.",
+    431: "The request headers are too large.",
+    500: "Callsheet hit an internal error; it has been logged.",
+}
+
+
+class _JsonErrorTask(ErrorTask):
+    """Waitress's own answers (413 before a body is read, 400 for a malformed
+    request, 431) as ``{"message": ...}`` JSON, like every other answer of the API."""
+
+    def execute(self) -> None:
+        e = self.request.error
+        message = _MESSAGES.get(e.code) or f"The request is malformed: {e.body}."
+        body = json.dumps({"message": message}).encode()
+        self.status = f"{e.code} {e.reason}"
+        self.response_headers.append(("Content-Type", "application/json"))
+        self.set_close_on_finish()
+        self.content_length = len(body)
+        self.write(body)
+
+
+class _Channel(HTTPChannel):
+    """A connection that remembers when the request it is receiving began."""
+
+    error_task_class = _JsonErrorTask
+    request_started = 0.0
+
+    def received(self, data: bytes) -> bool:
+        before = self.request
+        out = super().received(data)
+        if self.request is not None and self.request is not before:
+            self.request_started = time.time()
+        return out
+
+
+class _Server(TcpWSGIServer):
+    """Waitress with a deadline per request and room for new connections at the limit."""
+
+    channel_class = _Channel
+
+    def maintenance(self, now: float) -> None:
+        super().maintenance(now)  # closes connections silent for channel_timeout
+        cutoff = now - REQUEST_SECONDS
+        for channel in list(self.active_channels.values()):
+            # A request still arriving after REQUEST_SECONDS: a trickler, never Apollo.
+            if (not channel.requests and channel.request is not None
+                    and channel.request_started < cutoff):
+                channel.will_close = True
+
+    def readable(self) -> bool:
+        if self.accepting and len(self._map) >= self.adj.connection_limit:
+            self._make_room()
+        return super().readable()
+
+    def _make_room(self) -> None:
+        """Close the connection waiting longest without a request in hand, unless one
+        is already closing: idle sockets then cost an attacker churn, not our callers."""
+        waiting = [c for c in self.active_channels.values() if not c.requests]
+        if not waiting or any(c.will_close for c in waiting):
+            return
+        oldest = min(waiting, key=lambda c: c.request_started if c.request is not None
+                     else c.last_activity)
+        oldest.will_close = True
+
+
 class ApiServer:
     """A Waitress server for ``app`` on ``host:port`` (0: any free port)."""
 
     def __init__(self, app: object, host: str, port: int, **options: object) -> None:
-        self._server = create_server(app, host=host, port=port,
-                                     **(WAITRESS_OPTIONS | options))
+        adj = Adjustments(host=host, port=port, **(WAITRESS_OPTIONS | options))
+        dispatcher = ThreadedTaskDispatcher()
+        dispatcher.set_thread_count(adj.threads)
+        # One listening socket: the first address the host resolves to.
+        self._server = _Server(app, {}, dispatcher=dispatcher, adj=adj,
+                               sockinfo=adj.listen[0])
         self.host = host
         self._thread: threading.Thread | None = None
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from crm_api import logsink
 from shared.backup import hold_lock
 from shared.database import connect
 from shared.demo import load_demo
@@ -81,7 +82,8 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the exit status."""
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    # The embedded API logs every request: output nobody reads must not stop it.
+    logsink.install()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     name, version = app_info()
     app.setApplicationName(name)

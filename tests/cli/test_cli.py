@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import pty
 import signal
 import subprocess
 import sys
+import time
 
 import pytest
 import requests
@@ -118,16 +120,43 @@ def test_serve_answers_and_stops_on_sigterm(db_path, tmp_path):
             proc.wait()
 
 
-def test_serve_prints_a_new_key_once(db_path):
+def _first_line_of_serve(db_path, stdout) -> tuple[subprocess.Popen, str]:
     env = dict(os.environ, CALLSHEET_DB=str(db_path), PYTHONUNBUFFERED="1")
     env.pop("CALLSHEET_API_KEY", None)
-    proc = subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    return subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
+                            env=env, stdout=stdout, stderr=subprocess.DEVNULL)
+
+
+def test_serve_prints_a_new_key_once_to_a_terminal(db_path):
+    main_fd, child_fd = pty.openpty()
+    proc = _first_line_of_serve(db_path, child_fd)
+    os.close(child_fd)
     try:
-        first = proc.stdout.readline()
-        assert "Created the API key" in first
-        key = first.strip().rsplit(" ", 1)[1]
+        with os.fdopen(main_fd, "rb", buffering=0) as terminal:
+            first = b""
+            while not first.endswith(b"\n"):
+                first += terminal.read(1)
+        first_text = first.decode()
+        assert "Created the API key" in first_text
+        key = first_text.strip().rsplit(" ", 1)[1]
         assert _store(db_path).get_setting("api_key") == key
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=15)
+
+
+def test_serve_never_writes_a_new_key_to_a_pipe_or_file(db_path, tmp_path):
+    out_path = tmp_path / "serve.log"
+    with open(out_path, "wb") as out:
+        proc = _first_line_of_serve(db_path, out)
+        try:
+            deadline = time.monotonic() + 15
+            while "listening on" not in out_path.read_text() and time.monotonic() < deadline:
+                time.sleep(0.05)
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            proc.wait(timeout=15)
+    text = out_path.read_text()
+    key = _store(db_path).get_setting("api_key")
+    assert key and key not in text
+    assert f"Created an API key; 'callsheet-api key show --db {db_path}' shows it." in text

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
 import falcon
+
+from shared.errors import ValidationError
+from shared.model import nfc
 
 MAX_BODY = 1024 * 1024
 # \uD800-\uDFFF: valid JSON escapes, but a lone one is no character and cannot be stored.
@@ -22,6 +26,31 @@ class BodyError(falcon.HTTPError):
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _path_of_infinity(value: Any, path: str = "") -> str | None:
+    """The dotted path (``call.tags[0].payload``) of the first infinite number."""
+    if isinstance(value, float) and math.isinf(value):
+        return path
+    items = (value.items() if isinstance(value, dict)
+             else enumerate(value) if isinstance(value, list) else ())
+    for key, item in items:
+        sub = f"{path}[{key}]" if isinstance(key, int) else (f"{path}.{key}" if path else key)
+        found = _path_of_infinity(item, sub)
+        if found is not None:
+            return found
+    return None
+
+
+def _nfc_strings(value: Any) -> Any:
+    """``value`` with every string in it in NFC (keys are the contract's ASCII names)."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, dict):
+        return {k: _nfc_strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc_strings(v) for v in value]
+    return value
 
 
 def read_json(req: falcon.Request) -> dict[str, Any]:
@@ -47,18 +76,44 @@ def read_json(req: falcon.Request) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         raise BodyError(falcon.HTTP_400,
                         f"The body is not valid UTF-8 (byte {e.start}).") from None
+    too_large: list[str] = []
+
+    def parse_float(number: str) -> float:
+        value = float(number)
+        if math.isinf(value):
+            too_large.append(number)
+        return value
+
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant, parse_float=parse_float)
     except RecursionError:
         raise BodyError(falcon.HTTP_400, "The body is nested too deeply.") from None
     except ValueError as e:
         raise BodyError(falcon.HTTP_400, f"The body is not valid JSON: {e}.") from None
     if not isinstance(data, dict):
         raise BodyError(falcon.HTTP_400, "The body must be a JSON object.")
+    if too_large:
+        # 1e400 reads as infinity, which JSON cannot write back: it would be stored as
+        # something other than what was sent.
+        try:
+            where = _path_of_infinity(data) or "the body"
+        except RecursionError:  # nested as deep as json.loads allows: no path to name
+            where = "the body"
+        raise ValidationError(
+            f"{where} holds the number {too_large[0][:40]}, too large to store (at most"
+            " about 1.8e308).", field=None if where == "the body" else where)
     if _SURROGATE_ESCAPE.search(text):
         try:
             json.dumps(data, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
             raise BodyError(falcon.HTTP_400, "The body holds a \\u escape of a lone surrogate"
                             " (\\ud800-\\udfff), which is not a character.") from None
+    if not text.isascii() or "\\u" in text:
+        # Text is NFC from here on, so "e" + U+0301 and "\u00e9" are the same name and
+        # count the same against every length limit, in the schema and in the domain.
+        # An ASCII body without \u escapes (most of them) has nothing to normalise.
+        try:
+            data = _nfc_strings(data)
+        except RecursionError:
+            raise BodyError(falcon.HTTP_400, "The body is nested too deeply.") from None
     return data

@@ -13,7 +13,7 @@ from typing import Any
 
 from . import phones
 from .errors import ValidationError
-from .model import CallAttempt, CallRecord, CallTag, NewTask, check_id
+from .model import CallAttempt, CallRecord, CallTag, NewTask, check_id, nfc
 from .timeutil import parse_timestamp, to_db
 
 TIMESTAMP_FIELDS = (
@@ -42,11 +42,14 @@ def _list(value: Any, field: str) -> list[Any]:
     return value
 
 
-def _text(value: Any, field: str, max_length: int = 200) -> str | None:
+def _text(value: Any, field: str, max_length: int = 200, *, prose: bool = False) -> str | None:
+    """A string field; ``prose`` (agent, notes, not ids) is normalised to NFC first."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise ValidationError(f"{field} must be a string or null.", field=field)
+    if prose:
+        value = nfc(value)
     if len(value) > max_length:
         raise ValidationError(f"{field} is too long (at most {max_length} characters).",
                               field=field)
@@ -106,7 +109,7 @@ def parse_call(call: Any, prefix: str = "call") -> CallRecord:
         f = f"{prefix}.attempts[{i}]"
         a = _obj(a, f, nullable=False)
         attempts.append(CallAttempt(
-            agent=_text(a.get("agent"), f"{f}.agent"),
+            agent=_text(a.get("agent"), f"{f}.agent", prose=True),
             timestamp_assigned=_ts(a.get("timestampAssigned"), f"{f}.timestampAssigned"),
             timestamp_closed=_ts(a.get("timestampClosed"), f"{f}.timestampClosed"),
         ))
@@ -131,7 +134,7 @@ def parse_call(call: Any, prefix: str = "call") -> CallRecord:
         if ts is None:
             raise ValidationError(f"{f}.timestamp is required.", field=f"{f}.timestamp")
         new_tasks.append(NewTask(campaign, ts, _text(t.get("annotation"), f"{f}.annotation",
-                                                     10000)))
+                                                     10000, prose=True)))
 
     dnc = call.get("doNotCall")
     if dnc is not None and not isinstance(dnc, bool):
@@ -142,7 +145,7 @@ def parse_call(call: Any, prefix: str = "call") -> CallRecord:
     return CallRecord(
         id=call_id,
         kind=kind,
-        agent=_text(call.get("agent"), f"{prefix}.agent"),
+        agent=_text(call.get("agent"), f"{prefix}.agent", prose=True),
         company_id=company_id,
         person_id=person_id,
         phone_number=phone,
@@ -152,7 +155,7 @@ def parse_call(call: Any, prefix: str = "call") -> CallRecord:
         transfer_type=transfer_type,
         transfer_id=transfer_id,
         dtmf_path=_text(call.get("dtmfPath"), f"{prefix}.dtmfPath", 100),
-        annotation=_text(call.get("annotation"), f"{prefix}.annotation", 10000),
+        annotation=_text(call.get("annotation"), f"{prefix}.annotation", 10000, prose=True),
         do_not_call=bool(dnc),
         timestamp_init=stamps["timestampInit"],
         timestamp_assigned=stamps["timestampAssigned"],

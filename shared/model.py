@@ -8,6 +8,7 @@ ValidationError naming the field in the API's spelling (``zipCode``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -19,10 +20,37 @@ Source = Literal["crm", "apollo"]
 SOURCES = ("crm", "apollo")
 PhoneMode = Literal["e164", "typed"]
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+\Z")
-# Control characters (NUL above all) have no place in a CRM field; tabs and
-# line breaks do, in annotations.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A practical address: dot-separated atoms before the @ (no "mailto:", no empty atom),
+# dot-separated labels after it (no "b..de"); \w admits the letters of any script.
+_ATOM = r"[\w!#$%&'*+/=?^`{|}~-]+"
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_EMAIL = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+{_LABEL}\Z")
+# Control characters (NUL above all; the C1 range too) have no place in a CRM field;
+# tabs and line breaks do, in annotations.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates make a name display as something other than
+# it is (an invoice from "Firma\u202eHbmG" reads "FirmaGmbH" backwards): not in names.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# Fields that name someone: the name a caller is shown and searched by.
+_NAME_FIELDS = frozenset({"name", "salutation", "firstName", "lastName", "displayName"})
+# Characters that print nothing but are not whitespace to str.strip(): a name made of
+# them only is blank (zero-width space and joiners, BOM, word joiner, fillers).
+_INVISIBLE = frozenset("\u00ad\u034f\u115f\u1160\u180e\u200b\u200c\u200d\u2060\u2800"
+                       "\u3164\ufeff\uffa0")
+
+
+def is_blank(value: str | None) -> bool:
+    """True when ``value`` shows nothing: empty, whitespace, or invisible characters only."""
+    if not value:
+        return True
+    return all(c.isspace() or c in _INVISIBLE or unicodedata.category(c) == "Cf"
+               for c in value)
+
+
+def nfc(value: str) -> str:
+    """The text in Unicode NFC: "é" typed as e + accent and as one character are equal,
+    stored alike, and count the same against a length limit."""
+    return unicodedata.normalize("NFC", value)
 
 
 @dataclass(frozen=True)
@@ -71,9 +99,14 @@ def _clean_value(rule: FieldRule, value: Any, mode: PhoneMode, region: str) -> A
         raise ValidationError(
             f"{rule.api} contains control characters (such as NUL); remove them.", field=rule.api
         )
+    if rule.api in _NAME_FIELDS and _BIDI.search(value):
+        raise ValidationError(
+            f"{rule.api} contains a bidirectional override (U+202A-U+202E, U+2066-U+2069),"
+            " which makes a name show as something else; remove it.", field=rule.api)
+    value = nfc(value)
     if mode == "typed":
         value = value.strip()
-        if value == "":
+        if is_blank(value):
             if rule.kind == "name":
                 raise ValidationError(f"{rule.api} is required.", field=rule.api)
             return None
@@ -88,7 +121,7 @@ def _clean_value(rule: FieldRule, value: Any, mode: PhoneMode, region: str) -> A
             f"{rule.api} is too long ({len(value)} characters, at most {rule.max_length}).",
             field=rule.api,
         )
-    if rule.kind == "name" and not value.strip():
+    if rule.kind == "name" and is_blank(value):
         raise ValidationError(f"{rule.api} must not be blank.", field=rule.api)
     if rule.kind == "email" and not _EMAIL.match(value):
         raise ValidationError(
@@ -149,7 +182,7 @@ def clean_person(
 
 def check_person_named(cols: dict[str, Any]) -> None:
     """Raise unless a person's columns give it some name to show."""
-    if not any((cols.get(c) or "").strip() for c in ("first_name", "last_name", "display_name")):
+    if all(is_blank(cols.get(c)) for c in ("first_name", "last_name", "display_name")):
         raise ValidationError(
             "A person needs a firstName, a lastName or a displayName.", field="lastName"
         )
@@ -164,9 +197,9 @@ def person_display_name(
     display_name: str | None, first_name: str | None, last_name: str | None
 ) -> str:
     """The stored display name, else ``firstName lastName``."""
-    if display_name and display_name.strip():
+    if not is_blank(display_name):
         return display_name.strip()
-    return " ".join(p.strip() for p in (first_name, last_name) if p and p.strip())
+    return " ".join(p.strip() for p in (first_name, last_name) if not is_blank(p))
 
 
 def check_source(value: str, field: str) -> str:

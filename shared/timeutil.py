@@ -14,11 +14,26 @@ from .errors import ValidationError
 
 Clock = Callable[[], datetime]
 
+# re.ASCII: in a str pattern \d also matches "２" and "٢", which int() would then read.
 _DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
-    r"(?:([Zz])|([+-])(\d{2}):?(\d{2}))$"
+    r"(?:([Zz])|([+-])(\d{2}):?(\d{2}))$",
+    re.ASCII,
 )
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+# Calls and tasks are dated: a year outside these is a typo or a probe. Four digits
+# keep stored timestamps fixed-width (string order is time order) and exportable.
+MIN_YEAR, MAX_YEAR = 1900, 9999
+# Real UTC offsets run from -12:00 to +14:00; beyond +-14:00 is a mistake.
+MAX_OFFSET = timedelta(hours=14)
+
+
+def _check_year(year: str, value: str, field: str) -> None:
+    if not MIN_YEAR <= int(year) <= MAX_YEAR:
+        raise ValidationError(
+            f"{field} must have a four-digit year from {MIN_YEAR} to {MAX_YEAR},"
+            f" got {value[:40]!r}.",
+            field=field)
 
 
 def utc_now() -> datetime:
@@ -35,6 +50,9 @@ def parse_timestamp(value: str, field: str = "timestamp") -> datetime:
     if not isinstance(value, str):
         raise ValidationError(f"{field} must be an ISO 8601 date and time string.", field=field)
     m = _DATETIME.match(value.strip()) if len(value) <= 40 else None
+    if not m and any(c.isdigit() and not c.isascii() for c in value[:40]):
+        raise ValidationError(
+            f"{field} must be written with the digits 0-9, got {value[:40]!r}.", field=field)
     if not m:
         raise ValidationError(
             f"{field} must be an ISO 8601 date and time in UTC like 2019-08-24T14:15:22Z, "
@@ -42,6 +60,13 @@ def parse_timestamp(value: str, field: str = "timestamp") -> datetime:
             field=field,
         )
     year, month, day, hour, minute, second, frac, z, sign, oh, om = m.groups()
+    _check_year(year, value, field)
+    if not z:
+        offset = timedelta(hours=int(oh), minutes=int(om))
+        if int(om) >= 60 or offset > MAX_OFFSET:
+            raise ValidationError(
+                f"{field} has an offset of {sign}{oh}:{om}; offsets run from -14:00 to +14:00"
+                " with minutes below 60 (send UTC with Z).", field=field)
     micro = int((frac or "0")[:6].ljust(6, "0"))
     if second == "60":
         # A leap second (valid ISO 8601 / RFC 3339) is kept as the minute's last moment.
@@ -65,6 +90,7 @@ def parse_bound(value: str, field: str) -> datetime:
     """Parse a query bound: a date-time as in parse_timestamp, or a date (midnight UTC)."""
     m = _DATE.match(value.strip()) if isinstance(value, str) else None
     if m:
+        _check_year(m[1], value, field)
         try:
             d = date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -72,7 +98,9 @@ def parse_bound(value: str, field: str) -> datetime:
         return datetime(d.year, d.month, d.day, tzinfo=UTC)
     try:
         return parse_timestamp(value, field)
-    except ValidationError:
+    except ValidationError as e:
+        if "year from" in e.message or "offset" in e.message:
+            raise
         raise ValidationError(
             f"{field} must be a date (2019-08-24) or a date and time (2019-08-24T14:15:22Z), "
             f"got {str(value)[:40]!r}.",

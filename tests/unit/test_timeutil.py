@@ -16,6 +16,10 @@ from shared.timeutil import db_to_api, parse_bound, parse_timestamp, to_db
     ("2020-10-28T12:00:00+02:00", "2020-10-28T10:00:00.000Z"),
     ("2020-10-28t12:00:00-0130", "2020-10-28T13:30:00.000Z"),
     ("2016-12-31T23:59:60Z", "2016-12-31T23:59:59.999Z"),
+    ("1900-01-01T00:00:00Z", "1900-01-01T00:00:00.000Z"),
+    ("9999-12-31T23:59:59.999Z", "9999-12-31T23:59:59.999Z"),
+    ("2026-06-01T00:00:00+14:00", "2026-05-31T10:00:00.000Z"),
+    ("2026-06-01T00:00:00-12:00", "2026-06-01T12:00:00.000Z"),
 ])
 def test_parse_and_store(text, stored):
     assert to_db(parse_timestamp(text)) == stored
@@ -28,12 +32,40 @@ def test_parse_and_store(text, stored):
     ("2020-10-28", "ISO 8601"),
     ("28.10.2020 10:33", "ISO 8601"),
     ("", "ISO 8601"),
-    ("0000-01-01T00:00:00Z", "not a real"),
-    ("9999-12-31T23:59:59-23:59", "not a real"),
+    ("0000-01-01T00:00:00Z",
+     "timestampInit must have a four-digit year from 1900 to 9999, got '0000-01-01T00:00:00Z'"),
+    ("0999-06-01T10:00:00Z", "four-digit year from 1900 to 9999, got '0999-06-01T10:00:00Z'"),
+    ("0001-01-01T00:00:00Z", "four-digit year from 1900 to 9999"),
+    ("1899-12-31T23:59:59Z", "four-digit year from 1900 to 9999"),
+    ("999-06-01T10:00:00Z", "ISO 8601"),
+    ("10000-01-01T00:00:00Z", "ISO 8601"),
+    ("\uff12\uff10\uff12\uff16-01-01T00:00:00Z",
+     "timestampInit must be written with the digits 0-9, got '\uff12\uff10\uff12\uff16-"),
+    ("\u0662\u0660\u0662\u0666-01-01T00:00:00Z", "must be written with the digits 0-9"),
+    ("2026-01-01T00:00:00.\u0661\u0662Z", "must be written with the digits 0-9"),
+    ("2026-01-01T00:00:00+14:01",
+     r"timestampInit has an offset of \+14:01; offsets run from -14:00 to \+14:00 with minutes"
+     " below 60"),
+    ("2026-01-01T00:00:00-14:30", "has an offset of -14:30"),
+    ("2026-01-01T00:00:00+05:60", r"has an offset of \+05:60"),
+    ("2026-01-01T00:00:00+2400", r"has an offset of \+24:00"),
+    ("9999-12-31T23:59:59-23:59", "has an offset of -23:59"),
+    ("9999-12-31T23:59:59-14:00", "not a real date and time"),
 ])
 def test_rejects(text, message):
     with pytest.raises(ValidationError, match=message):
         parse_timestamp(text, "timestampInit")
+
+
+@pytest.mark.parametrize("text, message", [
+    ("0999-01-01", "from must have a four-digit year from 1900 to 9999, got '0999-01-01'"),
+    ("1899-12-31T00:00:00Z", "four-digit year from 1900 to 9999"),
+    ("2026-01-01T00:00:00+15:00", r"has an offset of \+15:00"),
+    ("\uff12\uff10\uff12\uff16-01-01", "from must be a date"),
+])
+def test_bounds_reject_years_offsets_and_digits_like_timestamps(text, message):
+    with pytest.raises(ValidationError, match=message):
+        parse_bound(text, "from")
 
 
 def test_bounds_accept_dates_as_midnight_utc():

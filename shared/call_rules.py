@@ -171,7 +171,8 @@ def decide(
     ``task`` is the stored task named by ``source.task`` (None when there is no
     such task or none is named); ``previous`` what the stored version of this
     call did (None for a new call); ``target_flagged`` whether the contact the
-    call flags (``dnc_target``) is flagged do-not-call now.
+    call flags (``dnc_target``) is flagged do-not-call now (read only when the
+    call asks for ``doNotCall``).
     """
     out = Decision()
     previous = previous or PreviousEffects()

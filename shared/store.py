@@ -1155,7 +1155,7 @@ class Store:
             target = call_rules.dnc_target(facts, known)
             decision = call_rules.decide(
                 facts, known, self._task_facts(call.source_task), previous,
-                target is not None and self._flagged(target))
+                call.do_not_call and target is not None and self._flagged(target))
 
             old_tags = [list(r) for r in self._all(
                 "SELECT category, tag FROM call_tags WHERE call_id = ? ORDER BY position",

@@ -99,8 +99,9 @@ def read_json(req: falcon.Request) -> dict[str, Any]:
             where = _path_of_infinity(data) or "the body"
         except RecursionError:  # nested as deep as json.loads allows: no path to name
             where = "the body"
+        shown = where if len(where) <= 80 else where[:80] + "..."
         raise ValidationError(
-            f"{where} holds the number {too_large[0][:40]}, too large to store (at most"
+            f"{shown} holds the number {too_large[0][:40]}, too large to store (at most"
             " about 1.8e308).", field=None if where == "the body" else where)
     if _SURROGATE_ESCAPE.search(text):
         try:

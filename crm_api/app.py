@@ -7,10 +7,10 @@ API here.
 from __future__ import annotations
 
 import logging
-import sqlite3
 
 import falcon
 
+from shared.database import UNAVAILABLE_ERRORS
 from shared.errors import CallsheetError, Conflict, NotFound, ValidationError, WrongSource
 
 from .calls import Calls
@@ -50,12 +50,12 @@ def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError
     resp.media = body
 
 
-def _database_busy(req: falcon.Request, resp: falcon.Response, ex: sqlite3.OperationalError,
+def _database_busy(req: falcon.Request, resp: falcon.Response, ex: Exception,
                    params: dict) -> None:
     log.warning("database error on %s %s: %s", req.method, req.path, ex)
     resp.status = falcon.HTTP_503
     resp.set_header("Retry-After", "1")
-    resp.media = {"message": "The database is busy; try again in a moment."}
+    resp.media = {"message": "The database is busy or unreachable; try again in a moment."}
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, ex: Exception, params: dict) -> None:
@@ -125,7 +125,8 @@ def create_app(ctx: ApiContext) -> falcon.App:
     for path, resource in ROUTES.items():
         app.add_route(path, _head_and_options(resource(ctx)))
     app.add_error_handler(Exception, _unexpected)
-    app.add_error_handler(sqlite3.OperationalError, _database_busy)
+    for error in UNAVAILABLE_ERRORS:
+        app.add_error_handler(error, _database_busy)
     app.add_error_handler(CallsheetError, _domain_error)
     app.set_error_serializer(_serialize_http_error)
     return app

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sqlite3
 import sys
 from collections.abc import Sequence
 
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_api import logsink
 from shared.backup import hold_lock
-from shared.database import connect
+from shared.database import DATABASE_ERRORS, connect
 from shared.demo import load_demo
 from shared.errors import CallsheetError
 from shared.settings import ensure_api_key, resolve_db_path
@@ -97,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
         store = Store(connect(path))
-    except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
+    except (*DATABASE_ERRORS, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1
     _, created = ensure_api_key(store)

@@ -8,9 +8,31 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .errors import DatabaseUnavailable
 from .migrations import migrate
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def _driver_errors(kind: str) -> tuple[type[BaseException], ...]:
+    """The database drivers' exception classes of one kind (``Error`` or
+    ``OperationalError``), so that front ends catch them without importing a driver."""
+    found: list[type[BaseException]] = [getattr(sqlite3, kind)]
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        pass
+    else:
+        found.append(getattr(psycopg, kind))
+    return tuple(found)
+
+
+# Busy, locked, unreachable, a deadlock broken by the server: worth a retry (503).
+UNAVAILABLE_ERRORS: tuple[type[BaseException], ...] = (
+    DatabaseUnavailable, *_driver_errors("OperationalError"))
+# Anything a driver raises.
+DATABASE_ERRORS: tuple[type[BaseException], ...] = (
+    DatabaseUnavailable, *_driver_errors("Error"))
 
 
 def _create_private(path: Path) -> None:

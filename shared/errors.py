@@ -33,3 +33,11 @@ class WrongSource(CallsheetError):
 
 class DatabaseInUse(CallsheetError):
     """The database is in use by another program."""
+
+
+class DatabaseUnavailable(CallsheetError):
+    """The database is busy or cannot be reached right now; try again in a moment."""
+
+
+class BadDatabaseAddress(CallsheetError):
+    """The database address is neither a file path nor a PostgreSQL URL."""

@@ -84,7 +84,8 @@ def test_missing_server_fails_the_test_not_skips(tmp_path: Path) -> None:
     )
     (tmp_path / "test_needs_pg.py").write_text("def test_needs_pg(pg_url):\n    assert pg_url\n")
     repo = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, PATH=str(Path(sys.executable).parent), PYTHONPATH=str(repo))
+    env = dict(os.environ, PATH=str(Path(sys.executable).parent), PYTHONPATH=str(repo),
+               PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rA", "-q",
          "--rootdir", str(tmp_path), str(tmp_path)],

@@ -58,6 +58,9 @@ class Change:
     op: str
     origin: str
     pid: int
+    person_id: str | None = None
+    company_id: str | None = None
+    campaign_id: str | None = None
 
 
 def parse(payload: str, pid: int) -> Change | None:
@@ -68,14 +71,20 @@ def parse(payload: str, pid: int) -> Change | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("table"), str):
         return None
-    row_id = data.get("id")
     return Change(
         table=data["table"],
-        id=None if row_id is None else str(row_id),
+        id=_text(data.get("id")),
         op=str(data.get("op") or ""),
         origin=str(data.get("origin") or ""),
         pid=pid,
+        person_id=_text(data.get("person_id")),
+        company_id=_text(data.get("company_id")),
+        campaign_id=_text(data.get("campaign_id")),
     )
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
 
 
 class PgListener:

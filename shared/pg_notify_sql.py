@@ -11,6 +11,9 @@ channel `CHANNEL`, one notification per changed row whose payload is JSON:
 
 - `id` is the row's `id` column where the table has one, else its `pk` (campaign_contacts,
   dnc_events, screen_pops), as text.
+- `person_id`, `company_id` and `campaign_id` are added when the row has them and they are
+  not null: a screen pop names its contact, so a desktop can open the card without
+  reading the row back, and a call or task names whose card to refresh.
 - A statement that changes more than `MAX_ROWS_NAMED` rows (an import, a bulk update)
   sends one notification with `"id": null` instead, meaning "many rows of this table".
 - `origin` says who wrote: the session setting `callsheet.origin` when the writer set it
@@ -51,28 +54,32 @@ LANGUAGE plpgsql AS $callsheet_notify$
 DECLARE
     origin text := coalesce(nullif(current_setting('callsheet.origin', true), ''),
                             current_setting('application_name', true), '');
-    ids text[];
-    one text;
+    notes jsonb[];
+    note jsonb;
 BEGIN
     -- Only the transition table the firing trigger declares exists; PL/pgSQL plans each
     -- branch on first use, so the other branch never looks for the missing one.
     IF TG_OP = 'DELETE' THEN
-        SELECT array_agg(coalesce(to_jsonb(r) ->> 'id', to_jsonb(r) ->> 'pk'))
-          INTO ids FROM (SELECT * FROM callsheet_old_rows LIMIT {MAX_ROWS_NAMED + 1}) r;
+        SELECT array_agg(to_jsonb(r)) INTO notes
+          FROM (SELECT * FROM callsheet_old_rows LIMIT {MAX_ROWS_NAMED + 1}) r;
     ELSE
-        SELECT array_agg(coalesce(to_jsonb(r) ->> 'id', to_jsonb(r) ->> 'pk'))
-          INTO ids FROM (SELECT * FROM callsheet_new_rows LIMIT {MAX_ROWS_NAMED + 1}) r;
+        SELECT array_agg(to_jsonb(r)) INTO notes
+          FROM (SELECT * FROM callsheet_new_rows LIMIT {MAX_ROWS_NAMED + 1}) r;
     END IF;
-    IF ids IS NULL THEN
+    IF notes IS NULL THEN
         RETURN NULL;  -- the statement changed no rows
     END IF;
-    IF cardinality(ids) > {MAX_ROWS_NAMED} THEN
+    IF cardinality(notes) > {MAX_ROWS_NAMED} THEN
         PERFORM pg_notify('{CHANNEL}', json_build_object(
             'table', TG_TABLE_NAME, 'id', NULL, 'op', TG_OP, 'origin', origin)::text);
     ELSE
-        FOREACH one IN ARRAY ids LOOP
-            PERFORM pg_notify('{CHANNEL}', json_build_object(
-                'table', TG_TABLE_NAME, 'id', one, 'op', TG_OP, 'origin', origin)::text);
+        FOREACH note IN ARRAY notes LOOP
+            PERFORM pg_notify('{CHANNEL}', (jsonb_build_object(
+                'table', TG_TABLE_NAME, 'id', coalesce(note ->> 'id', note ->> 'pk'),
+                'op', TG_OP, 'origin', origin)
+                || jsonb_strip_nulls(jsonb_build_object(
+                    'person_id', note -> 'person_id', 'company_id', note -> 'company_id',
+                    'campaign_id', note -> 'campaign_id')))::text);
         END LOOP;
     END IF;
     RETURN NULL;

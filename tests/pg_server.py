@@ -136,6 +136,7 @@ class PgServer:
                 shutil.chown(self.base, "postgres", "postgres")
             self._run("initdb", "-D", str(self.data_dir), "-A", "trust", "-U", "postgres",
                       "-E", "UTF8", "--locale=C.UTF-8", "--no-sync", timeout=120)
+            self._write_hba()
         # Another process may grab the port between free_port() and the server's bind; try
         # a few ports before giving up.
         last: PgUnavailable | None = None
@@ -149,6 +150,18 @@ class PgServer:
             return self
         log = self.log_path.read_text(errors="replace")[-2000:] if self.log_path.exists() else ""
         raise PgUnavailable(f"the test PostgreSQL server did not start: {last}\n{log}")
+
+    def _write_hba(self) -> None:
+        # The superuser gets in without a password (the fixtures use it); every other role
+        # must give its password, so tests can try a right and a wrong one.
+        hba = self.data_dir / "pg_hba.conf"
+        hba.write_text(
+            "local all all trust\n"
+            "host all postgres 127.0.0.1/32 trust\n"
+            "host all all 127.0.0.1/32 scram-sha-256\n"
+        )
+        if self.as_postgres:
+            shutil.chown(hba, "postgres", "postgres")
 
     def _pg_ctl_start(self, port: int) -> None:
         self.port = port
@@ -209,6 +222,22 @@ class PgServer:
                 raise ValueError(f"not a plain database name: {n!r}")
         self.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         return self.url(name)
+
+    def create_role(self, name: str, password: str, *, owns: str | None = None) -> str:
+        """A login role that must give `password` (and owns database `owns`, if given);
+        returns its URL without the password, for the database it owns or `postgres`."""
+        if not _DB_NAME.match(name) or (owns is not None and not _DB_NAME.match(owns)):
+            raise ValueError(f"not a plain role or database name: {name!r}, {owns!r}")
+        import psycopg
+        from psycopg import sql
+
+        with psycopg.connect(self.url(), autocommit=True, connect_timeout=10) as conn:
+            conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(name), sql.Literal(password)))
+            if owns:
+                conn.execute(f"ALTER DATABASE {owns} OWNER TO {name}")
+                conn.execute(f"GRANT ALL ON SCHEMA public TO {name}")
+        return self.url(owns or "postgres", user=name)
 
     def drop_database(self, name: str) -> None:
         """Drop a database, closing whatever connections are still open to it."""

@@ -17,7 +17,8 @@ def minimal_schema(conn: psycopg.Connection) -> None:
     """Just enough of the tables for the triggers: `pk`, and `id` where the real one has it."""
     for table in NOTIFY_TABLES:
         id_col = ", id text NOT NULL UNIQUE" if table in WITH_ID else ""
-        conn.execute(f"CREATE TABLE {table} (pk bigserial PRIMARY KEY{id_col}, note text)")
+        refs = ", person_id text, company_id text" if table == "screen_pops" else ""
+        conn.execute(f"CREATE TABLE {table} (pk bigserial PRIMARY KEY{id_col}{refs}, note text)")
 
 
 @pytest.fixture
@@ -100,3 +101,12 @@ def test_installing_twice_is_harmless(db, listener) -> None:
         w.execute(NOTIFY_SQL)
         w.execute("INSERT INTO campaigns (id) VALUES ('k1')")
     assert len(received(listener)) == 1  # one trigger per event, not two
+
+
+def test_row_references_ride_along_when_set(db, listener) -> None:
+    with writer(db) as w:
+        w.execute("INSERT INTO screen_pops (person_id) VALUES ('P-1')")
+        w.execute("INSERT INTO screen_pops (company_id) VALUES ('C-1')")
+    got = received(listener)
+    assert got[0]["person_id"] == "P-1" and "company_id" not in got[0]
+    assert got[1]["company_id"] == "C-1" and "person_id" not in got[1]

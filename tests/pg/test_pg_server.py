@@ -94,3 +94,16 @@ def test_missing_server_fails_the_test_not_skips(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stdout
     assert "1 error" in proc.stdout and "skipped" not in proc.stdout, proc.stdout
     assert "apt-get install -y postgresql" in proc.stdout
+
+
+def test_roles_other_than_postgres_need_their_password(pg_server: PgServer, pg_database) -> None:
+    db = pg_database().rsplit("/", 1)[1]
+    url = pg_server.create_role("test_pw_role", "right-secret", owns=db)
+    try:
+        with psycopg.connect(url, password="right-secret") as conn:
+            assert conn.execute("SELECT current_user").fetchone()[0] == "test_pw_role"
+        with pytest.raises(psycopg.OperationalError, match="password authentication failed"):
+            psycopg.connect(url, password="wrong")
+    finally:
+        pg_server.drop_database(db)
+        pg_server.execute("DROP ROLE test_pw_role")

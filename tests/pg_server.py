@@ -235,8 +235,8 @@ class PgServer:
             conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {}").format(
                 sql.Identifier(name), sql.Literal(password)))
             if owns:
+                # From PostgreSQL 15 the public schema belongs to the database's owner.
                 conn.execute(f"ALTER DATABASE {owns} OWNER TO {name}")
-                conn.execute(f"GRANT ALL ON SCHEMA public TO {name}")
         return self.url(owns or "postgres", user=name)
 
     def drop_database(self, name: str) -> None:

@@ -24,6 +24,7 @@ from shared.settings import (
     resolve_db_path,
     rotate_api_key,
 )
+from shared.storage.address import is_postgres
 from shared.store import Store
 from shared.timeutil import parse_timestamp
 
@@ -80,12 +81,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
                      f"{stored}")
         elif created:
             # Output to a file or a pipe is a log: the key is never written to one.
-            say.info(f"Created an API key; '{PROG} key show --db {db_path}' shows it.")
+            shown = db_path.redacted() if is_postgres(db_path) else db_path
+            say.info(f"Created an API key; '{PROG} key show --db {shown}' shows it.")
     try:
         server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
     except OSError as e:
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-    say.info(f"Callsheet API listening on {server.url} (database: {db_path})")
+    shown = db_path.redacted() if is_postgres(db_path) else db_path
+    say.info(f"Callsheet API listening on {server.url} (database: {shown})")
     say.info("Press Ctrl+C to stop.")
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -157,6 +160,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
     db_path = resolve_db_path(args.db)
     target = Path(args.path).expanduser()
+    if is_postgres(db_path):
+        from shared.storage.pg_backup import backup_postgres
+
+        if target.is_dir():
+            target = target / f"callsheet-{datetime.now():%Y-%m-%d-%H%M%S}.dump"
+        backup_postgres(db_path, target)
+        _print(f"Backed up {db_path.redacted()} to {target} (pg_dump; restore it with"
+               " pg_restore).")
+        return 0
     if target.is_dir():
         target = target / f"callsheet-{datetime.now():%Y-%m-%d-%H%M%S}.db"
     backup(db_path, target)
@@ -166,6 +178,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
+    if is_postgres(db_path):
+        raise CliError(
+            "restore replaces a SQLite file; a PostgreSQL database is restored from its"
+            f" pg_dump file with: pg_restore --clean --no-owner --dbname '{db_path.redacted()}'"
+            f" {args.path}")
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError(f"restore replaces {db_path}; add --yes to confirm")

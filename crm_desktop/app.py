@@ -91,8 +91,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(name)
     style.apply(app)  # type: ignore[arg-type]
 
-    path = resolve_db_path(args.db)
+    path = args.db
     try:
+        path = resolve_db_path(args.db)
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
         store = Store(connect(path))

@@ -21,6 +21,7 @@ from types import TracebackType
 
 from .errors import CallsheetError, DatabaseInUse
 from .migrations import SCHEMA_VERSION
+from .storage.address import is_postgres
 
 try:
     import fcntl
@@ -46,14 +47,16 @@ def lock_path(db_path: str | os.PathLike[str]) -> Path:
 class DatabaseLock:
     """A flock on ``<db>.lock``: shared while Callsheet uses the file, exclusive to restore."""
 
-    def __init__(self, db_path: str | os.PathLike[str], *, exclusive: bool = False) -> None:
-        self.path = lock_path(db_path)
+    def __init__(self, db_path: str | os.PathLike[str] | None, *,
+                 exclusive: bool = False) -> None:
+        # None: nothing to lock (a PostgreSQL database); acquire and release do nothing.
+        self.path = lock_path(db_path) if db_path is not None else None
         self.exclusive = exclusive
         self._fd: int | None = None
 
     def acquire(self) -> DatabaseLock:
         """Take the lock without waiting; raises DatabaseInUse when another process has it."""
-        if fcntl is None or self._fd is not None:
+        if fcntl is None or self._fd is not None or self.path is None:
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
@@ -92,6 +95,9 @@ def hold_lock(db_path: str | os.PathLike[str]) -> DatabaseLock:
     the lock until they exit; any number of them may hold it at once. Raises
     DatabaseInUse while a restore is replacing the file.
     """
+    if is_postgres(db_path):
+        # The server keeps a shared database consistent; there is no file to lock.
+        return DatabaseLock(None)
     return DatabaseLock(db_path).acquire()
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from .errors import DatabaseUnavailable
 from .migrations import migrate
+from .storage.address import PgUrl, is_postgres, parse_address
 
 BUSY_TIMEOUT_MS = 30_000
 
@@ -45,13 +47,20 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True) -> Database:
+def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True) -> Any:
     """Open (creating if needed) the database at ``path`` and bring its schema up to date.
 
-    Each thread needs its own connection: call this once per thread. The
-    connection is in autocommit mode; the store opens transactions itself.
+    ``path`` is a SQLite file (a ``sqlite_utils.Database`` is returned) or a
+    ``postgresql://`` URL (a ``shared.storage.postgres.PgDatabase``); any other URL
+    raises BadDatabaseAddress. Each thread needs its own connection: call this once
+    per thread. The connection is in autocommit mode; the store opens transactions.
     """
-    path = Path(path)
+    address = parse_address(path if isinstance(path, Path | PgUrl) else os.fspath(path))
+    if is_postgres(address):
+        from .storage import postgres
+
+        return postgres.connect(address, migrate_schema=migrate_schema)  # type: ignore[arg-type]
+    path = address
     if str(path) != ":memory:":
         _create_private(path)
     conn = sqlite3.connect(

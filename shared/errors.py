@@ -41,3 +41,18 @@ class DatabaseUnavailable(CallsheetError):
 
 class BadDatabaseAddress(CallsheetError):
     """The database address is neither a file path nor a PostgreSQL URL."""
+
+
+class VersionConflict(Conflict):
+    """The record was changed by someone else since it was read: reload it or keep yours.
+
+    ``current`` is the record as stored now; ``fields`` the columns the other
+    change touched; ``by`` who made it (person and PC where known).
+    """
+
+    def __init__(self, message: str, *, current: object = None, fields: tuple[str, ...] = (),
+                 by: str | None = None) -> None:
+        super().__init__(message)
+        self.current = current
+        self.fields = fields
+        self.by = by

@@ -96,6 +96,10 @@ class GroupCommit:
     def _write(self, store: Store | None, batch: list[_Pending]) -> None:
         try:
             if self._open_store is not None:
+                if self._store is not None and getattr(self._store.db, "broken", False):
+                    # The PostgreSQL server went away: reconnect for this batch (it
+                    # fails, unacknowledged, while the server is still down).
+                    self._store = None
                 if self._store is None:
                     self._store = self._open_store()
                 store = self._store

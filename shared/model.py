@@ -256,6 +256,8 @@ class Company:
     created_at: str = ""
     updated_at: str = ""
     pk: int = 0
+    # One more on every stored change: a save over a newer version is a Conflict.
+    version: int = 1
 
 
 @dataclass
@@ -279,6 +281,8 @@ class Person:
     created_at: str = ""
     updated_at: str = ""
     pk: int = 0
+    # One more on every stored change: a save over a newer version is a Conflict.
+    version: int = 1
 
 
 @dataclass
@@ -412,7 +416,10 @@ class Actor:
 
     side: Literal["api", "desktop", "cli"]
     client: str | None = None
+    # On a shared database: the person (the desktop's "Your name") and the PC.
+    person: str | None = None
+    pc: str | None = None
 
     @classmethod
-    def desktop(cls) -> Actor:
-        return cls("desktop")
+    def desktop(cls, person: str | None = None, pc: str | None = None) -> Actor:
+        return cls("desktop", person=person, pc=pc)

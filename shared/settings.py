@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 from .errors import ValidationError
+from .storage.address import DbAddress, parse_address
 
 if TYPE_CHECKING:
     from .store import Store
@@ -58,13 +59,15 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, APP_NAME)) / "callsheet.db"
 
 
-def resolve_db_path(flag: str | None = None) -> Path:
-    """The database file: ``--db``, else ``CALLSHEET_DB``, else the user data directory."""
+def resolve_db_path(flag: str | None = None) -> DbAddress:
+    """The database: ``--db``, else ``CALLSHEET_DB``, else the file in the user data
+    directory. A file path is a SQLite file (a Path); a ``postgresql://`` URL is a
+    PgUrl; any other URL raises BadDatabaseAddress."""
     if flag:
-        return Path(flag).expanduser()
+        return parse_address(flag)
     env = os.environ.get("CALLSHEET_DB")
     if env:
-        return Path(env).expanduser()
+        return parse_address(env)
     return default_db_path()
 
 

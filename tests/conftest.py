@@ -1,4 +1,11 @@
-"""Fixtures every layer shares: a database file, a store on it, a fixed clock."""
+"""Fixtures every layer shares: a database, a store on it, a fixed clock.
+
+The store and API suites (tests/store, tests/api) run on both engines: their tests
+get the module-scoped ``engine`` fixture parametrised as ``sqlite`` and
+``postgresql`` (a fresh database on the session's throwaway server); a test
+marked ``sqlite_only`` tests SQLite itself and runs once. Every other suite runs
+on SQLite.
+"""
 
 from __future__ import annotations
 
@@ -24,9 +31,55 @@ class Clock:
         return self.now
 
 
+ENGINES = ("sqlite", "postgresql")
+BOTH_ENGINE_SUITES = ("store", "api")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Parametrise ``engine`` by where the test lives (see the module docstring)."""
+    if "engine" not in metafunc.fixturenames:
+        return
+    parts = Path(str(metafunc.definition.path)).parts
+    both = (any(s in parts[-3:-1] for s in BOTH_ENGINE_SUITES)
+            and metafunc.definition.get_closest_marker("sqlite_only") is None)
+    metafunc.parametrize("engine", ENGINES if both else ("sqlite",), indirect=True,
+                         scope="module")
+
+
+@pytest.fixture(scope="module")
+def engine(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` or ``postgresql``: which engine this test's database is on."""
+    return getattr(request, "param", "sqlite")
+
+
+_PG_TEMPLATE = "callsheet_template"
+
+
+def new_database(engine: str, folder: Path, request: pytest.FixtureRequest) -> Path | str:
+    """A new, empty Callsheet database: a file in ``folder``, or a PostgreSQL URL (a copy
+    of a migrated template, made once per session)."""
+    if engine == "sqlite":
+        return folder / "callsheet.db"
+    server = request.getfixturevalue("pg_server")
+    if not getattr(server, "_callsheet_template", False):
+        def setup(url: str) -> None:
+            connect(url).close()  # migrates
+
+        server.make_template(_PG_TEMPLATE, setup)
+        server._callsheet_template = True
+    return server.create_database(template=_PG_TEMPLATE)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "callsheet.db"
+def db_url(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """The test's database: a SQLite file path or a ``postgresql://`` URL."""
+    return new_database(engine, tmp_path, request)
+
+
+@pytest.fixture
+def db_path(db_url: Path | str) -> Path | str:
+    """The test's database (a file on SQLite); the older name of ``db_url``."""
+    return db_url
 
 
 @pytest.fixture
@@ -41,8 +94,21 @@ def store(db_path: Path, clock: Clock) -> Store:
     s.db.close()
 
 
-def db_content(path: Path) -> list[str]:
-    """Every row of every table as SQL text: equal lists mean equal content."""
+def db_content(path: Path | str) -> list[str]:
+    """Every row of every table as text: equal lists mean equal content (a SQLite file
+    or a PostgreSQL URL)."""
+    if str(path).startswith(("postgresql://", "postgres://")):
+        import psycopg
+
+        out: list[str] = []
+        with psycopg.connect(str(path), autocommit=True) as conn:
+            tables = [r[0] for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                " ORDER BY tablename")]
+            for table in tables:
+                rows = conn.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+                out += [f"{table}: {row!r}" for row in sorted(rows, key=repr)]
+        return out
     import sqlite3
 
     conn = sqlite3.connect(path)

@@ -6,7 +6,7 @@ from typing import Any
 
 from .. import phones
 from ..duplicates import name_key
-from ..errors import NotFound, ValidationError
+from ..errors import NotFound, ValidationError, VersionConflict
 from ..model import (
     COMPANY_FIELDS,
     PERSON_FIELDS,
@@ -74,12 +74,16 @@ class ContactsRepository(Repository):
 
     def update_company(
         self, company_id: str, data: dict[str, Any], actor: Actor, *,
-        mode: PhoneMode = "e164", region: str = "DE",
+        mode: PhoneMode = "e164", region: str = "DE", expected_version: int | None = None,
     ) -> Company:
-        """Change the given fields (API names) of a company; null clears. Raises NotFound."""
+        """Change the given fields (API names) of a company; null clears. Raises NotFound,
+        and VersionConflict when ``expected_version`` (the version the caller read) is
+        no longer the stored one: someone else saved in between."""
         changes = clean_company(data, partial=True, mode=mode, region=region)
         with self.write():
+            self.d.lock_row("companies", company_id)
             old = self.get_company(company_id)
+            self._check_version("company", old, expected_version)
             merged = {r.column: getattr(old, r.column) for r in COMPANY_FIELDS} | changes
             diff = {k: [getattr(old, k), v] for k, v in changes.items() if getattr(old, k) != v}
             if not diff:
@@ -87,10 +91,11 @@ class ContactsRepository(Repository):
             display = company_display_name(merged["name"], merged["country"])
             sets = dict(changes, display_name=display, search_text=company_search_text(merged),
                         name_key=name_key(merged["name"]), updated_at=self._now())
-            self.conn.execute(
-                f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
-                (*sets.values(), company_id),
-            )
+            cur = self.conn.execute(
+                f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)}"
+                " WHERE id = ? AND version = ?", (*sets.values(), company_id, old.version))
+            if not cur.rowcount:  # another server saved between our read and write
+                self._check_version("company", self.get_company(company_id), old.version)
             if display != old.display_name:
                 self.conn.execute(
                     "UPDATE campaign_contacts SET sort_name = ? WHERE company_id = ?",
@@ -98,6 +103,30 @@ class ContactsRepository(Repository):
                 )
             self._audit(actor, "company", company_id, "update", diff)
         return self.get_company(company_id)
+
+    def _check_version(self, kind: str, current: Company | Person,
+                       expected: int | None) -> None:
+        """Raise VersionConflict, saying who changed which fields, unless ``current`` is
+        still at the version the caller read."""
+        if expected is None or current.version == expected:
+            return
+        fields: list[str] = []
+        by = None
+        for entry in self.uow.reports.audit_trail(kind, current.id, limit=20):
+            if entry.action not in ("update", "do_not_call", "merge"):
+                continue
+            if by is None:
+                by = entry.person or entry.side
+                if entry.pc:
+                    by += f" on {entry.pc}"
+            fields += [f for f in entry.changes if f not in fields]
+            if len(fields) >= current.version - expected:
+                break
+        who = f" by {by}" if by else ""
+        what = f" ({', '.join(fields)})" if fields else ""
+        raise VersionConflict(
+            f"This {kind} was changed{who}{what} since you opened it: reload it, or save"
+            " again to keep yours.", current=current, fields=tuple(fields), by=by)
 
     def count_persons_of(self, company_id: str) -> int:
         """How many persons belong to the company (they go with it when it is deleted)."""
@@ -205,12 +234,16 @@ class ContactsRepository(Repository):
     def update_person(
         self, person_id: str, data: dict[str, Any], actor: Actor, *,
         company_id: str | None = UNSET, mode: PhoneMode = "e164", region: str = "DE",
+        expected_version: int | None = None,
     ) -> Person:
         """Change the given fields of a person; ``company_id`` moves it (None: private).
-        Raises NotFound for the person or the new company."""
+        Raises NotFound for the person or the new company, VersionConflict as
+        update_company."""
         changes = clean_person(data, partial=True, mode=mode, region=region)
         with self.write():
+            self.d.lock_row("persons", person_id)
             old = self.get_person(person_id)
+            self._check_version("person", old, expected_version)
             if company_id is not UNSET and company_id != old.company_id:
                 self.check_company(company_id, "company.id")
                 changes["company_id"] = company_id
@@ -224,10 +257,11 @@ class ContactsRepository(Repository):
             merged["name"] = name
             sets = dict(changes, name=name, search_text=person_search_text(merged),
                         name_key=name_key(name), updated_at=self._now())
-            self.conn.execute(
-                f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
-                (*sets.values(), person_id),
-            )
+            cur = self.conn.execute(
+                f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)}"
+                " WHERE id = ? AND version = ?", (*sets.values(), person_id, old.version))
+            if not cur.rowcount:  # another server saved between our read and write
+                self._check_version("person", self.get_person(person_id), old.version)
             if name != old.name:
                 self.conn.execute(
                     "UPDATE campaign_contacts SET sort_name = ? WHERE person_id = ?",

@@ -93,6 +93,10 @@ class SqliteDialect:
     def lock_key(self, key: str) -> None:
         """Serialise writers of one key (a call id): the file lock already does."""
 
+    def lock_row(self, table: str, row_id: str) -> None:
+        """Hold one row until commit before reading it for an update: the write
+        transaction already holds the whole file."""
+
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap polling for live views."""
         return self.conn.execute("PRAGMA data_version").fetchone()[0]

@@ -23,16 +23,16 @@ class ReportsRepository(Repository):
     ) -> None:
         """Add one entry to the audit trail (inside the caller's transaction)."""
         self.conn.execute(
-            "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes,"
+            " person, pc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (self._now(), actor.side, actor.client, entity_type, entity_id, action,
-             audit_json(changes)),
+             audit_json(changes), actor.person, actor.pc),
         )
 
     def audit_trail(self, entity_type: str, entity_id: str, limit: int = 200) -> list[AuditEntry]:
         """The recorded changes of one record, newest first."""
         return [AuditEntry(r["at"], r["side"], r["client"], r["entity_type"], r["entity_id"],
-                           r["action"], json.loads(r["changes"]))
+                           r["action"], json.loads(r["changes"]), r["person"], r["pc"])
                 for r in self._all(
                     "SELECT * FROM audit_log WHERE entity_type = ? AND entity_id = ?"
                     " ORDER BY pk DESC LIMIT ?", (entity_type, entity_id, limit))]

@@ -14,9 +14,9 @@ from ..model import COMPANY_FIELDS, PERSON_FIELDS, Company, ContactView, Person
 
 COMPANY_COLS = ("pk", "id", "name", "display_name") + tuple(
     r.column for r in COMPANY_FIELDS if r.column != "name"
-) + ("do_not_call", "created_at", "updated_at")
+) + ("do_not_call", "created_at", "updated_at", "version")
 PERSON_COLS = ("pk", "id", "name", "company_id") + tuple(r.column for r in PERSON_FIELDS) + (
-    "do_not_call", "created_at", "updated_at")
+    "do_not_call", "created_at", "updated_at", "version")
 
 # A contact row as every contact query selects it: the person (if any) and
 # the company (the person's, or the company contact itself).

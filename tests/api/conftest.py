@@ -18,6 +18,7 @@ from crm_api.app import create_app
 from crm_api.context import ApiContext
 from crm_api.server import ApiServer
 from shared.stores import ThreadStores
+from tests.conftest import new_database
 
 API_KEY = "test-key-0123456789"
 
@@ -27,7 +28,7 @@ class Api:
     """A client of the running server, with the key set."""
 
     url: str
-    db_path: Path
+    db_path: Path | str  # a SQLite file or a postgresql:// URL
     stores: ThreadStores
     session: requests.Session
 
@@ -62,8 +63,10 @@ class Api:
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Api]:
-    db_path = tmp_path_factory.mktemp("api") / "callsheet.db"
+def api(engine: str, tmp_path_factory: pytest.TempPathFactory,
+        request: pytest.FixtureRequest) -> Iterator[Api]:
+    """The server of this test module, on the module's engine (both, in turn)."""
+    db_path = new_database(engine, tmp_path_factory.mktemp("api"), request)
     stores = ThreadStores(db_path)
     ctx = ApiContext(stores, api_key=API_KEY, access_log=False)
     server = ApiServer(create_app(ctx), "127.0.0.1", 0).start()

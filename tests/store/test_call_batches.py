@@ -90,6 +90,7 @@ def test_a_failed_commit_fails_the_whole_batch(store, monkeypatch):
         GroupCommit().run(_rec(_call("z")), store=store)
 
 
+@pytest.mark.sqlite_only
 def test_durability_is_restored_after_a_lease(store):
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 2
     store.batch([lambda s: s.set_setting("x", "1")], durable=False)

@@ -11,6 +11,7 @@ from shared.database import connect
 from shared.migrations import SCHEMA_VERSION, migrate, schema_version
 
 
+@pytest.mark.sqlite_only
 def test_new_file_is_migrated_private_and_in_wal_mode(db_path):
     db = connect(db_path)
     assert schema_version(db) == SCHEMA_VERSION
@@ -22,6 +23,7 @@ def test_new_file_is_migrated_private_and_in_wal_mode(db_path):
         db.table_names())
 
 
+@pytest.mark.sqlite_only
 def test_migrate_again_is_a_no_op(db_path):
     db = connect(db_path)
     db.execute("INSERT INTO settings (key, value) VALUES ('x', 'y')")
@@ -29,6 +31,7 @@ def test_migrate_again_is_a_no_op(db_path):
     assert connect(db_path).execute("SELECT value FROM settings").fetchone()[0] == "y"
 
 
+@pytest.mark.sqlite_only
 def test_database_from_a_newer_callsheet_is_refused(db_path):
     db = connect(db_path)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
@@ -36,6 +39,7 @@ def test_database_from_a_newer_callsheet_is_refused(db_path):
         connect(db_path)
 
 
+@pytest.mark.sqlite_only
 def test_every_api_query_uses_an_index(store):
     """The lookups Apollo makes on every call are index searches, not scans."""
     plans = {
@@ -53,6 +57,7 @@ def test_every_api_query_uses_an_index(store):
         assert "TEMP B-TREE" not in plan, (name, plan)
 
 
+@pytest.mark.sqlite_only
 def test_an_older_database_is_migrated_on_open(db_path):
     """What an installed app does on start with the file an older version wrote."""
     import sqlite3

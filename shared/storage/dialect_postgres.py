@@ -1,0 +1,134 @@
+"""Where PostgreSQL differs: its transactions, collation, text search and locking.
+
+The twin of ``dialect_sqlite``: the same methods, PostgreSQL's SQL. Several
+servers may share one database, so what SQLite gets from its file lock
+(one writer at a time) is done here with row locks and advisory locks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+NAME = "postgresql"
+
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ASCII_LOWER = str.maketrans(_UPPER, _LOWER)
+
+
+def fold(expr: str) -> str:
+    """``expr`` with ASCII letters in lower case, sorted by code point: SQLite's NOCASE,
+    so that lists sort and prefixes match alike on both engines (the indexes of
+    migration 1 are on exactly this expression)."""
+    return f"translate({expr}, '{_UPPER}', '{_LOWER}') COLLATE \"C\""
+
+
+def like_escape(text: str) -> str:
+    """``text`` with LIKE's wildcards escaped (the queries say ESCAPE '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+class PostgresDialect:
+    """PostgreSQL's side of every difference (one instance per connection)."""
+
+    name = NAME
+    # Two servers asking for ``next`` at once: the second skips the row the first has
+    # locked and takes the one after it, so no contact is handed out twice.
+    skip_locked = " FOR UPDATE OF cc SKIP LOCKED"
+
+    def __init__(self, conn: Any) -> None:
+        self.conn = conn  # shared.storage.postgres.PgConnection
+
+    # -- transactions ---------------------------------------------------------
+
+    @contextmanager
+    def transaction(self, *, durable: bool = True) -> Iterator[None]:
+        """One transaction (READ COMMITTED; rows are locked where it matters).
+        ``durable=False`` commits without waiting for the WAL flush."""
+        conn = self.conn
+        conn.execute("BEGIN")
+        try:
+            if not durable:
+                conn.execute("SET LOCAL synchronous_commit = off")
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            # A COMMIT that fails (the server went away) raises: the caller never
+            # acknowledges what was not committed.
+            conn.execute("COMMIT")
+
+    def lock_key(self, key: str) -> None:
+        """Serialise writers of one key (a call id) across servers until commit."""
+        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
+        self.conn.execute("SELECT pg_advisory_xact_lock(CAST(? AS bigint))",
+                          (int.from_bytes(digest, "big", signed=True),))
+
+    def lock_row(self, table: str, row_id: str) -> None:
+        """Hold one row (by id) until commit before reading it for an update, so that
+        what is read is what the update changes."""
+        self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", (row_id,))
+
+    def data_version(self) -> int:
+        """Changes whenever anybody commits a change to the data (the triggers of
+        migration 5 count them), for views that poll."""
+        return self.conn.execute("SELECT last_value FROM callsheet_change_seq").fetchone()[0]
+
+    @staticmethod
+    def recoverable(error: Exception) -> bool:
+        """Whether a batch may roll back to its savepoint after ``error`` and go on: not
+        when the connection is gone or the server broke the transaction (deadlock)."""
+        import psycopg
+
+        return not isinstance(error, psycopg.OperationalError)
+
+    # -- collation ------------------------------------------------------------
+
+    @staticmethod
+    def ci(expr: str) -> str:
+        """``expr`` compared and sorted without regard to (ASCII) case, as NOCASE."""
+        return fold("CAST(? AS text)" if expr == "?" else expr)
+
+    @staticmethod
+    def least(a: str, b: str) -> str:
+        return f'least({a} COLLATE "C", {b} COLLATE "C")'
+
+    @staticmethod
+    def greatest(a: str, b: str) -> str:
+        return f'greatest({a} COLLATE "C", {b} COLLATE "C")'
+
+    @staticmethod
+    def string_agg(expr: str, sep_char: int) -> str:
+        """Aggregate ``expr`` joined by the character with code ``sep_char``."""
+        return f"string_agg({expr}, chr({sep_char}))"
+
+    @staticmethod
+    def char(code: int) -> str:
+        return f"chr({code})"
+
+    # -- text search ----------------------------------------------------------
+
+    @staticmethod
+    def contains(table: str, pk: str, needle: str, limit: int | None = None,
+                 ) -> tuple[str, list[Any]]:
+        """A condition on ``pk`` keeping rows whose search text holds ``needle`` (lower
+        case, three characters or more): the pg_trgm GIN index on search_text."""
+        pattern = "%" + like_escape(needle) + "%"
+        if limit is None:
+            return (f"{pk} IN (SELECT pk FROM {table} WHERE search_text LIKE ? ESCAPE '\\')",
+                    [pattern])
+        return (f"{pk} IN (SELECT pk FROM {table} WHERE search_text LIKE ? ESCAPE '\\'"
+                " LIMIT ?)", [pattern, limit])
+
+    @staticmethod
+    def starts_with(col: str, text: str) -> tuple[str, list[Any]]:
+        """A condition keeping rows whose ``col`` starts with ``text`` (ASCII case
+        folded, as NOCASE); the index on ``fold(col)`` serves the prefix."""
+        return (f"{fold(col)} LIKE ? ESCAPE '\\'",
+                [like_escape(text.translate(_ASCII_LOWER)) + "%"])

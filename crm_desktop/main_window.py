@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
         return not self.shared_url or self.local.serve_api
 
     def _office_api_text(self) -> str:
-        return "API served by the office's API service, not this PC"
+        return "API not served from this PC (the office API service serves Apollo)"
 
     def database_text(self) -> str:
         """Which database this window uses, for people: a file name or user@host/db."""

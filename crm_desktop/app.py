@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -20,6 +21,7 @@ from shared.backup import hold_lock
 from shared.database import DATABASE_ERRORS, connect
 from shared.demo import load_demo
 from shared.errors import CallsheetError
+from shared.local_settings import LocalSettings, config_path
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
 
@@ -78,6 +80,15 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
     return True
 
 
+def shared_target(flag: str | None, local: LocalSettings) -> str | None:
+    """The shared database's URL when this desktop opens one: ``--db`` or CALLSHEET_DB when
+    it is a postgresql:// URL, else this PC's "Shared database" setting; None for a file."""
+    given = flag or os.environ.get("CALLSHEET_DB")
+    if given:
+        return given if given.startswith(("postgresql://", "postgres://")) else None
+    return local.shared_url() if local.shared else None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the exit status."""
     args = parse_args(argv)
@@ -91,28 +102,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(name)
     style.apply(app)  # type: ignore[arg-type]
 
-    path = args.db
+    local = LocalSettings.load()
+    url = shared_target(args.db, local)
+    lock = None
     try:
-        path = resolve_db_path(args.db)
-        # Held until exit: `callsheet-api restore` refuses to replace a file in use.
-        lock = hold_lock(path)
-        store = Store(connect(path))
+        if url:
+            # The storage layer opens PostgreSQL for a URL (libpq finds the password in
+            # PGPASSWORD or its password file); nothing on this PC to lock.
+            path: object = url
+            store = Store(connect(url))
+        else:
+            path = args.db
+            path = resolve_db_path(args.db)
+            # Held until exit: `callsheet-api restore` refuses to replace a file in use.
+            lock = hold_lock(path)
+            store = Store(connect(path))
     except (*DATABASE_ERRORS, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
+        return 1
+    except Exception as e:  # psycopg's errors: a refused password, a server not running
+        if not url:
+            raise
+        QMessageBox.critical(None, name, f"Callsheet cannot open the shared database\n{url}"
+                             f"\n\n{e}\n\nCheck File > Settings > This PC (Test connection).")
         return 1
     _, created = ensure_api_key(store)
     if created:
         log.info("created an API key (see Settings to copy it)")
     first_start(store, demo=args.demo)
     flags = {"host": args.host, "port": args.port, "region": args.region}
-    window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
+    options = DesktopOptions(flags=flags, api_enabled=not args.no_api, shared_url=url,
+                             local=local, local_path=config_path())
+    window = MainWindow(store, path, options)  # type: ignore[arg-type]
     window.show()
     try:
         return app.exec()
     finally:
         window.shutdown()
         store.db.close()
-        lock.release()
+        if lock is not None:
+            lock.release()
 
 
 if __name__ == "__main__":

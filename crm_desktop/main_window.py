@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from crm_api.context import RequestInfo
 from shared.errors import CallsheetError, NotFound
-from shared.model import ContactView
+from shared.local_settings import LocalSettings, pc_name
+from shared.model import ContactRef, ContactView, set_desktop_identity
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 
@@ -45,6 +46,8 @@ from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
 from .person_card import PersonCard
+from .pg_live import PgLive
+from .pop_notice import PopNotice
 from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
@@ -65,6 +68,12 @@ class DesktopOptions:
     flags: dict[str, str | None] = field(default_factory=dict)
     api_enabled: bool = True
     daily_backups: bool = True
+    # Team mode: the store is on this shared PostgreSQL database (URL without password).
+    shared_url: str | None = None
+    # This PC's own settings (which database, serve the API, pop cards, your name) and
+    # the file they are saved to (None: the user's configuration folder).
+    local: LocalSettings = field(default_factory=LocalSettings)
+    local_path: Path | None = None
 
 
 def app_info() -> tuple[str, str]:
@@ -90,9 +99,19 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.store = store
         self.ctx = DesktopContext(store, region=self._setting("region") or "DE")
-        self.live = LivePoller(store, self)
+        self.local = self.options.local
+        self.shared_url = self.options.shared_url
+        # The audit trail names the person and the PC, not only "desktop".
+        set_desktop_identity(self.local.person(), pc_name())
+        self.live: LivePoller | PgLive
+        if self.shared_url:
+            # Other PCs' changes arrive by LISTEN/NOTIFY, not by polling every table.
+            self.live = PgLive(self.shared_url, self,
+                               application_name=f"callsheet desktop {pc_name()}"[:63])
+        else:
+            self.live = LivePoller(store, self)
         self.ctx.wrote = self.live.poke
-        self.api = ApiController(self.db_path, self)
+        self.api = ApiController(self.shared_url or self.db_path, self)
         self.last_request: RequestInfo | None = None
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
@@ -102,6 +121,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(ICON)))
         self.resize(1280, 800)
         self._build()
+        self._build_team()
         self._build_menus()
         self.api.status_changed.connect(self._show_api_status)
         self.api.connect_request_slot(self._request_served)
@@ -113,15 +133,18 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip(self.name)
             self.tray.activated.connect(lambda *_: self.bring_to_front())
             self.tray.show()
-        if self.options.api_enabled:
+        if not self.options.api_enabled:
+            self.api.disable("API off (started with --no-api)")
+        elif self.serves_api():
             self.start_api()
         else:
-            self.api.disable("API off (started with --no-api)")
+            self.api.disable(self._office_api_text())
         self.live.start()
         self.backups = BackupController(self.db_path, lambda: self._setting("backup_keep"), self)
         self.backups.finished.connect(self.notify)
         self.backups.failed.connect(self.notify)
-        if self.options.daily_backups:
+        if self.options.daily_backups and not self.shared_url:
+            # A shared database is backed up on its server (callsheet-api backup).
             self.backups.start()
         self.go(PAGE_COMPANIES)
 
@@ -395,7 +418,13 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def screen_pop(self, view: ContactView) -> None:
-        """Apollo asked to show a contact: open its card and raise the window."""
+        """Apollo asked to show a contact: open its card and raise the window (on a shared
+        database: show a notice with *Open card* instead, see `PopNotice`)."""
+        if not self.local.pop_cards:
+            return
+        if self.shared_url:
+            self._pop_notice(view)
+            return
         if view.person_id:
             card = self.open_contact("person", view.person_id)
         elif view.company_id:
@@ -404,6 +433,18 @@ class MainWindow(QMainWindow):
             return
         self.bring_to_front()
         if card is not None and self.tray is not None:
+            self.tray.showMessage("Incoming call", view.label,
+                                  QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    def _pop_notice(self, view: ContactView) -> None:
+        if view.company_name is None and view.person_name is None:
+            try:
+                view = self.store.resolve_contact(
+                    ContactRef(company_id=view.company_id, person_id=view.person_id))
+            except CallsheetError:
+                return  # deleted since the pop was asked for: nobody to show
+        self.pop_notice.show_pop(view)
+        if self.tray is not None:
             self.tray.showMessage("Incoming call", view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
@@ -452,18 +493,89 @@ class MainWindow(QMainWindow):
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()
 
+    # -- team mode: shared database, this PC's settings -------------------
+
+    def _build_team(self) -> None:
+        self.pop_notice = PopNotice()
+        self.pop_notice.open_requested.connect(self.open_contact)
+        # The notice sits above the lists and cards, outside the tab order.
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.pop_notice)
+        column.addWidget(self.takeCentralWidget())
+        self.setCentralWidget(body)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("dbStatus")
+        self.db_label.setTextFormat(Qt.TextFormat.RichText)
+        self.statusBar().addPermanentWidget(self.db_label)
+        if isinstance(self.live, PgLive):
+            self.live.state_changed.connect(self._show_db_state)
+        self._show_db_state("connecting" if self.shared_url else "local", "")
+
+    def serves_api(self) -> bool:
+        """Whether this desktop serves the API: always on a single PC; on a shared database
+        only when "Serve the API from this PC" is on (the office's service serves Apollo)."""
+        return not self.shared_url or self.local.serve_api
+
+    def _office_api_text(self) -> str:
+        return "API not served from this PC (the office API service serves Apollo)"
+
+    def database_text(self) -> str:
+        """Which database this window uses, for people: a file name or user@host/db."""
+        if not self.shared_url:
+            return f"Database on this PC: {self.db_path.name}"
+        from urllib.parse import urlsplit
+
+        u = urlsplit(self.shared_url)
+        where = f"{u.username + '@' if u.username else ''}{u.hostname}:{u.port or 5432}{u.path}"
+        return f"Shared database {where}"
+
+    @Slot(str, str)
+    def _show_db_state(self, state: str, message: str) -> None:
+        text = escape(self.database_text())
+        tip = self.shared_url or str(self.db_path)
+        if state == "unreachable":
+            self.db_label.setText('<span style="color:#dc2626">●</span> '
+                                  '<span style="color:#b91c1c">shared database unreachable</span>')
+            tip = f"{tip}\n{message}\nCallsheet reconnects by itself when it is back."
+        elif state == "connecting":
+            self.db_label.setText(f'<span style="color:#9ca3af">●</span> {text}')
+        elif state == "connected":
+            self.db_label.setText(f'<span style="color:#16a34a">●</span> {text}')
+        else:
+            self.db_label.setText(text)
+        self.db_label.setToolTip(tip)
+
+    def apply_local_settings(self, changed: set[str]) -> None:
+        """Act on this PC's settings saved in the settings dialog."""
+        if {"your_name"} & changed:
+            set_desktop_identity(self.local.person(), pc_name())
+        if "serve_api" in changed and self.shared_url and self.options.api_enabled:
+            if self.local.serve_api:
+                if self.start_api():
+                    self.notify(f"This PC now serves the API: {self.api.url}")
+            else:
+                self.api.stop()
+                self.api.disable(self._office_api_text())
+        if {"database", "host", "port", "dbname", "user", "sslmode"} & changed:
+            self.notify("Restart Callsheet to open the other database.")
+
     # -- dialogs ----------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings; a changed address or port restarts the API."""
         dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
-                             db_path=str(self.db_path), parent=self)
+                             db_path=self.database_text(), parent=self,
+                             local=self.local, local_path=self.options.local_path)
         if dlg.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dlg)
         return dlg
 
     def apply_settings(self, dlg: SettingsDialog) -> None:
         """Act on what the settings dialog saved."""
+        self.apply_local_settings(getattr(dlg, "local_changed", set()))
         if "region" in dlg.changed:
             self.ctx.region = dlg.region
             for model in (self.companies.model, self.persons.model, self.calls.model):
@@ -511,6 +623,10 @@ class MainWindow(QMainWindow):
 
     def backup_now(self, path: str | None = None) -> None:
         """Copy the database to a file the person picks (the copy runs in the background)."""
+        if self.shared_url:
+            self.notify("A shared database is backed up on its server: run"
+                        " 'callsheet-api backup' there (see README, Team setup).")
+            return
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)

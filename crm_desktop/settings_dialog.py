@@ -4,6 +4,8 @@ command-line flag or an environment variable is read-only here."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shared.countries import countries
 from shared.errors import ValidationError
+from shared.local_settings import LocalSettings
 from shared.settings import (
     API_KEY,
     SETTINGS,
@@ -33,6 +36,7 @@ from shared.settings import (
 )
 
 from .context import DesktopContext
+from .this_pc_settings import ThisPcBox
 
 FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY: "--api-key"}
 
@@ -53,13 +57,18 @@ class SettingsDialog(QDialog):
     ``key_rotated``."""
 
     def __init__(self, ctx: DesktopContext, flags: dict[str, str | None], *,
-                 api_status: str = "", db_path: str = "", parent: QWidget | None = None):
+                 api_status: str = "", db_path: str = "", parent: QWidget | None = None,
+                 local: LocalSettings | None = None, local_path: Path | None = None):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.ctx = ctx
         self.flags = flags
         self.changed: set[str] = set()
         self.key_rotated = False
+        # This PC's settings (which database, serve the API, pop cards, your name).
+        self.this_pc = ThisPcBox(local) if local is not None else None
+        self.local_path = local_path
+        self.local_changed: set[str] = set()
         store = ctx.store
         self.resolved = {k: resolve(k, flags.get(k), store)
                          for k in ("host", "port", "region", API_KEY, "backup_keep")}
@@ -162,6 +171,8 @@ class SettingsDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(status)
         layout.addWidget(db)
+        if self.this_pc is not None:
+            layout.addWidget(self.this_pc)
         layout.addWidget(buttons)
         self.resize(620, 0)
 
@@ -189,6 +200,8 @@ class SettingsDialog(QDialog):
         self.origins[API_KEY].setText("saved in this database (new)")
 
     def accept(self) -> None:
+        if self.this_pc is not None and self.this_pc.validate() is not None:
+            return
         store = self.ctx.store
         host = self.host_edit.text().strip()
         try:
@@ -208,4 +221,6 @@ class SettingsDialog(QDialog):
                 self.changed.add(key)
         self.host, self.port, self.region = host, port, region
         self.backup_keep = int(keep)
+        if self.this_pc is not None:
+            self.local_changed = self.this_pc.save(self.local_path)
         super().accept()

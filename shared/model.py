@@ -410,9 +410,28 @@ class CallResult:
         return "; ".join(parts)
 
 
+# Who sits at this desktop ("Alice on PC-7"), set once at start by the desktop app. A
+# process runs one desktop, so this is a fact about the process, not a per-call choice.
+_desktop_client: str | None = None
+_desktop_person: str | None = None
+_desktop_pc: str | None = None
+
+
+def set_desktop_identity(person: str | None, pc: str | None) -> None:
+    """Name the person and PC that `Actor.desktop()` stands for in the audit trail."""
+    global _desktop_client, _desktop_person, _desktop_pc
+    person, pc = (person or "").strip(), (pc or "").strip()
+    _desktop_person, _desktop_pc = person or None, pc or None
+    if person and pc:
+        _desktop_client = f"{person} on {pc}"
+    else:
+        _desktop_client = person or pc or None
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who makes a change: ``api`` with the client's address, or ``desktop``."""
+    """Who makes a change: ``api`` with the client's address, or ``desktop`` with the
+    person and PC (``client``: "Alice on PC-7", see `set_desktop_identity`)."""
 
     side: Literal["api", "desktop", "cli"]
     client: str | None = None
@@ -421,5 +440,5 @@ class Actor:
     pc: str | None = None
 
     @classmethod
-    def desktop(cls, person: str | None = None, pc: str | None = None) -> Actor:
-        return cls("desktop", person=person, pc=pc)
+    def desktop(cls) -> Actor:
+        return cls("desktop", _desktop_client, person=_desktop_person, pc=_desktop_pc)

@@ -12,7 +12,7 @@ import pytest
 from shared import pg_listen
 from shared.pg_listen import Change, PgListener, parse
 from shared.pg_notify_sql import NOTIFY_SQL, set_origin_sql
-from tests.pg.test_pg_notify_sql import minimal_schema
+from tests.pg.notify_schema import minimal_schema
 from tests.pg_server import PgServer, wait_until
 
 

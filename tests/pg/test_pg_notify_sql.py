@@ -9,16 +9,7 @@ import psycopg
 import pytest
 
 from shared.pg_notify_sql import CHANNEL, MAX_ROWS_NAMED, NOTIFY_SQL, NOTIFY_TABLES, set_origin_sql
-
-WITH_ID = {"companies", "persons", "campaigns", "tasks", "calls"}
-
-
-def minimal_schema(conn: psycopg.Connection) -> None:
-    """Just enough of the tables for the triggers: `pk`, and `id` where the real one has it."""
-    for table in NOTIFY_TABLES:
-        id_col = ", id text NOT NULL UNIQUE" if table in WITH_ID else ""
-        refs = ", person_id text, company_id text" if table == "screen_pops" else ""
-        conn.execute(f"CREATE TABLE {table} (pk bigserial PRIMARY KEY{id_col}{refs}, note text)")
+from tests.pg.notify_schema import WITH_ID, minimal_schema
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ import argparse
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
@@ -195,6 +196,60 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- copy ----------------------------------------------------------------------
+
+
+def _progress_bar() -> Callable[[str, int, int], None] | None:
+    """A one-line progress display on a terminal (stderr); None when not on one."""
+    if not sys.stderr.isatty():
+        return None
+    last = [0.0]
+
+    def show(table: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - last[0] < 0.1:
+            return
+        last[0] = now
+        width = 30
+        filled = width * done // total if total else width
+        sys.stderr.write(f"\r{table:<18} [{'#' * filled}{'.' * (width - filled)}]"
+                         f" {done:>9,}/{total:,}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from shared.database import connect
+    from shared.storage.address import parse_address
+    from shared.storage.copy import copy_database
+
+    source_at, target_at = parse_address(args.source), parse_address(args.target)
+    if not is_postgres(source_at) and not source_at.exists():
+        raise CliError(f"there is no database at {source_at}")
+    if not is_postgres(target_at) and target_at.exists() and target_at.stat().st_size:
+        raise CliError(f"{target_at} exists already; copy into a new file")
+    source = Store(connect(source_at))
+    try:
+        target = Store(connect(target_at))
+        try:
+            report = copy_database(source, target, with_key=args.with_key,
+                                   progress=_progress_bar())
+        finally:
+            target.close()
+    finally:
+        source.close()
+    shown = target_at.redacted() if is_postgres(target_at) else target_at
+    _print(f"Copied into {shown}: " + ", ".join(
+        f"{n} {table.replace('_', ' ')}" for table, n in report.counts.items()) + ".")
+    _print("The API key was copied too." if report.key_copied else
+           "The API key was not copied (add --with-key to copy it): the target's service"
+           " makes a new one on its first start.")
+    return 0
+
+
 # -- simulate ------------------------------------------------------------------
 
 
@@ -341,6 +396,17 @@ def build_parser() -> argparse.ArgumentParser:
               "Replace the database with a backup (refused while it is in use).")
     res.add_argument("path", metavar="PATH", help="the backup file to restore")
     res.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    cp = sub.add_parser(
+        "copy", help="Copy everything into an empty database (SQLite <-> PostgreSQL).",
+        description="Copy every record, the audit trail and the settings from SOURCE into"
+                    " TARGET, an empty PostgreSQL database or a new SQLite file, in one"
+                    " transaction. Each is a file path or a postgresql:// URL.")
+    cp.add_argument("source", metavar="SOURCE", help="the database to copy from")
+    cp.add_argument("target", metavar="TARGET", help="the empty database to copy into")
+    cp.add_argument("--with-key", action="store_true",
+                    help="copy the API key too (Apollo keeps working without a new key)")
+    cp.set_defaults(func=cmd_copy)
 
     add("demo", cmd_demo, "Load the demo data set into an empty database.")
 

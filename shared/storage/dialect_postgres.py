@@ -80,6 +80,24 @@ class PostgresDialect:
         migration 5 count them), for views that poll."""
         return self.conn.execute("SELECT last_value FROM callsheet_change_seq").fetchone()[0]
 
+    # A read transaction that sees one snapshot of the database for a long read.
+    snapshot_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert many rows as they are (the copy between engines), by COPY: one
+        statement, so the change triggers run once, not once a row."""
+        with self.conn.raw.cursor().copy(
+                f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+    def after_insert_rows(self, table: str, columns: list[str]) -> None:
+        """Rows came with their pk: the identity continues after the largest."""
+        if "pk" in columns:
+            self.conn.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'pk'),"
+                f" coalesce((SELECT max(pk) FROM {table}), 0) + 1, false)")
+
     @staticmethod
     def recoverable(error: Exception) -> bool:
         """Whether a batch may roll back to its savepoint after ``error`` and go on: not

@@ -149,6 +149,18 @@ class SqliteDialect:
         return (f"{col} >= ? COLLATE NOCASE AND {col} < ? COLLATE NOCASE"
                 f" AND {col} LIKE ? ESCAPE '\\'", [lo, hi, like_escape(lo) + "%"])
 
+    # A read transaction: one snapshot of the file (WAL) for a long read.
+    snapshot_sql = "BEGIN"
+
+    def insert_rows(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """Insert many rows as they are (the copy between engines)."""
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)})"
+            f" VALUES ({', '.join('?' for _ in columns)})", rows)
+
+    def after_insert_rows(self, table: str, columns: list[str]) -> None:
+        """Nothing to do: SQLite's next pk follows the largest one."""
+
     @staticmethod
     def recoverable(error: Exception) -> bool:
         """Whether a batch may roll back to its savepoint after ``error`` and go on

@@ -78,7 +78,9 @@ class PostgresDialect:
     def data_version(self) -> int:
         """Changes whenever anybody commits a change to the data (the triggers of
         migration 5 count them), for views that poll."""
-        return self.conn.execute("SELECT last_value FROM callsheet_change_seq").fetchone()[0]
+        return self.conn.execute(
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM callsheet_change_seq"
+        ).fetchone()[0]
 
     # A read transaction that sees one snapshot of the database for a long read.
     snapshot_sql = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"

@@ -72,7 +72,8 @@ class CompanyCard(ContactCard):
 
     def _update(self, data: dict[str, Any]) -> Company:
         return self.ctx.store.update_company(self.record_id or "", data, Actor.desktop(),
-                                             mode="typed", region=self.ctx.region)
+                                             mode="typed", region=self.ctx.region,
+                                             expected_version=self.edit_version)
 
     def _clean(self, data: dict[str, Any]) -> None:
         clean_company(data, partial=True, mode="typed", region=self.ctx.region)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from shared.countries import countries
-from shared.errors import CallsheetError, NotFound, ValidationError
+from shared.errors import CallsheetError, NotFound, ValidationError, VersionConflict
 from shared.model import Actor, ContactRef
 
 from .call_details import CallDetailsDialog
@@ -91,6 +91,9 @@ class ContactCard(QWidget):
         self.fields: dict[str, Field] = {}
         self._shown: dict[str, str] = {}
         self._base: dict[str, Any] = {}
+        # The stored version the form's edits start from: a save names it, so a change
+        # saved meanwhile (another PC, Apollo) that this card has not shown is caught.
+        self.edit_version: int | None = None
         self._gone = False
         self._build()
         if record_id is None:
@@ -143,7 +146,7 @@ class ContactCard(QWidget):
 
         self.bar = InfoBar("warning")
         self.bar.add_button("Reload", lambda: self.reload(keep_edits=False))
-        self.bar.add_button("Keep mine", self.bar.hide)
+        self.keep_button = self.bar.add_button("Keep mine", self._keep_mine)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -373,6 +376,10 @@ class ContactCard(QWidget):
             self._update_buttons()
             return
         self.record = record
+        # What the card shows now is what a save goes over (the banner below says so
+        # for fields being edited).
+        self.edit_version = getattr(record, "version", None)
+        self._saving_over: int | None = None
         conflicts = []
         for spec in self.FIELDS:
             stored = getattr(record, spec.column)
@@ -467,6 +474,9 @@ class ContactCard(QWidget):
         self.error.hide()
         try:
             record = self._create(data) if new else self._update(data)
+        except VersionConflict as e:
+            self._show_version_conflict(e)
+            return False
         except CallsheetError as e:
             target = self.fields.get(e.field or "")
             if target is not None:
@@ -487,6 +497,26 @@ class ContactCard(QWidget):
         self.reload(keep_edits=False)
         self.ctx.wrote()
         return True
+
+    def _show_version_conflict(self, e: VersionConflict) -> None:
+        """Someone saved this contact since the card last showed it: show theirs where
+        nobody is typing, and say who changed what; Keep mine saves over it."""
+        self.reload(keep_edits=True)
+        labels = {spec.column: spec.label.replace("&", "").rstrip(" *") for spec in self.FIELDS}
+        fields = ", ".join(labels.get(f, f) for f in e.fields if f in labels)
+        who = e.by or "someone else"
+        self.bar.show_message(
+            f"{who} changed {fields or 'this ' + self.NOUN} since you opened this card."
+            " Nothing was saved: Keep mine saves yours over it; Reload shows theirs.")
+        self._saving_over = self.edit_version
+
+    def _keep_mine(self) -> None:
+        """The banner's Keep mine: after a refused save, save again over the version now
+        shown; otherwise just close the banner (the next save keeps the edits)."""
+        self.bar.hide()
+        if getattr(self, "_saving_over", None) is not None:
+            self._saving_over = None
+            self.save()
 
     def revert(self) -> None:
         """Throw away unsaved edits (a new card closes)."""

@@ -97,7 +97,8 @@ class PersonCard(ContactCard):
 
     def _update(self, data: dict[str, Any]) -> Person:
         return self.ctx.store.update_person(self.record_id or "", data, Actor.desktop(),
-                                            mode="typed", region=self.ctx.region)
+                                            mode="typed", region=self.ctx.region,
+                                            expected_version=self.edit_version)
 
     def _clean(self, data: dict[str, Any]) -> None:
         clean_person(data, partial=True, mode="typed", region=self.ctx.region)

@@ -68,11 +68,9 @@ PREVIEW_COLUMNS = (
 
 
 def database_path(store: Store) -> str:
-    """The file the store's connection is on (the worker opens its own connection)."""
-    for row in store.conn.execute("PRAGMA database_list"):
-        if row[1] == "main":
-            return row[2]
-    raise RuntimeError("The store has no main database file.")
+    """The database the store is on, a file or a postgresql:// URL (the worker opens
+    its own connection)."""
+    return store.address()
 
 
 class ImportWorker(QThread):

@@ -40,8 +40,13 @@ class PostgresDialect:
     # locked and takes the one after it, so no contact is handed out twice.
     skip_locked = " FOR UPDATE OF cc SKIP LOCKED"
 
-    def __init__(self, conn: Any) -> None:
+    def __init__(self, conn: Any, url: str = "") -> None:
         self.conn = conn  # shared.storage.postgres.PgConnection
+        self.url = url
+
+    def address(self) -> str:
+        """The URL the database was opened with."""
+        return self.url
 
     # -- transactions ---------------------------------------------------------
 

@@ -90,6 +90,13 @@ class SqliteDialect:
                 if not durable:
                     conn.execute(f"PRAGMA synchronous = {int(sync)}")
 
+    def address(self) -> str:
+        """The file of the main database."""
+        for row in self.conn.execute("PRAGMA database_list"):
+            if row[1] == "main":
+                return row[2]
+        raise RuntimeError("The store has no main database file.")
+
     def lock_key(self, key: str) -> None:
         """Serialise writers of one key (a call id): the file lock already does."""
 

@@ -105,7 +105,7 @@ class PgDatabase:
     def __init__(self, url: PgUrl, raw: psycopg.Connection) -> None:
         self.url = url
         self.conn = PgConnection(raw)
-        self.dialect = PostgresDialect(self.conn)
+        self.dialect = PostgresDialect(self.conn, url)
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
         """Run one statement (``?`` placeholders), as ``sqlite_utils.Database.execute``."""

@@ -126,6 +126,11 @@ class UnitOfWork:
         """Changes whenever another connection commits: cheap polling for live views."""
         return self.dialect.data_version()
 
+    def address(self) -> str:
+        """Where this database is: the SQLite file's path or the PostgreSQL URL, for
+        opening another connection to it (a worker thread's)."""
+        return self.dialect.address()
+
     def _one(self, sql: str, params: Any = ()) -> Any:
         return self.conn.execute(sql, params).fetchone()
 

@@ -126,3 +126,13 @@ def test_the_unit_of_work_commits_or_rolls_back_as_one(store):
 def test_every_migration_has_both_engines_parts():
     for migration in MIGRATIONS:
         assert getattr(migration, "postgres_sql", "").strip(), migration.__name__
+
+
+def test_address_opens_the_same_database_again(store, engine):
+    store.create_company({"name": "Found again"}, ANNA)
+    other = Store(connect(store.address()))  # the import worker's own connection
+    try:
+        assert other.engine == engine
+        assert [c.name for c in other.list_companies()] == ["Found again"]
+    finally:
+        other.close()

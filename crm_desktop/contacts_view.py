@@ -44,6 +44,10 @@ class ContactsListView(QWidget):
         self.ctx = ctx
         self.kind = kind
         self._loaded = False
+        self._text = ""
+        # The true number of rows of a partly loaded list: counted again after a filter
+        # or a change elsewhere, not as pages load while scrolling.
+        self._total: int | None = None
         plural = "Companies" if kind == "company" else "Persons"
         self.model: PagedTableModel = (CompaniesModel(ctx.region) if kind == "company"
                                        else PersonsModel(ctx.region))
@@ -102,7 +106,9 @@ class ContactsListView(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        # Every change of the row set recounts: a deleted row must not leave "1 persons".
         self.model.rowsInserted.connect(self._show_count)
+        self.model.rowsRemoved.connect(self._show_count)
         self.model.modelReset.connect(self._show_count)
         self.setTabOrder(self.filter, self.table)
 
@@ -119,6 +125,8 @@ class ContactsListView(QWidget):
         self._timer.stop()
         self._loaded = True
         text = self.filter.text().strip()
+        self._text = text
+        self._total = None
         store = self.ctx.store
         if self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
@@ -139,7 +147,9 @@ class ContactsListView(QWidget):
         if last < 0:
             last = self.model.loaded() - 1
         scroll = self.table.verticalScrollBar().value()
+        self._total = None
         self.model.refresh_rows(first, last)
+        self._show_count()
         self.table.verticalScrollBar().setValue(scroll)
         if selected and selected != self.selected_ids():
             row = self.model.row_of(selected[0])
@@ -148,9 +158,20 @@ class ContactsListView(QWidget):
 
     def _show_count(self, *args: Any) -> None:
         n = self.model.loaded()
-        more = "" if self.model.complete() else "+ (scroll for more)"
-        noun = "companies" if self.kind == "company" else "persons"
-        self.count.setText(f"{n:,}{more} {noun}" if n else f"No {noun} match")
+        if not self.model.complete():
+            # Only part of the list is loaded: ask the database for the true number.
+            if self._total is None:
+                store = self.ctx.store
+                self._total = (store.count_companies(self._text) if self.kind == "company"
+                               else store.count_persons(self._text))
+            n = self._total
+        one, many = ("company", "companies") if self.kind == "company" else ("person", "persons")
+        if not n:
+            self.count.setText(f"No {many} match")
+        else:
+            self.count.setText(f"{n:,} {one if n == 1 else many}")
+        self.count.setToolTip("" if self.model.complete() else
+                              f"{self.model.loaded():,} loaded; scroll for more")
 
     # -- actions ----------------------------------------------------------
 

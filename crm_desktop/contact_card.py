@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,6 +35,7 @@ from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
 
 from .call_details import CallDetailsDialog
+from .card_undo import FieldEdit, UndoKeys
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
@@ -92,6 +93,12 @@ class ContactCard(QWidget):
         self._shown: dict[str, str] = {}
         self._base: dict[str, Any] = {}
         self._gone = False
+        # One undo history for all fields (Edit ▸ Undo, Ctrl+Z); _last is what each field
+        # showed after its last recorded change, _applying marks the card's own setText.
+        self.undo_stack = QUndoStack(self)
+        self._undo_keys = UndoKeys(self.undo_stack, self)
+        self._last: dict[str, str] = {}
+        self._applying = False
         self._build()
         if record_id is None:
             self._start_new()
@@ -215,7 +222,7 @@ class ContactCard(QWidget):
         root.addWidget(self.error)
         root.addWidget(split, 1)
 
-        for keys, slot in (("Ctrl+S", self.save), ("Escape", self.revert),
+        for keys, slot in (("Ctrl+S", self.save), ("Escape", self.revert_asking),
                            ("Ctrl+D", self.toggle_do_not_call), ("Ctrl+T", self.add_task)):
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -260,8 +267,44 @@ class ContactCard(QWidget):
             editor.setPlaceholderText(spec.placeholder)
             editor.textChanged.connect(self._update_buttons)
             editor.editingFinished.connect(lambda api=spec.api: self._check_field(api))
+        changed = (editor.currentIndexChanged if isinstance(editor, QComboBox)
+                   else editor.textChanged)
+        changed.connect(lambda *_, api=spec.api: self._edited(api))
+        editor.installEventFilter(self._undo_keys)
         editor.setObjectName(f"field_{spec.api}")
         return editor
+
+    # -- undo -------------------------------------------------------------
+
+    def _edited(self, api: str) -> None:
+        """A field changed: record the change on the undo stack (unless the card set it)."""
+        field = self.fields.get(api)
+        if field is None:  # still building
+            return
+        new = field.text()
+        if self._applying:
+            self._last[api] = new
+            return
+        old = self._last.get(api, "")
+        if new == old:
+            return
+        self._last[api] = new
+        label = field.label.text().replace("&", "").rstrip(" *")
+        self.undo_stack.push(FieldEdit(api, label, old, new, self._apply_field))
+
+    def _apply_field(self, api: str, text: str) -> None:
+        """Show ``text`` in a field for undo/redo and put the cursor there."""
+        self._set_field(api, text)
+        self.fields[api].editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
+
+    def _set_field(self, api: str, text: str) -> None:
+        self._applying = True
+        try:
+            self.fields[api].set_text(text)
+        finally:
+            self._applying = False
+        self._last[api] = text
 
     # -- hooks for the two kinds of card ----------------------------------
 
@@ -319,6 +362,10 @@ class ContactCard(QWidget):
         """True when a field (or any, without ``api``) differs from what was loaded."""
         names = [api] if api else list(self.fields)
         return any(self.fields[n].text() != self._shown.get(n, "") for n in names)
+
+    def has_unsaved(self) -> bool:
+        """True when closing or reverting the card would lose typed text."""
+        return not self._gone and self.is_dirty()
 
     def dirty_fields(self) -> list[str]:
         """The API names of the fields with unsaved changes."""
@@ -381,7 +428,7 @@ class ContactCard(QWidget):
                     conflicts.append(spec.label.replace("&", "").rstrip(" *"))
                 continue
             text = self._display(spec, stored)
-            self.fields[spec.api].set_text(text)
+            self._set_field(spec.api, text)
             self._shown[spec.api] = text
             self._base[spec.api] = stored
         if conflicts:
@@ -394,6 +441,7 @@ class ContactCard(QWidget):
             for f in self.fields.values():
                 f.set_error(None)
             self.error.hide()
+            self.undo_stack.clear()
         self._show_header()
         self._refresh_tabs()
         self._update_buttons()
@@ -494,6 +542,16 @@ class ContactCard(QWidget):
             self.close_requested.emit()
             return
         self.reload(keep_edits=False)
+
+    def revert_asking(self) -> None:
+        """Esc: like Revert, but asks first when typed text would be lost."""
+        if self.has_unsaved():
+            question = (f"Close this new {self.NOUN} and lose what you typed?"
+                        if self.record_id is None else
+                        f"Throw away your changes to {self.title_text()}?")
+            if not self.confirm("Unsaved changes", question):
+                return
+        self.revert()
 
     def delete(self) -> None:
         """Delete the contact after asking; the card closes."""

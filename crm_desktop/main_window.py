@@ -41,6 +41,7 @@ from .contacts_view import ContactsListView
 from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
+from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
@@ -231,6 +232,7 @@ class MainWindow(QMainWindow):
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
         file.addSeparator()
         action(file, "&Quit", self.close, "Ctrl+Q")
+        self.edit_menu = EditMenu(self, bar.addMenu("&Edit"), self.current_card)
         go = bar.addMenu("&Go")
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
@@ -342,7 +344,7 @@ class MainWindow(QMainWindow):
     def close_card(self, index: int) -> None:
         """Close a card, asking first when it has unsaved changes."""
         card = self.cards.widget(index)
-        if isinstance(card, ContactCard) and card.record_id is not None and card.is_dirty():
+        if isinstance(card, ContactCard) and card.has_unsaved():
             answer = QMessageBox.question(
                 self, "Unsaved changes",
                 f"{card.title_text()} has unsaved changes. Close it and lose them?",
@@ -553,7 +555,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        dirty = [c.title_text() for c in self.card_list() if c.record_id and c.is_dirty()]
+        dirty = [c.title_text() for c in self.card_list() if c.has_unsaved()]
         if dirty:
             answer = QMessageBox.question(
                 self, "Unsaved changes",

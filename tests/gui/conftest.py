@@ -47,7 +47,7 @@ def window(qtbot, store: Store, db_path: Path) -> Iterator[MainWindow]:
     # Not qtbot.addWidget: pytest-qt would close the window before this runs, and closing
     # with unsaved edits asks first, so a failed test would hang on that question.
     for card in w.card_list():
-        card.reload(keep_edits=False)
+        w._remove_card(card)  # without asking, whatever was typed
     w.close()
     w.shutdown()
     w.deleteLater()

@@ -70,12 +70,24 @@ class FieldSpec:
     placeholder: str = ""
 
 
+# A card's own keys (keys, what they do, method): the card makes its shortcuts from
+# this table and Help ▸ Keyboard shortcuts lists it.
+CARD_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("Ctrl+S", "Save the card", "save"),
+    ("Esc", "Revert the card (asks when there are unsaved changes)", "revert_asking"),
+    ("Ctrl+D", "Set or lift do-not-call", "toggle_do_not_call"),
+    ("Ctrl+T", "Add a task for the card's contact", "add_task"),
+    ("Ctrl+Shift+Del", "Delete the card's contact", "delete"),
+)
+
+
 class ContactCard(QWidget):
     """Base of CompanyCard and PersonCard; ``record_id`` None is a new, unsaved contact."""
 
     KIND = ""
     NOUN = ""
     FIELDS: tuple[FieldSpec, ...] = ()
+    EXTRA_KEYS: tuple[tuple[str, str, str], ...] = ()
 
     open_contact = Signal(str, str)  # kind, id
     close_requested = Signal()
@@ -137,6 +149,7 @@ class ContactCard(QWidget):
         self.task_button.setToolTip("Plan a call to this contact (Ctrl+T)")
         self.task_button.clicked.connect(self.add_task)
         self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete this contact (Ctrl+Shift+Del)")
         self.delete_button.setObjectName("danger")
         self.delete_button.clicked.connect(self.delete)
         actions = QHBoxLayout()
@@ -222,11 +235,10 @@ class ContactCard(QWidget):
         root.addWidget(self.error)
         root.addWidget(split, 1)
 
-        for keys, slot in (("Ctrl+S", self.save), ("Escape", self.revert_asking),
-                           ("Ctrl+D", self.toggle_do_not_call), ("Ctrl+T", self.add_task)):
+        for keys, _, method in CARD_KEYS + self.EXTRA_KEYS:
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+            sc.activated.connect(getattr(self, method))
 
     def _tasks_page(self) -> QWidget:
         page = QWidget()
@@ -362,6 +374,10 @@ class ContactCard(QWidget):
         """True when a field (or any, without ``api``) differs from what was loaded."""
         names = [api] if api else list(self.fields)
         return any(self.fields[n].text() != self._shown.get(n, "") for n in names)
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the card, so its keys (Ctrl+S, Ctrl+D, Ctrl+T) work."""
+        self.fields[self.FIELDS[0].api].editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def has_unsaved(self) -> bool:
         """True when closing or reverting the card would lose typed text."""

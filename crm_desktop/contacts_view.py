@@ -30,6 +30,12 @@ from .models.persons_model import PersonsModel
 from .widgets import heading, make_table, set_widths
 
 DEBOUNCE_MS = 150
+# Keys of the list itself (keys, what they do, method); Help ▸ Keyboard shortcuts lists them.
+LIST_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("Return", "Open the selected contact's card", "open_selected"),
+    ("Del", "Delete the selected contact", "delete_selected"),
+    ("Ctrl+Shift+A", "Add the selected contacts to a campaign", "add_selected_to_campaign"),
+)
 
 
 class ContactsListView(QWidget):
@@ -67,12 +73,10 @@ class ContactsListView(QWidget):
         set_widths(self.table, [240, 180, 110, 140] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.open_selected)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        for keys, _, method in LIST_KEYS:
+            sc = QShortcut(QKeySequence(keys), self.table)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(getattr(self, method))
 
         noun = "company" if kind == "company" else "person"
         self.new_button = QPushButton(f"New {noun}")
@@ -83,7 +87,8 @@ class ContactsListView(QWidget):
         self.open_button.setToolTip("Open the selected card (Enter)")
         self.open_button.clicked.connect(self.open_selected)
         self.campaign_button = QPushButton("Add to campaign…")
-        self.campaign_button.setToolTip("Assign the selected contacts to a campaign")
+        self.campaign_button.setToolTip("Assign the selected contacts to a campaign"
+                                        " (Ctrl+Shift+A)")
         self.campaign_button.clicked.connect(self.add_selected_to_campaign)
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setToolTip("Delete the selected contact (Del)")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,8 +36,8 @@ from .backups import BackupController
 from .calls_view import CallsView
 from .campaigns_view import CampaignsView
 from .company_card import CompanyCard
-from .contact_card import ContactCard
-from .contacts_view import ContactsListView
+from .contact_card import CARD_KEYS, ContactCard
+from .contacts_view import LIST_KEYS, ContactsListView
 from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
@@ -49,6 +49,7 @@ from .person_card import PersonCard
 from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
+from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.ctx.wrote = self.live.poke
         self.api = ApiController(self.db_path, self)
         self.last_request: RequestInfo | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
@@ -222,12 +224,14 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
         export = file.addMenu("&Export")
-        for what in ("companies", "persons", "calls", "tasks"):
-            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w))
-        action(export, "Contacts as &vCard…", lambda: self.export("vcard"))
+        # Two-key chords (Ctrl+E, then a letter): every action has a key, none is taken twice.
+        for what, key in (("companies", "C"), ("persons", "P"), ("calls", "L"), ("tasks", "T")):
+            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w),
+                   f"Ctrl+E, {key}")
+        action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
         file.addSeparator()
         action(file, "&Back up database…", self.backup_now, "Ctrl+B")
-        action(file, "Open backups &folder", self.open_backups_folder)
+        action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
         file.addSeparator()
@@ -246,7 +250,7 @@ class MainWindow(QMainWindow):
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
         help_ = bar.addMenu("&Help")
         action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        action(help_, f"&About {self.name}", self.about)
+        action(help_, f"&About {self.name}", self.about, "Ctrl+F1")
 
     # -- navigation -------------------------------------------------------
 
@@ -325,6 +329,10 @@ class MainWindow(QMainWindow):
             self._add_card(card)
         else:
             self.cards.setCurrentWidget(card)
+        # The card takes the keyboard (Ctrl+S, Ctrl+D, Ctrl+T); again once the search's
+        # popup has closed, which gives the focus back to the search field.
+        card.focus_first_field()
+        QTimer.singleShot(0, lambda c=card: self.cards.indexOf(c) >= 0 and c.focus_first_field())
         return card
 
     def new_company(self) -> CompanyCard:
@@ -529,19 +537,27 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def show_shortcuts(self) -> None:
-        """List the keyboard shortcuts."""
-        QMessageBox.information(self, "Keyboard shortcuts", (
-            "Ctrl+K or Ctrl+F\tSearch\n"
-            "Ctrl+1 … Ctrl+8\tCompanies, Persons, Campaigns, Tasks, Calls, Lookup tester,"
-            " Dashboard, Duplicates\n"
-            "Ctrl+N\tNew company\nCtrl+Shift+N\tNew person\n"
-            "Ctrl+S\tSave the card\nEsc\tRevert the card\nCtrl+D\tDo-not-call on/off\n"
-            "Ctrl+T\tAdd a task for the card's contact\n"
-            "Ctrl+W\tClose the card\nCtrl+PgUp/PgDown\tPrevious/next card\n"
-            "Enter\tOpen the selected contact\nDel\tDelete the selected contact\n"
-            "Ctrl+I\tImport CSV\nCtrl+B\tBack up the database\n"
-            "F5\tRefresh\nCtrl+,\tSettings\nCtrl+Q\tQuit"))
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """List the keyboard shortcuts (F1): the menus' and those of cards and lists."""
+        from .shortcuts_dialog import menu_sections
+
+        def rows(table: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str]]:
+            return [(k.replace("Return", "Enter"), what) for k, what, _ in table]
+
+        sections = menu_sections(self.menuBar()) + [
+            ("On a card", rows(CARD_KEYS)),
+            ("On a person's card", rows(PersonCard.EXTRA_KEYS)),
+            ("In the Companies and Persons lists", rows(LIST_KEYS)),
+            ("In a chooser (company, contacts)", [
+                ("Down or Up", "From the search field to the list"),
+                ("Enter", "Take the only match, or the selected one")]),
+        ]
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(sections, self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
 
     def about(self) -> None:
         """Name, version and what it is."""

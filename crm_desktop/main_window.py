@@ -437,6 +437,15 @@ class MainWindow(QMainWindow):
             self.notify(self.api.message)
         return ok
 
+    def _try_listen(self, host: str, port: str) -> tuple[str, str] | None:
+        """Move the API to host:port for the settings dialog; (field, why) if it cannot."""
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store)
+        fixed_key = key.value if key.origin in ("flag", "env") else None
+        if self.api.restart(host, port, fixed_key):
+            return None
+        error = self.api.error
+        return (error.field, error.message) if error else ("port", self.api.message)
+
     @Slot()
     def _show_api_status(self) -> None:
         api = self.api
@@ -467,7 +476,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """Show the settings; a changed address or port restarts the API."""
         dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
-                             db_path=str(self.db_path), parent=self)
+                             db_path=str(self.db_path), parent=self,
+                             try_listen=self._try_listen if self.options.api_enabled else None,
+                             api_failed=self.api.state == "failed")
         if dlg.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dlg)
         return dlg
@@ -481,7 +492,9 @@ class MainWindow(QMainWindow):
             self.refresh_views()
         if "backup_keep" in dlg.changed and self.options.daily_backups:
             self.backups.daily()
-        if {"host", "port"} & dlg.changed and self.options.api_enabled:
+        if dlg.api_moved:
+            self.notify(f"The API was restarted: {self.api.url}")
+        elif {"host", "port"} & dlg.changed and self.options.api_enabled:
             if self.start_api():
                 self.notify(f"The API was restarted: {self.api.url}")
         if dlg.key_rotated:

@@ -43,6 +43,7 @@ from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
 from .models.record_model import RecordTableModel
 from .models.tasks_model import TasksModel
+from .panes import form_message, labels_of
 from .task_dialog import TaskDialog
 from .widgets import (
     Badge,
@@ -53,6 +54,7 @@ from .widgets import (
     make_table,
     set_widths,
     sorted_proxy,
+    stretch_column,
 )
 
 
@@ -205,7 +207,10 @@ class ContactCard(QWidget):
         set_widths(self.tasks_view, [130, 170, 150, 140, 200])
         self.dnc_model = DncModel()
         self.dnc_view = make_table(self.dnc_model, sortable=False)
-        set_widths(self.dnc_view, [130, 110, 140, 200])
+        # The reason takes the spare width (elided with …, whole in the tooltip) instead
+        # of being cut off at the right edge ("Hat am Telef").
+        set_widths(self.dnc_view, [130, 110, 100, 0, 160])
+        stretch_column(self.dnc_view, DncModel.COL_REASON)
         self.dnc_view.doubleClicked.connect(self._open_dnc_call)
         self.audit_model = AuditModel()
         self.audit_view = make_table(self.audit_model, sortable=False)
@@ -478,7 +483,10 @@ class ContactCard(QWidget):
         tasks = store.list_tasks(ref=ref)
         self._set(self.calls_view, self.calls_model, calls)
         self._set(self.tasks_view, self.tasks_model, tasks)
-        self._set(self.dnc_view, self.dnc_model, store.dnc_history(ref))
+        events = store.dnc_history(ref)
+        self._set(self.dnc_view, self.dnc_model, events)
+        # The Call column only when a call set or lifted it: its width goes to the reason.
+        self.dnc_view.setColumnHidden(DncModel.COL_CALL, not any(e.call_id for e in events))
         self._set(self.audit_view, self.audit_model, store.audit_trail(self.KIND, ref.person_id
                                                                        or ref.company_id or ""))
         self._refresh_extra()
@@ -504,7 +512,7 @@ class ContactCard(QWidget):
         try:
             self._clean({api: f.text()})
         except ValidationError as e:
-            f.set_error(e.message)
+            f.set_error(self.form_message(e.message, e.field or api))
             return
         f.set_error(None)
         spec = next(s for s in self.FIELDS if s.api == api)
@@ -512,6 +520,10 @@ class ContactCard(QWidget):
             from shared import phones
 
             f.set_text(phone(phones.normalize(f.text(), self.ctx.region, api), self.ctx.region))
+
+    def form_message(self, message: str, field: str | None) -> str:
+        """The store's message in the card's words ("Phone 2: …", not "phone2: …")."""
+        return form_message(message, labels_of((s.api, s.label) for s in self.FIELDS), field)
 
     def values(self, *, only_dirty: bool) -> dict[str, Any]:
         """The form's values by API name (typed text; the store cleans them)."""
@@ -533,11 +545,12 @@ class ContactCard(QWidget):
             record = self._create(data) if new else self._update(data)
         except CallsheetError as e:
             target = self.fields.get(e.field or "")
+            message = self.form_message(e.message, e.field)
             if target is not None:
-                target.set_error(e.message)
+                target.set_error(message)
                 target.editor.setFocus()
             else:
-                self.error.setText(e.message)
+                self.error.setText(message)
                 self.error.show()
             return False
         if new:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -118,11 +118,14 @@ class ContactPicker(QWidget):
             if "company" in self.kinds:
                 for c in store.list_companies(limit=100):
                     entries.append((Picked("company", c.id, c.display_name), c.city or ""))
+        row_height = self.list.fontMetrics().height() + 12
         for picked, detail in entries:
             kind = f"  [{picked.kind}]" if len(self.kinds) > 1 else ""
             item = QListWidgetItem(f"{picked.title}{kind}" + (f"   —  {detail}" if detail
                                                               else ""))
             item.setData(Qt.ItemDataRole.UserRole, picked)
+            # The style sheet's item padding is not in Qt's own row height: rows overlapped.
+            item.setSizeHint(QSize(0, row_height))
             self.list.addItem(item)
 
     def select_titles(self, *titles: str) -> None:

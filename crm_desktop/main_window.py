@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QSystemTrayIcon,
     QTabWidget,
     QToolBar,
@@ -45,6 +44,15 @@ from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
+from .panes import (
+    CurrentPageStack,
+    ElidedLabel,
+    elided,
+    remember_card_width,
+    remembered_card_width,
+    scrolled,
+    tab_text,
+)
 from .person_card import PersonCard
 from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
@@ -162,7 +170,7 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
                      self.lookup, self.dashboard, self.duplicates):
             self.pages.addWidget(page)
@@ -183,13 +191,16 @@ class MainWindow(QMainWindow):
         self.card_panel.setObjectName("cardPanel")
         panel = QVBoxLayout(self.card_panel)
         panel.setContentsMargins(0, 6, 0, 0)
-        panel.addWidget(self.cards)
+        panel.addWidget(scrolled(self.cards))
         self.card_panel.hide()
 
         self.split = QSplitter()
         self.split.addWidget(self.nav)
-        self.split.addWidget(self.pages)
+        self.split.addWidget(scrolled(self.pages))
         self.split.addWidget(self.card_panel)
+        # The width the person drags the card panel to is kept for the next start.
+        self.split.splitterMoved.connect(
+            lambda *_: self.card_panel.isVisible() and remember_card_width(self.split.sizes()[2]))
         self.split.setCollapsible(0, False)
         self.split.setCollapsible(1, False)
         self.split.setStretchFactor(0, 0)
@@ -201,7 +212,7 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setTextFormat(Qt.TextFormat.RichText)
-        self.request_label = QLabel("No API request yet")
+        self.request_label = ElidedLabel("No API request yet")
         self.request_label.setObjectName("muted")
         # Long paths must not widen the window.
         self.request_label.setMaximumWidth(560)
@@ -273,7 +284,12 @@ class MainWindow(QMainWindow):
 
     def notify(self, text: str) -> None:
         """A message in the status bar for a while."""
-        self.statusBar().showMessage(text, 8000)
+        bar = self.statusBar()
+        # Shortened to the room left of the API's labels, so the texts never overlap.
+        room = bar.width() - self.request_label.width() - self.api_label.width() - 32
+        shown = elided(text, bar, room) if bar.isVisible() and room > 80 else text
+        bar.showMessage(shown, 8000)
+        bar.setToolTip(text)
 
     # -- cards ------------------------------------------------------------
 
@@ -300,8 +316,10 @@ class MainWindow(QMainWindow):
             card.new_person.connect(self.new_person)
         if not self.card_panel.isVisible():
             self.card_panel.show()
-            self.split.setSizes([170, 480, 630])
-        i = self.cards.addTab(card, card.title_text())
+            width = remembered_card_width(630)
+            room = self.split.width() - 2 * self.split.handleWidth() - 170
+            self.split.setSizes([170, max(room - width, 280), width])
+        i = self.cards.addTab(card, tab_text(card.title_text()))
         self.cards.setTabToolTip(i, card.title_text())
         self.cards.setCurrentIndex(i)
         return card
@@ -309,7 +327,7 @@ class MainWindow(QMainWindow):
     def _retitle(self, card: ContactCard, title: str) -> None:
         i = self.cards.indexOf(card)
         if i >= 0:
-            self.cards.setTabText(i, title if len(title) <= 28 else title[:27] + "…")
+            self.cards.setTabText(i, tab_text(title))
             self.cards.setTabToolTip(i, title)
 
     def open_contact(self, kind: str, record_id: str) -> ContactCard | None:
@@ -465,8 +483,8 @@ class MainWindow(QMainWindow):
     def _request_served(self, info: RequestInfo) -> None:
         self.last_request = info
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
-        self.request_label.setText(f"Last request {at} · {info.client} · {info.method}"
-                                   f" {info.path} → {info.status}")
+        self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
+                                         f" {info.path} → {info.status}")
         if info.method != "GET" and info.status < 400:
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()

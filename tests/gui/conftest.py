@@ -20,6 +20,16 @@ from shared.store import Store  # noqa: E402
 API_KEY = "test-key-0123456789"
 
 
+@pytest.fixture(autouse=True)
+def window_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Window state (QSettings) in a folder of the test's own, not the user's config."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "callsheet.db"

@@ -25,6 +25,7 @@ from shared.store import Store
 
 from . import style
 from .main_window import DesktopOptions, MainWindow, app_info
+from .single_instance import InstanceServer, ask_running
 
 log = logging.getLogger("callsheet.desktop")
 DEMO_OFFERED = "demo_offered"
@@ -78,6 +79,12 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
     return True
 
 
+def already_running(window: MainWindow) -> None:
+    """Callsheet was started again on this database: show the window that runs."""
+    window.bring_to_front()
+    window.notify("Callsheet is already running on this database: this is its window.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the exit status."""
     args = parse_args(argv)
@@ -91,6 +98,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     style.apply(app)  # type: ignore[arg-type]
 
     path = resolve_db_path(args.db)
+    if ask_running(path):
+        # Before anything touches the database: the running window takes over.
+        log.info("Callsheet is already running on %s", path)
+        QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
+                                f"{path}\n\nIts window has been brought to the front.")
+        return 0
+    instance = InstanceServer(path)
+    instance.listen()
     try:
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
@@ -104,10 +119,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     first_start(store, demo=args.demo)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
+    instance.activated.connect(lambda: already_running(window))
     window.show()
     try:
         return app.exec()
     finally:
+        instance.close()
         window.shutdown()
         store.db.close()
         lock.release()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -16,6 +17,7 @@ from typing import NoReturn
 from shared.backup import backup, hold_lock, restore
 from shared.database import connect
 from shared.errors import CallsheetError
+from shared.logfiles import add_secret, setup_logging
 from shared.model import Actor, ContactRef
 from shared.settings import (
     API_KEY,
@@ -378,6 +380,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``callsheet-api``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging("callsheet-api")
+    add_secret(os.environ.get("CALLSHEET_API_KEY"))
     try:
         return args.func(args)
     except (CallsheetError, CliError) as e:

@@ -20,10 +20,12 @@ from shared.backup import hold_lock
 from shared.database import connect
 from shared.demo import load_demo
 from shared.errors import CallsheetError
+from shared.logfiles import add_secret, setup_logging
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
 
 from . import style
+from .diagnostics import install_excepthook
 from .main_window import DesktopOptions, MainWindow, app_info
 from .single_instance import InstanceServer, ask_running
 
@@ -88,7 +90,7 @@ def already_running(window: MainWindow) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the exit status."""
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    log_file = setup_logging("callsheet")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     name, version = app_info()
     app.setApplicationName(name)
@@ -97,6 +99,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(name)
     style.apply(app)  # type: ignore[arg-type]
 
+    log.info("%s %s starting (log file: %s)", name, version, log_file)
+    window: MainWindow | None = None
+    # An error nobody caught shows a dialog with the log file instead of ending the app.
+    install_excepthook(lambda: window)
     path = resolve_db_path(args.db)
     if ask_running(path):
         # Before anything touches the database: the running window takes over.
@@ -113,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1
-    _, created = ensure_api_key(store)
+    key, created = ensure_api_key(store)
+    add_secret(key)
     if created:
         log.info("created an API key (see Settings to copy it)")
     first_start(store, demo=args.demo)

@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
         help_ = bar.addMenu("&Help")
         action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
+        action(help_, "Copy &debug info", self.copy_debug_info, "Ctrl+Shift+D")
         action(help_, f"&About {self.name}", self.about, "Ctrl+F1")
 
     # -- navigation -------------------------------------------------------
@@ -589,6 +590,20 @@ class MainWindow(QMainWindow):
         self.shortcuts_dialog.show()
         self.shortcuts_dialog.raise_()
         return self.shortcuts_dialog
+
+    def copy_debug_info(self) -> str:
+        """Put versions, paths and the last 50 log lines on the clipboard (no API key)."""
+        from PySide6.QtWidgets import QApplication
+
+        from .diagnostics import debug_info
+
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store).value
+        text = debug_info(name=self.name, version=self.version, db_path=self.db_path,
+                          api_status=self.api.message, backups=self.backups.folder(),
+                          secrets=(key,) if key else ())
+        QApplication.clipboard().setText(text)
+        self.notify("Debug info copied: paste it into your message or bug report.")
+        return text
 
     def about(self) -> None:
         """Name, version and what it is."""

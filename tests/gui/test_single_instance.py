@@ -2,9 +2,11 @@
 runs already and brings the running window to the front (it used to say the API's port
 was "in use by another program")."""
 
+import logging
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,13 +24,23 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def keep_app_look():
-    """main() styles the application; give the other tests back the look they had."""
+    """main() styles the application, sets up logging and the exception hooks: give the
+    other tests back what they had."""
     app = QApplication.instance()
     sheet, palette, style = app.styleSheet(), app.palette(), app.style().name()
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    hooks = sys.excepthook, threading.excepthook
     yield
     app.setStyleSheet(sheet)
     app.setPalette(palette)
     app.setStyle(style)
+    for h in root.handlers:
+        if h not in handlers:
+            root.removeHandler(h)
+            h.close()
+    root.setLevel(level)
+    sys.excepthook, threading.excepthook = hooks
 
 
 def prepared_db(folder: Path) -> Path:

@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             card.new_person.connect(self.new_person)
         if not self.card_panel.isVisible():
             self.card_panel.show()
-            width = remembered_card_width(630)
+            width = remembered_card_width(600)
             room = self.split.width() - 2 * self.split.handleWidth() - 170
             self.split.setSizes([170, max(room - width, 280), width])
         i = self.cards.addTab(card, tab_text(card.title_text()))

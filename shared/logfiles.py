@@ -61,17 +61,22 @@ def setup_logging(program: str, *, level: int = logging.INFO,
     root.setLevel(level)
     formatter = logging.Formatter(FORMAT)
     redact = RedactSecrets()
+    path = log_dir() / f"{program}.log"
+    for h in our_handlers():
+        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path:
+            return path
+        if isinstance(h, RotatingFileHandler):
+            # One log file per process: a second program in the same process moves it.
+            root.removeHandler(h)
+            h.close()
     # Like logging.basicConfig: a console handler only when nothing handles records yet
     # (a test runner's capture, an embedding program).
     if stderr and not root.handlers:
         console = logging.StreamHandler()
         console.setFormatter(formatter)
         console.addFilter(redact)
+        _mark(console)
         root.addHandler(console)
-    path = log_dir() / f"{program}.log"
-    for h in root.handlers:
-        if isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path:
-            return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
@@ -81,13 +86,23 @@ def setup_logging(program: str, *, level: int = logging.INFO,
         return None
     handler.setFormatter(formatter)
     handler.addFilter(redact)
+    _mark(handler)
     root.addHandler(handler)
     return path
 
 
+def _mark(handler: logging.Handler) -> None:
+    handler._callsheet = True  # type: ignore[attr-defined]
+
+
+def our_handlers() -> list[logging.Handler]:
+    """The root handlers setup_logging added (tests remove them again)."""
+    return [h for h in logging.getLogger().handlers if getattr(h, "_callsheet", False)]
+
+
 def current_log_file() -> Path | None:
     """The log file this process writes, if any."""
-    for h in logging.getLogger().handlers:
+    for h in our_handlers():
         if isinstance(h, RotatingFileHandler):
             return Path(h.baseFilename)
     return None

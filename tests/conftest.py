@@ -18,6 +18,19 @@ FIXED_NOW = datetime(2026, 11, 26, 12, 0, 0, tzinfo=UTC)
 os.environ.setdefault("CALLSHEET_LOG_DIR", tempfile.mkdtemp(prefix="callsheet-test-logs-"))
 
 
+@pytest.fixture(autouse=True)
+def _no_leftover_log_handlers():
+    """A program's main() run in a test sets up logging; the next test starts without."""
+    yield
+    import logging
+
+    from shared.logfiles import our_handlers
+
+    for h in our_handlers():
+        logging.getLogger().removeHandler(h)
+        h.close()
+
+
 class Clock:
     """A clock tests move by hand."""
 

@@ -310,7 +310,10 @@ class MainWindow(QMainWindow):
         """A message in the status bar for a while."""
         bar = self.statusBar()
         # Shortened to the room left of the API's labels, so the texts never overlap.
-        room = bar.width() - self.request_label.width() - self.api_label.width() - 32
+        # The leftmost of them is the request label (the database's label is right of the
+        # API's): the message gets what is left of it.
+        room = (self.request_label.x() - 16 if self.request_label.isVisible()
+                else bar.width() - 32)
         shown = elided(text, bar, room) if bar.isVisible() and room > 80 else text
         bar.showMessage(shown, 8000)
         bar.setToolTip(text)

@@ -280,6 +280,49 @@ def measure_in_process(db_path: Path, numbers: list[str], seconds: float) -> dic
     return out
 
 
+def measure_postgres(url: str, numbers: list[str], work: Path, seed: int,
+                     seconds: float) -> dict[str, object]:
+    """Lookup, calls and next against ``callsheet-api serve --db URL``: the rows of the
+    SQLite server, on the same data copied into PostgreSQL."""
+    from bench.pg import synchronous_commit
+
+    out: dict[str, object] = {"pg_sync": synchronous_commit(url)}
+    port = free_port()
+    server = Server([PY, "-m", "crm_api", "serve", "--db", url, "--port", str(port),
+                     "--api-key", KEY], port, OUT / "server-pg.log")
+    try:
+        req = search_request(port, numbers)
+        run_load(HOST, port, req, clients=8, duration=1.0, warmup=0)  # warm the cache
+        r = out["pg_search8"] = run_load(HOST, port, req, clients=8, duration=seconds)
+        log(f"PostgreSQL search 8 clients: {r.rate:.0f}/s, errors {r.errors}")
+        persons = sample_persons(work, 5000, seed)
+        now = datetime.now(UTC)
+        rng = random.Random(seed)
+        bodies = [call_body(n, rng, persons, now) for n in range(50_000)]
+        counter = iter(range(10**9))
+        hdr = {"Authorization": f"Bearer {KEY}", "Content-Type": "application/json"}
+
+        def call_req(c: int, i: int) -> bytes:
+            return build_request("POST", "/calls", f"{HOST}:{port}", hdr,
+                                 bodies[next(counter) % len(bodies)])
+
+        r = out["pg_calls"] = run_load(HOST, port, call_req, clients=8, duration=seconds,
+                                       ok=(200, 201))
+        log(f"PostgreSQL calls: {r.rate:.0f}/s, errors {r.errors} {r.error_samples[:2]}")
+        req_n = build_request("GET", f"/campaigns/{generate.campaign_id(1)}/next",
+                              f"{HOST}:{port}", {"Authorization": f"Bearer {KEY}"})
+        r = run_load(HOST, port, lambda c, i: req_n, clients=8, duration=seconds, ok=(200,),
+                     keep_bodies=True, warmup=0, stop_on=(204,))
+        ids = [json.dumps(json.loads(b)["contact"], sort_keys=True) for b in r.bodies if b]
+        r.unique = len(set(ids)) == len(ids)  # type: ignore[attr-defined]
+        out["pg_next"] = r
+        log(f"PostgreSQL next: {len(ids)} handed out in {r.active_seconds:.1f}s, "
+            f"unique {r.unique}")
+    finally:
+        server.stop()
+    return out
+
+
 def tasks_window() -> tuple[str, str]:
     start = generate.EPOCH - timedelta(days=2)
     return start.strftime("%Y-%m-%dT%H:%M:%SZ"), (start + timedelta(days=7)).strftime(
@@ -292,7 +335,8 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--quick", action="store_true", help="short durations: a smoke run")
     ap.add_argument("--only", default="", help="comma-separated row groups: search,tasks,"
-                    "calls,next,memory,datasette,desktop,typing")
+                    "calls,next,memory,datasette,desktop,typing,pg (pg: search, calls and"
+                    " next on PostgreSQL beside the SQLite rows)")
     ap.add_argument("--keep", action="store_true", help="keep the working copy")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
@@ -319,6 +363,14 @@ def main() -> int:
     env_note = (f"taskset: server core {SERVER_CORE}, client core {CLIENT_CORE}"
                 if TASKSET else "no taskset: unpinned")
     log(env_note)
+
+    pg_server = pg_url = None
+    if want("pg"):
+        # The same data as the SQLite rows: copied before they change the file.
+        from bench.pg import BenchPgServer, copy_into_postgres
+
+        pg_server = BenchPgServer(SERVER_CORE if TASKSET else None).start()
+        pg_url = copy_into_postgres(work, pg_server, log)
 
     floors = measure_in_process(work, numbers, 1.0 if args.quick else 3.0)
     log(f"in-process lookup p50 {floors['lookup_p50_ms']:.3f} ms, "
@@ -448,6 +500,12 @@ def main() -> int:
     finally:
         server.stop()
 
+    if pg_server is not None:
+        try:
+            results.update(measure_postgres(pg_url, numbers, work, args.seed, D))
+        finally:
+            pg_server.stop()
+
     if want("datasette") and want("search"):
         meta = OUT / "datasette-metadata.json"
         meta.write_text(json.dumps({"databases": {"work": {"queries": {
@@ -563,6 +621,27 @@ def main() -> int:
             "in-process Store.next_contact", ">= 1000/s, unique",
             rate >= 1000 and rn.unique and not rn.errors,  # type: ignore[attr-defined]
             note=f"{rn.count} handed out, {'all unique' if rn.unique else 'DUPLICATES'}")  # type: ignore[attr-defined]
+    if "pg_search8" in results:
+        r, base = results["pg_search8"], results.get("search8")
+        ratio = r.rate / base.rate if base and base.rate else None
+        add("PostgreSQL: POST /contacts/search, 8 clients", r.rate, "req/s",
+            base.rate if base else None, "the SQLite row above", ">= 0.7x SQLite",
+            ratio is not None and ratio >= 0.7 and not r.errors, ratio=ratio,
+            note=f"errors {r.errors}")
+        r, base = results["pg_calls"], results.get("calls")
+        add("PostgreSQL: POST /calls 1.5 KB, 8 clients", r.rate, "calls/s",
+            base.rate if base else None, "the SQLite row above",
+            ">= 1000/s, 0 errors, synchronous_commit=on",
+            r.rate >= 1000 and not r.errors and results["pg_sync"] == "on",  # type: ignore[comparison-overlap]
+            note=f"errors {r.errors}, synchronous_commit={results['pg_sync']}")
+        r = results["pg_next"]
+        rate = r.count / r.active_seconds if r.active_seconds else 0.0
+        base = results.get("next")
+        add("PostgreSQL: GET /campaigns/{id}/next, 8 dialers", rate, "/s",
+            base.count / base.active_seconds if base and base.active_seconds else None,
+            "the SQLite row above", ">= 1000/s, unique",
+            rate >= 1000 and r.unique and not r.errors,  # type: ignore[attr-defined]
+            note=f"{r.count} handed out, {'all unique' if r.unique else 'DUPLICATES'}")  # type: ignore[attr-defined]
     if "sim_rss" in results:
         sim = results["sim"]
         add(f"server RSS after {SIM:.0f}s simulator", results["sim_rss"], "MB", idle_rss,

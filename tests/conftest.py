@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -88,10 +89,21 @@ def new_database(engine: str, folder: Path, request: pytest.FixtureRequest) -> P
     return server.create_database(template=_PG_TEMPLATE)
 
 
+def drop_database(address: Path | str, request: pytest.FixtureRequest) -> None:
+    """Drop a PostgreSQL database ``new_database`` made (a file goes with tmp_path)."""
+    from tests import pg_server as session
+
+    server = session._server  # the session's, started by new_database
+    if isinstance(address, str) and server is not None and server.running:
+        server.drop_database(address.rsplit("/", 1)[1])
+
+
 @pytest.fixture
-def db_url(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+def db_url(engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
     """The test's database: a SQLite file path or a ``postgresql://`` URL."""
-    return new_database(engine, tmp_path, request)
+    address = new_database(engine, tmp_path, request)
+    yield address
+    drop_database(address, request)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from crm_api.app import create_app
 from crm_api.context import ApiContext
 from crm_api.server import ApiServer
 from shared.stores import ThreadStores
-from tests.conftest import new_database
+from tests.conftest import drop_database, new_database
 
 API_KEY = "test-key-0123456789"
 
@@ -78,6 +78,7 @@ def api(engine: str, tmp_path_factory: pytest.TempPathFactory,
         session.close()
         server.stop()
         stores.close()
+        drop_database(db_path, request)
 
 
 def unique_phone() -> str:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from . import phones
 from .countries import check_country
 from .errors import ValidationError
+from .timeutil import to_db
 
 Source = Literal["crm", "apollo"]
 SOURCES = ("crm", "apollo")
@@ -295,6 +297,10 @@ class Task:
     closed_by_call: str | None = None
     created_at: str = ""
     campaign_name: str = ""
+
+    def is_overdue(self, now: datetime) -> bool:
+        """Open and its time has passed: a 07:00 callback still open at 13:30 is late."""
+        return self.closed_at is None and self.timestamp < to_db(now)
 
 
 @dataclass

@@ -1023,7 +1023,7 @@ class Store:
         """Open tasks of a campaign with ``start <= timestamp < end``, by timestamp then id.
 
         ``for_dialer`` (the API) raises WrongSource when the campaign's tasks
-        are managed in Apollo.
+        are managed in Apollo and leaves out tasks of do-not-call contacts.
         """
         campaign = self.get_campaign(campaign_id)
         if for_dialer and campaign.tasks_source != "crm":
@@ -1031,6 +1031,10 @@ class Store:
                 f"The CRM is not the task source of campaign {campaign_id!r}: its tasks are"
                 " managed in Apollo.")
         where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
+        if for_dialer:
+            # Like campaign contacts and next: a do-not-call contact's tasks are not
+            # handed to the dialer (they stay open, and come back if the flag is lifted).
+            where.append("NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)")
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))
@@ -1742,4 +1746,6 @@ class Store:
             start=start, end=end, days=self.calls_per_day(start, end, tz),
             agents=self.calls_by_agent(start, end), tags=self.top_tags(start, end),
             week=self.open_tasks_per_day(week_start, week_end, tz),
-            overdue_tasks=self.count_overdue_tasks(week_start))
+            # Overdue is "its time has passed", not "before this week": a 07:00 callback
+            # still open at 13:30 is late now.
+            overdue_tasks=self.count_overdue_tasks(now))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shared.model import Actor, ContactRef
 
 from .context import DesktopContext
+from .empty_state import EmptyState
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
 from .models.persons_model import PersonsModel
@@ -37,6 +38,8 @@ class ContactsListView(QWidget):
 
     open_contact = Signal(str, str)
     new_requested = Signal()
+    import_requested = Signal()
+    demo_requested = Signal()
     notice = Signal(str)
 
     def __init__(self, ctx: DesktopContext, kind: str, parent: QWidget | None = None) -> None:
@@ -101,6 +104,13 @@ class ContactsListView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        # A first start shows what to do, not an empty table that "matches nothing".
+        self.empty = EmptyState(noun, plural.lower())
+        self.empty.new_requested.connect(self.new_requested)
+        self.empty.import_requested.connect(self.import_requested)
+        self.empty.demo_requested.connect(self.demo_requested)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         self.model.rowsInserted.connect(self._show_count)
         self.model.modelReset.connect(self._show_count)
@@ -133,6 +143,10 @@ class ContactsListView(QWidget):
         """Re-read the rows on screen (after a change elsewhere), keeping selection."""
         if not self._loaded:
             return
+        if self.model.loaded() == 0:
+            # Nothing on screen to re-read: ask again (the first records may have come).
+            self.apply_filter()
+            return
         selected = self.selected_ids()
         first = max(self.table.rowAt(0), 0)
         last = self.table.rowAt(self.table.viewport().height() - 1)
@@ -151,6 +165,20 @@ class ContactsListView(QWidget):
         more = "" if self.model.complete() else "+ (scroll for more)"
         noun = "companies" if self.kind == "company" else "persons"
         self.count.setText(f"{n:,}{more} {noun}" if n else f"No {noun} match")
+        self._show_empty_state(n == 0 and not self.filter.text().strip())
+
+    def _show_empty_state(self, empty: bool) -> None:
+        """Instead of the table, say what to do when there are no records at all."""
+        if empty:
+            store = self.ctx.store
+            self.empty.set_demo_offered(not store.list_companies(limit=1)
+                                        and not store.list_persons(limit=1))
+            noun = "companies" if self.kind == "company" else "persons"
+            self.count.setText(f"No {noun} yet")
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+        for b in (self.open_button, self.campaign_button, self.delete_button):
+            b.setEnabled(not empty)
 
     # -- actions ----------------------------------------------------------
 

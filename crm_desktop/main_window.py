@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
                 page.notice.connect(self.notify)
         self.companies.new_requested.connect(self.new_company)
         self.persons.new_requested.connect(lambda: self.new_person())
+        for page in (self.companies, self.persons):
+            page.import_requested.connect(self.import_csv)
+            page.demo_requested.connect(self.load_demo)
 
         self.cards = QTabWidget()
         self.cards.setObjectName("cards")
@@ -484,6 +487,21 @@ class MainWindow(QMainWindow):
         dlg.imported.connect(lambda _: self.live.check())
         dlg.open()
         return dlg
+
+    def load_demo(self) -> None:
+        """Fill the (empty) database with the demo data set."""
+        from shared.demo import load_demo
+
+        try:
+            counts = load_demo(self.store)
+        except CallsheetError as e:
+            QMessageBox.warning(self, "Demo data", e.message)
+            return
+        self.store.set_setting("demo_offered", "1")
+        self.live.check()
+        self.refresh_views()
+        self.notify(f"Demo data loaded: {counts.get('companies', 0)} companies,"
+                    f" {counts.get('persons', 0)} persons.")
 
     def export(self, what: str, path: str | None = None) -> int | None:
         """Export a list to CSV or Excel, or every contact to vCard; returns how many."""

@@ -26,6 +26,8 @@ QLabel#fieldError {{ color: #b71c1c; font-size: 11px; }}
 QLabel#fieldWarning {{ color: #92400e; background: #fffbeb; border: 1px solid #fcd34d;
     border-radius: 4px; padding: 4px 6px; }}
 QLabel#muted {{ color: #6b7280; }}
+QFrame#emptyState {{ background: white; border: 1px solid #e3e6ea; border-radius: 6px; }}
+QLabel#emptyTitle {{ font-size: 17px; font-weight: 600; color: #111827; }}
 QLabel#lookupSent {{ font-family: "DejaVu Sans Mono", monospace; font-size: 13px;
                      color: #1f2937; }}
 QLabel#lookupVerdict {{ font-size: 14px; padding: 6px 0; }}

@@ -1352,6 +1352,13 @@ class Store:
             params.append(int(answered))
         return self._call_rows(" AND ".join(where), params, limit)
 
+    def get_call(self, call_id: str) -> CallRow:
+        """The call as the journal shows it. Raises NotFound."""
+        rows = self._call_rows("k.id = ?", [call_id], 1)
+        if not rows:
+            raise NotFound(f"No call with id {call_id!r}.")
+        return rows[0]
+
     def get_call_json(self, call_id: str) -> dict[str, Any]:
         """The body Apollo posted for a call, as it came. Raises NotFound."""
         row = self._one("SELECT raw_json FROM calls WHERE id = ?", (call_id,))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared import phones
 from shared.countries import countries
 from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
@@ -445,9 +446,17 @@ class ContactCard(QWidget):
         f.set_error(None)
         spec = next(s for s in self.FIELDS if s.api == api)
         if spec.kind == "phone" and f.text().strip():
-            from shared import phones
+            e164 = phones.normalize(f.text(), self.ctx.region, api)
+            f.set_text(phone(e164, self.ctx.region))
+            f.set_error(phones.unusual(e164, self.ctx.region), warning=True)
 
-            f.set_text(phone(phones.normalize(f.text(), self.ctx.region, api), self.ctx.region))
+    def _warn_unusual_numbers(self) -> None:
+        """After a save: a kept number that looks wrong still gets its warning."""
+        for spec in self.FIELDS:
+            if spec.kind == "phone" and self.record is not None:
+                warning = phones.unusual(getattr(self.record, spec.column), self.ctx.region)
+                if warning:
+                    self.fields[spec.api].set_error(warning, warning=True)
 
     def values(self, *, only_dirty: bool) -> dict[str, Any]:
         """The form's values by API name (typed text; the store cleans them)."""
@@ -485,6 +494,7 @@ class ContactCard(QWidget):
                 b.show()
             self.tabs.show()
         self.reload(keep_edits=False)
+        self._warn_unusual_numbers()
         self.ctx.wrote()
         return True
 

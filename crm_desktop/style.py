@@ -23,6 +23,7 @@ QLabel#cardTitle {{ font-size: 20px; font-weight: 700; color: #111827; }}
 QLabel#cardSubtitle {{ color: #4b5563; }}
 QLabel#fieldLabel {{ color: #4b5563; font-size: 11px; font-weight: 600; }}
 QLabel#fieldError {{ color: #b71c1c; font-size: 11px; }}
+QLabel#fieldError[warning="true"] {{ color: #92400e; }}
 QLabel#fieldWarning {{ color: #92400e; background: #fffbeb; border: 1px solid #fcd34d;
     border-radius: 4px; padding: 4px 6px; }}
 QLabel#muted {{ color: #6b7280; }}

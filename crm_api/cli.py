@@ -27,6 +27,7 @@ from shared.settings import (
 )
 from shared.store import Store
 from shared.timeutil import parse_timestamp
+from shared.words import plural
 
 PROG = "callsheet-api"
 CLI = Actor("cli")
@@ -217,7 +218,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     region = (resolve("region", args.region, store).value or "DE").upper()
     file = read_csv(args.file, delimiter=args.delimiter)
     mapping = apply_overrides(file.headers, guess_mapping(file.headers), args.map or [])
-    _print(f"{args.file}: {len(file.rows)} rows, delimiter {file.delimiter!r},"
+    _print(f"{args.file}: {plural(len(file.rows), 'row')}, delimiter {file.delimiter!r},"
            f" {file.encoding}. Columns:")
     for header, target in zip(file.headers, mapping, strict=True):
         _print(f"  {header or '(no header)'} -> "

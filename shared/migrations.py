@@ -335,10 +335,31 @@ def _m0003_stored_name_key(db: Database) -> None:
     db.execute("CREATE INDEX persons_name_key ON persons(name_key, company_id)")
 
 
+def _m0004_recently_deleted(db: Database) -> None:
+    # Deleted companies and persons wait here for 30 days: the record, its persons,
+    # tasks and campaign places as JSON, taken out of the live tables so that every
+    # query (lookups, lists, campaigns, tasks) stays as it was and keeps its indexes.
+    db.execute(
+        """CREATE TABLE trash (
+            pk INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('company', 'person')),
+            record_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT NOT NULL,
+            side TEXT NOT NULL,
+            client TEXT,
+            snapshot TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX trash_by_time ON trash(deleted_at)")
+    db.execute("CREATE INDEX trash_by_record ON trash(record_id)")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
+    _m0004_recently_deleted,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

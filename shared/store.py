@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import ids, phones
+from . import ids, phones, trash
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -362,12 +362,13 @@ class Store:
     def delete_company(self, company_id: str, actor: Actor) -> int:
         """Delete a company with its persons, tasks and campaign places; returns persons deleted.
 
+        They go to Recently deleted (``restore_deleted`` brings them back for 30 days).
         Calls stay: they are the contact center's record and keep the ids they had.
         """
         with self.write():
             company = self.get_company(company_id)
             persons = self._all("SELECT id FROM persons WHERE company_id = ?", (company_id,))
-            self.conn.execute("DELETE FROM companies WHERE id = ?", (company_id,))
+            trash.move_to_trash(self, "company", company_id, actor)
             for p in persons:
                 self._audit(actor, "person", p["id"], "delete", {"company": company_id})
             self._audit(actor, "company", company_id, "delete",
@@ -494,11 +495,43 @@ class Store:
         return self.get_person(person_id)
 
     def delete_person(self, person_id: str, actor: Actor) -> None:
-        """Delete a person with its tasks and campaign places. Raises NotFound."""
+        """Delete a person with its tasks and campaign places (to Recently deleted).
+        Raises NotFound."""
         with self.write():
             person = self.get_person(person_id)
-            self.conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+            trash.move_to_trash(self, "person", person_id, actor)
             self._audit(actor, "person", person_id, "delete", {"name": person.name})
+
+    # -- recently deleted ---------------------------------------------------
+
+    def list_deleted(self) -> list[trash.TrashEntry]:
+        """What was deleted in the last 30 days, newest first."""
+        return trash.list_trash(self)
+
+    def restore_deleted(self, entry_pk: int, actor: Actor) -> trash.Restored:
+        """Bring a deleted company or person back with the same id (see shared.trash)."""
+        return trash.restore(self, entry_pk, actor)
+
+    def purge_deleted(self, actor: Actor, *, days: int = trash.KEEP_DAYS) -> int:
+        """Forget what was deleted more than ``days`` ago by the store's clock."""
+        return trash.purge(self, actor, days=days)
+
+    def _refresh_derived(self, kind: str, record_id: str) -> None:
+        """Recompute the columns the store derives from a contact's fields (search text,
+        name key) for a record put back as stored, and for a company's persons."""
+        if kind == "company":
+            c = self.get_company(record_id)
+            cols = {r.column: getattr(c, r.column) for r in COMPANY_FIELDS}
+            self.conn.execute("UPDATE companies SET search_text = ?, name_key = ? WHERE id = ?",
+                              (_company_search_text(cols), name_key(c.name), record_id))
+            persons = [p.id for p in self.persons_of(record_id)]
+        else:
+            persons = [record_id]
+        for pid in persons:
+            p = self.get_person(pid)
+            cols = {r.column: getattr(p, r.column) for r in PERSON_FIELDS} | {"name": p.name}
+            self.conn.execute("UPDATE persons SET search_text = ?, name_key = ? WHERE id = ?",
+                              (_person_search_text(cols), name_key(p.name), pid))
 
     def persons_of(self, company_id: str) -> list[Person]:
         """The persons of a company, by name."""

@@ -90,7 +90,7 @@ class CompanyCard(ContactCard):
                 else " It has no persons.")
         if not self.confirm("Delete company",
                             f"Delete {company.display_name}?{goes} Its calls stay in the"
-                            " journal. This cannot be undone."):
+                            " journal. Recently deleted keeps it for 30 days."):
             return False
         store.delete_company(company.id, Actor.desktop())
         return True

@@ -236,7 +236,8 @@ class ContactsListView(QWidget):
         else:
             person = store.get_person(ids[0])
             text = f"Delete {person.name}? Their calls stay in the journal."
-        answer = QMessageBox.question(self, "Delete", text + " This cannot be undone.",
+        text += " Recently deleted keeps it for 30 days."
+        answer = QMessageBox.question(self, "Delete", text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crm_api.context import RequestInfo
 from shared.errors import CallsheetError, NotFound
-from shared.model import ContactView
+from shared.model import Actor, ContactView
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 
@@ -49,12 +49,14 @@ from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .tasks_view import TasksView
+from .trash_view import TrashView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES) = range(8)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_TRASH) = range(9)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates")
+               "Dashboard", "Duplicates", "Recently deleted")
+PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
 @dataclass
@@ -123,6 +125,11 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(self.notify)
         if self.options.daily_backups:
             self.backups.start()
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(PURGE_CHECK_MS)
+        self.purge_timer.timeout.connect(self.purge_deleted)
+        self.purge_timer.start()
+        self.purge_deleted()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:
@@ -159,9 +166,10 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.trash = TrashView(ctx)
         self.pages = QStackedWidget()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates):
+                     self.lookup, self.dashboard, self.duplicates, self.trash):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -262,6 +270,17 @@ class MainWindow(QMainWindow):
         if page in self._stale_pages:
             self._stale_pages.discard(page)
             widget.refresh()  # type: ignore[attr-defined]
+
+    def purge_deleted(self) -> int:
+        """Forget what was deleted more than 30 days ago (on start, then hourly)."""
+        try:
+            n = self.store.purge_deleted(Actor.desktop())
+        except CallsheetError as e:  # a busy database: the next check tries again
+            self.notify(e.message)
+            return 0
+        if n:
+            self.live.check()
+        return n
 
     def focus_search(self) -> None:
         """Put the cursor in the search field."""
@@ -549,8 +568,8 @@ class MainWindow(QMainWindow):
         """List the keyboard shortcuts."""
         QMessageBox.information(self, "Keyboard shortcuts", (
             "Ctrl+K or Ctrl+F\tSearch\n"
-            "Ctrl+1 … Ctrl+8\tCompanies, Persons, Campaigns, Tasks, Calls, Lookup tester,"
-            " Dashboard, Duplicates\n"
+            "Ctrl+1 … Ctrl+9\tCompanies, Persons, Campaigns, Tasks, Calls, Lookup tester,"
+            " Dashboard, Duplicates, Recently deleted\n"
             "Ctrl+N\tNew company\nCtrl+Shift+N\tNew person\n"
             "Ctrl+S\tSave the card\nEsc\tRevert the card\nCtrl+D\tDo-not-call on/off\n"
             "Ctrl+T\tAdd a task for the card's contact\n"
@@ -588,6 +607,7 @@ class MainWindow(QMainWindow):
         """Stop polling and the API, and let a running backup finish (idempotent)."""
         self.live.stop()
         self.backups.timer.stop()
+        self.purge_timer.stop()
         self.api.stop()
         self.backups.wait()
         if self.tray is not None:

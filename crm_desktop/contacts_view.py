@@ -63,7 +63,7 @@ class ContactsListView(QWidget):
 
         self.table = make_table(self.model, multi=True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, [240, 180, 110, 140] if kind == "person"
+        set_widths(self.table, [200, 110, 170, 100, 130] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
@@ -130,14 +130,21 @@ class ContactsListView(QWidget):
         self._loaded = True
         text = self.filter.text().strip()
         store = self.ctx.store
+        model = self.model
         if self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
                 return store.list_companies(text, after=after, limit=limit)
         else:
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_persons(text, after=after, limit=limit)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.model.set_fetch(fetch)
+                return store.list_persons(text, after=after, limit=limit, order=model.order)
+        # The filter keeps the sort chosen in the header: the store's order (name, last
+        # name) carries over by itself, another column is sorted again.
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        model.set_fetch(fetch)
+        if model.SERVER_ORDERS.get(column) != model.order or (
+                order != Qt.SortOrder.AscendingOrder):
+            model.sort(column, order)
 
     def refresh(self) -> None:
         """Re-read the rows on screen (after a change elsewhere), keeping selection."""

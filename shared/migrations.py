@@ -355,11 +355,45 @@ def _m0004_recently_deleted(db: Database) -> None:
     db.execute("CREATE INDEX trash_by_record ON trash(record_id)")
 
 
+def _m0005_sort_keys(db: Database) -> None:
+    # Names sort by a Unicode-aware key (ä with a, ß as ss) kept in an indexed column,
+    # so big lists page in that order by keyset; persons also by last name. The key
+    # function is frozen here (shared.collation computes the same for new rows).
+    import unicodedata
+
+    extra = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                           "þ": "th", "ı": "i"})
+
+    def key(text: str | None) -> str:
+        folded = (text or "").casefold()
+        base = "".join(c for c in unicodedata.normalize("NFKD", folded)
+                       if not unicodedata.combining(c)).translate(extra)
+        return f"{base}\x01{(text or '').lower()}"
+
+    def last_key(last: str | None, first: str | None, name: str) -> str:
+        if last and last.strip():
+            return key(f"{last.strip()} {(first or '').strip()}".strip())
+        return key(name)
+
+    db.conn.create_function("callsheet_sort_key", 1, key, deterministic=True)
+    db.conn.create_function("callsheet_last_key", 3, last_key, deterministic=True)
+    db.execute("ALTER TABLE companies ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE companies SET sort_key = callsheet_sort_key(display_name)")
+    db.execute("ALTER TABLE persons ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE persons ADD COLUMN last_sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE persons SET sort_key = callsheet_sort_key(name),"
+               " last_sort_key = callsheet_last_key(last_name, first_name, name)")
+    db.execute("CREATE INDEX companies_sort ON companies(sort_key, pk)")
+    db.execute("CREATE INDEX persons_sort ON persons(sort_key, pk)")
+    db.execute("CREATE INDEX persons_last_sort ON persons(last_sort_key, pk)")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
     _m0004_recently_deleted,
+    _m0005_sort_keys,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

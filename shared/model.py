@@ -225,6 +225,7 @@ class Company:
     created_at: str = ""
     updated_at: str = ""
     pk: int = 0
+    sort_key: str = ""  # shared.collation: the order lists show
 
 
 @dataclass
@@ -248,6 +249,8 @@ class Person:
     created_at: str = ""
     updated_at: str = ""
     pk: int = 0
+    sort_key: str = ""  # shared.collation: the order lists show
+    last_sort_key: str = ""  # by last name, then first name
 
 
 @dataclass

@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import ids, phones, trash
+from .collation import last_name_key, sort_key
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -52,9 +53,11 @@ _UNSET: Any = object()
 
 _COMPANY_COLS = ("pk", "id", "name", "display_name") + tuple(
     r.column for r in COMPANY_FIELDS if r.column != "name"
-) + ("do_not_call", "created_at", "updated_at")
+) + ("do_not_call", "created_at", "updated_at", "sort_key")
 _PERSON_COLS = ("pk", "id", "name", "company_id") + tuple(r.column for r in PERSON_FIELDS) + (
-    "do_not_call", "created_at", "updated_at")
+    "do_not_call", "created_at", "updated_at", "sort_key", "last_sort_key")
+# The orders list_persons offers, as (key column, index it pages by).
+PERSON_ORDERS = {"name": "sort_key", "last_name": "last_sort_key"}
 
 # A contact row as every contact query selects it: the person (if any) and
 # the company (the person's, or the company contact itself).
@@ -316,6 +319,7 @@ class Store:
         )
         cols["search_text"] = _company_search_text(cols)
         cols["name_key"] = name_key(cols["name"])
+        cols["sort_key"] = sort_key(cols["display_name"])
         with self.write():
             self._insert("companies", cols)
             self._audit(actor, "company", cols["id"], "create",
@@ -342,7 +346,8 @@ class Store:
                 return old
             display = company_display_name(merged["name"], merged["country"])
             sets = dict(changes, display_name=display, search_text=_company_search_text(merged),
-                        name_key=name_key(merged["name"]), updated_at=self._now())
+                        name_key=name_key(merged["name"]), sort_key=sort_key(display),
+                        updated_at=self._now())
             self.conn.execute(
                 f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), company_id),
@@ -378,18 +383,18 @@ class Store:
     def list_companies(
         self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
     ) -> list[Company]:
-        """Companies ordered by display name, a page at a time (keyset: pass the last
-        row's ``(display_name, pk)`` as ``after``), optionally filtered by ``text``."""
+        """Companies ordered by display name (shared.collation: ä with a), a page at a
+        time (keyset: pass the last row's ``(sort_key, pk)`` as ``after``), optionally
+        filtered by ``text``."""
         where, params = self._text_filter("companies", text)
         if after is not None:
             # The plain range first: SQLite seeks the index with it, while the row
             # value alone makes it scan from the top (a page deep in 1M rows: 40 ms).
-            where.append("display_name >= ? COLLATE NOCASE"
-                         " AND (display_name COLLATE NOCASE, pk) > (? COLLATE NOCASE, ?)")
+            where.append("sort_key >= ? AND (sort_key, pk) > (?, ?)")
             params += [after[0], after[0], after[1]]
         sql = (f"SELECT {', '.join(_COMPANY_COLS)} FROM companies"
                f"{' WHERE ' + ' AND '.join(where) if where else ''}"
-               " ORDER BY display_name COLLATE NOCASE, pk LIMIT ?")
+               " ORDER BY sort_key, pk LIMIT ?")
         return [self._company(r) for r in self._all(sql, [*params, limit])]
 
     def count_companies(self, text: str = "") -> int:
@@ -452,6 +457,8 @@ class Store:
         )
         cols["search_text"] = _person_search_text(cols)
         cols["name_key"] = name_key(cols["name"])
+        cols["sort_key"] = sort_key(cols["name"])
+        cols["last_sort_key"] = last_name_key(cols["last_name"], cols["first_name"], cols["name"])
         with self.write():
             self._check_company(company_id, "contact.company.id")
             self._insert("persons", cols)
@@ -481,7 +488,10 @@ class Store:
                                        merged["last_name"])
             merged["name"] = name
             sets = dict(changes, name=name, search_text=_person_search_text(merged),
-                        name_key=name_key(name), updated_at=self._now())
+                        name_key=name_key(name), sort_key=sort_key(name),
+                        last_sort_key=last_name_key(merged["last_name"], merged["first_name"],
+                                                    name),
+                        updated_at=self._now())
             self.conn.execute(
                 f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), person_id),
@@ -522,37 +532,47 @@ class Store:
         if kind == "company":
             c = self.get_company(record_id)
             cols = {r.column: getattr(c, r.column) for r in COMPANY_FIELDS}
-            self.conn.execute("UPDATE companies SET search_text = ?, name_key = ? WHERE id = ?",
-                              (_company_search_text(cols), name_key(c.name), record_id))
+            self.conn.execute(
+                "UPDATE companies SET search_text = ?, name_key = ?, sort_key = ? WHERE id = ?",
+                (_company_search_text(cols), name_key(c.name), sort_key(c.display_name),
+                 record_id))
             persons = [p.id for p in self.persons_of(record_id)]
         else:
             persons = [record_id]
         for pid in persons:
             p = self.get_person(pid)
             cols = {r.column: getattr(p, r.column) for r in PERSON_FIELDS} | {"name": p.name}
-            self.conn.execute("UPDATE persons SET search_text = ?, name_key = ? WHERE id = ?",
-                              (_person_search_text(cols), name_key(p.name), pid))
+            self.conn.execute(
+                "UPDATE persons SET search_text = ?, name_key = ?, sort_key = ?,"
+                " last_sort_key = ? WHERE id = ?",
+                (_person_search_text(cols), name_key(p.name), sort_key(p.name),
+                 last_name_key(p.last_name, p.first_name, p.name), pid))
 
     def persons_of(self, company_id: str) -> list[Person]:
         """The persons of a company, by name."""
         return [self._person(r) for r in self._all(
-            self._person_sql("p.company_id = ?") + " ORDER BY p.name COLLATE NOCASE, p.pk",
+            self._person_sql("p.company_id = ?") + " ORDER BY p.sort_key, p.pk",
             (company_id,))]
 
     def list_persons(
         self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
+        order: str = "name",
     ) -> list[Person]:
-        """Persons ordered by name, a page at a time (keyset on ``(name, pk)``)."""
+        """Persons ordered by name (``order="last_name"``: by last name, then first name),
+        a page at a time: keyset on ``(sort_key, pk)`` or ``(last_sort_key, pk)``."""
+        key = PERSON_ORDERS.get(order)
+        if key is None:
+            raise ValidationError(f"Persons sort by {' or '.join(PERSON_ORDERS)}.",
+                                  field="order")
         where, params = self._text_filter("persons", text)
         where = [w.replace("pk IN", "p.pk IN").replace("search_text", "p.search_text")
                  for w in where]
         if after is not None:
             # The plain range lets SQLite seek the index (see list_companies).
-            where.append("p.name >= ? COLLATE NOCASE"
-                         " AND (p.name COLLATE NOCASE, p.pk) > (? COLLATE NOCASE, ?)")
+            where.append(f"p.{key} >= ? AND (p.{key}, p.pk) > (?, ?)")
             params += [after[0], after[0], after[1]]
         sql = (self._person_sql(" AND ".join(where) or "1")
-               + " ORDER BY p.name COLLATE NOCASE, p.pk LIMIT ?")
+               + f" ORDER BY p.{key}, p.pk LIMIT ?")
         return [self._person(r) for r in self._all(sql, [*params, limit])]
 
     def count_persons(self, text: str = "") -> int:
@@ -702,7 +722,7 @@ class Store:
                     f" {table}_fts WHERE {table}_fts MATCH ? LIMIT ?)", (quoted, limit)))
         # As before: titles that start with the text first (however they were found).
         start = text.lower()
-        rows.sort(key=lambda r: (not r[2].lower().startswith(start), r[2].lower()))
+        rows.sort(key=lambda r: (not r[2].lower().startswith(start), sort_key(r[2])))
         hits = []
         for _, kind, title, r in rows[:limit]:
             if kind == "person":
@@ -919,7 +939,8 @@ class Store:
         return removed
 
     _CAMPAIGN_CONTACTS = f"""
-        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until
+        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until,
+               cc.sort_name
         FROM campaign_contacts cc
         LEFT JOIN persons p ON p.id = cc.person_id
         LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
@@ -936,9 +957,9 @@ class Store:
             raise WrongSource(
                 f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
                 " are managed in Apollo.")
-        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.sort_name COLLATE NOCASE, cc.pk",
-                         (campaign_id,))
-        views = [_row_view(r) for r in rows]
+        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.pk", (campaign_id,))
+        # By name as people sort (ä with a): a campaign's list is read whole anyway.
+        views = [_row_view(r) for r in sorted(rows, key=lambda r: sort_key(r["sort_name"]))]
         return [v for v in views if not (for_dialer and v.do_not_call)]
 
     def next_contact(self, campaign_id: str) -> ContactView | None:
@@ -1657,9 +1678,10 @@ class Store:
             self.conn.execute(
                 "UPDATE companies SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "display_name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                + "display_name = ?, search_text = ?, name_key = ?, sort_key = ?, updated_at = ?"
+                " WHERE id = ?",
                 (*sets.values(), display, _company_search_text(merged), name_key(merged["name"]),
-                 self._now(), keep_id))
+                 sort_key(display), self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
                          moved_tables=("persons", "calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -1692,9 +1714,11 @@ class Store:
             self.conn.execute(
                 "UPDATE persons SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
-                (*sets.values(), name, _person_search_text(merged), name_key(name), self._now(),
-                 keep_id))
+                + "name = ?, search_text = ?, name_key = ?, sort_key = ?, last_sort_key = ?,"
+                " updated_at = ? WHERE id = ?",
+                (*sets.values(), name, _person_search_text(merged), name_key(name),
+                 sort_key(name), last_name_key(merged["last_name"], merged["first_name"], name),
+                 self._now(), keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
                          moved_tables=("calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},

@@ -10,6 +10,7 @@ import logging
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
@@ -54,6 +55,29 @@ def _print(text: str) -> None:
 # -- serve ---------------------------------------------------------------------
 
 
+class _Purger:
+    """Purges Recently deleted on the first call, then at most once an hour."""
+
+    EVERY = 3600.0
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.last: float | None = None
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self.last is not None and now - self.last < self.EVERY:
+            return
+        self.last = now
+        try:
+            n = self.store.purge_deleted(Actor("cli", "serve"))
+        except CallsheetError as e:  # a busy database: the next hour tries again
+            logging.getLogger(__name__).warning("purging Recently deleted: %s", e)
+            return
+        if n:
+            logging.getLogger(__name__).info("purged %d record(s) deleted over 30 days ago", n)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from shared.stores import ThreadStores
 
@@ -81,6 +105,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
     except OSError as e:
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    # Without the desktop running, the server forgets what was deleted 30 days ago.
+    purge = _Purger(store)
+    purge()
     _print(f"Callsheet API listening on {server.url} (database: {db_path})")
     _print("Press Ctrl+C to stop.")
     stop = threading.Event()
@@ -89,7 +116,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     server.start()
     try:
         while not stop.wait(0.5):
-            pass
+            purge()
     finally:
         server.stop()
         stores.close()

@@ -12,6 +12,7 @@ import requests
 
 from crm_api.cli import main
 from shared.database import connect
+from shared.model import Actor
 from shared.store import Store
 
 
@@ -128,6 +129,29 @@ def test_serve_prints_a_new_key_once(db_path):
         assert "Created the API key" in first
         key = first.strip().rsplit(" ", 1)[1]
         assert _store(db_path).get_setting("api_key") == key
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)
+
+
+def test_serve_purges_what_was_deleted_over_30_days_ago(db_path):
+    from datetime import UTC, datetime, timedelta
+
+    store = _store(db_path)
+    old = store.create_person({"lastName": "Alt"}, Actor("cli"))
+    new = store.create_person({"lastName": "Neu"}, Actor("cli"))
+    store.clock = lambda: datetime.now(UTC) - timedelta(days=31)
+    store.delete_person(old.id, Actor("cli"))
+    store.clock = lambda: datetime.now(UTC) - timedelta(days=29)
+    store.delete_person(new.id, Actor("cli"))
+    store.db.close()
+    env = dict(os.environ, CALLSHEET_DB=str(db_path), CALLSHEET_API_KEY="cli-test-key",
+               PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert "listening on" in proc.stdout.readline()
+        assert [e.label for e in _store(db_path).list_deleted()] == ["Neu"]
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=15)

@@ -182,7 +182,7 @@ class ContactCard(QWidget):
         self.tasks_view = make_table(sorted_proxy(self.tasks_model))
         self.tasks_view.sortByColumn(TasksModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.tasks_view.setColumnHidden(TasksModel.COL_CONTACT, self.KIND == "person")
-        self.tasks_view.setColumnHidden(TasksModel.COL_STATUS, True)
+        # Open tasks only, but the status says "⚠ overdue" in words, not just in red.
         set_widths(self.tasks_view, [130, 170, 150, 140, 200])
         self.dnc_model = DncModel()
         self.dnc_view = make_table(self.dnc_model, sortable=False)

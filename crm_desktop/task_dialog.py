@@ -48,6 +48,7 @@ class TaskDialog(QDialog):
         self.annotation: str | None = task.annotation if task else None
 
         self.ctx = ctx
+        self.task = task
         self._apollo = {c.id for c in campaigns if c.tasks_source != "crm"}
         form = QFormLayout()
         self.campaign = QComboBox()
@@ -127,15 +128,17 @@ class TaskDialog(QDialog):
         if self.picker is not None:
             picked = self.picker.picked()
             contact = picked[0] if picked else None
-        flagged = False
-        if contact is not None and contact.id:
+        flagged, title = False, contact.title if contact is not None else ""
+        if self.task is not None:
+            flagged, title = self.task.contact.do_not_call, self.task.contact.label
+        elif contact is not None and contact.id:
             try:
                 flagged = self.ctx.store.resolve_contact(contact.ref).do_not_call
             except CallsheetError:
                 flagged = False
         if flagged:
             self.contact_warning.setText(
-                f"⚠ {contact.title} is flagged do-not-call. The task is kept, but Apollo's"
+                f"⚠ {title} is flagged do-not-call. The task is kept, but Apollo's"
                 " dialer does not receive it while the flag is on.")
         self.contact_warning.setVisible(flagged)
 

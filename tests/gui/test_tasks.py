@@ -210,6 +210,13 @@ def test_a_task_whose_time_has_passed_is_overdue_in_red_and_counted(qtbot, windo
     assert other.data() == "open" and other.data(Qt.ItemDataRole.ForegroundRole) is None
     _menu_action(window, "Dashboard").trigger()
     assert window.dashboard.overdue_tile.value.text() == "1"
+    # On the person's card too, in words.
+    card = window.open_contact("person", p.id)
+    view = card.tasks_view
+    assert not view.isColumnHidden(TasksModel.COL_STATUS)
+    statuses = [view.model().index(r, TasksModel.COL_STATUS).data()
+                for r in range(view.model().rowCount())]
+    assert sorted(statuses) == ["open", "⚠ overdue"]
 
 
 def test_only_from_box_enables_the_date_pickers(qtbot, window, store, actor):
@@ -223,3 +230,27 @@ def test_only_from_box_enables_the_date_pickers(qtbot, window, store, actor):
                      pos=QPoint(6, rng.enabled.height() // 2))
     assert rng.enabled.isChecked()
     assert rng.start.isEnabled() and rng.end.isEnabled()
+
+
+def test_rescheduling_a_do_not_call_contacts_task_warns(qtbot, window, store, actor,
+                                                         monkeypatch):
+    from PySide6.QtCore import Qt
+
+    store.create_campaign("promo", "Promo", actor)
+    p = store.create_person({"firstName": "Doro", "lastName": "Quiet"}, actor)
+    store.add_task("promo", ContactRef(None, p.id), datetime.now(UTC) + timedelta(days=1), actor)
+    store.set_do_not_call(ContactRef(None, p.id), True, actor, reason="asked")
+    seen = {}
+
+    def look(dlg):
+        dlg.show()
+        seen["warning"] = dlg.contact_warning.isVisible() and dlg.contact_warning.text()
+        return 0
+
+    monkeypatch.setattr(TaskDialog, "exec", look)
+    _menu_action(window, "Tasks").trigger()
+    table = window.tasks.table
+    rect = table.visualRect(table.model().index(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(_button(window.tasks, "Reschedule…"), Qt.MouseButton.LeftButton)
+    assert seen["warning"] and "Doro Quiet is flagged do-not-call" in seen["warning"]

@@ -385,6 +385,9 @@ class ImportDialog(QDialog):
                 left = ", ".join(e.column for e in rp.left_out)
                 status, color = f"⚠ new {kind}, without {left}", "#a16207"
                 tip = "; ".join(str(e) for e in rp.left_out)
+            elif rp.check:
+                status, color = f"⚠ new {kind}, check {rp.check[0].column}", "#a16207"
+                tip = "; ".join(str(e) for e in rp.check)
             else:
                 status, color, tip = f"✓ new {kind}", "#15803d", ""
             values.insert(1, status)

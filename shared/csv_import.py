@@ -351,6 +351,8 @@ class RowPlan:
     errors: list[RowError] = field(default_factory=list)
     # Fields left out so the rest of the row can be imported (a bad e-mail address).
     left_out: list[RowError] = field(default_factory=list)
+    # Values imported as they are but worth a look (a number the plan does not know).
+    check: list[RowError] = field(default_factory=list)
     # A person row's company: an existing one (by name key), an earlier row's, or new.
     company_id: str | None = None
     company_row: int | None = None
@@ -529,6 +531,10 @@ class Importer:
                 rp.errors.append(RowError(row, plan.header_of(target) if target else "",
                                           e.message))
                 continue
+            for api in ("phone", "phone2"):
+                warning = phones.unusual(cols.get(api), self.region)
+                if warning:
+                    rp.check.append(RowError(row, plan.header_of(f"{kind}.{api}"), warning))
             if kind == "company":
                 rp.company, rp.company_cols = data, cols
             else:

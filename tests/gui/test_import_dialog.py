@@ -163,3 +163,13 @@ def test_import_anyway_of_a_do_not_call_person_warns_and_flags_the_copy(
     copy = next(p for p in store.list_persons("Klein") if p.id != old.id)
     assert copy.do_not_call
     assert store.list_persons("Lehmann")[0].email is None
+
+
+def test_the_preview_asks_to_check_an_unusual_number(dialog, tmp_path, monkeypatch):
+    path = tmp_path / "mobil.csv"
+    path.write_text("Vorname;Nachname;Mobil\nRob;Klein;01512 345679\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog.choose_file()
+    status = dialog.preview.item(0, 1)
+    assert status.text() == "⚠ new person, check Mobil"
+    assert "01512 345679 is not a usual number in Germany" in status.toolTip()

@@ -92,3 +92,12 @@ def test_counts_read_in_the_right_number(store, tmp_path):
     assert plural(2, "company", "companies") == "2 companies"
     assert plural(1200, "person") == "1,200 persons"
     assert (verb(1, "looks", "look"), verb(3, "looks", "look")) == ("looks", "look")
+
+
+def test_an_unusual_number_is_imported_and_flagged_for_a_look(store, tmp_path):
+    plan, report = _import(store, tmp_path, "Vorname;Nachname;Mobil\nRob;Klein;01512 345679\n")
+    [rp] = plan.rows
+    assert rp.ok and [e.column for e in rp.check] == ["Mobil"]
+    assert "01512 345679 is not a usual number in Germany" in rp.check[0].message
+    assert report.persons_created == 1
+    assert store.list_persons()[0].phone2 == "+491512345679"

@@ -1410,7 +1410,10 @@ class Store:
             where.append("k.agent = ?")
             params.append(agent)
         if tag:
-            where.append("k.id IN (SELECT call_id FROM call_tags WHERE tag = ? OR category = ?)")
+            # Per call, a seek on call_tags' key: SQLite walks the calls newest first and
+            # stops after a page, instead of reading every tag row and sorting the calls.
+            where.append("EXISTS (SELECT 1 FROM call_tags g WHERE g.call_id = k.id"
+                         " AND (g.tag = ? OR g.category = ?))")
             params += [tag, tag]
         if answered is not None:
             where.append("k.answered = ?")

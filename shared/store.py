@@ -71,6 +71,36 @@ _COMPANY_CONTACT_SELECT = """
 """
 
 
+# The caller lookup's SQL (Store.lookup_phone), also run by bench/reference.py, the bare
+# server the bench compares the API with: the same queries on both sides.
+LOOKUP_SQL = f"""
+    SELECT {_CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
+       AS reason, 0 AS rank
+    FROM persons p LEFT JOIN companies c ON c.id = p.company_id
+    WHERE p.phone = :n OR p.phone2 = :n
+    UNION ALL
+    SELECT {_COMPANY_CONTACT_SELECT},
+       CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END, 1 AS rank
+    FROM companies c
+    WHERE c.phone = :n OR c.phone2 = :n
+    ORDER BY rank, person_name, company_name"""
+
+
+def switchboard_prefixes(number: str) -> list[str]:
+    """The stored numbers a switchboard would need to take a call from ``number`` (an
+    extension behind it): ``number`` shortened by one digit or more, down to six digits."""
+    digits = number.lstrip("+")
+    return ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+
+
+def prefix_lookup_sql(count: int) -> str:
+    """The companies with any of ``count`` numbers as phone or phone2; parameters: the
+    numbers twice (``switchboard_prefixes(n) * 2``)."""
+    marks = ", ".join("?" * count)
+    return (f"SELECT {_COMPANY_CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2"
+            f" FROM companies c WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})")
+
+
 @dataclass
 class PhoneMatch:
     """One answer of the phone lookup, with why it matched."""
@@ -572,32 +602,13 @@ class Store:
         ``number`` (at least six digits: a switchboard, the caller dialling
         from an extension) matches as a company contact.
         """
-        rows = self._all(
-            f"""SELECT {_CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
-                   AS reason, 0 AS rank
-                FROM persons p LEFT JOIN companies c ON c.id = p.company_id
-                WHERE p.phone = :n OR p.phone2 = :n
-                UNION ALL
-                SELECT {_COMPANY_CONTACT_SELECT},
-                   CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END, 1 AS rank
-                FROM companies c
-                WHERE c.phone = :n OR c.phone2 = :n
-                ORDER BY rank, person_name, company_name""",
-            {"n": number},
-        )
+        rows = self._all(LOOKUP_SQL, {"n": number})
         if rows:
             return [PhoneMatch(_row_view(r), r["reason"], number) for r in rows]
-        digits = number.lstrip("+")
-        prefixes = ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+        prefixes = switchboard_prefixes(number)
         if not prefixes:
             return []
-        marks = ", ".join("?" for _ in prefixes)
-        rows = self._all(
-            f"""SELECT {_COMPANY_CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2
-                FROM companies c
-                WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})""",
-            prefixes + prefixes,
-        )
+        rows = self._all(prefix_lookup_sql(len(prefixes)), prefixes + prefixes)
         wanted = set(prefixes)
         candidates = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
         if not candidates:

@@ -1440,12 +1440,31 @@ class Store:
 
     def agents(self) -> list[str]:
         """Every agent that has taken a call, by name."""
-        return [r[0] for r in self._all(
-            "SELECT DISTINCT agent FROM calls WHERE agent IS NOT NULL ORDER BY agent")]
+        # One index seek per agent: DISTINCT read the whole index (60 ms at 500,000 calls,
+        # on every refresh of the call journal's filters).
+        out: list[str] = []
+        agent = self._one("SELECT min(agent) FROM calls")[0]
+        while agent is not None:
+            out.append(agent)
+            agent = self._one("SELECT min(agent) FROM calls WHERE agent > ?", (agent,))[0]
+        return out
 
     def tags(self) -> list[str]:
         """Every tag id used on a call, by name."""
-        return [r[0] for r in self._all("SELECT DISTINCT tag FROM call_tags ORDER BY tag")]
+        # One index seek per (category, tag) pair, as agents(): DISTINCT read every tag
+        # row (300 ms at 500,000 calls). Equality on the category, then a range on the
+        # tag: a row-value range ((category, tag) > (?, ?)) still walked a whole category.
+        found: set[str] = set()
+        category = self._one("SELECT min(category) FROM call_tags")[0]
+        while category is not None:
+            tag = self._one("SELECT min(tag) FROM call_tags WHERE category = ?", (category,))[0]
+            while tag is not None:
+                found.add(tag)
+                tag = self._one("SELECT min(tag) FROM call_tags WHERE category = ? AND tag > ?",
+                                (category, tag))[0]
+            category = self._one("SELECT min(category) FROM call_tags WHERE category > ?",
+                                 (category,))[0]
+        return sorted(found)
 
     def count_calls(self) -> int:
         """How many calls are stored."""

@@ -101,3 +101,17 @@ def test_call_journal_filters_by_tag_id_or_category(store):
     assert [c.id for c in store.list_calls(tag="resolution")] == ["c2"]
     assert [c.id for c in store.list_calls()] == ["c3", "c2", "c1"]
     assert store.list_calls(tag="nothing") == []
+
+
+def test_journal_filter_lists_are_distinct_and_sorted(store):
+    assert store.agents() == [] and store.tags() == []
+    calls = [("k1", "bob", [("reason", "billing"), ("resolution", "solved")]),
+             ("k2", None, [("reason", "billing")]),
+             ("k3", "alice", [("product", "premium"), ("resolution", "billing")]),
+             ("k4", "bob", [])]
+    for n, (call_id, agent, tags) in enumerate(calls):
+        store.record_call(parse_call({
+            "id": call_id, "agent": agent, "timestampInit": f"2026-11-26T10:0{n}:00Z",
+            "tags": [{"category": c, "id": t, "payload": None} for c, t in tags]}), API)
+    assert store.agents() == ["alice", "bob"]
+    assert store.tags() == ["billing", "premium", "solved"]

@@ -427,9 +427,10 @@ def main() -> int:
                                  end=parse_timestamp(to), limit=50)
                 lat.append((time.perf_counter() - t0) * 1000)
             floors["tasks_p99_ms"] = pct(lat, 99)
+            floors["tasks_p50_ms"] = pct(lat, 50)
             store.db.close()
-            log(f"tasks: p99 {rt.percentile(99):.2f} ms (in-process "
-                f"{floors['tasks_p99_ms']:.2f} ms)")
+            log(f"tasks: p50 {rt.percentile(50):.2f} p99 {rt.percentile(99):.2f} ms (in-process "
+                f"{floors['tasks_p50_ms']:.2f} / {floors['tasks_p99_ms']:.2f} ms)")
         if want("calls"):
             persons = sample_persons(work, 5000, args.seed)
             now = datetime.now(UTC)
@@ -631,7 +632,8 @@ def main() -> int:
         rt = results["tasks"]
         add("GET /campaigns/{id}/tasks, 1 client: p99", rt.percentile(99), "ms",
             floors["tasks_p99_ms"], "in-process Store.open_tasks p99", "<= 2 ms",
-            rt.percentile(99) <= 2 and not rt.errors)
+            rt.percentile(99) <= 2 and not rt.errors,
+            note=f"p50 {rt.percentile(50):.2f}; in-process p50 {floors['tasks_p50_ms']:.2f}")
     if "calls" in results:
         rc = results["calls"]
         add("POST /calls 1.5 KB, 8 clients, FULL sync", rc.rate, "calls/s",

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from crm_api.context import RequestInfo
 from shared.errors import CallsheetError, NotFound
 from shared.local_settings import LocalSettings, pc_name
-from shared.model import ContactRef, ContactView, set_desktop_identity
+from shared.model import Actor, ContactRef, ContactView, set_desktop_identity
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 
@@ -62,12 +62,14 @@ from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
+from .trash_view import TrashView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES) = range(8)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_TRASH) = range(9)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates")
+               "Dashboard", "Duplicates", "Recently deleted")
+PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
 @dataclass
@@ -157,6 +159,11 @@ class MainWindow(QMainWindow):
         if self.options.daily_backups and not self.shared_url:
             # A shared database is backed up on its server (callsheet-api backup).
             self.backups.start()
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(PURGE_CHECK_MS)
+        self.purge_timer.timeout.connect(self.purge_deleted)
+        self.purge_timer.start()
+        self.purge_deleted()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:
@@ -193,15 +200,19 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.trash = TrashView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates):
+                     self.lookup, self.dashboard, self.duplicates, self.trash):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
                 page.notice.connect(self.notify)
         self.companies.new_requested.connect(self.new_company)
         self.persons.new_requested.connect(lambda: self.new_person())
+        for page in (self.companies, self.persons):
+            page.import_requested.connect(self.import_csv)
+            page.demo_requested.connect(self.load_demo)
 
         self.cards = QTabWidget()
         self.cards.setObjectName("cards")
@@ -300,6 +311,17 @@ class MainWindow(QMainWindow):
         if page in self._stale_pages:
             self._stale_pages.discard(page)
             widget.refresh()  # type: ignore[attr-defined]
+
+    def purge_deleted(self) -> int:
+        """Forget what was deleted more than 30 days ago (on start, then hourly)."""
+        try:
+            n = self.store.purge_deleted(Actor.desktop())
+        except CallsheetError as e:  # a busy database: the next check tries again
+            self.notify(e.message)
+            return 0
+        if n:
+            self.live.check()
+        return n
 
     def focus_search(self) -> None:
         """Put the cursor in the search field."""
@@ -642,6 +664,21 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
+    def load_demo(self) -> None:
+        """Fill the (empty) database with the demo data set."""
+        from shared.demo import load_demo
+
+        try:
+            counts = load_demo(self.store)
+        except CallsheetError as e:
+            QMessageBox.warning(self, "Demo data", e.message)
+            return
+        self.store.set_setting("demo_offered", "1")
+        self.live.check()
+        self.refresh_views()
+        self.notify(f"Demo data loaded: {counts.get('companies', 0)} companies,"
+                    f" {counts.get('persons', 0)} persons.")
+
     def export(self, what: str, path: str | None = None) -> int | None:
         """Export a list to CSV or Excel, or every contact to vCard; returns how many."""
         from shared.export import export
@@ -753,6 +790,7 @@ class MainWindow(QMainWindow):
         """Stop polling and the API, and let a running backup finish (idempotent)."""
         self.live.stop()
         self.backups.timer.stop()
+        self.purge_timer.stop()
         self.api.stop()
         self.backups.wait()
         if self.tray is not None:

@@ -12,7 +12,12 @@ from typing import Any
 
 from .storage.campaigns import HANDOUT
 from .storage.dialect_sqlite import nocase_prefix_range as _nocase_prefix_range
-from .storage.lookup import MIN_PREFIX_DIGITS
+from .storage.lookup import (
+    LOOKUP_SQL,
+    MIN_PREFIX_DIGITS,
+    prefix_lookup_sql,
+    switchboard_prefixes,
+)
 from .storage.rows import (
     AuditEntry,
     CallRow,
@@ -29,9 +34,9 @@ from .storage.rows import (
 from .storage.unit_of_work import REPOSITORIES, UnitOfWork
 
 __all__ = [
-    "HANDOUT", "MIN_PREFIX_DIGITS", "AuditEntry", "CallRow", "DncEvent", "PhoneMatch",
-    "SearchHit", "Store", "_company_search_text", "_nocase_prefix_range",
-    "_person_search_text",
+    "HANDOUT", "LOOKUP_SQL", "MIN_PREFIX_DIGITS", "AuditEntry", "CallRow", "DncEvent",
+    "PhoneMatch", "SearchHit", "Store", "_company_search_text", "_nocase_prefix_range",
+    "_person_search_text", "prefix_lookup_sql", "switchboard_prefixes",
 ]
 
 

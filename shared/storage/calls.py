@@ -280,12 +280,22 @@ class CallsRepository(Repository):
             where.append("k.agent = ?")
             params.append(agent)
         if tag:
-            where.append("k.id IN (SELECT call_id FROM call_tags WHERE tag = ? OR category = ?)")
+            # Per call, a seek on call_tags' key: SQLite walks the calls newest first and
+            # stops after a page, instead of reading every tag row and sorting the calls.
+            where.append("EXISTS (SELECT 1 FROM call_tags g WHERE g.call_id = k.id"
+                         " AND (g.tag = ? OR g.category = ?))")
             params += [tag, tag]
         if answered is not None:
             where.append("k.answered = ?")
             params.append(int(answered))
         return self._call_rows(" AND ".join(where), params, limit)
+
+    def get_call(self, call_id: str) -> CallRow:
+        """The call as the journal shows it. Raises NotFound."""
+        rows = self._call_rows("k.id = ?", [call_id], 1)
+        if not rows:
+            raise NotFound(f"No call with id {call_id!r}.")
+        return rows[0]
 
     def get_call_json(self, call_id: str) -> dict[str, Any]:
         """The body Apollo posted for a call, as it came. Raises NotFound."""
@@ -296,12 +306,31 @@ class CallsRepository(Repository):
 
     def agents(self) -> list[str]:
         """Every agent that has taken a call, by name."""
-        return [r[0] for r in self._all(
-            "SELECT DISTINCT agent FROM calls WHERE agent IS NOT NULL ORDER BY agent")]
+        # One index seek per agent: DISTINCT read the whole index (60 ms at 500,000 calls,
+        # on every refresh of the call journal's filters).
+        out: list[str] = []
+        agent = self._one("SELECT min(agent) FROM calls")[0]
+        while agent is not None:
+            out.append(agent)
+            agent = self._one("SELECT min(agent) FROM calls WHERE agent > ?", (agent,))[0]
+        return out
 
     def tags(self) -> list[str]:
         """Every tag id used on a call, by name."""
-        return [r[0] for r in self._all("SELECT DISTINCT tag FROM call_tags ORDER BY tag")]
+        # One index seek per (category, tag) pair, as agents(): DISTINCT read every tag
+        # row (300 ms at 500,000 calls). Equality on the category, then a range on the
+        # tag: a row-value range ((category, tag) > (?, ?)) still walked a whole category.
+        found: set[str] = set()
+        category = self._one("SELECT min(category) FROM call_tags")[0]
+        while category is not None:
+            tag = self._one("SELECT min(tag) FROM call_tags WHERE category = ?", (category,))[0]
+            while tag is not None:
+                found.add(tag)
+                tag = self._one("SELECT min(tag) FROM call_tags WHERE category = ? AND tag > ?",
+                                (category, tag))[0]
+            category = self._one("SELECT min(category) FROM call_tags WHERE category > ?",
+                                 (category,))[0]
+        return sorted(found)
 
     def count_calls(self) -> int:
         """How many calls are stored."""

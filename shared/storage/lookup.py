@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import phones
+from ..collation import sort_key
 from .base import Repository
-from .rows import CONTACT_SELECT, PhoneMatch, SearchHit, row_view
+from .rows import COMPANY_CONTACT_SELECT, CONTACT_SELECT, PhoneMatch, SearchHit, row_view
 
 MIN_PREFIX_DIGITS = 6
 
@@ -18,16 +19,34 @@ _SEARCH_SELECT = {
                " c.city, c.email FROM companies c",
 }
 
-_LOOKUP_SQL = f"""SELECT {CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
+# The caller lookup's SQL (lookup_phone), also run by bench/reference.py, the bare
+# server the bench compares the API with: the same queries on both sides.
+LOOKUP_SQL = f"""
+    SELECT {CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
        AS reason, 0 AS rank
     FROM persons p LEFT JOIN companies c ON c.id = p.company_id
     WHERE p.phone = :n OR p.phone2 = :n
     UNION ALL
-    SELECT {CONTACT_SELECT}, CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END,
-       1 AS rank
-    FROM companies c LEFT JOIN persons p ON 1 = 0
+    SELECT {COMPANY_CONTACT_SELECT},
+       CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END, 1 AS rank
+    FROM companies c
     WHERE c.phone = :n OR c.phone2 = :n
     ORDER BY rank, person_name, company_name"""
+
+
+def switchboard_prefixes(number: str) -> list[str]:
+    """The stored numbers a switchboard would need to take a call from ``number`` (an
+    extension behind it): ``number`` shortened by one digit or more, down to six digits."""
+    digits = number.lstrip("+")
+    return ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+
+
+def prefix_lookup_sql(count: int) -> str:
+    """The companies with any of ``count`` numbers as phone or phone2; parameters: the
+    numbers twice (``switchboard_prefixes(n) * 2``)."""
+    marks = ", ".join("?" * count)
+    return (f"SELECT {COMPANY_CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2"
+            f" FROM companies c WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})")
 
 
 class LookupRepository(Repository):
@@ -41,20 +60,13 @@ class LookupRepository(Repository):
         ``number`` (at least six digits: a switchboard, the caller dialling
         from an extension) matches as a company contact.
         """
-        rows = self._all(_LOOKUP_SQL, {"n": number})
+        rows = self._all(LOOKUP_SQL, {"n": number})
         if rows:
             return [PhoneMatch(row_view(r), r["reason"], number) for r in rows]
-        digits = number.lstrip("+")
-        prefixes = ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+        prefixes = switchboard_prefixes(number)
         if not prefixes:
             return []
-        marks = ", ".join("?" for _ in prefixes)
-        rows = self._all(
-            f"""SELECT {CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2
-                FROM companies c LEFT JOIN persons p ON 1 = 0
-                WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})""",
-            prefixes + prefixes,
-        )
+        rows = self._all(prefix_lookup_sql(len(prefixes)), prefixes + prefixes)
         wanted = set(prefixes)
         candidates = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
         if not candidates:
@@ -77,8 +89,8 @@ class LookupRepository(Repository):
                       LEFT JOIN companies c ON c.id = p.company_id
                       WHERE p.phone >= :lo AND p.phone < :hi
                     UNION ALL
-                    SELECT {CONTACT_SELECT}, c.phone FROM companies c LEFT JOIN persons p
-                      ON 1 = 0 WHERE c.phone >= :lo AND c.phone < :hi
+                    SELECT {COMPANY_CONTACT_SELECT}, c.phone FROM companies c
+                      WHERE c.phone >= :lo AND c.phone < :hi
                     LIMIT :limit""",
                 {"lo": prefix, "hi": hi, "limit": limit},
             )
@@ -127,7 +139,7 @@ class LookupRepository(Repository):
                 add(1, kind, self._all(_SEARCH_SELECT[kind] + f" WHERE {cond}", params))
         # As before: titles that start with the text first (however they were found).
         start = text.lower()
-        rows.sort(key=lambda r: (not r[2].lower().startswith(start), r[2].lower()))
+        rows.sort(key=lambda r: (not r[2].lower().startswith(start), sort_key(r[2])))
         hits = []
         for _, kind, title, r in rows[:limit]:
             if kind == "person":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..collation import last_name_key, sort_key
 from ..duplicates import name_key
 from ..errors import NotFound, ValidationError
 from ..model import (
@@ -259,9 +260,10 @@ class MergeRepository(Repository):
             self.conn.execute(
                 "UPDATE companies SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "display_name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                + "display_name = ?, search_text = ?, name_key = ?, sort_key = ?, updated_at = ?"
+                " WHERE id = ?",
                 (*sets.values(), display, company_search_text(merged), name_key(merged["name"]),
-                 self._now(), keep_id))
+                 sort_key(display), self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
                          moved_tables=("persons", "calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -295,9 +297,11 @@ class MergeRepository(Repository):
             self.conn.execute(
                 "UPDATE persons SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
-                (*sets.values(), name, person_search_text(merged), name_key(name), self._now(),
-                 keep_id))
+                + "name = ?, search_text = ?, name_key = ?, sort_key = ?, last_sort_key = ?,"
+                " updated_at = ? WHERE id = ?",
+                (*sets.values(), name, person_search_text(merged), name_key(name),
+                 sort_key(name), last_name_key(merged["last_name"], merged["first_name"], name),
+                 self._now(), keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
                          moved_tables=("calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},

@@ -135,4 +135,6 @@ class ReportsRepository(Repository):
             start=start, end=end, days=self.calls_per_day(start, end, tz),
             agents=self.calls_by_agent(start, end), tags=self.top_tags(start, end),
             week=self.open_tasks_per_day(week_start, week_end, tz),
-            overdue_tasks=self.count_overdue_tasks(week_start))
+            # Overdue is "its time has passed", not "before this week": a 07:00 callback
+            # still open at 13:30 is late now.
+            overdue_tasks=self.count_overdue_tasks(now))

@@ -69,7 +69,7 @@ class TasksRepository(Repository):
         """Open tasks of a campaign with ``start <= timestamp < end``, by timestamp then id.
 
         ``for_dialer`` (the API) raises WrongSource when the campaign's tasks
-        are managed in Apollo.
+        are managed in Apollo and leaves out tasks of do-not-call contacts.
         """
         campaign = self.uow.campaigns.get_campaign(campaign_id)
         if for_dialer and campaign.tasks_source != "crm":
@@ -77,6 +77,11 @@ class TasksRepository(Repository):
                 f"The CRM is not the task source of campaign {campaign_id!r}: its tasks are"
                 " managed in Apollo.")
         where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
+        if for_dialer:
+            # Like campaign contacts and next: a do-not-call contact's tasks are not
+            # handed to the dialer (they stay open, and come back if the flag is lifted).
+            where.append("coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call"
+                         " ELSE c.do_not_call END, 0) = 0")
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))

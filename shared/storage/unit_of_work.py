@@ -23,6 +23,7 @@ from .lookup import LookupRepository
 from .merge import MergeRepository
 from .reports import ReportsRepository
 from .tasks import TasksRepository
+from .trash import TrashRepository
 
 REPOSITORIES: dict[str, type] = {
     "contacts": ContactsRepository,
@@ -32,6 +33,7 @@ REPOSITORIES: dict[str, type] = {
     "calls": CallsRepository,
     "merge": MergeRepository,
     "reports": ReportsRepository,
+    "trash": TrashRepository,
 }
 
 
@@ -66,6 +68,7 @@ class UnitOfWork:
         self.calls = CallsRepository(self)
         self.merge = MergeRepository(self)
         self.reports = ReportsRepository(self)
+        self.trash = TrashRepository(self)
         self._entered: list[Any] = []
 
     @property

@@ -1,0 +1,66 @@
+"""Recently deleted: deleted companies and persons wait 30 days before they are gone.
+
+Deleting moves the record, the persons deleted with it, their tasks and campaign
+places into one ``trash`` row (JSON) and removes them from the live tables, so
+no query elsewhere needs to know about deleted rows: to the API a deleted record
+is simply unknown (404). Restoring puts the rows back with the same ids; calls
+never left (they keep the contact ids Apollo sent), so the card shows them again.
+
+The queries are ``shared.storage.trash.TrashRepository`` (``store.trash``); this
+module holds what it hands out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .words import plural
+
+KEEP_DAYS = 30
+
+
+@dataclass
+class TrashEntry:
+    """One deleted company (with its persons) or person, as Recently deleted lists it."""
+
+    pk: int
+    kind: str  # "company" or "person"
+    record_id: str
+    label: str
+    detail: str
+    deleted_at: str
+    side: str
+    client: str | None
+
+    def purge_at(self, days: int = KEEP_DAYS) -> datetime:
+        """When it is purged for good."""
+        from .timeutil import from_db
+
+        deleted = from_db(self.deleted_at)
+        assert deleted is not None
+        return deleted + timedelta(days=days)
+
+
+@dataclass
+class Restored:
+    """What a restore put back, and what it could not (a campaign deleted since)."""
+
+    kind: str
+    record_id: str
+    label: str
+    persons: int = 0
+    tasks: int = 0
+    campaign_places: int = 0
+    skipped: int = 0
+
+    @property
+    def message(self) -> str:
+        parts = [plural(self.tasks, "task"), plural(self.campaign_places, "campaign place")]
+        if self.kind == "company":
+            parts.insert(0, plural(self.persons, "person"))
+        text = f"{self.label} is back, with {', '.join(parts)} and its calls."
+        if self.skipped:
+            what = plural(self.skipped, "task or campaign place", "tasks or campaign places")
+            text += f" {what} of campaigns deleted since could not come back."
+        return text

@@ -30,6 +30,7 @@ from shared.errors import CallsheetError, NotFound
 from shared.model import ContactView
 from shared.settings import API_KEY, resolve
 from shared.store import Store
+from shared.versions import app_info, version_text
 
 from .api_controller import ApiController
 from .backups import BackupController
@@ -65,18 +66,6 @@ class DesktopOptions:
     flags: dict[str, str | None] = field(default_factory=dict)
     api_enabled: bool = True
     daily_backups: bool = True
-
-
-def app_info() -> tuple[str, str]:
-    """The application's name and version from the package metadata."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("callsheet")
-        name = meta.get("Formal-Name") or meta["Name"].capitalize()
-        return name, meta["Version"]
-    except metadata.PackageNotFoundError:
-        return "Callsheet", "development"
 
 
 class MainWindow(QMainWindow):
@@ -542,11 +531,13 @@ class MainWindow(QMainWindow):
             "F5\tRefresh\nCtrl+,\tSettings\nCtrl+Q\tQuit"))
 
     def about(self) -> None:
-        """Name, version and what it is."""
+        """Name, version and what it is; the versions are those ``callsheet --version`` prints."""
+        (title, *components) = version_text().splitlines()
         QMessageBox.about(self, f"About {self.name}",
-                          f"<h3>{escape(self.name)} {escape(self.version)}</h3>"
+                          f"<h3>{escape(title)}</h3>"
                           "<p>The office's CRM, with the API the Apollo contact center"
                           " calls built in.</p>"
+                          f"<p>{'<br>'.join(escape(line) for line in components)}</p>"
                           f"<p>Database: {escape(str(self.db_path))}<br>{escape(self.api.message)}"
                           "</p>")
 

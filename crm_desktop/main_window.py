@@ -46,7 +46,6 @@ from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
 from .person_card import PersonCard
-from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .tasks_view import TasksView
@@ -74,7 +73,6 @@ class MainWindow(QMainWindow):
     def __init__(self, store: Store, db_path: str | Path,
                  options: DesktopOptions | None = None) -> None:
         super().__init__()
-        guard_none_refcount()
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store

@@ -18,10 +18,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 LOWEST = ROOT / "constraints-lowest.txt"
-# The store is what a wrong sqlite-utils bound broke; the CLI and import/export tests
-# reach every other runtime dependency but Qt and the HTTP stack, which tests/unit
-# (the OpenAPI document, the icons) touches.
-SUITES = ["tests/store", "tests/cli", "tests/io", "tests/unit"]
+# Every layer: the store (what a wrong sqlite-utils bound broke), the CLI, import and
+# export, the API over Waitress, the desktop with Qt. Left out: the two schemathesis
+# modules, which the lowest hypothesis makes take many minutes just to collect (they
+# passed with schemathesis 4.18 when the bound was set).
+SUITES = ["tests/store", "tests/cli", "tests/io", "tests/unit", "tests/api",
+          "tests/reliability", "tests/gui",
+          "--ignore=tests/api/test_schemathesis_api.py",
+          "--ignore=tests/reliability/test_bad_input.py"]
 
 
 def _pins(text: str) -> dict[str, str]:

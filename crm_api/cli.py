@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from shared.backup import backup, hold_lock, restore
-from shared.database import connect
+from shared.database import connect, require_existing
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
 from shared.settings import (
@@ -42,8 +42,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _store(args: argparse.Namespace) -> Store:
-    return Store(connect(resolve_db_path(args.db)))
+def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The store on ``--db``. Only commands that make a database pass ``create``: for the
+    others a mistyped path is an error (exit 1), not a new, empty database."""
+    path = resolve_db_path(args.db)
+    if not create:
+        return Store(connect(path, create=False))
+    new = not path.exists()
+    store = Store(connect(path))
+    if new:
+        _print(f"Created a new database at {path}.")
+    return store
 
 
 def _print(text: str) -> None:
@@ -64,7 +73,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     # Held while serving: restore refuses to replace a database in use.
     lock = hold_lock(db_path)
+    new = not db_path.exists()
     stores = ThreadStores(db_path)
+    if new:
+        # On stderr with the log: stdout's first line is the key or the address.
+        logging.getLogger("callsheet.api").info("Created a new database at %s.", db_path)
     store = stores.get()
     host = resolve("host", args.host, store).value or "127.0.0.1"
     port = check_port(resolve("port", args.port, store).value)
@@ -149,7 +162,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from datetime import datetime
     from pathlib import Path
 
-    db_path = resolve_db_path(args.db)
+    db_path = require_existing(resolve_db_path(args.db))
     target = Path(args.path).expanduser()
     if target.is_dir():
         target = target / f"callsheet-{datetime.now():%Y-%m-%d-%H%M%S}.db"
@@ -192,7 +205,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from shared.demo import load_demo
 
-    counts = load_demo(_store(args))
+    counts = load_demo(_store(args, create=True))
     _print("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in counts.items())
            + f" into {resolve_db_path(args.db)}.")
     return 0
@@ -213,7 +226,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         read_csv,
     )
 
-    store = _store(args)
+    path = resolve_db_path(args.db)
+    if args.dry_run and not path.exists():
+        # A dry run writes nothing, not even a new database: it checks the file
+        # against an empty one in memory.
+        _print(f"There is no database at {path} yet: checking against an empty one.")
+        store = Store(connect(":memory:"))
+    else:
+        store = _store(args, create=True)
     region = (resolve("region", args.region, store).value or "DE").upper()
     file = read_csv(args.file, delimiter=args.delimiter)
     mapping = apply_overrides(file.headers, guess_mapping(file.headers), args.map or [])

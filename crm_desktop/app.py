@@ -13,6 +13,7 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -52,9 +53,11 @@ def is_empty(store: Store) -> bool:
     return not store.list_companies(limit=1) and not store.list_persons(limit=1)
 
 
-def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> bool:
+def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
+                created: Path | None = None) -> bool:
     """Offer the demo data on the first start with an empty database (``demo`` loads it
-    without asking). Returns True when the demo data was loaded."""
+    without asking). ``created`` is the path of a database this start created, which
+    the question names. Returns True when the demo data was loaded."""
     if not is_empty(store):
         if demo:
             log.warning("--demo: the database already has contacts; the demo was not loaded")
@@ -63,9 +66,11 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
         if store.get_setting(DEMO_OFFERED):
             return False
         store.set_setting(DEMO_OFFERED, "1")
+        intro = (f"Callsheet created a new, empty database at {created}." if created
+                 else "This is a new, empty database.")
         answer = QMessageBox.question(
             parent, "Welcome to Callsheet",
-            "This is a new, empty database. Load the demo data (32 companies with their"
+            f"{intro} Load the demo data (32 companies with their"
             " people, three campaigns, tasks and a month of calls) to look around?\n\n"
             "Choose No to start with your own contacts.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -91,6 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     style.apply(app)  # type: ignore[arg-type]
 
     path = resolve_db_path(args.db)
+    new = not path.exists()
     try:
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
@@ -101,10 +107,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     _, created = ensure_api_key(store)
     if created:
         log.info("created an API key (see Settings to copy it)")
-    first_start(store, demo=args.demo)
+    first_start(store, demo=args.demo, created=path if new else None)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
     window.show()
+    if new:
+        # Said out loud: a mistyped --db or CALLSHEET_DB should not look like lost data.
+        log.info("created a new database at %s", path)
+        window.notify(f"Created a new database at {path}.")
     try:
         return app.exec()
     finally:

@@ -8,9 +8,28 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from .errors import CallsheetError
 from .migrations import migrate
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+class NoDatabase(CallsheetError):
+    """There is no database at this path."""
+
+
+def require_existing(path: str | os.PathLike[str]) -> Path:
+    """``path`` when a database file is there; raises NoDatabase otherwise.
+
+    Commands that only read (or administer) a database use this, so that a
+    mistyped ``--db`` is an error rather than a new, empty database.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise NoDatabase(
+            f"There is no database at {path}; check the path (only the desktop app and"
+            " callsheet-api serve, demo and import create a new one).")
+    return path
 
 
 def _create_private(path: Path) -> None:
@@ -23,14 +42,18 @@ def _create_private(path: Path) -> None:
     os.close(fd)
 
 
-def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True) -> Database:
-    """Open (creating if needed) the database at ``path`` and bring its schema up to date.
+def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True,
+            create: bool = True) -> Database:
+    """Open the database at ``path`` and bring its schema up to date.
 
+    A missing file is created unless ``create`` is False (then NoDatabase).
     Each thread needs its own connection: call this once per thread. The
     connection is in autocommit mode; the store opens transactions itself.
     """
     path = Path(path)
     if str(path) != ":memory:":
+        if not create:
+            require_existing(path)
         _create_private(path)
     conn = sqlite3.connect(
         str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000

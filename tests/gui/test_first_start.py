@@ -36,3 +36,25 @@ def test_demo_flag_loads_without_asking(qtbot, store, monkeypatch):
 def test_command_line():
     args = parse_args(["--db", "x.db", "--demo", "--no-api"])
     assert (args.db, args.demo, args.no_api) == ("x.db", True, True)
+
+
+def test_the_desktop_says_it_created_a_new_database(qtbot, tmp_path, monkeypatch):
+    """Started on a path with no file, the app creates the database and names it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.app import main
+
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        # The window opens after this question; quit once it is up.
+        QTimer.singleShot(200, QApplication.quit)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    path = tmp_path / "fresh" / "new.db"
+    assert main(["--db", str(path), "--no-api"]) == 0
+    assert path.is_file()
+    assert len(asked) == 1 and f"created a new, empty database at {path}" in asked[0]

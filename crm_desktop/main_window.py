@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -31,6 +30,7 @@ from shared.model import ContactView
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 
+from . import file_dialogs
 from .api_controller import ApiController
 from .backups import BackupController
 from .calls_view import CallsView
@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store
-        self.ctx = DesktopContext(store, region=self._setting("region") or "DE")
+        self.ctx = DesktopContext(store, region=self._setting("region") or "DE",
+                                  db_path=Path(db_path))
         self.live = LivePoller(store, self)
         self.ctx.wrote = self.live.poke
         self.api = ApiController(self.db_path, self)
@@ -225,7 +226,8 @@ class MainWindow(QMainWindow):
             action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w))
         action(export, "Contacts as &vCard…", lambda: self.export("vcard"))
         file.addSeparator()
-        action(file, "&Back up database…", self.backup_now, "Ctrl+B")
+        # Not the slot itself: triggered(bool) would pass `checked` as the path.
+        action(file, "&Back up database…", lambda: self.backup_now(), "Ctrl+B")
         action(file, "Open backups &folder", self.open_backups_folder)
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
@@ -494,8 +496,8 @@ class MainWindow(QMainWindow):
         if path is None:
             name = "contacts.vcf" if vcard else f"{what}.xlsx"
             filters = "vCard (*.vcf)" if vcard else "Excel (*.xlsx);;CSV (*.csv)"
-            path, chosen = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / name),
-                                                       filters)
+            path, chosen = file_dialogs.save_file_name(self, "Export", Path.home() / name,
+                                                       filters, database=self.db_path)
             if not path:
                 return None
             if not vcard and not path.lower().endswith((".csv", ".xlsx")):
@@ -514,8 +516,9 @@ class MainWindow(QMainWindow):
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)
-            path, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested),
-                                                  "Callsheet database (*.db)")
+            path, _ = file_dialogs.save_file_name(self, "Back up database", suggested,
+                                                  "Callsheet database (*.db)",
+                                                  database=self.db_path)
             if not path:
                 return
         self.notify("Backing up…")

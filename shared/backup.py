@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from .database import is_database_file
 from .errors import CallsheetError, DatabaseInUse
 from .migrations import SCHEMA_VERSION
 
@@ -171,7 +172,8 @@ def backup(db: str | os.PathLike[str] | sqlite3.Connection, target: str | os.Pat
         path = Path(db)
         if not path.is_file():
             raise BackupError(f"There is no database at {path}.")
-        if target.exists() and target.resolve() == path.resolve():
+        if is_database_file(target, path):
+            # Not even the -wal or -shm: replacing those under a running app loses data.
             raise BackupError("The backup cannot overwrite the database it copies.")
         source, opened = _open(path), True
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")

@@ -32,6 +32,35 @@ def require_existing(path: str | os.PathLike[str]) -> Path:
     return path
 
 
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def database_files(path: str | os.PathLike[str]) -> list[Path]:
+    """The database file and the side files SQLite keeps beside it."""
+    return [Path(path)] + [Path(f"{path}{side}") for side in SIDE_FILES]
+
+
+def is_database_file(candidate: str | os.PathLike[str], database: str | os.PathLike[str]
+                     ) -> bool:
+    """True when ``candidate`` is ``database`` or one of its side files.
+
+    Decided from names and ``stat`` only: opening one of these files outside
+    SQLite, even just to read it, drops the process's SQLite locks on it.
+    """
+    try:
+        target = Path(candidate).expanduser().resolve()
+    except OSError:
+        return False
+    for f in database_files(database):
+        try:
+            if target == f.resolve() or (f.exists() and target.exists()
+                                         and os.path.samefile(target, f)):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def _create_private(path: Path) -> None:
     """Create the file readable by its owner only, before SQLite creates it world-readable."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -103,6 +103,19 @@ def test_backup_refuses_to_overwrite_its_own_database(tmp_path):
     connect(db_path).close()
     with pytest.raises(BackupError, match="cannot overwrite"):
         backup(db_path, db_path)
+    db = connect(db_path)  # in use: its -wal and -shm exist
+    try:
+        for side in ("-wal", "-shm"):
+            before = os.stat(f"{db_path}{side}").st_ino
+            with pytest.raises(BackupError, match="cannot overwrite"):
+                backup(db_path, f"{db_path}{side}")
+            assert os.stat(f"{db_path}{side}").st_ino == before
+        link = tmp_path / "link.db"
+        link.symlink_to(db_path)
+        with pytest.raises(BackupError, match="cannot overwrite"):
+            backup(db_path, link)
+    finally:
+        db.close()
     with pytest.raises(BackupError, match="no database"):
         backup(tmp_path / "nothing.db", tmp_path / "x.db")
 

@@ -165,7 +165,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     db_path = require_existing(resolve_db_path(args.db))
     target = Path(args.path).expanduser()
     if target.is_dir():
-        target = target / f"callsheet-{datetime.now():%Y-%m-%d-%H%M%S}.db"
+        target = target / f"{db_path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.db"
     backup(db_path, target)
     _print(f"Backed up {db_path} to {target}.")
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 import falcon
 
@@ -18,6 +19,7 @@ from .campaigns import CampaignContacts, CampaignTasks, NextContact
 from .companies import Companies, Company
 from .contacts import SearchContacts, ShowContact
 from .context import ApiContext
+from .db_errors import classify
 from .docs import OpenApiDocument
 from .middleware import AccessLog, RequireKey
 from .persons import Person, Persons
@@ -50,12 +52,22 @@ def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError
     resp.media = body
 
 
-def _database_busy(req: falcon.Request, resp: falcon.Response, ex: sqlite3.OperationalError,
-                   params: dict) -> None:
-    log.warning("database error on %s %s: %s", req.method, req.path, ex)
-    resp.status = falcon.HTTP_503
-    resp.set_header("Retry-After", "1")
-    resp.media = {"message": "The database is busy; try again in a moment."}
+def _database_error(ctx: ApiContext) -> Callable[..., None]:
+    def handle(req: falcon.Request, resp: falcon.Response, ex: sqlite3.Error,
+               params: dict) -> None:
+        fault = classify(ex)
+        if fault.unexpected:
+            log.exception("unexpected database error on %s %s (database %s)", req.method,
+                          req.path, ctx.stores.path)
+        else:
+            log.log(fault.level, "database error on %s %s: %s (database %s)", req.method,
+                    req.path, ex, ctx.stores.path)
+        resp.status = fault.status
+        if fault.retry_after:
+            resp.set_header("Retry-After", fault.retry_after)
+        resp.media = {"message": fault.message}
+
+    return handle
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, ex: Exception, params: dict) -> None:
@@ -100,7 +112,7 @@ def create_app(ctx: ApiContext) -> falcon.App:
     for path, resource in ROUTES.items():
         app.add_route(path, resource(ctx))
     app.add_error_handler(Exception, _unexpected)
-    app.add_error_handler(sqlite3.OperationalError, _database_busy)
+    app.add_error_handler(sqlite3.Error, _database_error(ctx))
     app.add_error_handler(CallsheetError, _domain_error)
     app.set_error_serializer(_serialize_http_error)
     return app

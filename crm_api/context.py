@@ -26,6 +26,8 @@ class RequestInfo:
     path: str
     status: int
     ms: float
+    # The answer's message when the server failed (5xx), for the desktop's status bar.
+    error: str | None = None
 
 
 @dataclass

@@ -76,4 +76,9 @@ class AccessLog:
         if self.ctx.access_log:
             access_log.info('%s "%s %s" %d %.1fms', client, req.method, req.path, status, ms)
         if self.ctx.on_request is not None:
-            self.ctx.on_request(RequestInfo(time.time(), client, req.method, req.path, status, ms))
+            error = None
+            if status >= 500:
+                media = resp.media if isinstance(resp.media, dict) else {}
+                error = str(media.get("message") or resp.status)
+            self.ctx.on_request(RequestInfo(time.time(), client, req.method, req.path, status,
+                                            ms, error))

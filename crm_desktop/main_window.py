@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.ctx.wrote = self.live.poke
         self.api = ApiController(self.db_path, self)
         self.last_request: RequestInfo | None = None
+        self.api_error: str | None = None  # the last failed request's, until one succeeds
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
@@ -432,7 +433,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_api_status(self) -> None:
         api = self.api
-        if api.state == "listening":
+        if api.state == "listening" and self.api_error:
+            # Red until a request succeeds again: listening is not the same as working.
+            self.api_label.setText('<span style="color:#dc2626">●</span> '
+                                   f'<span style="color:#b91c1c">API error: '
+                                   f"{escape(self.api_error)}</span>")
+            self.api_label.setToolTip(self.api_error)
+        elif api.state == "listening":
             self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
                                    f"<b>{escape(api.url)}</b>")
             self.api_label.setToolTip("Apollo calls Callsheet here. Settings: Ctrl+,")
@@ -447,6 +454,16 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _request_served(self, info: RequestInfo) -> None:
         self.last_request = info
+        # A 5xx is the server failing; a 2xx/3xx is it working again. A 4xx (a bad body,
+        # a number nobody has) says nothing about the server: the colour stays.
+        error = self.api_error
+        if info.status >= 500:
+            error = f"{info.method} {info.path} → {info.status}: {info.error}"
+        elif info.status < 400:
+            error = None
+        if error != self.api_error:
+            self.api_error = error
+            self._show_api_status()
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
         self.request_label.setText(f"Last request {at} · {info.client} · {info.method}"
                                    f" {info.path} → {info.status}")

@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 import falcon
 
-from shared.errors import CallsheetError, Conflict, NotFound, ValidationError, WrongSource
+from shared.database import spoils_connection
+from shared.errors import (
+    CallsheetError,
+    Conflict,
+    DatabaseUnavailable,
+    NotFound,
+    ValidationError,
+    WrongSource,
+)
 
 from .calls import Calls
 from .campaigns import CampaignContacts, CampaignTasks, NextContact
@@ -40,12 +48,17 @@ ROUTES: dict[str, type] = {
 }
 
 _STATUS = {NotFound: falcon.HTTP_404, ValidationError: falcon.HTTP_400,
-           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409}
+           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409,
+           DatabaseUnavailable: falcon.HTTP_503}
 
 
 def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError,
                   params: dict) -> None:
     resp.status = next((s for t, s in _STATUS.items() if isinstance(ex, t)), falcon.HTTP_400)
+    if isinstance(ex, DatabaseUnavailable):
+        # Someone must act (the file went away): loud, with the file's name in the message.
+        log.error("%s %s refused: %s", req.method, req.path, ex.message)
+        resp.set_header("Retry-After", "30")
     body = {"message": ex.message}
     if ex.field:
         body["field"] = ex.field
@@ -56,6 +69,10 @@ def _database_error(ctx: ApiContext) -> Callable[..., None]:
     def handle(req: falcon.Request, resp: falcon.Response, ex: sqlite3.Error,
                params: dict) -> None:
         fault = classify(ex)
+        if spoils_connection(ex):
+            # SQLite opened the file read-only (or hit an I/O error) and would stay so:
+            # this thread opens a fresh connection at its next request.
+            ctx.stores.discard_current()
         if fault.unexpected:
             log.exception("unexpected database error on %s %s (database %s)", req.method,
                           req.path, ctx.stores.path)

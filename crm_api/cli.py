@@ -8,13 +8,14 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sqlite3
 import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from shared.backup import backup, hold_lock, restore
-from shared.database import connect, require_existing
+from shared.database import check_intact, connect, damaged_message, require_existing
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
 from shared.settings import (
@@ -75,6 +76,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     lock = hold_lock(db_path)
     new = not db_path.exists()
     stores = ThreadStores(db_path)
+    try:
+        # A damaged file is refused at start, with how to restore, not found by Apollo's calls.
+        check_intact(stores.get().db, db_path)
+    except CallsheetError:
+        stores.close()
+        lock.release()
+        raise
     if new:
         # On stderr with the log: stdout's first line is the key or the address.
         logging.getLogger("callsheet.api").info("Created a new database at %s.", db_path)
@@ -402,6 +410,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except (CallsheetError, CliError) as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as e:
+        # "file is not a database", "database disk image is malformed", ...
+        path = resolve_db_path(getattr(args, "db", None))
+        print(f"{PROG}: error: {damaged_message(path, str(e))}", file=sys.stderr)
         return 1
     except RuntimeError as e:
         # A database from a newer Callsheet, and similar refusals.

@@ -48,7 +48,8 @@ class ApiContext:
     writes: GroupCommit = field(init=False)
 
     def __post_init__(self) -> None:
-        self.writes = GroupCommit(self.stores.open_store)
+        self.writes = GroupCommit(self.stores.open_store,
+                                  discard_store=self.stores.discard)
 
     def store(self) -> Store:
         """The calling thread's store."""

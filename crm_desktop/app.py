@@ -18,7 +18,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shared.backup import hold_lock
-from shared.database import connect
+from shared.database import check_intact, connect, damaged_message
 from shared.demo import load_demo
 from shared.errors import CallsheetError
 from shared.settings import ensure_api_key, resolve_db_path
@@ -101,6 +101,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
         store = Store(connect(path))
+        # A damaged file is refused now, with how to restore, not found by a click later.
+        check_intact(store.db, path)
+    except sqlite3.DatabaseError as e:
+        QMessageBox.critical(None, name, damaged_message(path, str(e)))
+        return 1
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1

@@ -21,6 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from . import ids, phones
+from .database import FileWatch
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -209,6 +210,8 @@ class Store:
         self.new_contact_id = new_contact_id
         self.new_task_id = new_task_id
         self._lock: threading.RLock | None = None
+        # Is the file this connection writes still the database at its path?
+        self.watch = FileWatch(self.conn)
 
     # -- plumbing ---------------------------------------------------------
 
@@ -237,6 +240,8 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield
+                    # Last, so that a file deleted or replaced meanwhile is caught too.
+                    self.watch.check()
                 except BaseException:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")

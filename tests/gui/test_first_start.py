@@ -55,6 +55,7 @@ def test_the_desktop_says_it_created_a_new_database(qtbot, tmp_path, monkeypatch
 
     monkeypatch.setattr(QMessageBox, "question", answer)
     path = tmp_path / "fresh" / "new.db"
+    QTimer.singleShot(20_000, QApplication.quit)  # no question asked: do not hang
     assert main(["--db", str(path), "--no-api"]) == 0
     assert path.is_file()
     assert len(asked) == 1 and f"created a new, empty database at {path}" in asked[0]

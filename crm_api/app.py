@@ -29,7 +29,7 @@ from .contacts import SearchContacts, ShowContact
 from .context import ApiContext
 from .db_errors import classify
 from .docs import OpenApiDocument
-from .middleware import AccessLog, RequireKey
+from .middleware import AccessLog, RequireKey, WriteSlots
 from .persons import Person, Persons
 
 log = logging.getLogger("callsheet.api")
@@ -118,7 +118,8 @@ def _json_handler() -> falcon.media.JSONHandler | None:
 
 def create_app(ctx: ApiContext) -> falcon.App:
     """The Falcon app serving the Apollo API over ``ctx``'s database."""
-    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx)])
+    wait = ctx.stores.busy_timeout_ms / 1000
+    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx), WriteSlots(wait=wait)])
     json_handler = _json_handler()
     if json_handler is not None:
         app.resp_options.media_handlers[falcon.MEDIA_JSON] = json_handler

@@ -12,6 +12,16 @@ from .errors import DatabaseDamaged, DatabaseGone, DatabaseUnavailable
 from .migrations import migrate
 
 BUSY_TIMEOUT_MS = 30_000
+SQLITE_BUSY = 5
+
+
+def busy_error() -> sqlite3.OperationalError:
+    """The error SQLite raises when the write lock stays taken past the busy timeout, for
+    a wait that ran out on this process's own lock (handled the same way: 503)."""
+    e = sqlite3.OperationalError("database is locked")
+    e.sqlite_errorcode = SQLITE_BUSY  # type: ignore[attr-defined]
+    e.sqlite_errorname = "SQLITE_BUSY"  # type: ignore[attr-defined]
+    return e
 
 
 class NoDatabase(DatabaseUnavailable):
@@ -158,10 +168,12 @@ def _create_private(path: Path) -> None:
 
 
 def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True,
-            create: bool = True) -> Database:
+            create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
     """Open the database at ``path`` and bring its schema up to date.
 
     A missing file is created unless ``create`` is False (then NoDatabase).
+    A write waits up to ``busy_timeout_ms`` for another connection's write lock,
+    then fails with SQLITE_BUSY.
     Each thread needs its own connection: call this once per thread. The
     connection is in autocommit mode; the store opens transactions itself.
     """
@@ -171,9 +183,10 @@ def connect(path: str | os.PathLike[str], *, migrate_schema: bool = True,
             require_existing(path)
         _create_private(path)
     conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        str(path), isolation_level=None, check_same_thread=False,
+        timeout=busy_timeout_ms / 1000,
     )
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
     conn.execute("PRAGMA journal_mode = WAL")
     # FULL: an acknowledged call survives a power cut, not just a crash.
     conn.execute("PRAGMA synchronous = FULL")

@@ -11,13 +11,20 @@ from .errors import DatabaseGone
 from .store import Store
 from .timeutil import Clock, utc_now
 
+# How long an API write waits for the write lock held by someone else (an import, a
+# backup, another program) before it is answered 503 + Retry-After: long enough for
+# any ordinary write to finish, short enough that Apollo's agents are not left hanging.
+WRITE_WAIT_MS = 5_000
+
 
 class ThreadStores:
     """Hands each thread its own Store on the database at ``path``."""
 
-    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
+    def __init__(self, path: str | Path, *, clock: Clock = utc_now,
+                 busy_timeout_ms: int = WRITE_WAIT_MS) -> None:
         self.path = Path(path)
         self.clock = clock
+        self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
@@ -39,7 +46,8 @@ class ThreadStores:
     def open_store(self) -> Store:
         """A Store of its own on the same file, for one user that is not a thread
         (the group-commit writer); closed with the others by close()."""
-        store = Store(connect(self.path, create=self._create), clock=self.clock)
+        store = Store(connect(self.path, create=self._create,
+                              busy_timeout_ms=self.busy_timeout_ms), clock=self.clock)
         origin = getattr(self, "_origin", None)
         if origin is not None and not store.watch.same_file(origin):
             # The file was replaced since the first connection: writing to the new one

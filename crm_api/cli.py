@@ -350,7 +350,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("demo", cmd_demo, "Load the demo data set into an empty database.")
 
     imp = add("import", cmd_import,
-              "Import companies and persons from a CSV file, in one transaction.")
+              "Import companies and persons from a CSV file: all rows or none (committed in"
+              " chunks, so a running server keeps answering).")
     imp.add_argument("file", metavar="FILE.csv")
     imp.add_argument("--region", help="phone region for numbers without +country"
                                       " (CALLSHEET_REGION; DE)")

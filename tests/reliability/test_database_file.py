@@ -15,7 +15,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 
 from crm_api.cli import main
 from shared.database import connect
@@ -107,23 +106,39 @@ def test_a_damaged_database_is_refused_at_start_with_how_to_restore(tmp_path, ca
     assert len(err.strip().splitlines()) == 1
 
 
-def test_the_desktop_refuses_a_damaged_database_with_how_to_restore(tmp_path, qtbot):
-    from PySide6.QtWidgets import QApplication, QMessageBox
+DESKTOP_REFUSAL = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from crm_desktop.app import main
 
-    from crm_desktop.app import main as desktop_main
+def read_and_close():
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(20, read_and_close)
+        return
+    print("SHOWN:", box.text().replace("\\n", " "), flush=True)
+    box.accept()
+
+app = QApplication(sys.argv[:1])  # timers need it; main() uses this one
+QTimer.singleShot(0, read_and_close)
+QTimer.singleShot(30_000, QApplication.quit)  # a window instead of the refusal: fail
+sys.exit(main(["--db", sys.argv[1], "--no-api"]))
+"""
+
+
+def test_the_desktop_refuses_a_damaged_database_with_how_to_restore(tmp_path):
+    """In a process of its own: a QApplication that ran its main loop cannot serve later
+    tests."""
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
 
     db_path = _damaged_database(tmp_path)
-    shown: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, read_and_close)
-            return
-        shown.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, read_and_close)
-    QTimer.singleShot(20_000, QApplication.quit)  # a window instead of the refusal: fail
-    assert desktop_main(["--db", str(db_path), "--no-api"]) == 1
+    out = subprocess.run([sys.executable, "-c", DESKTOP_REFUSAL, str(db_path)], cwd=ROOT,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1, out.stdout + out.stderr[-2000:]
+    shown = [line for line in out.stdout.splitlines() if line.startswith("SHOWN:")]
     assert shown and "is damaged" in shown[0] and "callsheet-api restore" in shown[0]

@@ -15,7 +15,13 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from shared.backup import backup, hold_lock, restore
-from shared.database import check_intact, connect, damaged_message, require_existing
+from shared.database import (
+    check_intact,
+    connect,
+    damaged_message,
+    is_database_file,
+    require_existing,
+)
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
 from shared.settings import (
@@ -234,6 +240,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         read_csv,
     )
 
+    _not_the_database(args.file, args)
+    _not_the_database(args.failed, args)
     path = resolve_db_path(args.db)
     if args.dry_run and not path.exists():
         # A dry run writes nothing, not even a new database: it checks the file
@@ -265,9 +273,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_ROWS_FAILED if report.failed else 0
 
 
+def _not_the_database(file: str | None, args: argparse.Namespace) -> None:
+    """Refuse a file argument that is the database or one of its side files: writing it
+    would destroy the database, and even reading it outside SQLite drops SQLite's locks."""
+    if file and is_database_file(file, resolve_db_path(args.db)):
+        raise CliError(f"{file} is a file of the database itself; choose another file")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from shared.export import export
 
+    _not_the_database(args.out, args)
     store = _store(args)
     if args.what == "vcard":
         from shared.vcard import export_vcards

@@ -75,3 +75,28 @@ def test_an_import_dry_run_creates_nothing(run, tmp_path):
     code, out, _ = run("import", str(tmp_path / "in.csv"), "--dry-run", "--db", str(db))
     assert code == 0 and "checking against an empty one" in out and "1 " in out
     assert not db.exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ["export", "vcard", "{db}"],
+    ["export", "companies", "{db}-wal", "--format", "csv"],
+    ["import", "{db}"],
+    ["import", "{out}/in.csv", "--failed", "{db}"],
+], ids=["export over the database", "export over its WAL", "import the database",
+        "failed rows over the database"])
+def test_a_file_argument_that_is_the_database_is_refused(run, tmp_path, argv):
+    (tmp_path / "in.csv").write_text("Firma\nAcme\n", encoding="utf-8")
+    db = tmp_path / "callsheet.db"
+    store = Store(connect(db))
+    store.set_setting("kept", "yes")
+    try:
+        code, _, err = run(*[a.format(out=tmp_path, db=db) for a in argv], "--db", str(db))
+    finally:
+        store.db.close()
+    assert code == 1 and "is a file of the database itself" in err
+    store = Store(connect(db))
+    try:
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.get_setting("kept") == "yes"
+    finally:
+        store.db.close()

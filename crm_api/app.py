@@ -7,19 +7,28 @@ API here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 import falcon
 
-from shared.database import UNAVAILABLE_ERRORS
-from shared.errors import CallsheetError, Conflict, NotFound, ValidationError, WrongSource
+from shared.database import PG_UNAVAILABLE_ERRORS, SQLITE_ERRORS, spoils_connection
+from shared.errors import (
+    CallsheetError,
+    Conflict,
+    DatabaseUnavailable,
+    NotFound,
+    ValidationError,
+    WrongSource,
+)
 
 from .calls import Calls
 from .campaigns import CampaignContacts, CampaignTasks, NextContact
 from .companies import Companies, Company
 from .contacts import SearchContacts, ShowContact
 from .context import ApiContext
+from .db_errors import classify
 from .docs import OpenApiDocument
-from .middleware import AccessLog, RequireKey
+from .middleware import AccessLog, RequireKey, WriteSlots
 from .persons import Person, Persons
 
 log = logging.getLogger("callsheet.api")
@@ -38,24 +47,60 @@ ROUTES: dict[str, type] = {
 }
 
 _STATUS = {NotFound: falcon.HTTP_404, ValidationError: falcon.HTTP_400,
-           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409}
+           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409,
+           DatabaseUnavailable: falcon.HTTP_503}
 
 
 def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError,
                   params: dict) -> None:
     resp.status = next((s for t, s in _STATUS.items() if isinstance(ex, t)), falcon.HTTP_400)
+    if isinstance(ex, DatabaseUnavailable):
+        # Someone must act (the file went away): loud, with the file's name in the message.
+        log.error("%s %s refused: %s", req.method, req.path, ex.message)
+        resp.set_header("Retry-After", "30")
     body = {"message": ex.message}
     if ex.field:
         body["field"] = ex.field
     resp.media = body
 
 
-def _database_busy(req: falcon.Request, resp: falcon.Response, ex: Exception,
-                   params: dict) -> None:
-    log.warning("database error on %s %s: %s", req.method, req.path, ex)
-    resp.status = falcon.HTTP_503
-    resp.set_header("Retry-After", "1")
-    resp.media = {"message": "The database is busy or unreachable; try again in a moment."}
+def _database_error(ctx: ApiContext) -> Callable[..., None]:
+    def handle(req: falcon.Request, resp: falcon.Response, ex: Exception,
+               params: dict) -> None:
+        fault = classify(ex)
+        if spoils_connection(ex):
+            # SQLite opened the file read-only (or hit an I/O error) and would stay so:
+            # this thread opens a fresh connection at its next request.
+            ctx.stores.discard_current()
+        if fault.unexpected:
+            log.exception("unexpected database error on %s %s (database %s)", req.method,
+                          req.path, ctx.stores.path)
+        else:
+            log.log(fault.level, "database error on %s %s: %s (database %s)", req.method,
+                    req.path, ex, ctx.stores.path)
+        resp.status = fault.status
+        if fault.retry_after:
+            resp.set_header("Retry-After", fault.retry_after)
+        resp.media = {"message": fault.message}
+
+    return handle
+
+
+def _shared_database_unavailable(ctx: ApiContext) -> Callable[..., None]:
+    """PostgreSQL busy (a deadlock it broke), restarting or unreachable: 503, try again;
+    nothing was acknowledged, and the thread's connection is replaced if it broke."""
+    def handle(req: falcon.Request, resp: falcon.Response, ex: Exception,
+               params: dict) -> None:
+        log.warning("shared database error on %s %s: %s", req.method, req.path,
+                    str(ex).strip().splitlines()[0] if str(ex).strip() else type(ex).__name__)
+        store = ctx.stores.current()
+        if store is not None and getattr(store.db, "broken", False):
+            ctx.stores.discard_current()
+        resp.status = falcon.HTTP_503
+        resp.set_header("Retry-After", "1")
+        resp.media = {"message": "The database is busy or unreachable; try again in a moment."}
+
+    return handle
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, ex: Exception, params: dict) -> None:
@@ -114,7 +159,8 @@ def _json_handler() -> falcon.media.JSONHandler | None:
 
 def create_app(ctx: ApiContext) -> falcon.App:
     """The Falcon app serving the Apollo API over ``ctx``'s database."""
-    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx)])
+    wait = ctx.stores.busy_timeout_ms / 1000
+    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx), WriteSlots(wait=wait)])
     json_handler = _json_handler()
     if json_handler is not None:
         app.resp_options.media_handlers[falcon.MEDIA_JSON] = json_handler
@@ -125,8 +171,10 @@ def create_app(ctx: ApiContext) -> falcon.App:
     for path, resource in ROUTES.items():
         app.add_route(path, _head_and_options(resource(ctx)))
     app.add_error_handler(Exception, _unexpected)
-    for error in UNAVAILABLE_ERRORS:
-        app.add_error_handler(error, _database_busy)
+    for error in SQLITE_ERRORS:
+        app.add_error_handler(error, _database_error(ctx))
+    for error in PG_UNAVAILABLE_ERRORS:
+        app.add_error_handler(error, _shared_database_unavailable(ctx))
     app.add_error_handler(CallsheetError, _domain_error)
     app.set_error_serializer(_serialize_http_error)
     return app

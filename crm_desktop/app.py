@@ -13,22 +13,30 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_api import logsink
 from shared.backup import hold_lock
-from shared.database import DATABASE_ERRORS, connect
+from shared.database import (
+    DATABASE_ERRORS,
+    SQLITE_DAMAGED_ERRORS,
+    check_intact,
+    connect,
+    damaged_message,
+)
 from shared.demo import load_demo
 from shared.errors import CallsheetError
 from shared.local_settings import LocalSettings, config_path
 from shared.logfiles import add_secret, setup_logging
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
+from shared.versions import app_info, version_text
 
 from . import style
 from .diagnostics import install_excepthook
-from .main_window import DesktopOptions, MainWindow, app_info
+from .main_window import DesktopOptions, MainWindow
 from .single_instance import InstanceServer, ask_running
 
 log = logging.getLogger("callsheet.desktop")
@@ -39,7 +47,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line: ``callsheet [--db PATH] [--demo] [--no-api]``."""
     p = argparse.ArgumentParser(
         prog="callsheet",
-        description="Callsheet: the office's CRM, with the Apollo API built in.")
+        description="Callsheet: the office's CRM, with the Apollo API built in.",
+        # Raw: --version prints one component per line.
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", metavar="PATH",
                    help="the database file (default: CALLSHEET_DB, else the user data folder)")
     p.add_argument("--demo", action="store_true",
@@ -49,6 +59,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--port", help="the API's port (overrides CALLSHEET_PORT and Settings)")
     p.add_argument("--region", help="the default phone region, e.g. DE (overrides"
                    " CALLSHEET_REGION and Settings)")
+    p.add_argument("--version", action="version", version=version_text(),
+                   help="print the versions of Callsheet, Qt, SQLite and Python, then exit")
     return p.parse_args(argv)
 
 
@@ -57,9 +69,11 @@ def is_empty(store: Store) -> bool:
     return not store.list_companies(limit=1) and not store.list_persons(limit=1)
 
 
-def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> bool:
+def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
+                created: Path | None = None) -> bool:
     """Offer the demo data on the first start with an empty database (``demo`` loads it
-    without asking). Returns True when the demo data was loaded."""
+    without asking). ``created`` is the path of a database this start created, which
+    the question names. Returns True when the demo data was loaded."""
     if not is_empty(store):
         if demo:
             log.warning("--demo: the database already has contacts; the demo was not loaded")
@@ -68,9 +82,11 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
         if store.get_setting(DEMO_OFFERED):
             return False
         store.set_setting(DEMO_OFFERED, "1")
+        intro = (f"Callsheet created a new, empty database at {created}." if created
+                 else "This is a new, empty database.")
         answer = QMessageBox.question(
             parent, "Welcome to Callsheet",
-            "This is a new, empty database. Load the demo data (32 companies with their"
+            f"{intro} Load the demo data (32 companies with their"
             " people, three campaigns, tasks and a month of calls) to look around?\n\n"
             "Choose No to start with your own contacts.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -133,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     instance = InstanceServer(path)  # type: ignore[arg-type]
     instance.listen()
+    new = not url and not path.exists()  # type: ignore[attr-defined]
     try:
         if url:
             # The storage layer opens PostgreSQL for a URL (libpq finds the password in
@@ -142,6 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Held until exit: `callsheet-api restore` refuses to replace a file in use.
             lock = hold_lock(path)
             store = Store(connect(path))
+            # A damaged file is refused now, with how to restore, not found by a click later.
+            check_intact(store.db, path)
+    except SQLITE_DAMAGED_ERRORS as e:
+        QMessageBox.critical(None, name, damaged_message(path, str(e)))
+        return 1
     except (*DATABASE_ERRORS, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1
@@ -155,13 +177,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_secret(key)
     if created:
         log.info("created an API key (see Settings to copy it)")
-    first_start(store, demo=args.demo)
+    first_start(store, demo=args.demo, created=path if new else None)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     options = DesktopOptions(flags=flags, api_enabled=not args.no_api, shared_url=url,
                              local=local, local_path=config_path())
     window = MainWindow(store, path, options)  # type: ignore[arg-type]
     instance.activated.connect(lambda: already_running(window))
     window.show()
+    if new:
+        # Said out loud: a mistyped --db or CALLSHEET_DB should not look like lost data.
+        log.info("created a new database at %s", path)
+        window.notify(f"Created a new database at {path}.")
     try:
         return app.exec()
     finally:

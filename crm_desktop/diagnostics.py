@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 import platform
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable
@@ -16,6 +15,7 @@ import PySide6
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from shared.database import SQLITE_VERSION
 from shared.logfiles import RedactSecrets, current_log_file, last_lines
 
 log = logging.getLogger("callsheet.desktop")
@@ -29,7 +29,7 @@ def debug_info(*, name: str, version: str, db_path: Path, api_status: str,
     rows = [
         f"{name} {version}",
         f"Python {platform.python_version()} ({platform.python_implementation()})",
-        f"PySide6 {PySide6.__version__}, Qt {qVersion()}, SQLite {sqlite3.sqlite_version}",
+        f"PySide6 {PySide6.__version__}, Qt {qVersion()}, SQLite {SQLITE_VERSION}",
         f"System: {platform.platform()}",
         f"Database: {db_path}",
         f"Backups: {backups if backups is not None else '—'}",

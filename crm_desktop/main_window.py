@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -30,7 +29,9 @@ from shared.local_settings import LocalSettings, pc_name
 from shared.model import Actor, ContactRef, ContactView, set_desktop_identity
 from shared.settings import API_KEY, resolve
 from shared.store import Store
+from shared.versions import app_info, version_text
 
+from . import file_dialogs
 from .api_controller import ApiController
 from .backups import BackupController
 from .calls_view import CallsView
@@ -57,7 +58,6 @@ from .panes import (
 from .person_card import PersonCard
 from .pg_live import PgLive
 from .pop_notice import PopNotice
-from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
@@ -88,29 +88,17 @@ class DesktopOptions:
     local_path: Path | None = None
 
 
-def app_info() -> tuple[str, str]:
-    """The application's name and version from the package metadata."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("callsheet")
-        name = meta.get("Formal-Name") or meta["Name"].capitalize()
-        return name, meta["Version"]
-    except metadata.PackageNotFoundError:
-        return "Callsheet", "development"
-
-
 class MainWindow(QMainWindow):
     """Callsheet's window, with the embedded API and the live poller."""
 
     def __init__(self, store: Store, db_path: str | Path,
                  options: DesktopOptions | None = None) -> None:
         super().__init__()
-        guard_none_refcount()
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store
-        self.ctx = DesktopContext(store, region=self._setting("region") or "DE")
+        self.ctx = DesktopContext(store, region=self._setting("region") or "DE",
+                                  db_path=Path(db_path))
         self.local = self.options.local
         self.shared_url = self.options.shared_url
         # The audit trail names the person and the PC, not only "desktop".
@@ -126,6 +114,7 @@ class MainWindow(QMainWindow):
         self.api = ApiController(self.shared_url or self.db_path, self)
         self.last_request: RequestInfo | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.api_error: str | None = None  # the last failed request's, until one succeeds
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
@@ -275,7 +264,8 @@ class MainWindow(QMainWindow):
                    f"Ctrl+E, {key}")
         action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
         file.addSeparator()
-        action(file, "&Back up database…", self.backup_now, "Ctrl+B")
+        # Not the slot itself: triggered(bool) would pass `checked` as the path.
+        action(file, "&Back up database…", lambda: self.backup_now(), "Ctrl+B")
         action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
@@ -534,7 +524,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_api_status(self) -> None:
         api = self.api
-        if api.state == "listening":
+        if api.state == "listening" and self.api_error:
+            # Red until a request succeeds again: listening is not the same as working.
+            self.api_label.setText('<span style="color:#dc2626">●</span> '
+                                   f'<span style="color:#b91c1c">API error: '
+                                   f"{escape(self.api_error)}</span>")
+            self.api_label.setToolTip(self.api_error)
+        elif api.state == "listening":
             self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
                                    f"<b>{escape(api.url)}</b>")
             self.api_label.setToolTip("Apollo calls Callsheet here. Settings: Ctrl+,")
@@ -549,6 +545,16 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _request_served(self, info: RequestInfo) -> None:
         self.last_request = info
+        # A 5xx is the server failing; a 2xx/3xx is it working again. A 4xx (a bad body,
+        # a number nobody has) says nothing about the server: the colour stays.
+        error = self.api_error
+        if info.status >= 500:
+            error = f"{info.method} {info.path} → {info.status}: {info.error}"
+        elif info.status < 400:
+            error = None
+        if error != self.api_error:
+            self.api_error = error
+            self._show_api_status()
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
         self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
                                          f" {info.path} → {info.status}")
@@ -688,8 +694,8 @@ class MainWindow(QMainWindow):
         if path is None:
             name = "contacts.vcf" if vcard else f"{what}.xlsx"
             filters = "vCard (*.vcf)" if vcard else "Excel (*.xlsx);;CSV (*.csv)"
-            path, chosen = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / name),
-                                                       filters)
+            path, chosen = file_dialogs.save_file_name(self, "Export", Path.home() / name,
+                                                       filters, database=self.db_path)
             if not path:
                 return None
             if not vcard and not path.lower().endswith((".csv", ".xlsx")):
@@ -712,8 +718,9 @@ class MainWindow(QMainWindow):
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)
-            path, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested),
-                                                  "Callsheet database (*.db)")
+            path, _ = file_dialogs.save_file_name(self, "Back up database", suggested,
+                                                  "Callsheet database (*.db)",
+                                                  database=self.db_path)
             if not path:
                 return
         self.notify("Backing up…")
@@ -762,11 +769,13 @@ class MainWindow(QMainWindow):
         return text
 
     def about(self) -> None:
-        """Name, version and what it is."""
+        """Name, version and what it is; the versions are those ``callsheet --version`` prints."""
+        (title, *components) = version_text().splitlines()
         QMessageBox.about(self, f"About {self.name}",
-                          f"<h3>{escape(self.name)} {escape(self.version)}</h3>"
+                          f"<h3>{escape(title)}</h3>"
                           "<p>The office's CRM, with the API the Apollo contact center"
                           " calls built in.</p>"
+                          f"<p>{'<br>'.join(escape(line) for line in components)}</p>"
                           f"<p>Database: {escape(str(self.db_path))}<br>{escape(self.api.message)}"
                           "</p>")
 

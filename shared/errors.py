@@ -36,7 +36,15 @@ class DatabaseInUse(CallsheetError):
 
 
 class DatabaseUnavailable(CallsheetError):
-    """The database is busy or cannot be reached right now; try again in a moment."""
+    """The database cannot be used right now (busy, or a shared database unreachable)."""
+
+
+class DatabaseGone(DatabaseUnavailable):
+    """The database file was deleted or replaced while Callsheet had it open."""
+
+
+class DatabaseDamaged(CallsheetError):
+    """The database file is damaged."""
 
 
 class BadDatabaseAddress(CallsheetError):

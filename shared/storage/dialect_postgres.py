@@ -32,6 +32,18 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+class _NoFile:
+    """A shared database has no file of Callsheet's to watch (SQLite's FileWatch)."""
+
+    path = ""
+
+    def same_file(self, other: object) -> bool:
+        return True
+
+    def check(self) -> None:
+        """Nothing to check: the server owns the files."""
+
+
 class PostgresDialect:
     """PostgreSQL's side of every difference (one instance per connection)."""
 
@@ -43,6 +55,7 @@ class PostgresDialect:
     def __init__(self, conn: Any, url: str = "") -> None:
         self.conn = conn  # shared.storage.postgres.PgConnection
         self.url = url
+        self.watch = _NoFile()
 
     def address(self) -> str:
         """The URL the database was opened with."""

@@ -29,6 +29,15 @@ def _write_lock(conn: sqlite3.Connection) -> threading.RLock:
     return lock
 
 
+@contextmanager
+def _released(lock: threading.RLock) -> Iterator[None]:
+    """Release ``lock`` (acquired by the caller) when the block ends."""
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def nocase_prefix_range(text: str) -> tuple[str, str | bytes]:
     """``(lo, hi)``: under COLLATE NOCASE every string starting with ``text`` is in
     ``[lo, hi)`` (NOCASE folds ASCII letters only, so lo does the same)."""
@@ -56,8 +65,13 @@ class SqliteDialect:
     skip_locked = ""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
+        from ..database import FileWatch
+
         self.conn = conn
         self._lock: threading.RLock | None = None
+        self._lock_wait = 0.0
+        # Is the file this connection writes still the database at its path?
+        self.watch = FileWatch(conn)
 
     # -- transactions ---------------------------------------------------------
 
@@ -72,7 +86,14 @@ class SqliteDialect:
         if self._lock is None:
             # Looked up once: PRAGMA database_list on every write costs 20 us.
             self._lock = _write_lock(conn)
-        with self._lock:
+            self._lock_wait = conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        # No longer than SQLite would wait for another process's lock: a long write in
+        # this process (an import) must not hold the API's writers without bound.
+        if not self._lock.acquire(timeout=self._lock_wait):
+            from ..database import busy_error
+
+            raise busy_error()
+        with _released(self._lock):
             if not durable:
                 sync = conn.execute("PRAGMA synchronous").fetchone()[0]
                 conn.execute("PRAGMA synchronous = NORMAL")
@@ -80,6 +101,8 @@ class SqliteDialect:
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield
+                    # Last, so that a file deleted or replaced meanwhile is caught too.
+                    self.watch.check()
                 except BaseException:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")

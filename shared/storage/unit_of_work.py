@@ -58,6 +58,8 @@ class UnitOfWork:
         if self.dialect is None:  # a sqlite_utils.Database
             self.conn.row_factory = sqlite3.Row
             self.dialect = SqliteDialect(self.conn)
+        # Is the file still the database at its path (SQLite; nothing on PostgreSQL)?
+        self.watch = self.dialect.watch
         self.clock = clock
         self.new_contact_id = new_contact_id
         self.new_task_id = new_task_id

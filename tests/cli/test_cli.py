@@ -38,6 +38,7 @@ def _store(db_path) -> Store:
 
 
 def test_key_show_creates_once_and_rotate_replaces(run, db_path):
+    _store(db_path).db.close()
     code, first, _ = run("key", "show", "--db", str(db_path))
     assert code == 0 and len(first.strip()) >= 40
     assert run("key", "show", "--db", str(db_path))[1] == first
@@ -81,6 +82,7 @@ def test_campaign_add_assign_and_task_add(run, db_path):
     (["frobnicate"], "invalid choice"),
 ])
 def test_bad_input_is_one_line_and_non_zero(run, db_path, argv, message):
+    _store(db_path).db.close()
     code, out, err = run(*argv, *([] if argv == ["frobnicate"] else ["--db", str(db_path)]))
     assert code != 0
     assert message in err
@@ -115,6 +117,7 @@ def test_serve_answers_and_stops_on_sigterm(db_path, tmp_path):
         err = proc.stderr.read()
         assert "cli-test-key" not in err  # the access log never shows the key
         assert '"POST /contacts/search" 200' in err
+        assert f"Created a new database at {db_path}." in err
     finally:
         if proc.poll() is None:
             proc.kill()
@@ -207,3 +210,24 @@ def test_serve_purges_what_was_deleted_over_30_days_ago(db_path):
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=15)
+
+
+@pytest.mark.parametrize("module", ["crm_api", "crm_desktop"])
+def test_version_names_callsheet_qt_and_sqlite(module):
+    """``callsheet-api --version`` and ``callsheet --version`` (their ``python -m`` forms)
+    print the same lines as Help ▸ About, and exit 0 without opening a database or a
+    window."""
+    import sqlite3
+    from importlib.metadata import version
+
+    from shared.versions import version_text
+
+    done = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True,
+                          text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == version_text() + "\n"
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"Callsheet {version('callsheet')}"
+    assert lines[1].startswith("Qt 6.")
+    assert lines[2] == f"SQLite {sqlite3.sqlite_version}"

@@ -208,3 +208,24 @@ def test_backups_on_a_shared_database_point_to_the_server(qtbot, make_window, sh
     w.backup_now(str(tmp_path / "copy.db"))
     assert "callsheet-api backup" in w.statusBar().currentMessage()
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_a_burst_of_changes_is_one_refresh_not_hundreds(qtbot, shared_url):
+    from crm_desktop.pg_live import PgLive
+
+    live = PgLive(shared_url)
+    emitted: list[int] = []
+    live.changed.connect(lambda: emitted.append(1))
+    received: list[object] = []
+    live.change_received.connect(received.append)
+    live.start()
+    try:
+        qtbot.waitUntil(lambda: live.state == "connected", timeout=10000)
+        with psycopg.connect(shared_url, autocommit=True) as c:
+            for i in range(100):
+                c.execute("INSERT INTO calls (id) VALUES (%s)", (f"burst-{i}",))
+        qtbot.waitUntil(lambda: len(received) == 100, timeout=5000)
+        qtbot.wait(300)
+        assert 1 <= len(emitted) <= 10, len(emitted)
+    finally:
+        live.stop()

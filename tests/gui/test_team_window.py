@@ -78,11 +78,25 @@ def test_status_bar_names_the_shared_database_and_no_api_is_started(qtbot, make_
     assert "API not served from this PC" in w.api_label.text()
 
 
-def test_serve_the_api_from_this_pc_is_a_choice(qtbot, make_window, shared_url):
-    w = make_window(shared_url, database="shared")
-    assert not w.serves_api()
+def test_serve_the_api_from_this_pc_starts_and_stops_it(qtbot, make_window, shared_url,
+                                                       monkeypatch):
+    """Which API the desktop starts, not the serving itself (that needs the PostgreSQL store
+    of the storage layer; the stand-in store here is SQLite)."""
+    from crm_desktop.api_controller import ApiController
+
+    started: list[object] = []
+    monkeypatch.setattr(ApiController, "start",
+                        lambda self, *a: started.append(self.db_path) or False)
+    make_window(shared_url)
+    assert started == []  # the office's service serves Apollo
+    w = make_window(shared_url, serve_api=True)
+    assert started == [shared_url]  # the URL itself, not a mangled Path
+    w.local.serve_api = False
+    w.apply_local_settings({"serve_api"})
+    assert "API not served from this PC" in w.api_label.text()
     w.local.serve_api = True
-    assert w.serves_api()
+    w.apply_local_settings({"serve_api"})
+    assert started == [shared_url, shared_url]
 
 
 def test_single_pc_shows_its_file_and_serves_the_api(qtbot, make_window, db_path):

@@ -243,3 +243,35 @@ def test_a_burst_of_changes_is_one_refresh_not_hundreds(qtbot, shared_url):
         assert 1 <= len(emitted) <= 10, len(emitted)
     finally:
         live.stop()
+
+
+def test_your_name_typed_in_settings_is_used_at_once(qtbot, make_window, store, tmp_path):
+    """File > Settings, type a name, Save: the next change is recorded under it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from crm_desktop.settings_dialog import SettingsDialog
+
+    w = make_window()
+    w.options.local_path = tmp_path / "this-pc.json"
+    seen: list[SettingsDialog] = []
+
+    def fill_in() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, SettingsDialog)
+        seen.append(dlg)
+        dlg.this_pc.name_edit.clear()
+        qtbot.keyClicks(dlg.this_pc.name_edit, "Bea Stein")
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_in)
+    settings = next(a for a in w.menuBar().actions()[0].menu().actions()
+                    if a.text() == "&Settings…")
+    settings.trigger()
+    assert seen and (tmp_path / "this-pc.json").exists()
+    c = store.create_company({"name": "Neu AG"}, Actor("cli"))
+    card = w.open_contact("company", c.id)
+    qtbot.keyClicks(card.fields["city"].editor, "Ulm")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    assert store.audit_trail("company", c.id)[0].client == f"Bea Stein on {pc_name()}"

@@ -132,14 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     first_start(store, demo=args.demo)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     options = DesktopOptions(flags=flags, api_enabled=not args.no_api, shared_url=url,
-                             local=local, local_path=config_path())
+                             local=local, local_path=config_path(),
+                             reopen_store=(lambda: Store(connect(url))) if url else None)
     window = MainWindow(store, path, options)  # type: ignore[arg-type]
     window.show()
     try:
         return app.exec()
     finally:
         window.shutdown()
-        store.db.close()
+        window.store.db.close()  # the window may have reopened it after an outage
         if lock is not None:
             lock.release()
 

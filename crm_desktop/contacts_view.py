@@ -119,13 +119,14 @@ class ContactsListView(QWidget):
         self._timer.stop()
         self._loaded = True
         text = self.filter.text().strip()
-        store = self.ctx.store
+        # The store is read at each fetch: after an outage the window reopens it.
+        ctx = self.ctx
         if self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_companies(text, after=after, limit=limit)
+                return ctx.store.list_companies(text, after=after, limit=limit)
         else:
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_persons(text, after=after, limit=limit)
+                return ctx.store.list_persons(text, after=after, limit=limit)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.model.set_fetch(fetch)
 

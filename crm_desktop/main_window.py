@@ -3,7 +3,9 @@ cards on the right, the search field on top and the API's state at the bottom.""
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -74,6 +76,9 @@ class DesktopOptions:
     # the file they are saved to (None: the user's configuration folder).
     local: LocalSettings = field(default_factory=LocalSettings)
     local_path: Path | None = None
+    # Opens a new store on the shared database: after the server was away, the old
+    # connection is dead, and the window swaps in a new one when the listener is back.
+    reopen_store: Callable[[], Store] | None = None
 
 
 def app_info() -> tuple[str, str]:
@@ -510,8 +515,10 @@ class MainWindow(QMainWindow):
         self.db_label.setObjectName("dbStatus")
         self.db_label.setTextFormat(Qt.TextFormat.RichText)
         self.statusBar().addPermanentWidget(self.db_label)
+        self._db_was_lost = False
         if isinstance(self.live, PgLive):
             self.live.state_changed.connect(self._show_db_state)
+            self.live.state_changed.connect(self._reconnect_store)
         self._show_db_state("connecting" if self.shared_url else "local", "")
 
     def serves_api(self) -> bool:
@@ -547,6 +554,27 @@ class MainWindow(QMainWindow):
         else:
             self.db_label.setText(text)
         self.db_label.setToolTip(tip)
+
+    @Slot(str, str)
+    def _reconnect_store(self, state: str, message: str) -> None:
+        if state == "unreachable":
+            self._db_was_lost = True
+            return
+        if state != "connected" or not self._db_was_lost or self.options.reopen_store is None:
+            return
+        self._db_was_lost = False
+        try:
+            fresh = self.options.reopen_store()
+        except Exception as e:  # the server may be up but refusing: say so, keep going
+            self.notify(f"Could not reopen the shared database: {e}")
+            return
+        old, self.store = self.store, fresh
+        self.ctx.store = fresh  # every view reads ctx.store on each use
+        try:
+            old.db.close()
+        except Exception:  # a connection the server dropped may fail to close; it is gone
+            logging.getLogger("callsheet.desktop").debug("old connection", exc_info=True)
+        self.refresh_views()
 
     def apply_local_settings(self, changed: set[str]) -> None:
         """Act on this PC's settings saved in the settings dialog."""

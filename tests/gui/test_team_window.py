@@ -20,8 +20,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.main_window import PAGE_PERSONS, DesktopOptions, MainWindow
+from shared.database import connect
 from shared.local_settings import LocalSettings, os_user, pc_name
 from shared.model import Actor
+from shared.store import Store
 from tests.gui.conftest import API_KEY
 from tests.pg.notify_schema import notifying_database
 from tests.pg_server import PgServer
@@ -33,9 +35,10 @@ FLAGS = {"host": "127.0.0.1", "port": "0", "api_key": API_KEY, "region": "DE"}
 def make_window(qtbot, store, db_path) -> Iterator[Callable[..., MainWindow]]:
     made: list[MainWindow] = []
 
-    def make(shared_url: str | None = None, **local: object) -> MainWindow:
+    def make(shared_url: str | None = None, reopen_store=None, **local: object) -> MainWindow:
         options = DesktopOptions(flags=dict(FLAGS), shared_url=shared_url,
-                                 local=LocalSettings(**local), daily_backups=False)
+                                 local=LocalSettings(**local), daily_backups=False,
+                                 reopen_store=reopen_store)
         w = MainWindow(store, shared_url or db_path, options)
         w.show()
         made.append(w)
@@ -176,7 +179,8 @@ def test_single_pc_pop_still_raises_the_card(qtbot, make_window, store):
     assert not w.pop_notice.isVisible()
 
 
-def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monkeypatch):
+def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monkeypatch,
+                                                        db_path):
     """A server of its own: stopping the session's server would break other tests."""
     from shared import pg_listen
 
@@ -184,7 +188,14 @@ def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monke
     server = PgServer().start()
     try:
         url = notifying_database(server.create_database("team_outage"))
-        w = make_window(url)
+        reopened: list[Store] = []
+
+        def reopen() -> Store:
+            reopened.append(Store(connect(db_path)))
+            return reopened[-1]
+
+        w = make_window(url, reopen_store=reopen)
+        first = w.store
         w.live.listener._backoff = (0.1, 0.2)
         connected(qtbot, w)
         server.pause()
@@ -195,6 +206,11 @@ def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monke
             server.resume()
         assert "unreachable" not in w.db_label.text()
         assert "#16a34a" in w.db_label.text()
+        # The window works on a new connection; the dead one is closed.
+        assert reopened == [w.store] and w.ctx.store is w.store is not first
+        w.shutdown()
+        for store in reopened:
+            store.db.close()
     finally:
         server.stop()
 

@@ -23,11 +23,14 @@ from shared.database import connect
 from shared.demo import load_demo
 from shared.errors import CallsheetError
 from shared.local_settings import LocalSettings, config_path
+from shared.logfiles import add_secret, setup_logging
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
 
 from . import style
+from .diagnostics import install_excepthook
 from .main_window import DesktopOptions, MainWindow, app_info
+from .single_instance import InstanceServer, ask_running
 
 log = logging.getLogger("callsheet.desktop")
 DEMO_OFFERED = "demo_offered"
@@ -90,11 +93,18 @@ def shared_target(flag: str | None, local: LocalSettings) -> str | None:
     return local.shared_url() if local.shared else None
 
 
+def already_running(window: MainWindow) -> None:
+    """Callsheet was started again on this database: show the window that runs."""
+    window.bring_to_front()
+    window.notify("Callsheet is already running on this database: this is its window.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the exit status."""
     args = parse_args(argv)
     # The embedded API logs every request: output nobody reads must not stop it.
     logsink.install()
+    log_file = setup_logging("callsheet")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     name, version = app_info()
     app.setApplicationName(name)
@@ -103,20 +113,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(name)
     style.apply(app)  # type: ignore[arg-type]
 
+    log.info("%s %s starting (log file: %s)", name, version, log_file)
+    window: MainWindow | None = None
+    # An error nobody caught shows a dialog with the log file instead of ending the app.
+    install_excepthook(lambda: window)
     local = LocalSettings.load()
     url = shared_target(args.db, local)
+    # A shared database is named by its URL (no password in it); a file by its path.
+    path: object = url or resolve_db_path(args.db)
+    if ask_running(str(path)):
+        # Before anything touches the database: the running window takes over.
+        log.info("Callsheet is already running on %s", path)
+        QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
+                                f"{path}\n\nIts window has been brought to the front.")
+        return 0
+    instance = InstanceServer(str(path))
+    instance.listen()
     lock = None
     try:
         if url:
             # The storage layer opens PostgreSQL for a URL (libpq finds the password in
             # PGPASSWORD or its password file); nothing on this PC to lock.
-            path: object = url
             store = Store(connect(url))
         else:
-            path = resolve_db_path(args.db)
             # Held until exit: `callsheet-api restore` refuses to replace a file in use.
-            lock = hold_lock(path)
-            store = Store(connect(path))
+            lock = hold_lock(path)  # type: ignore[arg-type]
+            store = Store(connect(path))  # type: ignore[arg-type]
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1
@@ -126,7 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, name, f"Callsheet cannot open the shared database\n{url}"
                              f"\n\n{e}\n\nCheck File > Settings > This PC (Test connection).")
         return 1
-    _, created = ensure_api_key(store)
+    key, created = ensure_api_key(store)
+    add_secret(key)
     if created:
         log.info("created an API key (see Settings to copy it)")
     first_start(store, demo=args.demo)
@@ -135,10 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                              local=local, local_path=config_path(),
                              reopen_store=(lambda: Store(connect(url))) if url else None)
     window = MainWindow(store, path, options)  # type: ignore[arg-type]
+    instance.activated.connect(lambda: already_running(window))
     window.show()
     try:
         return app.exec()
     finally:
+        instance.close()
         window.shutdown()
         window.store.db.close()  # the window may have reopened it after an outage
         if lock is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QSystemTrayIcon,
     QTabWidget,
     QToolBar,
@@ -39,20 +38,31 @@ from .backups import BackupController
 from .calls_view import CallsView
 from .campaigns_view import CampaignsView
 from .company_card import CompanyCard
-from .contact_card import ContactCard
-from .contacts_view import ContactsListView
+from .contact_card import CARD_KEYS, ContactCard
+from .contacts_view import LIST_KEYS, ContactsListView
 from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
+from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
+from .panes import (
+    CurrentPageStack,
+    ElidedLabel,
+    elided,
+    remember_card_width,
+    remembered_card_width,
+    scrolled,
+    tab_text,
+)
 from .person_card import PersonCard
 from .pg_live import PgLive
 from .pop_notice import PopNotice
 from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
+from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
@@ -118,6 +128,7 @@ class MainWindow(QMainWindow):
         self.ctx.wrote = self.live.poke
         self.api = ApiController(self.shared_url or self.db_path, self)
         self.last_request: RequestInfo | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
@@ -187,7 +198,7 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
                      self.lookup, self.dashboard, self.duplicates):
             self.pages.addWidget(page)
@@ -208,13 +219,16 @@ class MainWindow(QMainWindow):
         self.card_panel.setObjectName("cardPanel")
         panel = QVBoxLayout(self.card_panel)
         panel.setContentsMargins(0, 6, 0, 0)
-        panel.addWidget(self.cards)
+        panel.addWidget(scrolled(self.cards))
         self.card_panel.hide()
 
         self.split = QSplitter()
         self.split.addWidget(self.nav)
-        self.split.addWidget(self.pages)
+        self.split.addWidget(scrolled(self.pages))
         self.split.addWidget(self.card_panel)
+        # The width the person drags the card panel to is kept for the next start.
+        self.split.splitterMoved.connect(
+            lambda *_: self.card_panel.isVisible() and remember_card_width(self.split.sizes()[2]))
         self.split.setCollapsible(0, False)
         self.split.setCollapsible(1, False)
         self.split.setStretchFactor(0, 0)
@@ -226,7 +240,7 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setTextFormat(Qt.TextFormat.RichText)
-        self.request_label = QLabel("No API request yet")
+        self.request_label = ElidedLabel("No API request yet")
         self.request_label.setObjectName("muted")
         # Long paths must not widen the window.
         self.request_label.setMaximumWidth(560)
@@ -249,16 +263,19 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
         export = file.addMenu("&Export")
-        for what in ("companies", "persons", "calls", "tasks"):
-            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w))
-        action(export, "Contacts as &vCard…", lambda: self.export("vcard"))
+        # Two-key chords (Ctrl+E, then a letter): every action has a key, none is taken twice.
+        for what, key in (("companies", "C"), ("persons", "P"), ("calls", "L"), ("tasks", "T")):
+            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w),
+                   f"Ctrl+E, {key}")
+        action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
         file.addSeparator()
         action(file, "&Back up database…", self.backup_now, "Ctrl+B")
-        action(file, "Open backups &folder", self.open_backups_folder)
+        action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
         file.addSeparator()
         action(file, "&Quit", self.close, "Ctrl+Q")
+        self.edit_menu = EditMenu(self, bar.addMenu("&Edit"), self.current_card)
         go = bar.addMenu("&Go")
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
@@ -272,7 +289,8 @@ class MainWindow(QMainWindow):
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
         help_ = bar.addMenu("&Help")
         action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        action(help_, f"&About {self.name}", self.about)
+        action(help_, "Copy &debug info", self.copy_debug_info, "Ctrl+Shift+D")
+        action(help_, f"&About {self.name}", self.about, "Ctrl+F1")
 
     # -- navigation -------------------------------------------------------
 
@@ -295,7 +313,14 @@ class MainWindow(QMainWindow):
 
     def notify(self, text: str) -> None:
         """A message in the status bar for a while."""
-        self.statusBar().showMessage(text, 8000)
+        bar = self.statusBar()
+        # Shortened to the room left of the API's labels, so the texts never overlap.
+        room = bar.width() - self.request_label.width() - self.api_label.width() - 32
+        db_label = getattr(self, "db_label", None)  # the database in use (team mode)
+        room -= db_label.width() + 12 if db_label is not None else 0
+        shown = elided(text, bar, room) if bar.isVisible() and room > 80 else text
+        bar.showMessage(shown, 8000)
+        bar.setToolTip(text)
 
     # -- cards ------------------------------------------------------------
 
@@ -322,8 +347,10 @@ class MainWindow(QMainWindow):
             card.new_person.connect(self.new_person)
         if not self.card_panel.isVisible():
             self.card_panel.show()
-            self.split.setSizes([170, 480, 630])
-        i = self.cards.addTab(card, card.title_text())
+            width = remembered_card_width(600)
+            room = self.split.width() - 2 * self.split.handleWidth() - 170
+            self.split.setSizes([170, max(room - width, 280), width])
+        i = self.cards.addTab(card, tab_text(card.title_text()))
         self.cards.setTabToolTip(i, card.title_text())
         self.cards.setCurrentIndex(i)
         return card
@@ -331,7 +358,7 @@ class MainWindow(QMainWindow):
     def _retitle(self, card: ContactCard, title: str) -> None:
         i = self.cards.indexOf(card)
         if i >= 0:
-            self.cards.setTabText(i, title if len(title) <= 28 else title[:27] + "…")
+            self.cards.setTabText(i, tab_text(title))
             self.cards.setTabToolTip(i, title)
 
     def open_contact(self, kind: str, record_id: str) -> ContactCard | None:
@@ -351,6 +378,10 @@ class MainWindow(QMainWindow):
             self._add_card(card)
         else:
             self.cards.setCurrentWidget(card)
+        # The card takes the keyboard (Ctrl+S, Ctrl+D, Ctrl+T); again once the search's
+        # popup has closed, which gives the focus back to the search field.
+        card.focus_first_field()
+        QTimer.singleShot(0, lambda c=card: self.cards.indexOf(c) >= 0 and c.focus_first_field())
         return card
 
     def new_company(self) -> CompanyCard:
@@ -370,7 +401,7 @@ class MainWindow(QMainWindow):
     def close_card(self, index: int) -> None:
         """Close a card, asking first when it has unsaved changes."""
         card = self.cards.widget(index)
-        if isinstance(card, ContactCard) and card.record_id is not None and card.is_dirty():
+        if isinstance(card, ContactCard) and card.has_unsaved():
             answer = QMessageBox.question(
                 self, "Unsaved changes",
                 f"{card.title_text()} has unsaved changes. Close it and lose them?",
@@ -473,6 +504,15 @@ class MainWindow(QMainWindow):
             self.notify(self.api.message)
         return ok
 
+    def _try_listen(self, host: str, port: str) -> tuple[str, str] | None:
+        """Move the API to host:port for the settings dialog; (field, why) if it cannot."""
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store)
+        fixed_key = key.value if key.origin in ("flag", "env") else None
+        if self.api.restart(host, port, fixed_key):
+            return None
+        error = self.api.error
+        return (error.field, error.message) if error else ("port", self.api.message)
+
     @Slot()
     def _show_api_status(self) -> None:
         api = self.api
@@ -492,8 +532,8 @@ class MainWindow(QMainWindow):
     def _request_served(self, info: RequestInfo) -> None:
         self.last_request = info
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
-        self.request_label.setText(f"Last request {at} · {info.client} · {info.method}"
-                                   f" {info.path} → {info.status}")
+        self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
+                                         f" {info.path} → {info.status}")
         if info.method != "GET" and info.status < 400:
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()
@@ -514,6 +554,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setObjectName("dbStatus")
         self.db_label.setTextFormat(Qt.TextFormat.RichText)
+        self.db_label.setMaximumWidth(320)  # the tooltip has the whole address
         self.statusBar().addPermanentWidget(self.db_label)
         self._db_was_lost = False
         if isinstance(self.live, PgLive):
@@ -552,7 +593,10 @@ class MainWindow(QMainWindow):
         elif state == "connected":
             self.db_label.setText(f'<span style="color:#16a34a">●</span> {text}')
         else:
-            self.db_label.setText(text)
+            # One PC: the file's name is enough here (the status bar is narrow); the
+            # tooltip and Settings have the whole path.
+            self.db_label.setText(escape(self.db_path.name))
+            tip = f"Database on this PC: {self.db_path}"
         self.db_label.setToolTip(tip)
 
     @Slot(str, str)
@@ -596,6 +640,10 @@ class MainWindow(QMainWindow):
         """Show the settings; a changed address or port restarts the API."""
         dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
                              db_path=self.database_text(), parent=self,
+                             try_listen=(self._try_listen
+                                         if self.options.api_enabled and self.serves_api()
+                                         else None),
+                             api_failed=self.api.state == "failed",
                              local=self.local, local_path=self.options.local_path)
         if dlg.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dlg)
@@ -611,7 +659,9 @@ class MainWindow(QMainWindow):
             self.refresh_views()
         if "backup_keep" in dlg.changed and self.options.daily_backups:
             self.backups.daily()
-        if {"host", "port"} & dlg.changed and self.options.api_enabled:
+        if dlg.api_moved:
+            self.notify(f"The API was restarted: {self.api.url}")
+        elif {"host", "port"} & dlg.changed and self.options.api_enabled and self.serves_api():
             if self.start_api():
                 self.notify(f"The API was restarted: {self.api.url}")
         if dlg.key_rotated:
@@ -652,8 +702,8 @@ class MainWindow(QMainWindow):
     def backup_now(self, path: str | None = None) -> None:
         """Copy the database to a file the person picks (the copy runs in the background)."""
         if self.shared_url:
-            self.notify("A shared database is backed up on its server: run"
-                        " 'callsheet-api backup' there (see README, Team setup).")
+            self.notify("Back up a shared database on its server: callsheet-api backup"
+                        " (README, Team setup).")
             return
         if path is None:
             suggested = self.backups.suggested_target()
@@ -671,19 +721,41 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def show_shortcuts(self) -> None:
-        """List the keyboard shortcuts."""
-        QMessageBox.information(self, "Keyboard shortcuts", (
-            "Ctrl+K or Ctrl+F\tSearch\n"
-            "Ctrl+1 … Ctrl+8\tCompanies, Persons, Campaigns, Tasks, Calls, Lookup tester,"
-            " Dashboard, Duplicates\n"
-            "Ctrl+N\tNew company\nCtrl+Shift+N\tNew person\n"
-            "Ctrl+S\tSave the card\nEsc\tRevert the card\nCtrl+D\tDo-not-call on/off\n"
-            "Ctrl+T\tAdd a task for the card's contact\n"
-            "Ctrl+W\tClose the card\nCtrl+PgUp/PgDown\tPrevious/next card\n"
-            "Enter\tOpen the selected contact\nDel\tDelete the selected contact\n"
-            "Ctrl+I\tImport CSV\nCtrl+B\tBack up the database\n"
-            "F5\tRefresh\nCtrl+,\tSettings\nCtrl+Q\tQuit"))
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """List the keyboard shortcuts (F1): the menus' and those of cards and lists."""
+        from .shortcuts_dialog import menu_sections
+
+        def rows(table: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str]]:
+            return [(k.replace("Return", "Enter"), what) for k, what, _ in table]
+
+        sections = menu_sections(self.menuBar()) + [
+            ("On a card", rows(CARD_KEYS)),
+            ("On a person's card", rows(PersonCard.EXTRA_KEYS)),
+            ("In the Companies and Persons lists", rows(LIST_KEYS)),
+            ("In a chooser (company, contacts)", [
+                ("Down or Up", "From the search field to the list"),
+                ("Enter", "Take the only match, or the selected one")]),
+        ]
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(sections, self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
+
+    def copy_debug_info(self) -> str:
+        """Put versions, paths and the last 50 log lines on the clipboard (no API key)."""
+        from PySide6.QtWidgets import QApplication
+
+        from .diagnostics import debug_info
+
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store).value
+        text = debug_info(name=self.name, version=self.version, db_path=self.db_path,
+                          api_status=self.api.message, backups=self.backups.folder(),
+                          secrets=(key,) if key else ())
+        QApplication.clipboard().setText(text)
+        self.notify("Debug info copied: paste it into your message or bug report.")
+        return text
 
     def about(self) -> None:
         """Name, version and what it is."""
@@ -697,7 +769,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        dirty = [c.title_text() for c in self.card_list() if c.record_id and c.is_dirty()]
+        dirty = [c.title_text() for c in self.card_list() if c.has_unsaved()]
         if dirty:
             answer = QMessageBox.question(
                 self, "Unsaved changes",

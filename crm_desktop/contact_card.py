@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 from shared.countries import countries
 from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
+from shared.notes import Note, NotesRepository
+from shared.settings import user_name
 
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
@@ -43,8 +45,10 @@ from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
 from .models.record_model import RecordTableModel
 from .models.tasks_model import TasksModel
+from .note_dialog import NoteDialog
 from .panes import form_message, labels_of
 from .task_dialog import TaskDialog
+from .timeline_panel import TimelinePanel
 from .widgets import (
     Badge,
     Field,
@@ -215,6 +219,11 @@ class ContactCard(QWidget):
         self.audit_model = AuditModel()
         self.audit_view = make_table(self.audit_model, sortable=False)
         set_widths(self.audit_view, [130, 140, 100])
+        self.timeline = TimelinePanel(self.ctx.store, lambda: self.ref)
+        self.timeline.add_note.connect(self.add_note)
+        self.timeline.edit_note.connect(self.edit_note)
+        self.timeline.open_entry.connect(self._open_entry)
+        self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.calls_view, "Calls")
         self._extra_tabs()
         self.tabs.addTab(self._tasks_page(), "Open tasks")
@@ -490,6 +499,7 @@ class ContactCard(QWidget):
         self._set(self.audit_view, self.audit_model, store.audit_trail(self.KIND, ref.person_id
                                                                        or ref.company_id or ""))
         self._refresh_extra()
+        self.timeline.refresh()
         self._tab_title(self.calls_view, "Calls", len(calls))
         self._tab_title(self.tasks_view.parentWidget(), "Open tasks", len(tasks))
 
@@ -633,6 +643,57 @@ class ContactCard(QWidget):
                                 scheduled=dlg.scheduled, annotation=dlg.annotation)
         self.reload()
         self.ctx.wrote()
+
+    # -- notes ------------------------------------------------------------
+
+    def add_note(self) -> Note | None:
+        """Write a dated note on the contact (Ctrl+N), signed with Your name."""
+        if self.record is None or self._gone:
+            return None
+        author = user_name(self.ctx.store)
+        dlg = NoteDialog(self._title_of(self.record), author, parent=self)
+        if dlg.exec() != NoteDialog.DialogCode.Accepted:
+            return None
+        try:
+            note = NotesRepository(self.ctx.store).add(self.ref, dlg.text, author,
+                                                       Actor.desktop())
+        except CallsheetError as e:
+            self.error.setText(e.message)
+            self.error.show()
+            return None
+        self.error.hide()
+        self.tabs.setCurrentWidget(self.timeline)
+        self.reload()
+        self.ctx.wrote()
+        return note
+
+    def edit_note(self, note: Note) -> Note | None:
+        """Change a note; only its author may (anyone else is told whose it is)."""
+        author = user_name(self.ctx.store)
+        if note.author != author:
+            self.error.setText(f"Only {note.author} can change this note: it is theirs.")
+            self.error.show()
+            return None
+        dlg = NoteDialog(self._title_of(self.record), author, text=note.body, parent=self)
+        if dlg.exec() != NoteDialog.DialogCode.Accepted:
+            return None
+        try:
+            changed = NotesRepository(self.ctx.store).edit(note.id, dlg.text, author,
+                                                           Actor.desktop())
+        except CallsheetError as e:
+            self.error.setText(e.message)
+            self.error.show()
+            return None
+        self.error.hide()
+        self.reload()
+        self.ctx.wrote()
+        return changed
+
+    def _open_entry(self, entry: Any) -> None:
+        if entry.kind == "call":
+            CallDetailsDialog(self.ctx, entry.record.id, self).show()
+        elif entry.kind == "dnc" and entry.record.call_id:
+            CallDetailsDialog(self.ctx, entry.record.call_id, self).show()
 
     def close_selected_task(self) -> None:
         """Close the task selected in the Open tasks tab."""

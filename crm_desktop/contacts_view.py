@@ -81,7 +81,7 @@ class ContactsListView(QWidget):
         noun = "company" if kind == "company" else "person"
         self.new_button = QPushButton(f"New {noun}")
         self.new_button.setObjectName("primary")
-        self.new_button.setToolTip("Ctrl+N" if kind == "company" else "Ctrl+Shift+N")
+        self.new_button.setToolTip("Ctrl+Shift+C" if kind == "company" else "Ctrl+Shift+N")
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Open the selected card (Enter)")

@@ -230,7 +230,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        action(file, "New &company", self.new_company, "Ctrl+N")
+        action(file, "New &company", self.new_company, "Ctrl+Shift+C")
         action(file, "New &person", lambda: self.new_person(), "Ctrl+Shift+N")
         file.addSeparator()
         action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
         card = bar.addMenu("&Card")
+        self.note_action = action(card, "New &note…", self.add_note, "Ctrl+N")
         action(card, "&Close card", self.close_current_card, "Ctrl+W")
         action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
@@ -390,6 +391,14 @@ class MainWindow(QMainWindow):
         card.deleteLater()
         if self.cards.count() == 0:
             self.card_panel.hide()
+
+    def add_note(self) -> None:
+        """Ctrl+N: write a note on the card in front (a saved contact's)."""
+        card = self.current_card()
+        if card is None or card.record_id is None:
+            self.notify("Open a contact's card to write a note on it.")
+            return
+        card.add_note()
 
     def close_current_card(self) -> None:
         """Close the card in front."""

@@ -32,6 +32,7 @@ from shared.settings import (
     check_port,
     resolve,
     rotate_api_key,
+    user_name,
 )
 
 from .context import DesktopContext
@@ -39,7 +40,8 @@ from .context import DesktopContext
 # Try the API on (host, port) before the dialog closes: None when it listens there,
 # else (field, message).
 TryListen = Callable[[str, str], "tuple[str, str] | None"]
-FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY: "--api-key"}
+FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY: "--api-key",
+              "user_name": "--user-name"}
 
 
 def origin_text(key: str, r: Resolved) -> str:
@@ -71,7 +73,7 @@ class SettingsDialog(QDialog):
         self.key_rotated = False
         store = ctx.store
         self.resolved = {k: resolve(k, flags.get(k), store)
-                         for k in ("host", "port", "region", API_KEY, "backup_keep")}
+                         for k in ("host", "port", "region", API_KEY, "backup_keep", "user_name")}
         self.host = self.resolved["host"].value or ""
         self.port = self.resolved["port"].value or ""
         self.region = self.resolved["region"].value or "DE"
@@ -122,6 +124,11 @@ class SettingsDialog(QDialog):
             self.keep_spin.setValue(7)
         self.backup_keep = self.keep_spin.value()
 
+        self.name_edit = QLineEdit(self.resolved["user_name"].value or "")
+        self.name_edit.setPlaceholderText(user_name(None))
+        self.name_edit.setToolTip("Signs your notes and owns your personal to-dos")
+        self.user_name = self.name_edit.text().strip()
+
         self.errors: dict[str, QLabel] = {}
         for key in ("host", "port"):
             label = QLabel()
@@ -133,7 +140,8 @@ class SettingsDialog(QDialog):
         rows = (("API address", self.host_edit, "host"), ("API port", self.port_edit, "port"),
                 ("Default phone region", self.region_combo, "region"),
                 ("API key", key_box, API_KEY),
-                ("Daily backups kept", self.keep_spin, "backup_keep"))
+                ("Daily backups kept", self.keep_spin, "backup_keep"),
+                ("Your name", self.name_edit, "user_name"))
         self.origins: dict[str, QLabel] = {}
         r = 0
         for label, editor, key in rows:
@@ -224,8 +232,9 @@ class SettingsDialog(QDialog):
             self.api_moved = True
         region = self.region_combo.currentData()
         keep = str(self.keep_spin.value())
+        name = self.name_edit.text().strip()
         for key, value in (("host", host), ("port", port), ("region", region),
-                           ("backup_keep", keep)):
+                           ("backup_keep", keep), ("user_name", name)):
             if self.resolved[key].origin in ("flag", "env"):
                 continue
             if value != (self.resolved[key].value or ""):
@@ -233,6 +242,7 @@ class SettingsDialog(QDialog):
                 self.changed.add(key)
         self.host, self.port, self.region = host, port, region
         self.backup_keep = int(keep)
+        self.user_name = name
         super().accept()
 
     def _error(self, field: str, message: str) -> None:

@@ -347,11 +347,36 @@ def _m0004_call_effects(db: Database) -> None:
     )
 
 
+def _m0005_notes(db: Database) -> None:
+    # Many dated notes per contact, each with its author (the contact's single Notes
+    # field stays as the contract's annotation). A note is a company's or a person's.
+    # Statement by statement: executescript() would commit the migration's transaction.
+    for sql in (
+        """CREATE TABLE notes (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            person_id TEXT REFERENCES persons(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((company_id IS NULL) <> (person_id IS NULL))
+        )""",
+        "CREATE INDEX notes_by_company ON notes(company_id, created_at)"
+        " WHERE company_id IS NOT NULL",
+        "CREATE INDEX notes_by_person ON notes(person_id, created_at)"
+        " WHERE person_id IS NOT NULL",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
     _m0004_call_effects,
+    _m0005_notes,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

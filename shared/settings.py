@@ -41,6 +41,7 @@ SETTINGS: dict[str, Setting] = {
         Setting(API_KEY, "CALLSHEET_API_KEY", None, "API key"),
         Setting("region", "CALLSHEET_REGION", "DE", "Default phone region"),
         Setting("backup_keep", "CALLSHEET_BACKUP_KEEP", "7", "Daily backups kept"),
+        Setting("user_name", "CALLSHEET_USER_NAME", None, "Your name"),
     )
 }
 
@@ -81,6 +82,20 @@ def resolve(key: str, flag: str | None, store: Store | None) -> Resolved:
         if stored is not None:
             return Resolved(stored, "stored")
     return Resolved(setting.default, "default")
+
+
+def user_name(store: Store | None) -> str:
+    """Who is at this desk: "Your name" from Settings, else the operating system's
+    login name (notes and personal to-dos carry it as their author and owner)."""
+    name = (resolve("user_name", None, store).value or "").strip()
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "me"
 
 
 def check_port(value: str | int | None) -> int:

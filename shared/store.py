@@ -1680,7 +1680,7 @@ class Store:
                 (*sets.values(), display, _company_search_text(merged), name_key(merged["name"]),
                  self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
-                         moved_tables=("persons", "calls", "tasks"),
+                         moved_tables=("persons", "calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
                          record={c: getattr(drop, c) for c in columns}
                          | {"do_not_call": drop.do_not_call},
@@ -1715,7 +1715,7 @@ class Store:
                 (*sets.values(), name, _person_search_text(merged), name_key(name), self._now(),
                  keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
-                         moved_tables=("calls", "tasks"),
+                         moved_tables=("calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
                          record={c: getattr(drop, c) for c in columns}
                          | {"company_id": drop.company_id, "do_not_call": drop.do_not_call},

@@ -1,0 +1,79 @@
+"""Render the views of issue 13 (timeline and notes, unknown callers, my tasks) with the
+demo data to PNG files.
+
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_desk.py [OUTDIR]
+
+OUTDIR defaults to docs/screenshots. Same set-up as tools/screenshots.py.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from crm_desktop import style  # noqa: E402
+from crm_desktop.main_window import DesktopOptions, MainWindow  # noqa: E402
+from shared.database import connect  # noqa: E402
+from shared.demo import load_demo  # noqa: E402
+from shared.model import Actor, ContactRef  # noqa: E402
+from shared.notes import NotesRepository  # noqa: E402
+from shared.store import Store  # noqa: E402
+from tools.screenshots import save, settle  # noqa: E402
+
+
+def main() -> int:
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Callsheet")
+    style.apply(app)  # type: ignore[arg-type]
+    tmp = tempfile.TemporaryDirectory()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
+    db_path = Path(tmp.name) / "callsheet.db"
+    store = Store(connect(db_path))
+    load_demo(store)
+    store.set_setting("demo_offered", "1")
+    store.set_setting("user_name", "Anna Roth")
+    desk = Actor.desktop()
+    window = MainWindow(store, db_path, DesktopOptions(flags={"host": "127.0.0.1", "port": "0",
+                                                             "region": "DE"}, daily_backups=False))
+    window.resize(1280, 800)
+    window.show()
+    settle(300)
+
+    persons = store.list_persons(limit=500)
+    person = max(persons, key=lambda p: len(store.calls_for_contact(ContactRef(None, p.id))))
+    ref = ContactRef(None, person.id)
+    notes = NotesRepository(store)
+    now = store.clock()
+    store.clock = lambda: now - timedelta(days=2)
+    notes.add(ref, "Prefers calls before lunch; the assistant picks up after 2 pm.",
+              "Ben Kurz", desk)
+    store.clock = lambda: now - timedelta(hours=3)
+    notes.add(ref, "Asked for the winter offer as PDF; sent it.", "Anna Roth", desk)
+    store.clock = lambda: now
+    store.update_person(person.id, {"city": "Augsburg"}, desk)
+    window.go(1)
+    window.persons.table.selectRow(window.persons.model.row_of(person.id))
+    card = window.open_contact("person", person.id)
+    card.tabs.setCurrentWidget(card.timeline)
+    save(window, out, "timeline")
+
+    window.shutdown()
+    store.db.close()
+    tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -96,6 +96,7 @@ class ContactCard(QWidget):
     EXTRA_KEYS: tuple[tuple[str, str, str], ...] = ()
 
     open_contact = Signal(str, str)  # kind, id
+    created = Signal(str, str)  # kind, id: a new card was saved the first time
     close_requested = Signal()
     title_changed = Signal(str)
 
@@ -572,6 +573,8 @@ class ContactCard(QWidget):
                 b.show()
             self.tabs.show()
         self.reload(keep_edits=False)
+        if new:
+            self.created.emit(self.KIND, record.id)
         self.ctx.wrote()
         return True
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_api.context import RequestInfo
 from shared.errors import CallsheetError, NotFound
-from shared.model import ContactView
+from shared.model import Actor, ContactRef, ContactView
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 
@@ -59,12 +59,18 @@ from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
+from .unknown_callers_view import UnknownCallersView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES) = range(8)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN) = range(9)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates")
+               "Dashboard", "Duplicates", "Unknown callers")
+
+
+def page_key(page: int) -> str:
+    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, then Ctrl+0."""
+    return f"Ctrl+{(page + 1) % 10}"
 
 
 @dataclass
@@ -159,7 +165,7 @@ class MainWindow(QMainWindow):
         self.nav.addItems(PAGE_TITLES)
         self.nav.setFixedWidth(170)
         for i in range(self.nav.count()):
-            self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
+            self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
 
         self.companies = ContactsListView(ctx, "company")
@@ -170,9 +176,11 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.unknown = UnknownCallersView(ctx)
+        self.unknown.create_contact.connect(self.contact_from_number)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates):
+                     self.lookup, self.dashboard, self.duplicates, self.unknown):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -252,7 +260,7 @@ class MainWindow(QMainWindow):
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), f"Ctrl+{i + 1}")
+            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
         card = bar.addMenu("&Card")
@@ -360,6 +368,27 @@ class MainWindow(QMainWindow):
         card = CompanyCard(self.ctx, None)
         self._add_card(card)
         card.fields["name"].editor.setFocus()
+        return card
+
+    def contact_from_number(self, kind: str, number: str) -> ContactCard:
+        """A new company or person card with an unknown caller's number as its phone;
+        once it is created, the number's earlier calls are linked to it."""
+        from shared.unknown_callers import UnknownCallers
+
+        from .formatting import phone
+
+        card: ContactCard = self.new_company() if kind == "company" else self.new_person()
+        card.fields["phone"].set_text(phone(number, self.ctx.region))
+
+        def link(kind: str, record_id: str) -> None:
+            ref = ContactRef(record_id, None) if kind == "company" else ContactRef(None,
+                                                                                  record_id)
+            n = UnknownCallers(self.store).link_calls(number, ref, Actor.desktop())
+            card.reload()
+            self.notify(f"{card.title_text()} created; {n} earlier call{'s' if n != 1 else ''}"
+                        f" of {phone(number, self.ctx.region)} linked.")
+
+        card.created.connect(link)
         return card
 
     def new_person(self, company_id: str | None = None) -> PersonCard:

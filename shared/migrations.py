@@ -371,12 +371,20 @@ def _m0005_notes(db: Database) -> None:
         db.execute(sql)
 
 
+def _m0006_unknown_callers(db: Database) -> None:
+    # The Unknown callers list groups the calls no contact is linked to by their number.
+    db.execute(
+        "CREATE INDEX calls_unlinked_by_number ON calls(phone_number, started_at)"
+        " WHERE person_id IS NULL AND company_id IS NULL AND phone_number IS NOT NULL")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
     _m0004_call_effects,
     _m0005_notes,
+    _m0006_unknown_callers,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

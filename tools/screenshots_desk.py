@@ -22,7 +22,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crm_desktop import style  # noqa: E402
-from crm_desktop.main_window import DesktopOptions, MainWindow  # noqa: E402
+from crm_desktop.main_window import PAGE_UNKNOWN, DesktopOptions, MainWindow  # noqa: E402
+from shared.calls import parse_call  # noqa: E402
 from shared.database import connect  # noqa: E402
 from shared.demo import load_demo  # noqa: E402
 from shared.model import Actor, ContactRef  # noqa: E402
@@ -68,6 +69,19 @@ def main() -> int:
     card = window.open_contact("person", person.id)
     card.tabs.setCurrentWidget(card.timeline)
     save(window, out, "timeline")
+
+    for _ in range(window.cards.count()):
+        window.close_current_card()
+    for i, (number, agent, at) in enumerate((
+            ("+493090182044", "peggy.sue", "2026-11-30T08:12:00Z"),
+            ("+493090182044", "tom.baker", "2026-11-30T15:40:00Z"),
+            ("+4915790011223", "peggy.sue", "2026-11-29T10:05:00Z"),
+            ("+43155512345", "ida.kern", "2026-11-27T13:30:00Z"))):
+        store.record_call(parse_call({"id": f"unknown-{i}", "type": "inbound",
+                                      "timestampInit": at, "phoneNumber": number,
+                                      "agent": agent}), Actor("api", "10.0.0.7"))
+    window.go(PAGE_UNKNOWN)
+    save(window, out, "unknown-callers")
 
     window.shutdown()
     store.db.close()

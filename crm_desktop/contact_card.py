@@ -35,6 +35,7 @@ from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
 from shared.notes import Note, NotesRepository
 from shared.settings import user_name
+from shared.todos import Todo, TodosRepository
 
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
@@ -49,6 +50,7 @@ from .note_dialog import NoteDialog
 from .panes import form_message, labels_of
 from .task_dialog import TaskDialog
 from .timeline_panel import TimelinePanel
+from .todo_dialog import TodoDialog
 from .widgets import (
     Badge,
     Field,
@@ -223,6 +225,7 @@ class ContactCard(QWidget):
         self.timeline = TimelinePanel(self.ctx.store, lambda: self.ref)
         self.timeline.add_note.connect(self.add_note)
         self.timeline.edit_note.connect(self.edit_note)
+        self.timeline.add_todo.connect(self.add_todo)
         self.timeline.open_entry.connect(self._open_entry)
         self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.calls_view, "Calls")
@@ -691,6 +694,20 @@ class ContactCard(QWidget):
         self.reload()
         self.ctx.wrote()
         return changed
+
+    def add_todo(self) -> Todo | None:
+        """A personal to-do about this contact (it shows in My tasks and here)."""
+        if self.record is None or self._gone:
+            return None
+        owner = user_name(self.ctx.store)
+        dlg = TodoDialog(owner, contact=self._title_of(self.record), parent=self)
+        if dlg.exec() != TodoDialog.DialogCode.Accepted:
+            return None
+        todo = TodosRepository(self.ctx.store).add(owner, dlg.title, dlg.when, Actor.desktop(),
+                                                   ref=self.ref)
+        self.reload()
+        self.ctx.wrote()
+        return todo
 
     def _open_entry(self, entry: Any) -> None:
         if entry.kind == "call":

@@ -44,6 +44,7 @@ from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
+from .my_tasks_view import MyTasksView, TodoReminder, due_text
 from .panes import (
     CurrentPageStack,
     ElidedLabel,
@@ -63,9 +64,9 @@ from .unknown_callers_view import UnknownCallersView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN) = range(9)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS) = range(10)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Unknown callers")
+               "Dashboard", "Duplicates", "Unknown callers", "My tasks")
 
 
 def page_key(page: int) -> str:
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         else:
             self.api.disable("API off (started with --no-api)")
         self.live.start()
+        self.reminder = TodoReminder(store, self)
+        self.reminder.due.connect(self.todos_due)
+        self.reminder.start()
         self.backups = BackupController(self.db_path, lambda: self._setting("backup_keep"), self)
         self.backups.finished.connect(self.notify)
         self.backups.failed.connect(self.notify)
@@ -178,9 +182,11 @@ class MainWindow(QMainWindow):
         self.duplicates = DuplicatesView(ctx)
         self.unknown = UnknownCallersView(ctx)
         self.unknown.create_contact.connect(self.contact_from_number)
+        self.my_tasks = MyTasksView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates, self.unknown):
+                     self.lookup, self.dashboard, self.duplicates, self.unknown,
+                     self.my_tasks):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -474,6 +480,17 @@ class MainWindow(QMainWindow):
             self.tray.showMessage("Incoming call", view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
+    @Slot(list)
+    def todos_due(self, todos: list) -> None:
+        """A to-do of mine is due: a desktop notification (the tray's, where there is
+        one) and the status bar; My tasks shows it as overdue."""
+        text = due_text(todos)
+        self.notify(text)
+        self.my_tasks.refresh()
+        if self.tray is not None:
+            self.tray.showMessage("To-do due", text, QSystemTrayIcon.MessageIcon.Information,
+                                  10000)
+
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
         if self.isMinimized():
@@ -671,6 +688,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop polling and the API, and let a running backup finish (idempotent)."""
         self.live.stop()
+        self.reminder.timer.stop()
         self.backups.timer.stop()
         self.api.stop()
         self.backups.wait()

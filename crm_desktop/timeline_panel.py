@@ -51,6 +51,7 @@ class TimelinePanel(QWidget):
     """The timeline of one contact; ``add_note`` / ``edit_note`` ask the card."""
 
     add_note = Signal()
+    add_todo = Signal()
     edit_note = Signal(object)  # Note
     open_entry = Signal(object)  # TimelineEntry
 
@@ -87,8 +88,12 @@ class TimelinePanel(QWidget):
         top.addWidget(show)
         top.addWidget(self.kind)
         top.addStretch(1)
+        self.todo_button = QPushButton("Add to-do…")
+        self.todo_button.setToolTip("A personal to-do about this contact, in My tasks")
+        self.todo_button.clicked.connect(self.add_todo)
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
+        top.addWidget(self.todo_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(top)

@@ -378,6 +378,32 @@ def _m0006_unknown_callers(db: Database) -> None:
         " WHERE person_id IS NULL AND company_id IS NULL AND phone_number IS NOT NULL")
 
 
+def _m0007_todos(db: Database) -> None:
+    # Personal to-dos: tasks without a campaign, owned by a person at a desk. A table of
+    # their own, so no query the API runs on tasks can ever hand one to Apollo.
+    for sql in (
+        """CREATE TABLE todos (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            owner TEXT NOT NULL,
+            title TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            remind_at TEXT NOT NULL,
+            notified_at TEXT,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            person_id TEXT REFERENCES persons(id) ON DELETE CASCADE,
+            done_at TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (company_id IS NULL OR person_id IS NULL)
+        )""",
+        "CREATE INDEX todos_open_by_owner ON todos(owner, due_at) WHERE done_at IS NULL",
+        "CREATE INDEX todos_to_remind ON todos(remind_at) WHERE done_at IS NULL",
+        "CREATE INDEX todos_by_company ON todos(company_id) WHERE company_id IS NOT NULL",
+        "CREATE INDEX todos_by_person ON todos(person_id) WHERE person_id IS NOT NULL",
+    ):
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -385,6 +411,7 @@ MIGRATIONS: list[Migration] = [
     _m0004_call_effects,
     _m0005_notes,
     _m0006_unknown_callers,
+    _m0007_todos,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -7,13 +7,14 @@ the notes table; nothing is stored twice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .model import ContactRef
 from .notes import NotesRepository
 from .timeutil import from_db
+from .todos import TodosRepository
 
 if TYPE_CHECKING:
     from .store import Store
@@ -23,8 +24,6 @@ KIND_LABELS = {"call": "Call", "note": "Note", "task": "Task", "dnc": "Do-not-ca
                "change": "Change"}
 # Audit actions shown elsewhere on the timeline (as a note or a do-not-call entry).
 _SHOWN_ELSEWHERE = {"do_not_call", "add_note"}
-# Extra sources (personal to-dos) register here so this module needs no import of them.
-EXTRA_SOURCES: list[Callable[[Store, ContactRef], Iterable[TimelineEntry]]] = []
 
 
 @dataclass(frozen=True)
@@ -94,8 +93,11 @@ def timeline(store: Store, ref: ContactRef, kinds: Iterable[str] | None = None,
                 t.created_at or t.timestamp, "task",
                 f"Task in {t.campaign_name} ({state}), due {_local(t.timestamp)}",
                 t.annotation or "", "", t))
-        for source in EXTRA_SOURCES:
-            out.extend(source(store, ref))
+        for todo in TodosRepository(store).for_contact(ref):
+            state = "done" if todo.done_at else "open"
+            out.append(TimelineEntry(todo.created_at, "task",
+                                     f"To-do ({state}), due {_local(todo.due_at)}", todo.title,
+                                     todo.owner, todo))
     if "dnc" in wanted:
         for e in store.dnc_history(ref):
             title = "Do-not-call set" if e.do_not_call else "Do-not-call lifted"

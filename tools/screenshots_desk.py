@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,13 +22,14 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crm_desktop import style  # noqa: E402
-from crm_desktop.main_window import PAGE_UNKNOWN, DesktopOptions, MainWindow  # noqa: E402
+from crm_desktop.main_window import PAGE_MY_TASKS, PAGE_UNKNOWN, DesktopOptions, MainWindow  # noqa: E402
 from shared.calls import parse_call  # noqa: E402
 from shared.database import connect  # noqa: E402
 from shared.demo import load_demo  # noqa: E402
 from shared.model import Actor, ContactRef  # noqa: E402
 from shared.notes import NotesRepository  # noqa: E402
 from shared.store import Store  # noqa: E402
+from shared.todos import TodosRepository  # noqa: E402
 from tools.screenshots import save, settle  # noqa: E402
 
 
@@ -82,6 +83,19 @@ def main() -> int:
                                       "agent": agent}), Actor("api", "10.0.0.7"))
     window.go(PAGE_UNKNOWN)
     save(window, out, "unknown-callers")
+
+    todos = TodosRepository(store)
+    here = datetime.now().astimezone().replace(second=0, microsecond=0)
+    todos.add("Anna Roth", "Send Nina Meyer the signed contract", here - timedelta(hours=2),
+              desk, ref=ref)
+    todos.add("Anna Roth", "Order toner for the front desk", here + timedelta(hours=3), desk)
+    todos.add("Anna Roth", "Ask about the open invoice", here + timedelta(days=1, hours=1),
+              desk, ref=ContactRef(store.list_companies(limit=3)[2].id, None))
+    todos.add("Ben Kurz", "Ben's, not shown in Anna's list", here, desk)
+    window.reminder.check()
+    window.go(PAGE_MY_TASKS)
+    window.my_tasks.table.selectRow(0)
+    save(window, out, "my-tasks")
 
     window.shutdown()
     store.db.close()

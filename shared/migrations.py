@@ -404,6 +404,17 @@ def _m0007_todos(db: Database) -> None:
         db.execute(sql)
 
 
+def _m0008_person_details(db: Database) -> None:
+    # What the desktop knows of a person beyond the contract's fields (job title,
+    # department, postal address): a table of its own, so the API's person queries and
+    # its JSON stay exactly the contract's.
+    db.execute(
+        """CREATE TABLE person_details (
+            person_id TEXT PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+            job_title TEXT, department TEXT, address TEXT, zip_code TEXT, country TEXT
+        )""")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -412,6 +423,7 @@ MIGRATIONS: list[Migration] = [
     _m0005_notes,
     _m0006_unknown_callers,
     _m0007_todos,
+    _m0008_person_details,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

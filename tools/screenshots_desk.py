@@ -28,6 +28,7 @@ from shared.database import connect  # noqa: E402
 from shared.demo import load_demo  # noqa: E402
 from shared.model import Actor, ContactRef  # noqa: E402
 from shared.notes import NotesRepository  # noqa: E402
+from shared.person_details import PersonDetails  # noqa: E402
 from shared.store import Store  # noqa: E402
 from shared.todos import TodosRepository  # noqa: E402
 from tools.screenshots import save, settle  # noqa: E402
@@ -64,12 +65,17 @@ def main() -> int:
     store.clock = lambda: now - timedelta(hours=3)
     notes.add(ref, "Asked for the winter offer as PDF; sent it.", "Anna Roth", desk)
     store.clock = lambda: now
-    store.update_person(person.id, {"city": "Augsburg"}, desk)
+    store.update_person(person.id, {"city": "San Francisco"}, desk)
+    PersonDetails(store).update(person.id, {
+        "jobTitle": "Head of Purchasing", "department": "Operations",
+        "address": "535 Mission St", "zipCode": "94105", "country": "US"}, desk)
     window.go(1)
     window.persons.table.selectRow(window.persons.model.row_of(person.id))
     card = window.open_contact("person", person.id)
     card.tabs.setCurrentWidget(card.timeline)
     save(window, out, "timeline")
+    card.splitter.setSizes([560, 200])
+    save(window, out, "person-card-details")
 
     for _ in range(window.cards.count()):
         window.close_current_card()

@@ -39,6 +39,7 @@ from shared.todos import Todo, TodosRepository
 
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
+from .contact_actions import CallButton, MailButton
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
@@ -184,9 +185,19 @@ class ContactCard(QWidget):
         grid.setContentsMargins(0, 4, 8, 4)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
+        self.link_buttons: dict[str, CallButton | MailButton] = {}
         for spec in self.FIELDS:
             f = Field(spec.label, self._editor(spec))
             self.fields[spec.api] = f
+            if spec.kind in ("phone", "email"):
+                # The stored value, not what is being typed: the link opens what was saved.
+                stored = lambda c=spec.column: (  # noqa: E731
+                    getattr(self.record, c, None) if self.record is not None else None)
+                button = CallButton(stored) if spec.kind == "phone" else MailButton(stored)
+                button.setObjectName(f"link_{spec.api}")
+                button.setEnabled(False)
+                f.add_trailing(button)
+                self.link_buttons[spec.api] = button
             grid.addWidget(f, spec.row, spec.col, 1, spec.span)
         self._extra_form_rows(grid)
         grid.setColumnStretch(0, 1)
@@ -487,6 +498,8 @@ class ContactCard(QWidget):
         self.title_changed.emit(name)
         self.subtitle.setText(self._subtitle_of(record))
         self.badge.setVisible(record.do_not_call)
+        for button in self.link_buttons.values():
+            button.refresh()
         self.dnc_button.setText("Lift do-not-call…" if record.do_not_call
                                 else "Set do-not-call…")
 

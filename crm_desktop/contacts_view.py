@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import (
 
 from shared.model import Actor, ContactRef
 
+from .contact_actions import phone_actions, write
 from .context import DesktopContext
+from .formatting import phone
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
 from .models.persons_model import PersonsModel
@@ -73,6 +76,9 @@ class ContactsListView(QWidget):
         set_widths(self.table, [240, 180, 110, 140] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None
         for keys, _, method in LIST_KEYS:
             sc = QShortcut(QKeySequence(keys), self.table)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -177,6 +183,60 @@ class ContactsListView(QWidget):
             self.count.setText(f"{n:,} {one if n == 1 else many}")
         self.count.setToolTip("" if self.model.complete() else
                               f"{self.model.loaded():,} loaded; scroll for more")
+
+    # -- the right-click menu ---------------------------------------------
+
+    def _context_menu(self, pos: QPoint) -> None:
+        row = self.table.rowAt(pos.y())
+        if row < 0:
+            return
+        if row not in {i.row() for i in self.table.selectionModel().selectedRows()}:
+            self.table.selectRow(row)
+        self.menu = self.context_menu(row)
+        self.menu.popup(self.table.viewport().mapToGlobal(pos))
+
+    def context_menu(self, row: int) -> QMenu:
+        """Open, Call (and copy the number), E-mail, Add to campaign, Set do-not-call,
+        Delete: for the clicked row (and the selection, where it makes sense)."""
+        fields = self.model.fields(row)
+        number, email = fields[self.model.F_PHONE], fields[self.model.F_EMAIL]
+        menu = QMenu(self)
+        menu.addAction("Open", self.open_selected)
+        menu.addSeparator()
+        if number:
+            phone_actions(menu, number, phone(number, self.ctx.region))
+        if email:
+            menu.addAction(f"E-mail {email}", lambda: write(email))
+        if number or email:
+            menu.addSeparator()
+        menu.addAction("Add to campaign…", self.add_selected_to_campaign)
+        flagged = self.model.is_flagged(row)
+        menu.addAction("Lift do-not-call…" if flagged else "Set do-not-call…",
+                       lambda: self.set_do_not_call(not flagged))
+        menu.addSeparator()
+        menu.addAction("Delete…", self.delete_selected)
+        return menu
+
+    def set_do_not_call(self, flag: bool) -> None:
+        """Set or lift do-not-call on the selected contacts, asking why."""
+        refs = self.refs()
+        if not refs:
+            return
+        what = "must not be called" if flag else "may be called again"
+        reason, ok = QInputDialog.getText(
+            self, "Set do-not-call" if flag else "Lift do-not-call",
+            f"Why {len(refs)} contact(s) {what}?")
+        if not ok:
+            return
+        reason = reason.strip()
+        if not flag and not reason:
+            self.notice.emit("Lifting do-not-call needs a reason; nothing was changed.")
+            return
+        changed = sum(self.ctx.store.set_do_not_call(ref, flag, Actor.desktop(),
+                                                     reason=reason or None) for ref in refs)
+        self.ctx.wrote()
+        self.refresh()
+        self.notice.emit(f"Do-not-call {'set' if flag else 'lifted'} on {changed} contact(s).")
 
     # -- actions ----------------------------------------------------------
 

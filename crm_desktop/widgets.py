@@ -159,6 +159,17 @@ class Field(QWidget):
         # room goes below, so the label stays on top of its box.
         layout.addStretch(1)
 
+    def add_trailing(self, widget: QWidget) -> None:
+        """Put ``widget`` (a Call or Write button) right of the editor."""
+        layout = self.layout()
+        layout.removeWidget(self.editor)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.editor, 1)
+        row.addWidget(widget)
+        layout.insertLayout(1, row)  # type: ignore[attr-defined]
+
     def text(self) -> str:
         """What the editor holds now (a country picker gives its code)."""
         e = self.editor

@@ -77,6 +77,13 @@ def main() -> int:
     card.splitter.setSizes([560, 200])
     save(window, out, "person-card-details")
 
+    window.persons.table.selectRow(window.persons.model.row_of(person.id))
+    row = window.persons.model.row_of(person.id)
+    menu = window.persons.context_menu(row)
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    save(menu, out, "list-menu")
+    menu.close()
+
     for _ in range(window.cards.count()):
         window.close_current_card()
     for i, (number, agent, at) in enumerate((

@@ -35,5 +35,8 @@ class CompaniesModel(PagedTableModel):
         return (c.display_name, str(c.pk), c.id, c.city or "", c.country or "",
                 c.phone or c.phone2 or "", c.email or "", "1" if c.do_not_call else "")
 
+    # Where the right-click menu finds the number and the address.
+    F_PHONE, F_EMAIL = F_PHONE, F_EMAIL
+
     def is_flagged(self, row: int) -> bool:
         return self.fields(row)[F_DNC] == "1"

@@ -35,5 +35,8 @@ class PersonsModel(PagedTableModel):
         return (p.name, str(p.pk), p.id, p.company_display_name or "", p.city or "",
                 p.phone or p.phone2 or "", p.email or "", "1" if p.do_not_call else "")
 
+    # Where the right-click menu finds the number and the address.
+    F_PHONE, F_EMAIL = F_PHONE, F_EMAIL
+
     def is_flagged(self, row: int) -> bool:
         return self.fields(row)[F_DNC] == "1"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -22,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.contact_filters import list_do_not_call
 from shared.model import Actor, ContactRef
 
 from .contact_actions import phone_actions, write
 from .context import DesktopContext
 from .formatting import phone
+from .list_tools import install_column_chooser, install_row_menu
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
 from .models.persons_model import PersonsModel
@@ -76,9 +79,11 @@ class ContactsListView(QWidget):
         set_widths(self.table, [240, 180, 110, 140] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        self.menu: QMenu | None = None
+        install_row_menu(self.table, self.context_menu)
+        install_column_chooser(self.table, "companies" if kind == "company" else "persons")
+        self.dnc_only = QCheckBox("Do-not-call only")
+        self.dnc_only.setToolTip("Only the contacts flagged do-not-call")
+        self.dnc_only.toggled.connect(lambda _: self.apply_filter())
         for keys, _, method in LIST_KEYS:
             sc = QShortcut(QKeySequence(keys), self.table)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -114,7 +119,10 @@ class ContactsListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 8, 8)
         layout.addLayout(top)
-        layout.addWidget(self.filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.dnc_only)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         # Every change of the row set recounts: a deleted row must not leave "1 persons".
@@ -139,7 +147,10 @@ class ContactsListView(QWidget):
         self._text = text
         self._total = None
         store = self.ctx.store
-        if self.kind == "company":
+        if self.dnc_only.isChecked():
+            def fetch(after: Any, limit: int) -> list[Any]:
+                return list_do_not_call(store, self.kind, text, after=after, limit=limit)
+        elif self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
                 return store.list_companies(text, after=after, limit=limit)
         else:
@@ -167,9 +178,24 @@ class ContactsListView(QWidget):
             if row >= 0:
                 self.table.selectRow(row)
 
+    def filter_state(self) -> dict[str, Any]:
+        """The filter, to save it in the navigation."""
+        return {"text": self.filter.text(), "dnc_only": self.dnc_only.isChecked()}
+
+    def apply_filter_state(self, state: dict[str, Any]) -> None:
+        """Show the list as a saved filter had it."""
+        self.dnc_only.blockSignals(True)
+        self.dnc_only.setChecked(bool(state.get("dnc_only")))
+        self.dnc_only.blockSignals(False)
+        self.filter.blockSignals(True)
+        self.filter.setText(str(state.get("text", "")))
+        self.filter.blockSignals(False)
+        self.apply_filter()
+
     def _show_count(self, *args: Any) -> None:
         n = self.model.loaded()
-        if not self.model.complete():
+        # Flagged contacts are few: they are counted as they load.
+        if not self.model.complete() and not self.dnc_only.isChecked():
             # Only part of the list is loaded: ask the database for the true number.
             if self._total is None:
                 store = self.ctx.store
@@ -185,15 +211,6 @@ class ContactsListView(QWidget):
                               f"{self.model.loaded():,} loaded; scroll for more")
 
     # -- the right-click menu ---------------------------------------------
-
-    def _context_menu(self, pos: QPoint) -> None:
-        row = self.table.rowAt(pos.y())
-        if row < 0:
-            return
-        if row not in {i.row() for i in self.table.selectionModel().selectedRows()}:
-            self.table.selectRow(row)
-        self.menu = self.context_menu(row)
-        self.menu.popup(self.table.viewport().mapToGlobal(pos))
 
     def context_menu(self, row: int) -> QMenu:
         """Open, Call (and copy the number), E-mail, Add to campaign, Set do-not-call,

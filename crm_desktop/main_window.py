@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -56,6 +57,7 @@ from .panes import (
 )
 from .person_card import PersonCard
 from .qt_workarounds import guard_none_refcount
+from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
@@ -171,6 +173,20 @@ class MainWindow(QMainWindow):
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
+        self.saved = SavedFiltersList()
+        self.saved.chosen.connect(self.show_saved_filter)
+        saved_title = QLabel("&Saved filters")
+        saved_title.setObjectName("navSection")
+        saved_title.setBuddy(self.saved)
+        self.nav_panel = QWidget()
+        self.nav_panel.setObjectName("navPanel")
+        self.nav_panel.setFixedWidth(170)
+        nav_layout = QVBoxLayout(self.nav_panel)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(4)
+        nav_layout.addWidget(self.nav, 3)
+        nav_layout.addWidget(saved_title)
+        nav_layout.addWidget(self.saved, 1)
 
         self.companies = ContactsListView(ctx, "company")
         self.persons = ContactsListView(ctx, "person")
@@ -209,7 +225,7 @@ class MainWindow(QMainWindow):
         self.card_panel.hide()
 
         self.split = QSplitter()
-        self.split.addWidget(self.nav)
+        self.split.addWidget(self.nav_panel)
         self.split.addWidget(scrolled(self.pages))
         self.split.addWidget(self.card_panel)
         # The width the person drags the card panel to is kept for the next start.
@@ -221,7 +237,7 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(1, 1)
         self.split.setStretchFactor(2, 1)
         # The navigation has a fixed width; without this its pane starts wider than it.
-        self.split.setSizes([self.nav.width(), 1110, 0])
+        self.split.setSizes([self.nav_panel.width(), 1110, 0])
         self.setCentralWidget(self.split)
 
         self.api_label = QLabel()
@@ -269,6 +285,7 @@ class MainWindow(QMainWindow):
             action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
+        action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")
         card = bar.addMenu("&Card")
         self.note_action = action(card, "New &note…", self.add_note, "Ctrl+N")
         action(card, "&Close card", self.close_current_card, "Ctrl+W")
@@ -292,6 +309,34 @@ class MainWindow(QMainWindow):
         if page in self._stale_pages:
             self._stale_pages.discard(page)
             widget.refresh()  # type: ignore[attr-defined]
+
+    FILTER_PAGES = {"companies": PAGE_COMPANIES, "persons": PAGE_PERSONS, "tasks": PAGE_TASKS,
+                    "calls": PAGE_CALLS}
+
+    def show_saved_filter(self, saved: SavedFilter) -> None:
+        """Go to the saved filter's list and filter it so."""
+        page = self.FILTER_PAGES.get(saved.page)
+        if page is None:
+            return
+        self.go(page)
+        self.pages.widget(page).apply_filter_state(saved.state)  # type: ignore[attr-defined]
+
+    def save_filter(self) -> SavedFilter | None:
+        """Save the current list's filter under a name, shown under Saved filters."""
+        page = self.pages.currentIndex()
+        names = {v: k for k, v in self.FILTER_PAGES.items()}
+        if page not in names:
+            self.notify("Filters can be saved on Companies, Persons, Tasks and Calls.")
+            return None
+        name, ok = QInputDialog.getText(self, "Save filter", "Name of the filter:")
+        name = name.strip()
+        if not ok or not name:
+            return None
+        saved = SavedFilter(name, names[page],
+                            self.pages.widget(page).filter_state())  # type: ignore[attr-defined]
+        self.saved.add(saved)
+        self.notify(f"Saved filter “{name}”: under Saved filters on the left.")
+        return saved
 
     def focus_search(self) -> None:
         """Put the cursor in the search field."""

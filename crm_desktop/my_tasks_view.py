@@ -27,6 +27,7 @@ from shared.todos import Todo, TodosRepository
 
 from .context import DesktopContext
 from .formatting import when
+from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .todo_dialog import TodoDialog
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
@@ -128,6 +129,8 @@ class MyTasksView(QWidget):
         set_widths(self.table, [150, 280, 170, 90])
         self.table.doubleClicked.connect(lambda _: self.open_selected_contact())
         self.table.setToolTip("Double-click to open the to-do's contact")
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "my_tasks")
         self.show_done = QCheckBox("Show &done")
         self.show_done.toggled.connect(lambda _: self.refresh())
         self.new_button = QPushButton("New to-do…")
@@ -162,6 +165,18 @@ class MyTasksView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+
+    def _row_menu(self, row: int) -> QMenu:
+        todo = current_record(self.table)
+        menu = QMenu(self)
+        if todo is not None and todo.ref is not None:
+            menu.addAction("Open contact", self.open_selected_contact)
+        menu.addAction("Open again" if todo is not None and todo.done_at else "Done",
+                       self.toggle_done)
+        snooze = menu.addMenu("Snooze")
+        for label, delta in SNOOZES:
+            snooze.addAction(label, lambda d=delta: self.snooze(d))
+        return menu
 
     def activate(self) -> None:
         """Load on first show."""

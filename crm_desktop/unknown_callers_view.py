@@ -6,15 +6,17 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from shared.errors import CallsheetError
 from shared.model import Actor
 from shared.unknown_callers import UnknownCaller, UnknownCallers
 
+from .contact_actions import phone_actions
 from .contact_picker import ContactPickerDialog
 from .context import DesktopContext
 from .formatting import phone, when
+from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
@@ -59,6 +61,8 @@ class UnknownCallersView(QWidget):
         set_widths(self.table, [170, 150, 60])
         self.table.doubleClicked.connect(lambda _: self.create("company"))
         self.table.setToolTip("Double-click to make a company of the number")
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "unknown_callers")
         self.company_button = QPushButton("New company…")
         self.company_button.setToolTip("A new company card with this number as its phone")
         self.company_button.clicked.connect(lambda: self.create("company"))
@@ -106,6 +110,17 @@ class UnknownCallersView(QWidget):
         self.count.setText(f"{n} number{'s' if n != 1 else ''}")
         for b in (self.company_button, self.person_button, self.attach_button):
             b.setEnabled(bool(rows))
+
+    def _row_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("New company…", lambda: self.create("company"))
+        menu.addAction("New person…", lambda: self.create("person"))
+        menu.addAction("Add to contact…", self.attach)
+        caller = self.selected()
+        if caller is not None:
+            menu.addSeparator()
+            phone_actions(menu, caller.number, phone(caller.number, self.ctx.region))
+        return menu
 
     def selected(self) -> UnknownCaller | None:
         """The selected number's row."""

@@ -415,6 +415,14 @@ def _m0008_person_details(db: Database) -> None:
         )""")
 
 
+def _m0009_do_not_call_lists(db: Database) -> None:
+    # The "Do-not-call contacts" filter pages through the flagged contacts by name.
+    db.execute("CREATE INDEX companies_dnc ON companies(display_name COLLATE NOCASE, pk)"
+               " WHERE do_not_call = 1")
+    db.execute("CREATE INDEX persons_dnc ON persons(name COLLATE NOCASE, pk)"
+               " WHERE do_not_call = 1")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -424,6 +432,7 @@ MIGRATIONS: list[Migration] = [
     _m0006_unknown_callers,
     _m0007_todos,
     _m0008_person_details,
+    _m0009_do_not_call_lists,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -96,6 +96,9 @@ def main() -> int:
                                       "agent": agent}), Actor("api", "10.0.0.7"))
     window.go(PAGE_UNKNOWN)
     save(window, out, "unknown-callers")
+    window.show_saved_filter(window.saved.filter_of(window.saved.item(1)))
+    window.saved.setCurrentRow(1)
+    save(window, out, "saved-filter-do-not-call")
 
     todos = TodosRepository(store)
     here = datetime.now().astimezone().replace(second=0, microsecond=0)

@@ -53,7 +53,7 @@ def right_click(qtbot, view, row):
     table = view.table
     pos = table.visualRect(table.model().index(row, 0)).center()
     table.customContextMenuRequested.emit(pos)
-    return view.menu
+    return table.row_menu
 
 
 def test_list_menu_calls_writes_and_copies(qtbot, window, store, actor, opened):

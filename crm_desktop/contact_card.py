@@ -8,9 +8,10 @@ editing; when one they are editing changed elsewhere, a bar says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared import local_time
 from shared.countries import countries
 from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
@@ -186,6 +188,12 @@ class ContactCard(QWidget):
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
         self.link_buttons: dict[str, CallButton | MailButton] = {}
+        self.local_times: dict[str, QLabel] = {}
+        # The contact's local time beside each number moves on with the clock.
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._show_local_times)
+        self._clock.start()
         for spec in self.FIELDS:
             f = Field(spec.label, self._editor(spec))
             self.fields[spec.api] = f
@@ -198,6 +206,11 @@ class ContactCard(QWidget):
                 button.setEnabled(False)
                 f.add_trailing(button)
                 self.link_buttons[spec.api] = button
+                if spec.kind == "phone":
+                    clock = QLabel()
+                    clock.setObjectName("localTime")
+                    f.add_trailing(clock)
+                    self.local_times[spec.api] = clock
             grid.addWidget(f, spec.row, spec.col, 1, spec.span)
         self._extra_form_rows(grid)
         grid.setColumnStretch(0, 1)
@@ -500,6 +513,7 @@ class ContactCard(QWidget):
         self.badge.setVisible(record.do_not_call)
         for button in self.link_buttons.values():
             button.refresh()
+        self._show_local_times()
         self.dnc_button.setText("Lift do-not-call…" if record.do_not_call
                                 else "Set do-not-call…")
 
@@ -658,10 +672,51 @@ class ContactCard(QWidget):
         dlg = TaskDialog(self.ctx, campaigns, contact=picked, parent=self)
         if dlg.exec() != TaskDialog.DialogCode.Accepted or not dlg.campaign_id:
             return
+        if not self.callback_time_ok(dlg.when):
+            return
         self.ctx.store.add_task(dlg.campaign_id, self.ref, dlg.when, Actor.desktop(),
                                 scheduled=dlg.scheduled, annotation=dlg.annotation)
         self.reload()
         self.ctx.wrote()
+
+    def _show_local_times(self) -> None:
+        """Beside each number: the time it is where the contact is (empty when unknown)."""
+        now = self.ctx.store.clock()
+        for api, label in self.local_times.items():
+            number = getattr(self.record, api, None) if self.record is not None else None
+            text = local_time.describe(number, now)
+            zones = ", ".join(z.key for z in local_time.zones_of(number))
+            label.setText(f"{text} there" if text else "")
+            label.setToolTip(f"The contact's local time ({zones})" if text else "")
+            label.setAccessibleName(f"Local time {text}" if text else "")
+
+    def contact_numbers(self) -> list[str]:
+        """The numbers whose time zone is the contact's: its own, then its company's."""
+        numbers = [getattr(self.record, a, None) for a in ("phone", "phone2")]
+        company = getattr(self.record, "company_id", None) if self.KIND == "person" else None
+        if company:
+            try:
+                c = self.ctx.store.get_company(company)
+                numbers += [c.phone, c.phone2]
+            except NotFound:
+                pass
+        return [n for n in numbers if n]
+
+    def callback_time_ok(self, when: datetime) -> bool:
+        """Ask before planning a call outside 08:00-20:00 of the contact's local time."""
+        for number in self.contact_numbers():
+            outside = local_time.outside_hours(number, when)
+            if outside is None:
+                continue
+            if not outside:
+                return True
+            there = local_time.describe(number, when)
+            return self.confirm(
+                "Outside calling hours",
+                f"At that time it is {there} for {self._title_of(self.record)}, outside"
+                f" {local_time.GOOD_FROM:%H:%M}–{local_time.GOOD_UNTIL:%H:%M} of their local"
+                " time. Plan the call anyway?")
+        return True
 
     # -- notes ------------------------------------------------------------
 

@@ -160,15 +160,19 @@ class Field(QWidget):
         layout.addStretch(1)
 
     def add_trailing(self, widget: QWidget) -> None:
-        """Put ``widget`` (a Call or Write button) right of the editor."""
-        layout = self.layout()
-        layout.removeWidget(self.editor)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
-        row.addWidget(self.editor, 1)
+        """Put ``widget`` (a Call or Write button, the local time) right of the editor,
+        after those put there before."""
+        row = getattr(self, "_trailing", None)
+        if row is None:
+            layout = self.layout()
+            layout.removeWidget(self.editor)
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(self.editor, 1)
+            layout.insertLayout(1, row)  # type: ignore[attr-defined]
+            self._trailing = row
         row.addWidget(widget)
-        layout.insertLayout(1, row)  # type: ignore[attr-defined]
 
     def text(self) -> str:
         """What the editor holds now (a country picker gives its code)."""

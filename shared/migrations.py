@@ -423,6 +423,16 @@ def _m0009_do_not_call_lists(db: Database) -> None:
                " WHERE do_not_call = 1")
 
 
+def _m0010_calling_hours(db: Database) -> None:
+    # A campaign's calling hours (contact's local time); no row: no limit, as before.
+    db.execute(
+        """CREATE TABLE campaign_calling_hours (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+            start TEXT NOT NULL,
+            "end" TEXT NOT NULL
+        )""")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -433,6 +443,7 @@ MIGRATIONS: list[Migration] = [
     _m0007_todos,
     _m0008_person_details,
     _m0009_do_not_call_lists,
+    _m0010_calling_hours,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -113,6 +113,19 @@ def main() -> int:
     window.my_tasks.table.selectRow(0)
     save(window, out, "my-tasks")
 
+    from datetime import time
+
+    from crm_desktop.campaign_dialog import CampaignDialog
+    from shared import calling_hours
+    from shared.calling_hours import CallingHours
+
+    with store.write():
+        calling_hours.set_hours(store.conn, "winter_promo", CallingHours(time(9), time(18)))
+    dlg = CampaignDialog(window.ctx, store.get_campaign("winter_promo"), parent=window)
+    dlg.show()
+    save(dlg, out, "campaign-calling-hours")
+    dlg.close()
+
     window.shutdown()
     store.db.close()
     tmp.cleanup()

@@ -39,6 +39,7 @@ from shared.notes import Note, NotesRepository
 from shared.settings import user_name
 from shared.todos import Todo, TodosRepository
 
+from .accessibility import grid_tab_order
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
 from .contact_actions import CallButton, MailButton
@@ -135,7 +136,8 @@ class ContactCard(QWidget):
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.badge = Badge("DO NOT CALL")
+        self.badge = Badge("⊘ DO NOT CALL")
+        self.badge.setAccessibleName("Do not call")
         self.badge.hide()
         self.subtitle = QLabel()
         self.subtitle.setObjectName("cardSubtitle")
@@ -213,6 +215,9 @@ class ContactCard(QWidget):
                     self.local_times[spec.api] = clock
             grid.addWidget(f, spec.row, spec.col, 1, spec.span)
         self._extra_form_rows(grid)
+        # Tab follows the rows as seen (the person's company sits among the fields but
+        # is made after them).
+        grid_tab_order(grid)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(grid.rowCount(), 1)

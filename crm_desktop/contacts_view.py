@@ -67,6 +67,7 @@ class ContactsListView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by name, e-mail, city or phone number…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter {'companies' if kind == 'company' else 'persons'}")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)

@@ -37,6 +37,9 @@ def make_table(model: QAbstractItemModel, *, sortable: bool = True,
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table for the next control instead of walking its cells (the
+    # arrows do that): a keyboard user is never trapped in a list.
+    view.setTabKeyNavigation(False)
     view.setShowGrid(False)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)

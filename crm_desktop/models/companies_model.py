@@ -6,6 +6,7 @@ from shared.model import Company
 
 from ..formatting import phone
 from .paged_model import PagedColumn, PagedTableModel
+from .record_model import DNC_MARK
 
 # Packed fields: sort name, pk, id, then what the columns show.
 F_NAME, F_PK, F_ID, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(8)
@@ -20,7 +21,7 @@ class CompaniesModel(PagedTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            PagedColumn("Company", lambda f: f[F_NAME] + ("  ⊘" if f[F_DNC] == "1" else "")),
+            PagedColumn("Company", lambda f: f[F_NAME] + (DNC_MARK if f[F_DNC] == "1" else "")),
             PagedColumn("City", lambda f: f[F_CITY]),
             PagedColumn("Country", lambda f: f[F_COUNTRY]),
             PagedColumn("Phone", self._phone, lambda f: f[F_PHONE]),

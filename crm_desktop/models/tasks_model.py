@@ -5,7 +5,7 @@ from __future__ import annotations
 from shared.model import Task
 
 from ..formatting import when
-from .record_model import Column, RecordTableModel
+from .record_model import DNC_MARK, Column, RecordTableModel
 
 
 def task_status(t: Task) -> str:
@@ -24,7 +24,8 @@ class TasksModel(RecordTableModel):
     COLUMNS = (
         Column("When", lambda t: when(t.timestamp), sort=lambda t: t.timestamp),
         Column("Campaign", lambda t: t.campaign_name or t.campaign_id),
-        Column("Contact", lambda t: t.contact.label,
+        Column("Contact", lambda t: t.contact.label + (DNC_MARK if t.contact.do_not_call
+                                                        else ""),
                color=lambda t: "#b71c1c" if t.contact.do_not_call else None),
         Column("Kind", lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)"),
         Column("Note", lambda t: t.annotation or ""),

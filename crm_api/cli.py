@@ -6,10 +6,12 @@ Every command exits non-zero with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
@@ -28,6 +30,7 @@ from shared.settings import (
 )
 from shared.store import Store
 from shared.timeutil import parse_timestamp
+from shared.words import plural
 
 PROG = "callsheet-api"
 CLI = Actor("cli")
@@ -54,12 +57,37 @@ def _print(text: str) -> None:
 # -- serve ---------------------------------------------------------------------
 
 
+class _Purger:
+    """Purges Recently deleted on the first call, then at most once an hour."""
+
+    EVERY = 3600.0
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.last: float | None = None
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self.last is not None and now - self.last < self.EVERY:
+            return
+        self.last = now
+        try:
+            n = self.store.purge_deleted(Actor("cli", "serve"))
+        except CallsheetError as e:  # a busy database: the next hour tries again
+            logging.getLogger(__name__).warning("purging Recently deleted: %s", e)
+            return
+        if n:
+            logging.getLogger(__name__).info("purged %d record(s) deleted over 30 days ago", n)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from shared.stores import ThreadStores
 
     from . import logsink
     from .app import create_app
     from .context import ApiContext
+    from .logs import AccessLines
+    from .middleware import ACCESS_FORMAT, access_log
     from .server import ApiServer
 
     # Nothing the server writes may block it: a pipe nobody reads would stop it.
@@ -83,10 +111,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
         elif created:
             # Output to a file or a pipe is a log: the key is never written to one.
             say.info(f"Created an API key; '{PROG} key show --db {db_path}' shows it.")
+    access_lines = AccessLines(access_log, ACCESS_FORMAT)
     try:
-        server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
+        server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key,
+                                                 access_lines=access_lines)), host, port)
     except OSError as e:
+        access_lines.close()
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    # Without the desktop running, the server forgets what was deleted 30 days ago.
+    purge = _Purger(store)
+    purge()
     say.info(f"Callsheet API listening on {server.url} (database: {db_path})")
     say.info("Press Ctrl+C to stop.")
     stop = threading.Event()
@@ -95,9 +129,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     server.start()
     try:
         while not stop.wait(0.5):
-            pass
+            purge()
     finally:
         server.stop()
+        access_lines.close()
         stores.close()
         lock.release()
         say.info("Stopped.")
@@ -225,7 +260,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     region = (resolve("region", args.region, store).value or "DE").upper()
     file = read_csv(args.file, delimiter=args.delimiter)
     mapping = apply_overrides(file.headers, guess_mapping(file.headers), args.map or [])
-    _print(f"{args.file}: {len(file.rows)} rows, delimiter {file.delimiter!r},"
+    _print(f"{args.file}: {plural(len(file.rows), 'row')}, delimiter {file.delimiter!r},"
            f" {file.encoding}. Columns:")
     for header, target in zip(file.headers, mapping, strict=True):
         _print(f"  {header or '(no header)'} -> "

@@ -28,6 +28,7 @@ from shared.model import Actor, ContactRef
 
 from .contact_actions import phone_actions, write
 from .context import DesktopContext
+from .empty_state import EmptyState
 from .formatting import phone
 from .list_tools import install_column_chooser, install_row_menu
 from .models.companies_model import CompaniesModel
@@ -49,6 +50,8 @@ class ContactsListView(QWidget):
 
     open_contact = Signal(str, str)
     new_requested = Signal()
+    import_requested = Signal()
+    demo_requested = Signal()
     notice = Signal(str)
 
     def __init__(self, ctx: DesktopContext, kind: str, parent: QWidget | None = None) -> None:
@@ -77,7 +80,7 @@ class ContactsListView(QWidget):
 
         self.table = make_table(self.model, multi=True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, [240, 180, 110, 140] if kind == "person"
+        set_widths(self.table, [200, 110, 170, 100, 130] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         install_row_menu(self.table, self.context_menu)
@@ -125,6 +128,13 @@ class ContactsListView(QWidget):
         filters.addWidget(self.dnc_only)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        # A first start shows what to do, not an empty table that "matches nothing".
+        self.empty = EmptyState(noun, plural.lower())
+        self.empty.new_requested.connect(self.new_requested)
+        self.empty.import_requested.connect(self.import_requested)
+        self.empty.demo_requested.connect(self.demo_requested)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         # Every change of the row set recounts: a deleted row must not leave "1 persons".
         self.model.rowsInserted.connect(self._show_count)
@@ -148,21 +158,33 @@ class ContactsListView(QWidget):
         self._text = text
         self._total = None
         store = self.ctx.store
+        model = self.model
         if self.dnc_only.isChecked():
             def fetch(after: Any, limit: int) -> list[Any]:
-                return list_do_not_call(store, self.kind, text, after=after, limit=limit)
+                return list_do_not_call(store, self.kind, text, after=after, limit=limit,
+                                        order=getattr(model, "order", "name"))
         elif self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
                 return store.list_companies(text, after=after, limit=limit)
         else:
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_persons(text, after=after, limit=limit)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.model.set_fetch(fetch)
+                return store.list_persons(text, after=after, limit=limit, order=model.order)
+        # The filter keeps the sort chosen in the header: the store's order (name, last
+        # name) carries over by itself, another column is sorted again.
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        model.set_fetch(fetch)
+        if model.SERVER_ORDERS.get(column) != model.order or (
+                order != Qt.SortOrder.AscendingOrder):
+            model.sort(column, order)
 
     def refresh(self) -> None:
         """Re-read the rows on screen (after a change elsewhere), keeping selection."""
         if not self._loaded:
+            return
+        if self.model.loaded() == 0:
+            # Nothing on screen to re-read: ask again (the first records may have come).
+            self.apply_filter()
             return
         selected = self.selected_ids()
         first = max(self.table.rowAt(0), 0)
@@ -210,6 +232,20 @@ class ContactsListView(QWidget):
             self.count.setText(f"{n:,} {one if n == 1 else many}")
         self.count.setToolTip("" if self.model.complete() else
                               f"{self.model.loaded():,} loaded; scroll for more")
+        self._show_empty_state(n == 0 and not self.filter.text().strip())
+
+    def _show_empty_state(self, empty: bool) -> None:
+        """Instead of the table, say what to do when there are no records at all."""
+        if empty:
+            store = self.ctx.store
+            self.empty.set_demo_offered(not store.list_companies(limit=1)
+                                        and not store.list_persons(limit=1))
+            noun = "companies" if self.kind == "company" else "persons"
+            self.count.setText(f"No {noun} yet")
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+        for b in (self.open_button, self.campaign_button, self.delete_button):
+            b.setEnabled(not empty)
 
     # -- the right-click menu ---------------------------------------------
 
@@ -312,7 +348,8 @@ class ContactsListView(QWidget):
         else:
             person = store.get_person(ids[0])
             text = f"Delete {person.name}? Their calls stay in the journal."
-        answer = QMessageBox.question(self, "Delete", text + " This cannot be undone.",
+        text += " Recently deleted keeps it for 30 days."
+        answer = QMessageBox.question(self, "Delete", text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

@@ -62,18 +62,20 @@ from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
+from .trash_view import TrashView
 from .unknown_callers_view import UnknownCallersView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS) = range(10)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH) = range(11)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Unknown callers", "My tasks")
+               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted")
+PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
 def page_key(page: int) -> str:
-    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, then Ctrl+0."""
-    return f"Ctrl+{(page + 1) % 10}"
+    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, then Ctrl+0; none after that."""
+    return f"Ctrl+{(page + 1) % 10}" if page < 10 else ""
 
 
 @dataclass
@@ -146,6 +148,11 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(self.notify)
         if self.options.daily_backups:
             self.backups.start()
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(PURGE_CHECK_MS)
+        self.purge_timer.timeout.connect(self.purge_deleted)
+        self.purge_timer.start()
+        self.purge_deleted()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:
@@ -199,16 +206,20 @@ class MainWindow(QMainWindow):
         self.unknown = UnknownCallersView(ctx)
         self.unknown.create_contact.connect(self.contact_from_number)
         self.my_tasks = MyTasksView(ctx)
+        self.trash = TrashView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
                      self.lookup, self.dashboard, self.duplicates, self.unknown,
-                     self.my_tasks):
+                     self.my_tasks, self.trash):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
                 page.notice.connect(self.notify)
         self.companies.new_requested.connect(self.new_company)
         self.persons.new_requested.connect(lambda: self.new_person())
+        for page in (self.companies, self.persons):
+            page.import_requested.connect(self.import_csv)
+            page.demo_requested.connect(self.load_demo)
 
         self.cards = QTabWidget()
         self.cards.setObjectName("cards")
@@ -282,7 +293,7 @@ class MainWindow(QMainWindow):
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
+            action(go, title, lambda _=False, i=i: self.go(i), *filter(None, [page_key(i)]))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
         action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")
@@ -337,6 +348,17 @@ class MainWindow(QMainWindow):
         self.saved.add(saved)
         self.notify(f"Saved filter “{name}”: under Saved filters on the left.")
         return saved
+
+    def purge_deleted(self) -> int:
+        """Forget what was deleted more than 30 days ago (on start, then hourly)."""
+        try:
+            n = self.store.purge_deleted(Actor.desktop())
+        except CallsheetError as e:  # a busy database: the next check tries again
+            self.notify(e.message)
+            return 0
+        if n:
+            self.live.check()
+        return n
 
     def focus_search(self) -> None:
         """Put the cursor in the search field."""
@@ -627,6 +649,21 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
+    def load_demo(self) -> None:
+        """Fill the (empty) database with the demo data set."""
+        from shared.demo import load_demo
+
+        try:
+            counts = load_demo(self.store)
+        except CallsheetError as e:
+            QMessageBox.warning(self, "Demo data", e.message)
+            return
+        self.store.set_setting("demo_offered", "1")
+        self.live.check()
+        self.refresh_views()
+        self.notify(f"Demo data loaded: {counts.get('companies', 0)} companies,"
+                    f" {counts.get('persons', 0)} persons.")
+
     def export(self, what: str, path: str | None = None) -> int | None:
         """Export a list to CSV or Excel, or every contact to vCard; returns how many."""
         from shared.export import export
@@ -735,6 +772,7 @@ class MainWindow(QMainWindow):
         self.live.stop()
         self.reminder.timer.stop()
         self.backups.timer.stop()
+        self.purge_timer.stop()
         self.api.stop()
         self.backups.wait()
         if self.tray is not None:

@@ -347,7 +347,66 @@ def _m0004_call_effects(db: Database) -> None:
     )
 
 
-def _m0005_notes(db: Database) -> None:
+def _m0005_recently_deleted(db: Database) -> None:
+    # Deleted companies and persons wait here for 30 days: the record, its persons,
+    # tasks and campaign places as JSON, taken out of the live tables so that every
+    # query (lookups, lists, campaigns, tasks) stays as it was and keeps its indexes.
+    db.execute(
+        """CREATE TABLE trash (
+            pk INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('company', 'person')),
+            record_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT NOT NULL,
+            side TEXT NOT NULL,
+            client TEXT,
+            snapshot TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX trash_by_time ON trash(deleted_at)")
+    db.execute("CREATE INDEX trash_by_record ON trash(record_id)")
+
+
+def _m0006_sort_keys(db: Database) -> None:
+    # Names sort by a Unicode-aware key (ä with a, ß as ss) kept in an indexed column,
+    # so big lists page in that order by keyset; persons also by last name. The key
+    # function is frozen here (shared.collation computes the same for new rows).
+    import unicodedata
+
+    extra = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                           "þ": "th", "ı": "i"})
+
+    def key(text: str | None) -> str:
+        folded = (text or "").casefold()
+        base = "".join(c for c in unicodedata.normalize("NFKD", folded)
+                       if not unicodedata.combining(c)).translate(extra)
+        return f"{base}\x01{(text or '').lower()}"
+
+    def last_key(last: str | None, first: str | None, name: str) -> str:
+        if last and last.strip():
+            return key(f"{last.strip()} {(first or '').strip()}".strip())
+        return key(name)
+
+    db.conn.create_function("callsheet_sort_key", 1, key, deterministic=True)
+    db.conn.create_function("callsheet_last_key", 3, last_key, deterministic=True)
+    db.execute("ALTER TABLE companies ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE companies SET sort_key = callsheet_sort_key(display_name)")
+    db.execute("ALTER TABLE persons ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE persons ADD COLUMN last_sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE persons SET sort_key = callsheet_sort_key(name),"
+               " last_sort_key = callsheet_last_key(last_name, first_name, name)")
+    db.execute("CREATE INDEX companies_sort ON companies(sort_key, pk)")
+    db.execute("CREATE INDEX persons_sort ON persons(sort_key, pk)")
+    db.execute("CREATE INDEX persons_last_sort ON persons(last_sort_key, pk)")
+
+
+def _m0007_tasks_by_time(db: Database) -> None:
+    # The desktop's task list with closed tasks shown, across campaigns: without an
+    # index on the time alone SQLite read and sorted every task for each page.
+    db.execute("CREATE INDEX tasks_by_time ON tasks(timestamp, id)")
+
+
+def _m0008_notes(db: Database) -> None:
     # Many dated notes per contact, each with its author (the contact's single Notes
     # field stays as the contract's annotation). A note is a company's or a person's.
     # Statement by statement: executescript() would commit the migration's transaction.
@@ -371,14 +430,14 @@ def _m0005_notes(db: Database) -> None:
         db.execute(sql)
 
 
-def _m0006_unknown_callers(db: Database) -> None:
+def _m0009_unknown_callers(db: Database) -> None:
     # The Unknown callers list groups the calls no contact is linked to by their number.
     db.execute(
         "CREATE INDEX calls_unlinked_by_number ON calls(phone_number, started_at)"
         " WHERE person_id IS NULL AND company_id IS NULL AND phone_number IS NOT NULL")
 
 
-def _m0007_todos(db: Database) -> None:
+def _m0010_todos(db: Database) -> None:
     # Personal to-dos: tasks without a campaign, owned by a person at a desk. A table of
     # their own, so no query the API runs on tasks can ever hand one to Apollo.
     for sql in (
@@ -404,7 +463,7 @@ def _m0007_todos(db: Database) -> None:
         db.execute(sql)
 
 
-def _m0008_person_details(db: Database) -> None:
+def _m0011_person_details(db: Database) -> None:
     # What the desktop knows of a person beyond the contract's fields (job title,
     # department, postal address): a table of its own, so the API's person queries and
     # its JSON stay exactly the contract's.
@@ -415,15 +474,13 @@ def _m0008_person_details(db: Database) -> None:
         )""")
 
 
-def _m0009_do_not_call_lists(db: Database) -> None:
+def _m0012_do_not_call_lists(db: Database) -> None:
     # The "Do-not-call contacts" filter pages through the flagged contacts by name.
-    db.execute("CREATE INDEX companies_dnc ON companies(display_name COLLATE NOCASE, pk)"
-               " WHERE do_not_call = 1")
-    db.execute("CREATE INDEX persons_dnc ON persons(name COLLATE NOCASE, pk)"
-               " WHERE do_not_call = 1")
+    db.execute("CREATE INDEX companies_dnc ON companies(sort_key, pk) WHERE do_not_call = 1")
+    db.execute("CREATE INDEX persons_dnc ON persons(sort_key, pk) WHERE do_not_call = 1")
 
 
-def _m0010_calling_hours(db: Database) -> None:
+def _m0013_calling_hours(db: Database) -> None:
     # A campaign's calling hours (contact's local time); no row: no limit, as before.
     db.execute(
         """CREATE TABLE campaign_calling_hours (
@@ -438,12 +495,15 @@ MIGRATIONS: list[Migration] = [
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
     _m0004_call_effects,
-    _m0005_notes,
-    _m0006_unknown_callers,
-    _m0007_todos,
-    _m0008_person_details,
-    _m0009_do_not_call_lists,
-    _m0010_calling_hours,
+    _m0005_recently_deleted,
+    _m0006_sort_keys,
+    _m0007_tasks_by_time,
+    _m0008_notes,
+    _m0009_unknown_callers,
+    _m0010_todos,
+    _m0011_person_details,
+    _m0012_do_not_call_lists,
+    _m0013_calling_hours,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import call_rules, calling_hours, ids, phones
+from . import call_rules, calling_hours, ids, phones, trash
+from .collation import last_name_key, sort_key
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -52,9 +53,11 @@ _UNSET: Any = object()
 
 _COMPANY_COLS = ("pk", "id", "name", "display_name") + tuple(
     r.column for r in COMPANY_FIELDS if r.column != "name"
-) + ("do_not_call", "created_at", "updated_at")
+) + ("do_not_call", "created_at", "updated_at", "sort_key")
 _PERSON_COLS = ("pk", "id", "name", "company_id") + tuple(r.column for r in PERSON_FIELDS) + (
-    "do_not_call", "created_at", "updated_at")
+    "do_not_call", "created_at", "updated_at", "sort_key", "last_sort_key")
+# The orders list_persons offers, as (key column, index it pages by).
+PERSON_ORDERS = {"name": "sort_key", "last_name": "last_sort_key"}
 
 # A contact row as every contact query selects it: the person (if any) and
 # the company (the person's, or the company contact itself).
@@ -62,6 +65,43 @@ _CONTACT_SELECT = """
     p.id AS person_id, p.name AS person_name, p.do_not_call AS person_dnc,
     c.id AS company_id, c.display_name AS company_name, c.do_not_call AS company_dnc
 """
+# The same columns for a company contact, from ``companies c`` alone. A join to persons
+# that never matches (``LEFT JOIN persons p ON 0``) made SQLite scan all persons for
+# every company row: 100 ms per company-number lookup at a million persons.
+_COMPANY_CONTACT_SELECT = """
+    NULL AS person_id, NULL AS person_name, NULL AS person_dnc,
+    c.id AS company_id, c.display_name AS company_name, c.do_not_call AS company_dnc
+"""
+
+
+# The caller lookup's SQL (Store.lookup_phone), also run by bench/reference.py, the bare
+# server the bench compares the API with: the same queries on both sides.
+LOOKUP_SQL = f"""
+    SELECT {_CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
+       AS reason, 0 AS rank
+    FROM persons p LEFT JOIN companies c ON c.id = p.company_id
+    WHERE p.phone = :n OR p.phone2 = :n
+    UNION ALL
+    SELECT {_COMPANY_CONTACT_SELECT},
+       CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END, 1 AS rank
+    FROM companies c
+    WHERE c.phone = :n OR c.phone2 = :n
+    ORDER BY rank, person_name, company_name"""
+
+
+def switchboard_prefixes(number: str) -> list[str]:
+    """The stored numbers a switchboard would need to take a call from ``number`` (an
+    extension behind it): ``number`` shortened by one digit or more, down to six digits."""
+    digits = number.lstrip("+")
+    return ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+
+
+def prefix_lookup_sql(count: int) -> str:
+    """The companies with any of ``count`` numbers as phone or phone2; parameters: the
+    numbers twice (``switchboard_prefixes(n) * 2``)."""
+    marks = ", ".join("?" * count)
+    return (f"SELECT {_COMPANY_CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2"
+            f" FROM companies c WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})")
 
 
 @dataclass
@@ -316,6 +356,7 @@ class Store:
         )
         cols["search_text"] = _company_search_text(cols)
         cols["name_key"] = name_key(cols["name"])
+        cols["sort_key"] = sort_key(cols["display_name"])
         with self.write():
             self._insert("companies", cols)
             self._audit(actor, "company", cols["id"], "create",
@@ -342,7 +383,8 @@ class Store:
                 return old
             display = company_display_name(merged["name"], merged["country"])
             sets = dict(changes, display_name=display, search_text=_company_search_text(merged),
-                        name_key=name_key(merged["name"]), updated_at=self._now())
+                        name_key=name_key(merged["name"]), sort_key=sort_key(display),
+                        updated_at=self._now())
             self.conn.execute(
                 f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), company_id),
@@ -362,12 +404,13 @@ class Store:
     def delete_company(self, company_id: str, actor: Actor) -> int:
         """Delete a company with its persons, tasks and campaign places; returns persons deleted.
 
+        They go to Recently deleted (``restore_deleted`` brings them back for 30 days).
         Calls stay: they are the contact center's record and keep the ids they had.
         """
         with self.write():
             company = self.get_company(company_id)
             persons = self._all("SELECT id FROM persons WHERE company_id = ?", (company_id,))
-            self.conn.execute("DELETE FROM companies WHERE id = ?", (company_id,))
+            trash.move_to_trash(self, "company", company_id, actor)
             for p in persons:
                 self._audit(actor, "person", p["id"], "delete", {"company": company_id})
             self._audit(actor, "company", company_id, "delete",
@@ -377,18 +420,18 @@ class Store:
     def list_companies(
         self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
     ) -> list[Company]:
-        """Companies ordered by display name, a page at a time (keyset: pass the last
-        row's ``(display_name, pk)`` as ``after``), optionally filtered by ``text``."""
+        """Companies ordered by display name (shared.collation: ä with a), a page at a
+        time (keyset: pass the last row's ``(sort_key, pk)`` as ``after``), optionally
+        filtered by ``text``."""
         where, params = self._text_filter("companies", text)
         if after is not None:
             # The plain range first: SQLite seeks the index with it, while the row
             # value alone makes it scan from the top (a page deep in 1M rows: 40 ms).
-            where.append("display_name >= ? COLLATE NOCASE"
-                         " AND (display_name COLLATE NOCASE, pk) > (? COLLATE NOCASE, ?)")
+            where.append("sort_key >= ? AND (sort_key, pk) > (?, ?)")
             params += [after[0], after[0], after[1]]
         sql = (f"SELECT {', '.join(_COMPANY_COLS)} FROM companies"
                f"{' WHERE ' + ' AND '.join(where) if where else ''}"
-               " ORDER BY display_name COLLATE NOCASE, pk LIMIT ?")
+               " ORDER BY sort_key, pk LIMIT ?")
         return [self._company(r) for r in self._all(sql, [*params, limit])]
 
     def count_companies(self, text: str = "") -> int:
@@ -451,6 +494,8 @@ class Store:
         )
         cols["search_text"] = _person_search_text(cols)
         cols["name_key"] = name_key(cols["name"])
+        cols["sort_key"] = sort_key(cols["name"])
+        cols["last_sort_key"] = last_name_key(cols["last_name"], cols["first_name"], cols["name"])
         with self.write():
             self._check_company(company_id, "contact.company.id")
             self._insert("persons", cols)
@@ -480,7 +525,10 @@ class Store:
                                        merged["last_name"])
             merged["name"] = name
             sets = dict(changes, name=name, search_text=_person_search_text(merged),
-                        name_key=name_key(name), updated_at=self._now())
+                        name_key=name_key(name), sort_key=sort_key(name),
+                        last_sort_key=last_name_key(merged["last_name"], merged["first_name"],
+                                                    name),
+                        updated_at=self._now())
             self.conn.execute(
                 f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), person_id),
@@ -494,32 +542,74 @@ class Store:
         return self.get_person(person_id)
 
     def delete_person(self, person_id: str, actor: Actor) -> None:
-        """Delete a person with its tasks and campaign places. Raises NotFound."""
+        """Delete a person with its tasks and campaign places (to Recently deleted).
+        Raises NotFound."""
         with self.write():
             person = self.get_person(person_id)
-            self.conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+            trash.move_to_trash(self, "person", person_id, actor)
             self._audit(actor, "person", person_id, "delete", {"name": person.name})
+
+    # -- recently deleted ---------------------------------------------------
+
+    def list_deleted(self) -> list[trash.TrashEntry]:
+        """What was deleted in the last 30 days, newest first."""
+        return trash.list_trash(self)
+
+    def restore_deleted(self, entry_pk: int, actor: Actor) -> trash.Restored:
+        """Bring a deleted company or person back with the same id (see shared.trash)."""
+        return trash.restore(self, entry_pk, actor)
+
+    def purge_deleted(self, actor: Actor, *, days: int = trash.KEEP_DAYS) -> int:
+        """Forget what was deleted more than ``days`` ago by the store's clock."""
+        return trash.purge(self, actor, days=days)
+
+    def _refresh_derived(self, kind: str, record_id: str) -> None:
+        """Recompute the columns the store derives from a contact's fields (search text,
+        name key) for a record put back as stored, and for a company's persons."""
+        if kind == "company":
+            c = self.get_company(record_id)
+            cols = {r.column: getattr(c, r.column) for r in COMPANY_FIELDS}
+            self.conn.execute(
+                "UPDATE companies SET search_text = ?, name_key = ?, sort_key = ? WHERE id = ?",
+                (_company_search_text(cols), name_key(c.name), sort_key(c.display_name),
+                 record_id))
+            persons = [p.id for p in self.persons_of(record_id)]
+        else:
+            persons = [record_id]
+        for pid in persons:
+            p = self.get_person(pid)
+            cols = {r.column: getattr(p, r.column) for r in PERSON_FIELDS} | {"name": p.name}
+            self.conn.execute(
+                "UPDATE persons SET search_text = ?, name_key = ?, sort_key = ?,"
+                " last_sort_key = ? WHERE id = ?",
+                (_person_search_text(cols), name_key(p.name), sort_key(p.name),
+                 last_name_key(p.last_name, p.first_name, p.name), pid))
 
     def persons_of(self, company_id: str) -> list[Person]:
         """The persons of a company, by name."""
         return [self._person(r) for r in self._all(
-            self._person_sql("p.company_id = ?") + " ORDER BY p.name COLLATE NOCASE, p.pk",
+            self._person_sql("p.company_id = ?") + " ORDER BY p.sort_key, p.pk",
             (company_id,))]
 
     def list_persons(
         self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
+        order: str = "name",
     ) -> list[Person]:
-        """Persons ordered by name, a page at a time (keyset on ``(name, pk)``)."""
+        """Persons ordered by name (``order="last_name"``: by last name, then first name),
+        a page at a time: keyset on ``(sort_key, pk)`` or ``(last_sort_key, pk)``."""
+        key = PERSON_ORDERS.get(order)
+        if key is None:
+            raise ValidationError(f"Persons sort by {' or '.join(PERSON_ORDERS)}.",
+                                  field="order")
         where, params = self._text_filter("persons", text)
         where = [w.replace("pk IN", "p.pk IN").replace("search_text", "p.search_text")
                  for w in where]
         if after is not None:
             # The plain range lets SQLite seek the index (see list_companies).
-            where.append("p.name >= ? COLLATE NOCASE"
-                         " AND (p.name COLLATE NOCASE, p.pk) > (? COLLATE NOCASE, ?)")
+            where.append(f"p.{key} >= ? AND (p.{key}, p.pk) > (?, ?)")
             params += [after[0], after[0], after[1]]
         sql = (self._person_sql(" AND ".join(where) or "1")
-               + " ORDER BY p.name COLLATE NOCASE, p.pk LIMIT ?")
+               + f" ORDER BY p.{key}, p.pk LIMIT ?")
         return [self._person(r) for r in self._all(sql, [*params, limit])]
 
     def count_persons(self, text: str = "") -> int:
@@ -551,8 +641,7 @@ class Store:
                 )
             return _row_view(row)
         row = self._one(
-            f"SELECT {_CONTACT_SELECT} FROM companies c LEFT JOIN persons p ON 0"
-            " WHERE c.id = ?", (ref.company_id,))
+            f"SELECT {_COMPANY_CONTACT_SELECT} FROM companies c WHERE c.id = ?", (ref.company_id,))
         if row is None:
             raise NotFound(f"No company with id {ref.company_id!r}.",
                            field=f"{field}.company.id")
@@ -566,32 +655,13 @@ class Store:
         ``number`` (at least six digits: a switchboard, the caller dialling
         from an extension) matches as a company contact.
         """
-        rows = self._all(
-            f"""SELECT {_CONTACT_SELECT}, CASE WHEN p.phone = :n THEN 'phone' ELSE 'phone2' END
-                   AS reason, 0 AS rank
-                FROM persons p LEFT JOIN companies c ON c.id = p.company_id
-                WHERE p.phone = :n OR p.phone2 = :n
-                UNION ALL
-                SELECT {_CONTACT_SELECT}, CASE WHEN c.phone = :n THEN 'phone' ELSE 'phone2' END,
-                   1 AS rank
-                FROM companies c LEFT JOIN persons p ON 0
-                WHERE c.phone = :n OR c.phone2 = :n
-                ORDER BY rank, person_name, company_name""",
-            {"n": number},
-        )
+        rows = self._all(LOOKUP_SQL, {"n": number})
         if rows:
             return [PhoneMatch(_row_view(r), r["reason"], number) for r in rows]
-        digits = number.lstrip("+")
-        prefixes = ["+" + digits[:n] for n in range(len(digits) - 1, MIN_PREFIX_DIGITS - 1, -1)]
+        prefixes = switchboard_prefixes(number)
         if not prefixes:
             return []
-        marks = ", ".join("?" for _ in prefixes)
-        rows = self._all(
-            f"""SELECT {_CONTACT_SELECT}, c.phone AS phone, c.phone2 AS phone2
-                FROM companies c LEFT JOIN persons p ON 0
-                WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})""",
-            prefixes + prefixes,
-        )
+        rows = self._all(prefix_lookup_sql(len(prefixes)), prefixes + prefixes)
         wanted = set(prefixes)
         candidates = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
         if not candidates:
@@ -614,7 +684,7 @@ class Store:
                       LEFT JOIN companies c ON c.id = p.company_id
                       WHERE p.phone >= :lo AND p.phone < :hi
                     UNION ALL
-                    SELECT {_CONTACT_SELECT}, c.phone FROM companies c LEFT JOIN persons p ON 0
+                    SELECT {_COMPANY_CONTACT_SELECT}, c.phone FROM companies c
                       WHERE c.phone >= :lo AND c.phone < :hi
                     LIMIT :limit""",
                 {"lo": prefix, "hi": hi, "limit": limit},
@@ -669,7 +739,7 @@ class Store:
                     f" {table}_fts WHERE {table}_fts MATCH ? LIMIT ?)", (quoted, limit)))
         # As before: titles that start with the text first (however they were found).
         start = text.lower()
-        rows.sort(key=lambda r: (not r[2].lower().startswith(start), r[2].lower()))
+        rows.sort(key=lambda r: (not r[2].lower().startswith(start), sort_key(r[2])))
         hits = []
         for _, kind, title, r in rows[:limit]:
             if kind == "person":
@@ -886,7 +956,8 @@ class Store:
         return removed
 
     _CAMPAIGN_CONTACTS = f"""
-        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until
+        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until,
+               cc.sort_name
         FROM campaign_contacts cc
         LEFT JOIN persons p ON p.id = cc.person_id
         LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
@@ -903,9 +974,9 @@ class Store:
             raise WrongSource(
                 f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
                 " are managed in Apollo.")
-        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.sort_name COLLATE NOCASE, cc.pk",
-                         (campaign_id,))
-        views = [_row_view(r) for r in rows]
+        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.pk", (campaign_id,))
+        # By name as people sort (ä with a): a campaign's list is read whole anyway.
+        views = [_row_view(r) for r in sorted(rows, key=lambda r: sort_key(r["sort_name"]))]
         return [v for v in views if not (for_dialer and v.do_not_call)]
 
     def next_contact(self, campaign_id: str) -> ContactView | None:
@@ -1034,7 +1105,7 @@ class Store:
         """Open tasks of a campaign with ``start <= timestamp < end``, by timestamp then id.
 
         ``for_dialer`` (the API) raises WrongSource when the campaign's tasks
-        are managed in Apollo.
+        are managed in Apollo and leaves out tasks of do-not-call contacts.
         """
         campaign = self.get_campaign(campaign_id)
         if for_dialer and campaign.tasks_source != "crm":
@@ -1042,6 +1113,10 @@ class Store:
                 f"The CRM is not the task source of campaign {campaign_id!r}: its tasks are"
                 " managed in Apollo.")
         where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
+        if for_dialer:
+            # Like campaign contacts and next: a do-not-call contact's tasks are not
+            # handed to the dialer (they stay open, and come back if the flag is lifted).
+            where.append("NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)")
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))
@@ -1415,12 +1490,22 @@ class Store:
             where.append("k.agent = ?")
             params.append(agent)
         if tag:
-            where.append("k.id IN (SELECT call_id FROM call_tags WHERE tag = ? OR category = ?)")
+            # Per call, a seek on call_tags' key: SQLite walks the calls newest first and
+            # stops after a page, instead of reading every tag row and sorting the calls.
+            where.append("EXISTS (SELECT 1 FROM call_tags g WHERE g.call_id = k.id"
+                         " AND (g.tag = ? OR g.category = ?))")
             params += [tag, tag]
         if answered is not None:
             where.append("k.answered = ?")
             params.append(int(answered))
         return self._call_rows(" AND ".join(where), params, limit)
+
+    def get_call(self, call_id: str) -> CallRow:
+        """The call as the journal shows it. Raises NotFound."""
+        rows = self._call_rows("k.id = ?", [call_id], 1)
+        if not rows:
+            raise NotFound(f"No call with id {call_id!r}.")
+        return rows[0]
 
     def get_call_json(self, call_id: str) -> dict[str, Any]:
         """The body Apollo posted for a call, as it came. Raises NotFound."""
@@ -1431,12 +1516,31 @@ class Store:
 
     def agents(self) -> list[str]:
         """Every agent that has taken a call, by name."""
-        return [r[0] for r in self._all(
-            "SELECT DISTINCT agent FROM calls WHERE agent IS NOT NULL ORDER BY agent")]
+        # One index seek per agent: DISTINCT read the whole index (60 ms at 500,000 calls,
+        # on every refresh of the call journal's filters).
+        out: list[str] = []
+        agent = self._one("SELECT min(agent) FROM calls")[0]
+        while agent is not None:
+            out.append(agent)
+            agent = self._one("SELECT min(agent) FROM calls WHERE agent > ?", (agent,))[0]
+        return out
 
     def tags(self) -> list[str]:
         """Every tag id used on a call, by name."""
-        return [r[0] for r in self._all("SELECT DISTINCT tag FROM call_tags ORDER BY tag")]
+        # One index seek per (category, tag) pair, as agents(): DISTINCT read every tag
+        # row (300 ms at 500,000 calls). Equality on the category, then a range on the
+        # tag: a row-value range ((category, tag) > (?, ?)) still walked a whole category.
+        found: set[str] = set()
+        category = self._one("SELECT min(category) FROM call_tags")[0]
+        while category is not None:
+            tag = self._one("SELECT min(tag) FROM call_tags WHERE category = ?", (category,))[0]
+            while tag is not None:
+                found.add(tag)
+                tag = self._one("SELECT min(tag) FROM call_tags WHERE category = ? AND tag > ?",
+                                (category, tag))[0]
+            category = self._one("SELECT min(category) FROM call_tags WHERE category > ?",
+                                 (category,))[0]
+        return sorted(found)
 
     def count_calls(self) -> int:
         """How many calls are stored."""
@@ -1687,9 +1791,10 @@ class Store:
             self.conn.execute(
                 "UPDATE companies SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "display_name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                + "display_name = ?, search_text = ?, name_key = ?, sort_key = ?, updated_at = ?"
+                " WHERE id = ?",
                 (*sets.values(), display, _company_search_text(merged), name_key(merged["name"]),
-                 self._now(), keep_id))
+                 sort_key(display), self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
                          moved_tables=("persons", "calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -1722,9 +1827,11 @@ class Store:
             self.conn.execute(
                 "UPDATE persons SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
-                (*sets.values(), name, _person_search_text(merged), name_key(name), self._now(),
-                 keep_id))
+                + "name = ?, search_text = ?, name_key = ?, sort_key = ?, last_sort_key = ?,"
+                " updated_at = ? WHERE id = ?",
+                (*sets.values(), name, _person_search_text(merged), name_key(name),
+                 sort_key(name), last_name_key(merged["last_name"], merged["first_name"], name),
+                 self._now(), keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
                          moved_tables=("calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -1816,4 +1923,6 @@ class Store:
             start=start, end=end, days=self.calls_per_day(start, end, tz),
             agents=self.calls_by_agent(start, end), tags=self.top_tags(start, end),
             week=self.open_tasks_per_day(week_start, week_end, tz),
-            overdue_tasks=self.count_overdue_tasks(week_start))
+            # Overdue is "its time has passed", not "before this week": a 07:00 callback
+            # still open at 13:30 is late now.
+            overdue_tasks=self.count_overdue_tasks(now))

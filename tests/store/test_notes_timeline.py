@@ -102,3 +102,22 @@ def test_timeline_mixes_every_kind_newest_first_and_filters(store, clock):
     # A do-not-call change appears once, as do-not-call, not again as a field change.
     assert sum(e.kind == "dnc" for e in entries) == 1
     assert not any(e.kind == "change" and "do_not_call" in e.detail for e in entries)
+
+
+def test_notes_todos_and_details_come_back_from_recently_deleted(store, person):
+    from shared.person_details import PersonDetails
+    from shared.todos import TodosRepository
+    from shared.trash import list_trash, restore
+
+    ref = ContactRef(None, person.id)
+    note = NotesRepository(store).add(ref, "Keep me", "Anna", DESK)
+    todo = TodosRepository(store).add("Anna", "Call her", datetime(2027, 1, 1, tzinfo=UTC),
+                                      DESK, ref=ref)
+    PersonDetails(store).update(person.id, {"jobTitle": "CFO"}, DESK)
+    store.delete_person(person.id, DESK)
+    with pytest.raises(NotFound):
+        NotesRepository(store).get(note.id)
+    restore(store, list_trash(store)[0].pk, DESK)
+    assert NotesRepository(store).get(note.id).body == "Keep me"
+    assert TodosRepository(store).get(todo.id).title == "Call her"
+    assert PersonDetails(store).get(person.id).job_title == "CFO"

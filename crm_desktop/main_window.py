@@ -74,8 +74,8 @@ PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the 
 
 
 def page_key(page: int) -> str:
-    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, then Ctrl+0; none after that."""
-    return f"Ctrl+{(page + 1) % 10}" if page < 10 else ""
+    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, Ctrl+0, then Ctrl+Alt+1 ..."""
+    return f"Ctrl+{(page + 1) % 10}" if page < 10 else f"Ctrl+Alt+{page - 9}"
 
 
 @dataclass
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), *filter(None, [page_key(i)]))
+            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
         action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")

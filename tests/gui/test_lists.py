@@ -16,6 +16,8 @@ from crm_desktop.main_window import (
     PAGE_TASKS,
     PAGE_UNKNOWN,
 )
+from crm_desktop.models.companies_model import CompaniesModel
+from crm_desktop.models.persons_model import PersonsModel
 from shared.calls import parse_call
 from shared.model import Actor, ContactRef
 
@@ -89,7 +91,7 @@ def test_column_choice_is_remembered_by_the_next_window(qtbot, window, store, db
     city = next(a for a in menu.actions() if a.text() == "City")
     assert city.isChecked()
     city.trigger()
-    assert table.isColumnHidden(2)
+    assert table.isColumnHidden(PersonsModel.COL_CITY)
     assert not next(a for a in menu.actions() if a.text() == "Name").isEnabled()
     from crm_desktop.main_window import DesktopOptions, MainWindow
 
@@ -97,8 +99,8 @@ def test_column_choice_is_remembered_by_the_next_window(qtbot, window, store, db
                                                       api_enabled=False,
                                                       daily_backups=False))
     try:
-        assert other.persons.table.isColumnHidden(2)
-        assert not other.companies.table.isColumnHidden(2)
+        assert other.persons.table.isColumnHidden(PersonsModel.COL_CITY)
+        assert not other.companies.table.isColumnHidden(CompaniesModel.COL_CITY)
     finally:
         other.shutdown()
         other.deleteLater()

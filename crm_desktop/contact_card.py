@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -42,10 +43,11 @@ from shared.todos import Todo, TodosRepository
 from .accessibility import grid_tab_order
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
-from .contact_actions import CallButton, MailButton
+from .contact_actions import CallButton, MailButton, phone_actions
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
+from .list_tools import install_row_menu
 from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
 from .models.record_model import RecordTableModel
@@ -235,12 +237,14 @@ class ContactCard(QWidget):
         set_widths(self.calls_view, [122, 140, 140, 118, 80, 72, 84, 180, 200, 100])
         self.calls_view.doubleClicked.connect(self._open_call)
         self.calls_view.setToolTip("Double-click a call to see everything Apollo sent")
+        install_row_menu(self.calls_view, self._call_menu)
         self.tasks_model = TasksModel()
         self.tasks_view = make_table(sorted_proxy(self.tasks_model))
         self.tasks_view.sortByColumn(TasksModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.tasks_view.setColumnHidden(TasksModel.COL_CONTACT, self.KIND == "person")
         # Open tasks only, but the status says "⚠ overdue" in words, not just in red.
         set_widths(self.tasks_view, [130, 170, 150, 140, 200])
+        install_row_menu(self.tasks_view, self._task_menu)
         self.dnc_model = DncModel()
         self.dnc_view = make_table(self.dnc_model, sortable=False)
         # The reason takes the spare width (elided with …, whole in the tooltip) instead
@@ -790,6 +794,19 @@ class ContactCard(QWidget):
         self.reload()
         self.ctx.wrote()
         return todo
+
+    def _call_menu(self, row: int) -> QMenu:
+        call = current_record(self.calls_view)
+        menu = QMenu(self)
+        menu.addAction("Details…", lambda: self._open_call(None))
+        if call is not None and call.phone_number:
+            phone_actions(menu, call.phone_number, phone(call.phone_number, self.ctx.region))
+        return menu
+
+    def _task_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Close task", self.close_selected_task)
+        return menu
 
     def _open_entry(self, entry: Any) -> None:
         if entry.kind == "call":

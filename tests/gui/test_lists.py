@@ -154,3 +154,32 @@ def test_save_a_filter_and_use_it_later(qtbot, window, store, actor, monkeypatch
     next(a for a in window.saved.row_menu.actions()
          if a.text() == "Delete saved filter").trigger()
     assert "Kiel people" not in window.saved.names()
+
+
+def test_card_lists_and_recently_deleted_have_menus(qtbot, window, store, actor,
+                                                    monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    from crm_desktop.main_window import PAGE_TRASH
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl",
+                        lambda url: opened.append(url.toString()) or True)
+    c = store.create_company({"name": "CX Labs"}, actor)
+    p = store.create_person({"lastName": "Berg", "phone": "+4930901820"}, actor,
+                            company_id=c.id)
+    card = window.open_contact("company", c.id)
+    card.tabs.setCurrentWidget(card.persons_page)
+    menu = right_click(card.persons_view)
+    next(a for a in menu.actions() if a.text() == "Call 030 901820").trigger()
+    assert opened == ["tel:+4930901820"]
+    next(a for a in menu.actions() if a.text() == "Open").trigger()
+    assert window.current_card().record_id == p.id
+    # Delete the person, then bring it back from Recently deleted's menu.
+    store.delete_person(p.id, actor)
+    window.go(PAGE_TRASH)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: window.trash.model.rowCount() == 1)
+    menu = right_click(window.trash.table)
+    next(a for a in menu.actions() if a.text() == "Restore").trigger()
+    assert store.get_person(p.id).name == "Berg"

@@ -44,6 +44,16 @@ class TimelineEntry:
         return (self.kind, rid, self.at)
 
 
+# Field changes read as the card names the fields, not as the columns are called.
+FIELD_LABELS = {
+    "name": "Name", "display_name": "Display name", "salutation": "Salutation",
+    "first_name": "First name", "last_name": "Last name", "job_title": "Job title",
+    "department": "Department", "address": "Street", "zip_code": "ZIP code", "city": "City",
+    "country": "Country", "phone": "Phone", "phone2": "Phone 2", "email": "E-mail",
+    "annotation": "Notes", "company_id": "Company", "do_not_call": "Do not call",
+}
+
+
 def _value(v: Any) -> str:
     return "—" if v in (None, "") else str(v)
 
@@ -51,10 +61,11 @@ def _value(v: Any) -> str:
 def _change_text(changes: dict[str, Any]) -> str:
     parts = []
     for k, v in changes.items():
+        label = FIELD_LABELS.get(k, k)
         if isinstance(v, list) and len(v) == 2:
-            parts.append(f"{k}: {_value(v[0])} → {_value(v[1])}")
+            parts.append(f"{label}: {_value(v[0])} → {_value(v[1])}")
         elif v not in (None, "", {}, []):
-            parts.append(f"{k}: {v}")
+            parts.append(f"{label}: {v}")
     return "; ".join(parts)
 
 

@@ -95,7 +95,7 @@ def test_timeline_mixes_every_kind_newest_first_and_filters(store, clock):
     # the creation (a change) at the start.
     assert kinds == ["change", "dnc", "task", "note", "call", "change"]
     assert entries[-1].title == "Created"
-    assert entries[0].detail == "city: Köln → Bonn"
+    assert entries[0].detail == "City: Köln → Bonn"
     assert [e.at for e in entries] == sorted((e.at for e in entries), reverse=True)
     assert [e.kind for e in timeline(store, ref, ["note"])] == ["note"]
     assert {e.kind for e in timeline(store, ref, ["call", "dnc"])} == {"call", "dnc"}

@@ -101,7 +101,7 @@ def test_timeline_mixes_every_kind_newest_first_and_filters(store, clock):
     assert {e.kind for e in timeline(store, ref, ["call", "dnc"])} == {"call", "dnc"}
     # A do-not-call change appears once, as do-not-call, not again as a field change.
     assert sum(e.kind == "dnc" for e in entries) == 1
-    assert not any(e.kind == "change" and "do_not_call" in e.detail for e in entries)
+    assert not any(e.kind == "change" and "Do not call" in e.detail for e in entries)
 
 
 def test_notes_todos_and_details_come_back_from_recently_deleted(store, person):

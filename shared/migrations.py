@@ -406,6 +406,18 @@ def _m0007_tasks_by_time(db: Database) -> None:
     db.execute("CREATE INDEX tasks_by_time ON tasks(timestamp, id)")
 
 
+def _m0008_dashboard_covering(db: Database) -> None:
+    # The dashboard counts a month of calls by day, agent and tag. Through calls_started
+    # (the time alone) every one of those calls' table rows was read for its answered
+    # flag and agent, and every tag's row for its name: 6 s at 500,000 calls. These
+    # indexes hold what the counts need, so they read the indexes only. The new calls
+    # index replaces calls_started (its first column is the same), so posting a call
+    # maintains no more indexes on calls than before.
+    db.execute("CREATE INDEX calls_started_covering ON calls(started_at, answered, agent, id)")
+    db.execute("DROP INDEX calls_started")
+    db.execute("CREATE INDEX call_tags_by_call ON call_tags(call_id, category, tag)")
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -414,6 +426,7 @@ MIGRATIONS: list[Migration] = [
     _m0005_recently_deleted,
     _m0006_sort_keys,
     _m0007_tasks_by_time,
+    _m0008_dashboard_covering,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -111,3 +111,7 @@ def test_finishing_some_tables_early_rebuilds_just_those(tmp_path):
                                (f'"{name}"',)).fetchone()[0]
         assert hits >= 1
     assert {r[0] for r in db.conn.execute(index_names, ("calls",))} == calls_indexes
+    # The load's large FTS hash is not left behind for later writes.
+    for fts in ("companies_fts", "persons_fts"):
+        hashsize = db.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'hashsize'").fetchone()
+        assert hashsize is None or hashsize[0] == 1 << 20

@@ -38,6 +38,8 @@ def test_tiny_database_is_consistent(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # Every person is in the full-text index, and the FTS triggers are back.
     assert conn.execute("SELECT count(*) FROM persons_fts").fetchone()[0] == size.persons
+    for fts in ("companies_fts", "persons_fts"):  # the index agrees with the rows' text
+        conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
                         " AND name = 'persons_ai'").fetchone()[0] == 1
     # Campaign statistics agree with the calls, as Store._refresh_call_stats counts them.

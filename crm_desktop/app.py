@@ -134,21 +134,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_excepthook(lambda: window)
     local = LocalSettings.load()
     url = shared_target(args.db, local)
-    lock = None
-    path: object = url or args.db
-    try:
-        path = url or resolve_db_path(args.db)
-    except CallsheetError as e:  # a URL of another kind (mysql://...)
-        QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
-        return 1
-    if ask_running(path):  # type: ignore[arg-type]
+    # A shared database is named by its URL (no password in it); a file by its path.
+    path: object = url or resolve_db_path(args.db)
+    if ask_running(str(path)):
         # Before anything touches the database: the running window takes over.
         log.info("Callsheet is already running on %s", path)
         QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
                                 f"{path}\n\nIts window has been brought to the front.")
         return 0
-    instance = InstanceServer(path)  # type: ignore[arg-type]
+    instance = InstanceServer(str(path))
     instance.listen()
+    lock = None
     new = not url and not path.exists()  # type: ignore[attr-defined]
     try:
         if url:
@@ -157,12 +153,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             store = Store(connect(url))
         else:
             # Held until exit: `callsheet-api restore` refuses to replace a file in use.
-            lock = hold_lock(path)
-            store = Store(connect(path))
+            lock = hold_lock(path)  # type: ignore[arg-type]
+            store = Store(connect(path))  # type: ignore[arg-type]
             # A damaged file is refused now, with how to restore, not found by a click later.
-            check_intact(store.db, path)
+            check_intact(store.db, path)  # type: ignore[arg-type]
     except SQLITE_DAMAGED_ERRORS as e:
-        QMessageBox.critical(None, name, damaged_message(path, str(e)))
+        QMessageBox.critical(None, name, damaged_message(path, str(e)))  # type: ignore[arg-type]
         return 1
     except (*DATABASE_ERRORS, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
@@ -180,7 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     first_start(store, demo=args.demo, created=path if new else None)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     options = DesktopOptions(flags=flags, api_enabled=not args.no_api, shared_url=url,
-                             local=local, local_path=config_path())
+                             local=local, local_path=config_path(),
+                             reopen_store=(lambda: Store(connect(url))) if url else None)
     window = MainWindow(store, path, options)  # type: ignore[arg-type]
     instance.activated.connect(lambda: already_running(window))
     window.show()
@@ -193,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         instance.close()
         window.shutdown()
-        store.db.close()
+        window.store.db.close()  # the window may have reopened it after an outage
         if lock is not None:
             lock.release()
 

@@ -3,7 +3,9 @@ cards on the right, the search field on top and the API's state at the bottom.""
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -11,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -46,6 +49,7 @@ from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
+from .my_tasks_view import MyTasksView, TodoReminder, due_text
 from .panes import (
     CurrentPageStack,
     ElidedLabel,
@@ -58,18 +62,25 @@ from .panes import (
 from .person_card import PersonCard
 from .pg_live import PgLive
 from .pop_notice import PopNotice
+from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
 from .trash_view import TrashView
+from .unknown_callers_view import UnknownCallersView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_TRASH) = range(9)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH) = range(11)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Recently deleted")
+               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted")
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
+
+
+def page_key(page: int) -> str:
+    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, Ctrl+0, then Ctrl+Alt+1 ..."""
+    return f"Ctrl+{(page + 1) % 10}" if page < 10 else f"Ctrl+Alt+{page - 9}"
 
 
 @dataclass
@@ -86,6 +97,9 @@ class DesktopOptions:
     # the file they are saved to (None: the user's configuration folder).
     local: LocalSettings = field(default_factory=LocalSettings)
     local_path: Path | None = None
+    # Opens a new store on the shared database: after the server was away, the old
+    # connection is dead, and the window swaps in a new one when the listener is back.
+    reopen_store: Callable[[], Store] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -97,8 +111,9 @@ class MainWindow(QMainWindow):
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store
+        # A shared database has no file on this PC for the file dialogs to keep clear of.
         self.ctx = DesktopContext(store, region=self._setting("region") or "DE",
-                                  db_path=Path(db_path))
+                                  db_path=None if self.options.shared_url else Path(db_path))
         self.local = self.options.local
         self.shared_url = self.options.shared_url
         # The audit trail names the person and the PC, not only "desktop".
@@ -142,6 +157,9 @@ class MainWindow(QMainWindow):
         else:
             self.api.disable(self._office_api_text())
         self.live.start()
+        self.reminder = TodoReminder(store, self)
+        self.reminder.due.connect(self.todos_due)
+        self.reminder.start()
         self.backups = BackupController(self.db_path, lambda: self._setting("backup_keep"), self)
         self.backups.finished.connect(self.notify)
         self.backups.failed.connect(self.notify)
@@ -178,8 +196,22 @@ class MainWindow(QMainWindow):
         self.nav.addItems(PAGE_TITLES)
         self.nav.setFixedWidth(170)
         for i in range(self.nav.count()):
-            self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
+            self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
+        self.saved = SavedFiltersList()
+        self.saved.chosen.connect(self.show_saved_filter)
+        saved_title = QLabel("&Saved filters")
+        saved_title.setObjectName("navSection")
+        saved_title.setBuddy(self.saved)
+        self.nav_panel = QWidget()
+        self.nav_panel.setObjectName("navPanel")
+        self.nav_panel.setFixedWidth(170)
+        nav_layout = QVBoxLayout(self.nav_panel)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(4)
+        nav_layout.addWidget(self.nav, 3)
+        nav_layout.addWidget(saved_title)
+        nav_layout.addWidget(self.saved, 1)
 
         self.companies = ContactsListView(ctx, "company")
         self.persons = ContactsListView(ctx, "person")
@@ -189,10 +221,14 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.unknown = UnknownCallersView(ctx)
+        self.unknown.create_contact.connect(self.contact_from_number)
+        self.my_tasks = MyTasksView(ctx)
         self.trash = TrashView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates, self.trash):
+                     self.lookup, self.dashboard, self.duplicates, self.unknown,
+                     self.my_tasks, self.trash):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -218,7 +254,7 @@ class MainWindow(QMainWindow):
         self.card_panel.hide()
 
         self.split = QSplitter()
-        self.split.addWidget(self.nav)
+        self.split.addWidget(self.nav_panel)
         self.split.addWidget(scrolled(self.pages))
         self.split.addWidget(self.card_panel)
         # The width the person drags the card panel to is kept for the next start.
@@ -230,7 +266,7 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(1, 1)
         self.split.setStretchFactor(2, 1)
         # The navigation has a fixed width; without this its pane starts wider than it.
-        self.split.setSizes([self.nav.width(), 1110, 0])
+        self.split.setSizes([self.nav_panel.width(), 1110, 0])
         self.setCentralWidget(self.split)
 
         self.api_label = QLabel()
@@ -253,7 +289,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        action(file, "New &company", self.new_company, "Ctrl+N")
+        action(file, "New &company", self.new_company, "Ctrl+Shift+C")
         action(file, "New &person", lambda: self.new_person(), "Ctrl+Shift+N")
         file.addSeparator()
         action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
@@ -276,10 +312,12 @@ class MainWindow(QMainWindow):
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), f"Ctrl+{i + 1}")
+            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
+        action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")
         card = bar.addMenu("&Card")
+        self.note_action = action(card, "New &note…", self.add_note, "Ctrl+N")
         action(card, "&Close card", self.close_current_card, "Ctrl+W")
         action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
@@ -302,6 +340,34 @@ class MainWindow(QMainWindow):
             self._stale_pages.discard(page)
             widget.refresh()  # type: ignore[attr-defined]
 
+    FILTER_PAGES = {"companies": PAGE_COMPANIES, "persons": PAGE_PERSONS, "tasks": PAGE_TASKS,
+                    "calls": PAGE_CALLS}
+
+    def show_saved_filter(self, saved: SavedFilter) -> None:
+        """Go to the saved filter's list and filter it so."""
+        page = self.FILTER_PAGES.get(saved.page)
+        if page is None:
+            return
+        self.go(page)
+        self.pages.widget(page).apply_filter_state(saved.state)  # type: ignore[attr-defined]
+
+    def save_filter(self) -> SavedFilter | None:
+        """Save the current list's filter under a name, shown under Saved filters."""
+        page = self.pages.currentIndex()
+        names = {v: k for k, v in self.FILTER_PAGES.items()}
+        if page not in names:
+            self.notify("Filters can be saved on Companies, Persons, Tasks and Calls.")
+            return None
+        name, ok = QInputDialog.getText(self, "Save filter", "Name of the filter:")
+        name = name.strip()
+        if not ok or not name:
+            return None
+        saved = SavedFilter(name, names[page],
+                            self.pages.widget(page).filter_state())  # type: ignore[attr-defined]
+        self.saved.add(saved)
+        self.notify(f"Saved filter “{name}”: under Saved filters on the left.")
+        return saved
+
     def purge_deleted(self) -> int:
         """Forget what was deleted more than 30 days ago (on start, then hourly)."""
         try:
@@ -322,10 +388,9 @@ class MainWindow(QMainWindow):
         """A message in the status bar for a while."""
         bar = self.statusBar()
         # Shortened to the room left of the API's labels, so the texts never overlap.
-        # The leftmost of them is the request label (the database's label is right of the
-        # API's): the message gets what is left of it.
-        room = (self.request_label.x() - 16 if self.request_label.isVisible()
-                else bar.width() - 32)
+        room = bar.width() - self.request_label.width() - self.api_label.width() - 32
+        db_label = getattr(self, "db_label", None)  # the database in use (team mode)
+        room -= db_label.width() + 12 if db_label is not None else 0
         shown = elided(text, bar, room) if bar.isVisible() and room > 80 else text
         bar.showMessage(shown, 8000)
         bar.setToolTip(text)
@@ -399,6 +464,27 @@ class MainWindow(QMainWindow):
         card.fields["name"].editor.setFocus()
         return card
 
+    def contact_from_number(self, kind: str, number: str) -> ContactCard:
+        """A new company or person card with an unknown caller's number as its phone;
+        once it is created, the number's earlier calls are linked to it."""
+        from shared.unknown_callers import UnknownCallers
+
+        from .formatting import phone
+
+        card: ContactCard = self.new_company() if kind == "company" else self.new_person()
+        card.fields["phone"].set_text(phone(number, self.ctx.region))
+
+        def link(kind: str, record_id: str) -> None:
+            ref = ContactRef(record_id, None) if kind == "company" else ContactRef(None,
+                                                                                  record_id)
+            n = UnknownCallers(self.store).link_calls(number, ref, Actor.desktop())
+            card.reload()
+            self.notify(f"{card.title_text()} created; {n} earlier call{'s' if n != 1 else ''}"
+                        f" of {phone(number, self.ctx.region)} linked.")
+
+        card.created.connect(link)
+        return card
+
     def new_person(self, company_id: str | None = None) -> PersonCard:
         """Open an empty person card (in ``company_id`` when given)."""
         card = PersonCard(self.ctx, None, preset_company=company_id or None)
@@ -428,6 +514,14 @@ class MainWindow(QMainWindow):
         card.deleteLater()
         if self.cards.count() == 0:
             self.card_panel.hide()
+
+    def add_note(self) -> None:
+        """Ctrl+N: write a note on the card in front (a saved contact's)."""
+        card = self.current_card()
+        if card is None or card.record_id is None:
+            self.notify("Open a contact's card to write a note on it.")
+            return
+        card.add_note()
 
     def close_current_card(self) -> None:
         """Close the card in front."""
@@ -491,6 +585,17 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.showMessage("Incoming call", view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    @Slot(list)
+    def todos_due(self, todos: list) -> None:
+        """A to-do of mine is due: a desktop notification (the tray's, where there is
+        one) and the status bar; My tasks shows it as overdue."""
+        text = due_text(todos)
+        self.notify(text)
+        self.my_tasks.refresh()
+        if self.tray is not None:
+            self.tray.showMessage("To-do due", text, QSystemTrayIcon.MessageIcon.Information,
+                                  10000)
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
@@ -578,9 +683,12 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.db_label.setObjectName("dbStatus")
         self.db_label.setTextFormat(Qt.TextFormat.RichText)
+        self.db_label.setMaximumWidth(320)  # the tooltip has the whole address
         self.statusBar().addPermanentWidget(self.db_label)
+        self._db_was_lost = False
         if isinstance(self.live, PgLive):
             self.live.state_changed.connect(self._show_db_state)
+            self.live.state_changed.connect(self._reconnect_store)
         self._show_db_state("connecting" if self.shared_url else "local", "")
 
     def serves_api(self) -> bool:
@@ -614,8 +722,32 @@ class MainWindow(QMainWindow):
         elif state == "connected":
             self.db_label.setText(f'<span style="color:#16a34a">●</span> {text}')
         else:
-            self.db_label.setText(text)
+            # One PC: the file's name is enough here (the status bar is narrow); the
+            # tooltip and Settings have the whole path.
+            self.db_label.setText(escape(self.db_path.name))
+            tip = f"Database on this PC: {self.db_path}"
         self.db_label.setToolTip(tip)
+
+    @Slot(str, str)
+    def _reconnect_store(self, state: str, message: str) -> None:
+        if state == "unreachable":
+            self._db_was_lost = True
+            return
+        if state != "connected" or not self._db_was_lost or self.options.reopen_store is None:
+            return
+        self._db_was_lost = False
+        try:
+            fresh = self.options.reopen_store()
+        except Exception as e:  # the server may be up but refusing: say so, keep going
+            self.notify(f"Could not reopen the shared database: {e}")
+            return
+        old, self.store = self.store, fresh
+        self.ctx.store = fresh  # every view reads ctx.store on each use
+        try:
+            old.db.close()
+        except Exception:  # a connection the server dropped may fail to close; it is gone
+            logging.getLogger("callsheet.desktop").debug("old connection", exc_info=True)
+        self.refresh_views()
 
     def apply_local_settings(self, changed: set[str]) -> None:
         """Act on this PC's settings saved in the settings dialog."""
@@ -637,9 +769,11 @@ class MainWindow(QMainWindow):
         """Show the settings; a changed address or port restarts the API."""
         dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
                              db_path=self.database_text(), parent=self,
-                             local=self.local, local_path=self.options.local_path,
-                             try_listen=self._try_listen if self.options.api_enabled else None,
-                             api_failed=self.api.state == "failed")
+                             try_listen=(self._try_listen
+                                         if self.options.api_enabled and self.serves_api()
+                                         else None),
+                             api_failed=self.api.state == "failed",
+                             local=self.local, local_path=self.options.local_path)
         if dlg.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dlg)
         return dlg
@@ -656,7 +790,7 @@ class MainWindow(QMainWindow):
             self.backups.daily()
         if dlg.api_moved:
             self.notify(f"The API was restarted: {self.api.url}")
-        elif {"host", "port"} & dlg.changed and self.options.api_enabled:
+        elif {"host", "port"} & dlg.changed and self.options.api_enabled and self.serves_api():
             if self.start_api():
                 self.notify(f"The API was restarted: {self.api.url}")
         if dlg.key_rotated:
@@ -712,8 +846,8 @@ class MainWindow(QMainWindow):
     def backup_now(self, path: str | None = None) -> None:
         """Copy the database to a file the person picks (the copy runs in the background)."""
         if self.shared_url:
-            self.notify("A shared database is backed up on its server: run"
-                        " 'callsheet-api backup' there (see README, Team setup).")
+            self.notify("Back up a shared database on its server: callsheet-api backup"
+                        " (README, Team setup).")
             return
         if path is None:
             suggested = self.backups.suggested_target()
@@ -798,6 +932,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop polling and the API, and let a running backup finish (idempotent)."""
         self.live.stop()
+        self.reminder.timer.stop()
         self.backups.timer.stop()
         self.purge_timer.stop()
         self.api.stop()

@@ -437,6 +437,12 @@ def set_desktop_identity(person: str | None, pc: str | None) -> None:
         _desktop_client = person or pc or None
 
 
+def desktop_person() -> str | None:
+    """The person at this desktop ("Your name" in This PC's settings), once the desktop
+    has named them with `set_desktop_identity`."""
+    return _desktop_person
+
+
 @dataclass(frozen=True)
 class Actor:
     """Who makes a change: ``api`` with the client's address, or ``desktop`` with the

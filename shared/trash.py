@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from .words import plural
 
@@ -64,3 +65,28 @@ class Restored:
             what = plural(self.skipped, "task or campaign place", "tasks or campaign places")
             text += f" {what} of campaigns deleted since could not come back."
         return text
+
+
+# The functions of the module before the storage split; the queries are the
+# repository's (``store.trash``).
+
+
+def move_to_trash(store: Any, kind: str, record_id: str, actor: Any) -> TrashEntry:
+    """See ``TrashRepository.move_to_trash``."""
+    return store.trash.move_to_trash(kind, record_id, actor)
+
+
+def list_trash(store: Any) -> list[TrashEntry]:
+    """See ``TrashRepository.list_deleted``."""
+    return store.trash.list_deleted()
+
+
+def restore(store: Any, pk: int, actor: Any) -> Restored:
+    """See ``TrashRepository.restore_deleted``."""
+    return store.trash.restore_deleted(pk, actor)
+
+
+def purge(store: Any, actor: Any, *, days: int = KEEP_DAYS,
+          now: datetime | None = None) -> int:
+    """See ``TrashRepository.purge_deleted``."""
+    return store.trash.purge_deleted(actor, days=days, now=now)

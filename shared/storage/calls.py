@@ -227,11 +227,12 @@ class CallsRepository(Repository):
                                      actor, reason="set by call", call_id=call_id)
 
     def _call_rows(self, where: str, params: list[Any], limit: int) -> list[CallRow]:
-        tag_text = self.d.string_agg(f"category || {self.d.char(31)} || tag", 30)
+        # A call's tags in the order Apollo sent them (by position, on both engines).
+        tag_text = self.d.ordered_list(f"category || {self.d.char(31)} || tag", 30,
+                                       "call_tags g WHERE g.call_id = k.id", "g.position")
         rows = self._all(
             f"""SELECT k.*, p.name AS person_name, c.display_name AS company_name,
-                  (SELECT {tag_text}
-                     FROM call_tags g WHERE g.call_id = k.id) AS tag_text
+                  {tag_text} AS tag_text
                 FROM calls k
                 LEFT JOIN persons p ON p.id = k.person_id
                 LEFT JOIN companies c ON c.id = k.company_id

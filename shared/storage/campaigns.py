@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
+from .. import calling_hours
 from ..collation import sort_key
 from ..errors import NotFound, ValidationError, WrongSource
 from ..model import Actor, Campaign, ContactRef, ContactView, check_id, check_source
@@ -196,6 +197,16 @@ class CampaignsRepository(Repository):
                 "UPDATE campaign_contacts SET handed_out_until = ''"
                 " WHERE campaign_id = ? AND handed_out_until > '' AND handed_out_until <= ?",
                 (campaign_id, to_db(now)))
+            # Calling hours (shared/calling_hours.py, off by default): the first contact
+            # for whom it is within them now, or none.
+            only, params = "", [campaign_id]
+            hours = calling_hours.get(self.conn, campaign_id)
+            if hours is not None:
+                pk = calling_hours.first_callable(self.conn, campaign_id, hours, now)
+                if pk is None:
+                    return None
+                only = " AND cc.pk = ?"
+                params.append(pk)
             # The do-not-call test is row_view's, in SQL: one row read, not a cursor
             # left open while stepping past flagged contacts.
             row = self._one(
@@ -205,8 +216,9 @@ class CampaignsRepository(Repository):
                     WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
                       AND coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call
                                         ELSE c.do_not_call END, 0) = 0
+                      {only}
                     ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1"""
-                + self.d.skip_locked, (campaign_id,))
+                + self.d.skip_locked, params)
             if row is None:
                 return None
             self.conn.execute("UPDATE campaign_contacts SET handed_out_until = ? WHERE pk = ?",

@@ -147,6 +147,12 @@ class PostgresDialect:
         return f"string_agg({expr}, chr({sep_char}))"
 
     @staticmethod
+    def ordered_list(expr: str, sep_char: int, source: str, order: str) -> str:
+        """A scalar subquery: ``expr`` over ``source`` (``table alias WHERE ...``) in
+        ``order``, joined by the character ``sep_char``."""
+        return f"(SELECT string_agg({expr}, chr({sep_char}) ORDER BY {order}) FROM {source})"
+
+    @staticmethod
     def char(code: int) -> str:
         return f"chr({code})"
 

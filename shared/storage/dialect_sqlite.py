@@ -152,6 +152,14 @@ class SqliteDialect:
         return f"group_concat({expr}, char({sep_char}))"
 
     @staticmethod
+    def ordered_list(expr: str, sep_char: int, source: str, order: str) -> str:
+        """A scalar subquery: ``expr`` over ``source`` (``table alias WHERE ...``) in
+        ``order``, joined by the character ``sep_char`` (group_concat keeps the order of
+        an ordered subquery; it takes no ORDER BY before SQLite 3.44)."""
+        return (f"(SELECT group_concat(v, char({sep_char})) FROM"
+                f" (SELECT {expr} AS v FROM {source} ORDER BY {order}))")
+
+    @staticmethod
     def char(code: int) -> str:
         return f"char({code})"
 

@@ -265,7 +265,7 @@ class MergeRepository(Repository):
                 (*sets.values(), display, company_search_text(merged), name_key(merged["name"]),
                  sort_key(display), self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
-                         moved_tables=("persons", "calls", "tasks"),
+                         moved_tables=("persons", "calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
                          record={c: getattr(drop, c) for c in columns}
                          | {"do_not_call": drop.do_not_call},
@@ -303,7 +303,7 @@ class MergeRepository(Repository):
                  sort_key(name), last_name_key(merged["last_name"], merged["first_name"], name),
                  self._now(), keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
-                         moved_tables=("calls", "tasks"),
+                         moved_tables=("calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
                          record={c: getattr(drop, c) for c in columns}
                          | {"company_id": drop.company_id, "do_not_call": drop.do_not_call},

@@ -17,6 +17,8 @@ from ..words import plural
 from .base import Repository
 from .rows import company_search_text, person_search_text
 
+_DESK_TABLES = ("notes", "todos")
+
 
 def _strip_pk(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Row numbers are the database's own business; restored rows get new ones.
@@ -80,7 +82,8 @@ class TrashRepository(Repository):
         if places:
             detail_parts.append(plural(len(places), "campaign place"))
         snapshot = {"company": company, "persons": _strip_pk(persons),
-                    "tasks": _strip_pk(tasks), "campaign_contacts": _strip_pk(places)}
+                    "tasks": _strip_pk(tasks), "campaign_contacts": _strip_pk(places),
+                    "desk": self._desk_rows(where, company_key + person_ids, person_ids)}
         if company is not None:
             snapshot["company"] = _strip_pk([company])[0]
         now = self._now()
@@ -94,6 +97,17 @@ class TrashRepository(Repository):
         self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
         return TrashEntry(pk, kind, record_id, label, ", ".join(detail_parts), now,
                           actor.side, actor.client)
+
+    def _desk_rows(self, where: str, params: list[str], person_ids: list[str],
+                   ) -> dict[str, list[dict[str, Any]]]:
+        """The desktop's own rows about a contact (issue 13: notes, personal to-dos, a
+        person's job title and address): they leave and come back with it."""
+        out = {t: _strip_pk(self._rows(f"SELECT * FROM {t} WHERE {where}", params))
+               for t in _DESK_TABLES}
+        marks = ", ".join("?" for _ in person_ids)
+        out["person_details"] = (self._rows(f"SELECT * FROM person_details WHERE person_id IN"
+                                            f" ({marks})", person_ids) if person_ids else [])
+        return out
 
     def list_deleted(self) -> list[TrashEntry]:
         """What was deleted in the last 30 days, newest first."""
@@ -152,6 +166,10 @@ class TrashRepository(Repository):
                     # Calls may have been posted for it while it was away.
                     self.uow.campaigns.refresh_call_stats(c["campaign_id"], c["company_id"],
                                                           c["person_id"])
+            for desk_table, rows in snap.get("desk", {}).items():
+                cols = self._columns(desk_table)
+                for r in rows:
+                    self._put_back(desk_table, r, cols, ignore=True)
             self.refresh_derived(kind, record_id)
             self.conn.execute("DELETE FROM trash WHERE pk = ?", (entry_pk,))
             self._audit(actor, kind, record_id, "restore",

@@ -20,8 +20,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.main_window import PAGE_PERSONS, DesktopOptions, MainWindow
+from shared.database import connect
 from shared.local_settings import LocalSettings, os_user, pc_name
 from shared.model import Actor
+from shared.store import Store
 from tests.gui.conftest import API_KEY
 from tests.pg.notify_schema import notifying_database
 from tests.pg_server import PgServer
@@ -33,9 +35,10 @@ FLAGS = {"host": "127.0.0.1", "port": "0", "api_key": API_KEY, "region": "DE"}
 def make_window(qtbot, store, db_path) -> Iterator[Callable[..., MainWindow]]:
     made: list[MainWindow] = []
 
-    def make(shared_url: str | None = None, **local: object) -> MainWindow:
+    def make(shared_url: str | None = None, reopen_store=None, **local: object) -> MainWindow:
         options = DesktopOptions(flags=dict(FLAGS), shared_url=shared_url,
-                                 local=LocalSettings(**local), daily_backups=False)
+                                 local=LocalSettings(**local), daily_backups=False,
+                                 reopen_store=reopen_store)
         w = MainWindow(store, shared_url or db_path, options)
         w.show()
         made.append(w)
@@ -78,16 +81,31 @@ def test_status_bar_names_the_shared_database_and_no_api_is_started(qtbot, make_
     assert "API not served from this PC" in w.api_label.text()
 
 
-def test_serve_the_api_from_this_pc_is_a_choice(qtbot, make_window, shared_url):
-    w = make_window(shared_url, database="shared")
-    assert not w.serves_api()
+def test_serve_the_api_from_this_pc_starts_and_stops_it(qtbot, make_window, shared_url,
+                                                       monkeypatch):
+    """Which API the desktop starts, not the serving itself (that needs the PostgreSQL store
+    of the storage layer; the stand-in store here is SQLite)."""
+    from crm_desktop.api_controller import ApiController
+
+    started: list[object] = []
+    monkeypatch.setattr(ApiController, "start",
+                        lambda self, *a: started.append(self.db_path) or False)
+    make_window(shared_url)
+    assert started == []  # the office's service serves Apollo
+    w = make_window(shared_url, serve_api=True)
+    assert started == [shared_url]  # the URL itself, not a mangled Path
+    w.local.serve_api = False
+    w.apply_local_settings({"serve_api"})
+    assert "API not served from this PC" in w.api_label.text()
     w.local.serve_api = True
-    assert w.serves_api()
+    w.apply_local_settings({"serve_api"})
+    assert started == [shared_url, shared_url]
 
 
 def test_single_pc_shows_its_file_and_serves_the_api(qtbot, make_window, db_path):
     w = make_window()
-    assert f"Database on this PC: {db_path.name}" in w.db_label.text()
+    assert w.db_label.text() == db_path.name
+    assert w.db_label.toolTip() == f"Database on this PC: {db_path}"
     assert w.api.state == "listening"
 
 
@@ -162,7 +180,8 @@ def test_single_pc_pop_still_raises_the_card(qtbot, make_window, store):
     assert not w.pop_notice.isVisible()
 
 
-def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monkeypatch):
+def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monkeypatch,
+                                                        db_path):
     """A server of its own: stopping the session's server would break other tests."""
     from shared import pg_listen
 
@@ -170,7 +189,14 @@ def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monke
     server = PgServer().start()
     try:
         url = notifying_database(server.create_database("team_outage"))
-        w = make_window(url)
+        reopened: list[Store] = []
+
+        def reopen() -> Store:
+            reopened.append(Store(connect(db_path)))
+            return reopened[-1]
+
+        w = make_window(url, reopen_store=reopen)
+        first = w.store
         w.live.listener._backoff = (0.1, 0.2)
         connected(qtbot, w)
         server.pause()
@@ -181,6 +207,11 @@ def test_unreachable_is_shown_and_cleared_on_reconnect(qtbot, make_window, monke
             server.resume()
         assert "unreachable" not in w.db_label.text()
         assert "#16a34a" in w.db_label.text()
+        # The window works on a new connection; the dead one is closed.
+        assert reopened == [w.store] and w.ctx.store is w.store is not first
+        w.shutdown()
+        for store in reopened:
+            store.db.close()
     finally:
         server.stop()
 
@@ -206,6 +237,58 @@ def test_backups_on_a_shared_database_point_to_the_server(qtbot, make_window, sh
                                                           tmp_path: Path):
     w = make_window(shared_url)
     w.backup_now(str(tmp_path / "copy.db"))
-    # The whole text (the bar shows it shortened to the room left of its labels).
-    assert "callsheet-api backup" in w.statusBar().toolTip()
+    assert "callsheet-api backup" in w.statusBar().toolTip()  # the whole message
     assert not (tmp_path / "copy.db").exists()
+
+
+def test_a_burst_of_changes_is_one_refresh_not_hundreds(qtbot, shared_url):
+    from crm_desktop.pg_live import PgLive
+
+    live = PgLive(shared_url)
+    emitted: list[int] = []
+    live.changed.connect(lambda: emitted.append(1))
+    received: list[object] = []
+    live.change_received.connect(received.append)
+    live.start()
+    try:
+        qtbot.waitUntil(lambda: live.state == "connected", timeout=10000)
+        with psycopg.connect(shared_url, autocommit=True) as c:
+            for i in range(100):
+                c.execute("INSERT INTO calls (id) VALUES (%s)", (f"burst-{i}",))
+        qtbot.waitUntil(lambda: len(received) == 100, timeout=5000)
+        qtbot.wait(300)
+        assert 1 <= len(emitted) <= 10, len(emitted)
+    finally:
+        live.stop()
+
+
+def test_your_name_typed_in_settings_is_used_at_once(qtbot, make_window, store, tmp_path):
+    """File > Settings, type a name, Save: the next change is recorded under it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from crm_desktop.settings_dialog import SettingsDialog
+
+    w = make_window()
+    w.options.local_path = tmp_path / "this-pc.json"
+    seen: list[SettingsDialog] = []
+
+    def fill_in() -> None:
+        dlg = QApplication.activeModalWidget()
+        assert isinstance(dlg, SettingsDialog)
+        seen.append(dlg)
+        dlg.this_pc.name_edit.clear()
+        qtbot.keyClicks(dlg.this_pc.name_edit, "Bea Stein")
+        save = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_in)
+    settings = next(a for a in w.menuBar().actions()[0].menu().actions()
+                    if a.text() == "&Settings…")
+    settings.trigger()
+    assert seen and (tmp_path / "this-pc.json").exists()
+    c = store.create_company({"name": "Neu AG"}, Actor("cli"))
+    card = w.open_contact("company", c.id)
+    qtbot.keyClicks(card.fields["city"].editor, "Ulm")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    assert store.audit_trail("company", c.id)[0].client == f"Bea Stein on {pc_name()}"

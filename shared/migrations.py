@@ -347,11 +347,55 @@ def _m0004_call_effects(db: Database) -> None:
     )
 
 
+def _m0005_privacy(db: Database) -> None:
+    # Privacy and consent (issue 14): the privacy log, the block list of erased
+    # persons' numbers (keyed hashes only), consent records, campaigns that need
+    # consent, and when a person was erased.
+    statements = [
+        """CREATE TABLE privacy_log (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity_type TEXT,
+            entity_id TEXT,
+            reason TEXT,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        """CREATE TABLE blocked_numbers (
+            hash TEXT PRIMARY KEY,
+            added_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE consents (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            company_id TEXT,
+            person_id TEXT,
+            kind TEXT NOT NULL DEFAULT 'phone_advertising',
+            given_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            given_by TEXT,
+            file_ref TEXT,
+            withdrawn_at TEXT,
+            created_at TEXT NOT NULL,
+            CHECK ((company_id IS NULL) <> (person_id IS NULL))
+        )""",
+        "CREATE INDEX consents_by_person ON consents(person_id) WHERE person_id IS NOT NULL",
+        "CREATE INDEX consents_by_company ON consents(company_id) WHERE company_id IS NOT NULL",
+        "ALTER TABLE campaigns ADD COLUMN needs_consent INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE persons ADD COLUMN erased_at TEXT",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
     _m0004_call_effects,
+    _m0005_privacy,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import call_rules, ids, phones
+from . import blocklist, call_rules, consent, ids, phones
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -321,6 +321,8 @@ class Store:
             self._audit(actor, "company", cols["id"], "create",
                         {k: v for k, v in cols.items() if v is not None and k in
                          {r.column for r in COMPANY_FIELDS}})
+            blocklist.flag_if_blocked(self, ContactRef(cols["id"]),
+                                      (cols["phone"], cols["phone2"]), actor)
         return self.get_company(cols["id"])
 
     def _insert(self, table: str, cols: dict[str, Any]) -> None:
@@ -457,6 +459,8 @@ class Store:
             self._audit(actor, "person", cols["id"], "create",
                         {k: v for k, v in cols.items() if v is not None and k in
                          {r.column for r in PERSON_FIELDS} | {"company_id"}})
+            blocklist.flag_if_blocked(self, ContactRef(company_id, cols["id"]),
+                                      (cols["phone"], cols["phone2"]), actor)
         return self.get_person(cols["id"])
 
     def update_person(
@@ -903,8 +907,10 @@ class Store:
             raise WrongSource(
                 f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
                 " are managed in Apollo.")
-        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.sort_name COLLATE NOCASE, cc.pk",
-                         (campaign_id,))
+        rows = self._all(self._CAMPAIGN_CONTACTS
+                         + (consent.campaign_filter(self, campaign_id, "cc.person_id",
+                                                    "cc.company_id") if for_dialer else "")
+                         + " ORDER BY cc.sort_name COLLATE NOCASE, cc.pk", (campaign_id,))
         views = [_row_view(r) for r in rows]
         return [v for v in views if not (for_dialer and v.do_not_call)]
 
@@ -938,6 +944,8 @@ class Store:
                     LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
                     WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
                       AND NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)
+                      {consent.campaign_filter(self, campaign_id, "cc.person_id",
+                                               "cc.company_id")}
                     ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1""",
                 (campaign_id,))
             if row is None:
@@ -1031,6 +1039,13 @@ class Store:
                 f"The CRM is not the task source of campaign {campaign_id!r}: its tasks are"
                 " managed in Apollo.")
         where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
+        if for_dialer:
+            # Privacy (shared.blocklist, shared.consent): never a contact with an
+            # objection on file, and only consenting ones where the campaign needs it.
+            where.append(blocklist.objection_filter(
+                "t.person_id", "t.company_id",
+                "iif(t.person_id IS NOT NULL, p.do_not_call, c.do_not_call)")
+                + consent.campaign_filter(self, campaign_id, "t.person_id", "t.company_id"))
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))

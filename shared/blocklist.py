@@ -84,7 +84,14 @@ def flag_if_blocked(store: Store, ref: ContactRef, numbers: Iterable[str | None]
         return False
     if not any(is_blocked(store, n) for n in numbers):
         return False
-    store.set_do_not_call(ref, True, actor, reason=BLOCK_REASON)
+    if not store.set_do_not_call(ref, True, actor, reason=BLOCK_REASON):
+        # Flagged already for another reason: the objection still goes on file, so
+        # the dialer's task list leaves the contact out as well.
+        store.conn.execute(
+            "INSERT INTO dnc_events (company_id, person_id, do_not_call, reason, side, client,"
+            " at) VALUES (?, ?, 1, ?, ?, ?, ?)",
+            (None if ref.person_id else ref.company_id, ref.person_id, BLOCK_REASON,
+             actor.side, actor.client, store._now()))
     return True
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import blocklist, privacy_log
-from .errors import ValidationError
+from .errors import Conflict, ValidationError
 from .model import Actor, ContactRef
 
 if TYPE_CHECKING:
@@ -345,3 +345,11 @@ def is_erased(store: Store, person_id: str) -> bool:
     """True when the person was erased."""
     row = store._one("SELECT erased_at FROM persons WHERE id = ?", (person_id,))
     return row is not None and row[0] is not None
+
+
+def check_not_erased(store: Store, person_id: str) -> None:
+    """Raise Conflict for an erased person: its record stays empty (a new person is made
+    instead), so data is never written back into it."""
+    if is_erased(store, person_id):
+        raise Conflict(f"Person {person_id!r} was erased; create a new person instead.",
+                       field="person")

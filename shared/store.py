@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import blocklist, call_rules, consent, ids, phones
+from . import blocklist, call_rules, consent, ids, phones, privacy
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -355,6 +355,8 @@ class Store:
                     (display, company_id),
                 )
             self._audit(actor, "company", company_id, "update", diff)
+            blocklist.flag_if_blocked(self, ContactRef(company_id),
+                                      (changes.get("phone"), changes.get("phone2")), actor)
         return self.get_company(company_id)
 
     def count_persons_of(self, company_id: str) -> int:
@@ -472,6 +474,7 @@ class Store:
         changes = clean_person(data, partial=True, mode=mode, region=region)
         with self.write():
             old = self.get_person(person_id)
+            privacy.check_not_erased(self, person_id)
             if company_id is not _UNSET and company_id != old.company_id:
                 self._check_company(company_id, "company.id")
                 changes["company_id"] = company_id
@@ -495,6 +498,8 @@ class Store:
                     (name, person_id),
                 )
             self._audit(actor, "person", person_id, "update", diff)
+            blocklist.flag_if_blocked(self, ContactRef(None, person_id),
+                                      (changes.get("phone"), changes.get("phone2")), actor)
         return self.get_person(person_id)
 
     def delete_person(self, person_id: str, actor: Actor) -> None:

@@ -220,3 +220,20 @@ def test_sidecar_keeps_the_erasure_for_a_restore(store, world, db_path, tmp_path
         assert again.create_person({"lastName": "X", "phone": PHONE}, API).do_not_call
     finally:
         again.db.close()
+
+
+def test_an_update_to_a_blocked_number_flags_and_an_erased_person_stays_empty(store, world):
+    from shared.errors import Conflict
+
+    p, other, company = world
+    store.set_do_not_call(ContactRef(None, other.id), True, DESK, reason="asked")
+    privacy.erase_person(store, p.id, reason="asked", who="cli")
+    store.add_task("promo", ContactRef(None, other.id), store.clock(), DESK)
+    store.update_person(other.id, {"phone2": PHONE}, DESK)
+    assert store.dnc_history(ContactRef(None, other.id))[0].reason == (
+        "erased, objection on file")
+    assert other.id not in {t.contact.person_id for t in store.open_tasks("promo")}
+    store.update_company(company.id, {"phone2": PHONE2}, DESK)
+    assert store.get_company(company.id).do_not_call
+    with pytest.raises(Conflict, match="was erased"):
+        store.update_person(p.id, {"city": "Berlin"}, DESK)

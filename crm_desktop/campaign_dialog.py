@@ -4,6 +4,7 @@ come from."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared import consent
 from shared.errors import CallsheetError
 from shared.model import Actor, Campaign
 
@@ -47,6 +49,13 @@ class CampaignDialog(QDialog):
             for label, value in SOURCES:
                 combo.addItem(label, value)
             combo.setCurrentIndex(combo.findData(current))
+        # §7a UWG: advertising calls only to contacts whose consent is on file.
+        self.consent_check = QCheckBox("Only contacts with &consent to advertising calls")
+        self.consent_check.setToolTip("Apollo's dialer then gets only contacts holding a"
+                                      " consent that was not withdrawn (see the card's"
+                                      " Consent tab)")
+        self.consent_check.setChecked(campaign is not None
+                                      and consent.needs_consent(ctx.store, campaign.id))
         self.fields = {
             "id": Field("Campaign &id (as in Apollo)", self.id_edit),
             "name": Field("&Name", self.name_edit),
@@ -68,6 +77,7 @@ class CampaignDialog(QDialog):
         layout = QVBoxLayout(self)
         for f in self.fields.values():
             layout.addWidget(f)
+        layout.addWidget(self.consent_check)
         layout.addWidget(hint)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -78,16 +88,21 @@ class CampaignDialog(QDialog):
             f.set_error(None)
         store, actor = self.ctx.store, Actor.desktop()
         try:
-            if self.original is None:
-                self.campaign = store.create_campaign(
-                    self.id_edit.text().strip(), self.name_edit.text(), actor,
-                    contacts_source=self.contacts_combo.currentData(),
-                    tasks_source=self.tasks_combo.currentData())
-            else:
-                self.campaign = store.update_campaign(
-                    self.original.id, actor, name=self.name_edit.text(),
-                    contacts_source=self.contacts_combo.currentData(),
-                    tasks_source=self.tasks_combo.currentData())
+            # One transaction: the campaign and its consent flag are saved together.
+            with store.write():
+                if self.original is None:
+                    campaign = store.create_campaign(
+                        self.id_edit.text().strip(), self.name_edit.text(), actor,
+                        contacts_source=self.contacts_combo.currentData(),
+                        tasks_source=self.tasks_combo.currentData())
+                else:
+                    campaign = store.update_campaign(
+                        self.original.id, actor, name=self.name_edit.text(),
+                        contacts_source=self.contacts_combo.currentData(),
+                        tasks_source=self.tasks_combo.currentData())
+                consent.set_needs_consent(store, campaign.id, self.consent_check.isChecked(),
+                                          actor)
+            self.campaign = campaign
         except CallsheetError as e:
             target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
             if target is not None:

@@ -35,6 +35,7 @@ from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
 
 from .call_details import CallDetailsDialog
+from .consent_panel import ConsentPanel
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
@@ -194,6 +195,11 @@ class ContactCard(QWidget):
         self._extra_tabs()
         self.tabs.addTab(self._tasks_page(), "Open tasks")
         self.tabs.addTab(self.dnc_view, "Do-not-call")
+        # Consent records (shared.consent): proof for campaigns that need consent.
+        self.consent_panel = ConsentPanel(self.ctx)
+        self.consent_panel.counted.connect(
+            lambda n: self._tab_title(self.consent_panel, "Consent", n))
+        self.tabs.addTab(self.consent_panel, "Consent")
         self.tabs.addTab(self.audit_view, "Changes")
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -418,6 +424,8 @@ class ContactCard(QWidget):
         self._set(self.audit_view, self.audit_model, store.audit_trail(self.KIND, ref.person_id
                                                                        or ref.company_id or ""))
         self._refresh_extra()
+        self.consent_panel.ref, self.consent_panel.name = ref, self.title.text()
+        self.consent_panel.refresh()
         self._tab_title(self.calls_view, "Calls", len(calls))
         self._tab_title(self.tasks_view.parentWidget(), "Open tasks", len(tasks))
 

@@ -45,6 +45,8 @@ from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
 from .person_card import PersonCard
+from .personal_data import erase_personal_data, export_personal_data
+from .privacy_view import PrivacyView, RetentionTimer
 from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
@@ -52,9 +54,9 @@ from .tasks_view import TasksView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES) = range(8)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_PRIVACY) = range(9)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates")
+               "Dashboard", "Duplicates", "Privacy")
 
 
 @dataclass
@@ -123,6 +125,9 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(self.notify)
         if self.options.daily_backups:
             self.backups.start()
+        self.retention = RetentionTimer(self.ctx, self)
+        self.retention.ran.connect(self.notify)
+        self.retention.start()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:
@@ -159,9 +164,10 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.privacy = PrivacyView(ctx)
         self.pages = QStackedWidget()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates):
+                     self.lookup, self.dashboard, self.duplicates, self.privacy):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -229,6 +235,7 @@ class MainWindow(QMainWindow):
         action(file, "Open backups &folder", self.open_backups_folder)
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
+        action(file, "P&rivacy settings…", lambda: self.privacy.open_settings())
         file.addSeparator()
         action(file, "&Quit", self.close, "Ctrl+Q")
         go = bar.addMenu("&Go")
@@ -242,6 +249,13 @@ class MainWindow(QMainWindow):
         action(card, "&Close card", self.close_current_card, "Ctrl+W")
         action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
+        card.addSeparator()
+        self.export_personal_action = action(card, "E&xport personal data…",
+                                             lambda: self.export_personal_data())
+        self.erase_personal_action = action(card, "&Erase personal data…",
+                                            self.erase_personal_data)
+        card.aboutToShow.connect(self._update_privacy_actions)
+        self._update_privacy_actions()
         help_ = bar.addMenu("&Help")
         action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
         action(help_, f"&About {self.name}", self.about)
@@ -371,7 +385,42 @@ class MainWindow(QMainWindow):
         if self.cards.count():
             self.cards.setCurrentIndex((self.cards.currentIndex() + step) % self.cards.count())
 
+    def _update_privacy_actions(self) -> None:
+        person = self._current_person_id() is not None
+        for a in (self.export_personal_action, self.erase_personal_action):
+            a.setEnabled(person)
+            a.setToolTip("" if person else "Open a person's card first")
+
+    def _current_person_id(self) -> str | None:
+        card = self.current_card()
+        if isinstance(card, PersonCard) and card.record_id and self.card_panel.isVisible():
+            return card.record_id
+        return None
+
+    def export_personal_data(self, path: str | None = None) -> None:
+        """Card ▸ Export personal data…: everything about the card's person, as JSON and
+        a readable HTML copy."""
+        person_id = self._current_person_id()
+        if person_id is None:
+            return
+        written = export_personal_data(self, self.ctx, person_id, path)
+        if written:
+            self.notify(f"Personal data written to {written[0]}; readable copy: {written[1]}")
+
+    def erase_personal_data(self) -> None:
+        """Card ▸ Erase personal data…: asks with the reason, then erases."""
+        person_id = self._current_person_id()
+        if person_id is None:
+            return
+        if erase_personal_data(self, self.ctx, person_id):
+            card = self.current_card()
+            if card is not None:
+                card.reload(keep_edits=False)
+            self.notify("The person's personal data was erased; the numbers stay blocked.")
+            self.live.check()
+
     def _card_changed(self, index: int) -> None:
+        self._update_privacy_actions()
         card = self.cards.widget(index)
         if isinstance(card, ContactCard) and id(card) in self._stale:
             self._stale.discard(id(card))

@@ -253,6 +253,16 @@ def _scrub_everywhere(store: Store, secrets: list[str], pattern: re.Pattern[str]
     return changed
 
 
+def erasure_counts(store: Store, person_id: str) -> dict[str, int]:
+    """What an erasure of the person would touch: calls, tasks, campaign places."""
+    def count(sql: str) -> int:
+        return store._one(sql, (person_id,))[0]
+
+    return {"calls": count("SELECT count(*) FROM calls WHERE person_id = ?"),
+            "tasks": count("SELECT count(*) FROM tasks WHERE person_id = ?"),
+            "places": count("SELECT count(*) FROM campaign_contacts WHERE person_id = ?")}
+
+
 def erase_person(store: Store, person_id: str, *, reason: str, who: str,
                  log: bool = True) -> ErasureResult:
     """Erase a person's personal data; the record stays as "Erased person".

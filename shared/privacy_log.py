@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from .store import Store
 
 SIDECAR_SUFFIX = ".privacy-log.jsonl"
+# The desktop's "Your name" setting: who the privacy log names for its actions.
+YOUR_NAME = "your_name"
+
+
+def desktop_who(store: Store) -> str:
+    """The name the desktop logs privacy actions under: "Your name", else ``desktop``."""
+    return (store.get_setting(YOUR_NAME) or "").strip() or "desktop"
 
 
 @dataclass

@@ -77,11 +77,12 @@ class CampaignDialog(QDialog):
         layout = QVBoxLayout(self)
         for f in self.fields.values():
             layout.addWidget(f)
-        layout.addWidget(self.consent_check)
         layout.addWidget(hint)
+        layout.addWidget(self.consent_check)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(460, 0)
+        # The wrapped hint needs its height for this width (sizeHint alone clips it).
+        self.resize(460, layout.totalHeightForWidth(460))
 
     def accept(self) -> None:
         for f in self.fields.values():

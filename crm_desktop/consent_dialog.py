@@ -75,7 +75,7 @@ class ConsentDialog(QDialog):
             layout.addWidget(f)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(480, 0)
+        self.resize(480, layout.totalHeightForWidth(480))
 
     def browse(self) -> None:
         """Pick the file that proves the consent (its path is stored, not the file)."""

@@ -37,7 +37,7 @@ class ConsentPanel(QWidget):
         self.name = ""
         self.model = ConsentModel()
         self.view = make_table(self.model, sortable=False)
-        set_widths(self.view, [120, 120, 160, 110, 150, 140, 110])
+        set_widths(self.view, [120, 130, 150, 160, 100, 140, 110])
         self.add_button = QPushButton("Add consent…")
         self.add_button.clicked.connect(self.add)
         self.withdraw_button = QPushButton("Withdraw")

@@ -53,7 +53,8 @@ class EraseDialog(QDialog):
         layout.addWidget(text)
         layout.addWidget(self.reason_field)
         layout.addWidget(self.buttons)
-        self.resize(520, 0)
+        # Wrapped text needs its height for this width (sizeHint alone clips it).
+        self.resize(520, layout.totalHeightForWidth(520))
         self._update()
         self.reason_edit.setFocus()
 

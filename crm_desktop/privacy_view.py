@@ -30,7 +30,7 @@ class PrivacyView(QWidget):
         self.ctx = ctx
         self.model = PrivacyLogModel()
         self.table = make_table(self.model, sortable=False)
-        set_widths(self.table, [130, 110, 330, 110, 240])
+        set_widths(self.table, [130, 110, 250, 110, 220])
         self.table.doubleClicked.connect(self._open)
         self.table.setToolTip("Double-click a row to open the record")
         self.count = QLabel()

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -80,7 +81,10 @@ class RetentionDialog(QDialog):
         for f in self.fields.values():
             layout.addWidget(f)
         layout.addWidget(hint)
-        layout.addWidget(self.preview_button)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.preview_button)
+        preview_row.addStretch(1)
+        layout.addLayout(preview_row)
         layout.addWidget(self.preview_text, 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -16,19 +16,19 @@ def _day(ts: str | None) -> str:
 
 
 class ConsentModel(RecordTableModel):
-    """Consent records: kind, given when/how/by whom, proof, withdrawn, kept until."""
+    """Consent records: kind, given when, valid or withdrawn, how, by whom, proof, kept until."""
 
-    COL_KIND, COL_GIVEN, COL_HOW, COL_BY, COL_PROOF, COL_STATE, COL_KEEP = range(7)
+    COL_KIND, COL_GIVEN, COL_STATE, COL_HOW, COL_BY, COL_PROOF, COL_KEEP = range(7)
 
     COLUMNS = (
         Column("Kind", lambda c: KINDS.get(c.kind, c.kind)),
         Column("Given", lambda c: when(c.given_at), sort=lambda c: c.given_at),
-        Column("How", lambda c: c.source),
-        Column("By", lambda c: c.given_by or ""),
-        Column("Proof", lambda c: c.file_ref or ""),
         Column("State", lambda c: f"withdrawn {when(c.withdrawn_at)}" if c.withdrawn_at
                else "valid",
                color=lambda c: "#b71c1c" if c.withdrawn_at else "#2e7d32"),
+        Column("How", lambda c: c.source),
+        Column("By", lambda c: c.given_by or ""),
+        Column("Proof", lambda c: c.file_ref or ""),
         Column("Proof kept until", lambda c: _day(c.keep_until),
                tooltip=lambda c: "Five years after the consent was last used (a campaign"
                                  " call counts as use)"),

@@ -145,25 +145,37 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return f"<table><tr>{head}</tr>{body}</table>"
 
 
+_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})[\d:.]*Z$")
+
+
+def _t(value: Any) -> Any:
+    """A stored timestamp as people read it (``2026-05-01 09:00 UTC``); others unchanged."""
+    if isinstance(value, str) and (m := _TIMESTAMP.match(value)):
+        return f"{m[1]} {m[2]} UTC"
+    return value
+
+
 def export_html(data: dict[str, Any]) -> str:
     """A readable copy of ``export_person``'s document, for sending to the person."""
+    from .consent import KINDS
+
     p = data["person"]
-    facts = [[label, "yes" if p[key] is True else ("no" if p[key] is False else p[key])]
+    facts = [[label, "yes" if p[key] is True else ("no" if p[key] is False else _t(p[key]))]
              for key, label in _PERSON_LABELS if p.get(key) not in (None, "")]
     if data["company"]:
         facts.insert(1, ["Company", data["company"]["name"]])
-    calls = [[c["started_at"], c["kind"], c["agent"], c["phone_number"],
+    calls = [[_t(c["started_at"]), c["kind"], c["agent"], c["phone_number"],
               ", ".join(f"{t['category']}/{t['tag']}" for t in c["tags"]), c["annotation"]]
              for c in data["calls"]]
-    tasks = [[t["timestamp"], t["campaign"], "closed" if t["closed_at"] else "open",
+    tasks = [[_t(t["timestamp"]), t["campaign"], "closed" if t["closed_at"] else "open",
               t["annotation"]] for t in data["tasks"]]
-    places = [[pl["campaign"], pl["added_at"], pl["call_count"]]
+    places = [[pl["campaign"], _t(pl["added_at"]), pl["call_count"]]
               for pl in data["campaign_places"]]
-    dnc = [[e["at"], "set" if e["do_not_call"] else "lifted", e["reason"]]
+    dnc = [[_t(e["at"]), "set" if e["do_not_call"] else "lifted", e["reason"]]
            for e in data["do_not_call_history"]]
-    consents = [[c["kind"], c["given_at"], c["source"], c["given_by"], c["file_ref"],
-                 c["withdrawn_at"]] for c in data["consents"]]
-    audit = [[a["at"], a["action"], a["side"], json.dumps(a["changes"], ensure_ascii=False)]
+    consents = [[KINDS.get(c["kind"], c["kind"]), _t(c["given_at"]), c["source"],
+                 c["given_by"], c["file_ref"], _t(c["withdrawn_at"])] for c in data["consents"]]
+    audit = [[_t(a["at"]), a["action"], a["side"], json.dumps(a["changes"], ensure_ascii=False)]
              for a in data["audit"]]
     title = f"Personal data stored about {p['name']}"
     return f"""<!DOCTYPE html>
@@ -174,7 +186,7 @@ td,th{{border:1px solid #d1d5db;padding:4px 8px;text-align:left;vertical-align:t
 th{{background:#f3f4f6}}</style></head><body>
 <h1>{escape(title)}</h1>
 <p>This is a copy of everything our contact center's CRM stores about you
-(GDPR Art. 15), made on {escape(data['exported_at'])}.</p>
+(GDPR Art. 15), made on {escape(_t(data['exported_at']))}.</p>
 <h2>Your details</h2>{_table(["Field", "Value"], facts)}
 <h2>Calls</h2>{_table(["When", "Kind", "Agent", "Number", "Tags", "Notes"], calls)}
 <h2>Call tasks</h2>{_table(["Due", "Campaign", "State", "Notes"], tasks)}

@@ -14,7 +14,7 @@ from crm_desktop.consent_dialog import ConsentDialog
 from crm_desktop.erase_dialog import EraseDialog
 from crm_desktop.main_window import PAGE_PRIVACY
 from crm_desktop.retention_dialog import RetentionDialog
-from shared import consent, privacy_log
+from shared import consent, privacy, privacy_log
 from shared.calls import parse_call
 from shared.model import ContactRef
 
@@ -205,3 +205,17 @@ def test_campaign_dialog_marks_needs_consent(qtbot, window, store):
     assert not consent.needs_consent(store, "winter")
     assert store.audit_trail("campaign", "winter")[0].changes == {
         "needs_consent": [True, False]}
+
+
+def test_a_person_typed_in_with_a_blocked_number_shows_do_not_call(qtbot, window, store,
+                                                                   actor):
+    gone = store.create_person({"lastName": "Vorher", "phone": "+4915123456789"}, actor)
+    privacy.erase_person(store, gone.id, reason="asked", who="cli")
+    card = window.new_person()
+    qtbot.keyClicks(card.fields["lastName"].editor, "Klein")
+    qtbot.keyClicks(card.fields["phone"].editor, "0151 2345 6789")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    person = store.get_person(card.record_id)
+    assert person.do_not_call
+    assert card.badge.isVisible()
+    assert card.dnc_model.record(0).reason == "erased, objection on file"

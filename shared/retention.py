@@ -177,8 +177,11 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
 
 
 def run_if_due(store: Store, now: datetime) -> RetentionResult | None:
-    """Run once per calendar day (UTC) when a rule is on; None when not due or off."""
+    """Run once per calendar day (UTC); None when it ran today already, or when both rules
+    are off and no consent proof of an erased person has run out."""
     rules = policy(store)
-    if not rules.enabled or store.get_setting(LAST_RUN) == now.date().isoformat():
+    if store.get_setting(LAST_RUN) == now.date().isoformat():
+        return None
+    if not rules.enabled and not consent.expired_proofs(store, now):
         return None
     return run(store, now, rules)

@@ -134,3 +134,18 @@ def test_retention_preview_then_run_deletes_old_calls_and_anonymises_idle(store,
 def test_retention_periods_are_checked(store, value):
     with pytest.raises(ValidationError, match="whole number"):
         retention.save_policy(store, retention.RetentionPolicy(call_months=value))
+
+
+def test_an_erased_persons_consent_proof_goes_five_years_after_last_use(store, clock):
+    from shared import privacy
+
+    p = store.create_person({"lastName": "Gone"}, API)
+    consent.add_consent(store, ContactRef(None, p.id), given_at=clock(), source="form",
+                        actor=DESK)
+    privacy.erase_person(store, p.id, reason="asked", who="cli")
+    (kept,) = consent.consents_for(store, ContactRef(None, p.id))
+    assert kept.withdrawn_at is not None  # erased: withdrawn, but the proof is kept
+    assert retention.run_if_due(store, clock() + timedelta(days=365 * 5)) is None
+    result = retention.run_if_due(store, clock() + timedelta(days=365 * 5 + 2))
+    assert result.consents_deleted == 1
+    assert consent.consents_for(store, ContactRef(None, p.id)) == []

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from shared import privacy
 from shared.model import Actor, Person, clean_person
 
 from .contact_card import ContactCard, FieldSpec
@@ -89,6 +90,12 @@ class PersonCard(ContactCard):
         person = self.ctx.store.get_person(record_id)
         self.company_id = person.company_id
         self._show_company(person.company_id)
+        # An erased person's record stays empty: nothing can be typed into it again.
+        erased = privacy.is_erased(self.ctx.store, record_id)
+        for f in self.fields.values():
+            if hasattr(f.editor, "setReadOnly"):
+                f.editor.setReadOnly(erased)
+        self.company_button.setEnabled(not erased)
         return person
 
     def _create(self, data: dict[str, Any]) -> Person:

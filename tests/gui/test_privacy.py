@@ -99,6 +99,8 @@ def test_erase_asks_for_a_reason_then_erases_and_logs(qtbot, window, store, acto
     erased = store.get_person(p.id)
     assert erased.name == "Erased person" and erased.phone is None
     assert card.title.text() == "Erased person"
+    assert card.fields["lastName"].editor.isReadOnly()
+    assert card.fields["phone"].text() == "" and not card.company_button.isEnabled()
     (event,) = privacy_log.events(store)
     assert (event.action, event.reason, event.actor) == ("erase", "Art. 17 letter", "desktop")
     assert store.create_person({"lastName": "Neu", "phone": PHONE}, actor).do_not_call

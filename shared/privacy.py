@@ -247,13 +247,11 @@ def _scrub_everywhere(store: Store, secrets: list[str], pattern: re.Pattern[str]
     """Scrub the secrets from every free-text column that may quote them; returns rows."""
     changed = 0
     for table, column, is_json in _TEXT_COLUMNS:
-        # Exact case, and ASCII-lowered (what SQLite's lower() folds), before Python
-        # looks at a row: most rows hold none of them and are never read into Python.
-        tests = " OR ".join(f"instr({column}, ?) OR instr(lower({column}), ?)"
-                            for _ in secrets)
-        params: list[str] = []
-        for s in secrets:
-            params += [s, s.lower()]
+        # SQLite picks the rows first (LIKE ignores ASCII case and, unlike lower(),
+        # copies nothing): most rows hold none of the secrets and never reach Python.
+        tests = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in secrets)
+        params = ["%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                  + "%" for s in secrets]
         rows = store._all(f"SELECT rowid, {column} FROM {table}"
                           f" WHERE {column} IS NOT NULL AND ({tests})", params)
         for rowid, text in rows:

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(self.notify)
         if self.options.daily_backups:
             self.backups.start()
-        self.retention = RetentionTimer(self.ctx, self)
+        self.retention = RetentionTimer(self.ctx, self.db_path, self)
         self.retention.ran.connect(self.notify)
         self.retention.start()
         self.go(PAGE_COMPANIES)
@@ -621,5 +621,6 @@ class MainWindow(QMainWindow):
         self.backups.timer.stop()
         self.api.stop()
         self.backups.wait()
+        self.retention.wait()
         if self.tray is not None:
             self.tray.hide()

@@ -3,13 +3,18 @@ settings, and a retention run on demand."""
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shared import privacy_log, retention
+from shared.database import connect
 from shared.errors import CallsheetError
+from shared.store import Store
 
 from .context import DesktopContext
 from .models.privacy_models import PrivacyLogModel
@@ -79,30 +84,62 @@ class PrivacyView(QWidget):
 
 
 class RetentionTimer(QObject):
-    """Runs the retention rules at start and checks every hour (once a day at most)."""
+    """Runs the retention rules at start and checks every hour (once a day at most), on a
+    worker thread with its own connection: anonymising many persons takes seconds and
+    the window must not freeze meanwhile."""
 
     ran = Signal(str)  # a sentence for the status bar
+    done = Signal(object)  # the RetentionResult, or None when nothing was due
 
-    def __init__(self, ctx: DesktopContext, parent: QObject | None = None) -> None:
+    def __init__(self, ctx: DesktopContext, db_path: str | Path,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.db_path = Path(db_path)
         self.timer = QTimer(self)
         self.timer.setInterval(HOURLY_MS)
-        self.timer.timeout.connect(self.check)
+        self.timer.timeout.connect(lambda: self.check())
+        self._thread: threading.Thread | None = None
+        self.done.connect(self._finished)
 
     def start(self) -> None:
         self.check()
         self.timer.start()
 
-    def check(self, now: datetime | None = None) -> retention.RetentionResult | None:
-        """Run the rules if due; says what it did, or why it failed, on the status bar."""
+    def check(self, now: datetime | None = None) -> bool:
+        """Start a run in the background if none is running; ``done`` reports it. Returns
+        False when one was running already."""
+        if self._thread is not None and self._thread.is_alive():
+            return False
+        self._thread = threading.Thread(target=self._run, args=(now,), name="retention",
+                                        daemon=True)
+        self._thread.start()
+        return True
+
+    def _run(self, now: datetime | None) -> None:
         try:
-            result = retention.run_if_due(self.ctx.store, now or datetime.now(UTC))
-        except CallsheetError as e:
-            self.ran.emit(f"Retention run failed: {e.message}")
-            return None
+            store = Store(connect(self.db_path, migrate_schema=False))
+        except Exception as e:  # a vanished or locked file: tried again within the hour
+            self.ran.emit(f"Retention run failed: {e}")
+            self.done.emit(None)
+            return
+        try:
+            result = retention.run_if_due(store, now or datetime.now(UTC))
+        except (CallsheetError, sqlite3.Error) as e:
+            self.ran.emit(f"Retention run failed: {getattr(e, 'message', None) or e}")
+            result = None
+        finally:
+            store.db.close()
+        self.done.emit(result)
+
+    def _finished(self, result: retention.RetentionResult | None) -> None:
         if result is not None:
             self.ran.emit(f"Retention: deleted {result.calls_deleted} call(s), anonymised"
                           f" {result.persons_anonymised} person(s).")
             self.ctx.wrote()
-        return result
+
+    def wait(self, timeout: float = 60.0) -> None:
+        """Let a running retention run finish (the window is closing)."""
+        self.timer.stop()
+        if self._thread is not None:
+            self._thread.join(timeout)

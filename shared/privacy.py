@@ -216,50 +216,139 @@ def _secrets(person: Any) -> list[str]:
     return sorted((v for v in values if v and len(v) >= _MIN_SECRET), key=len, reverse=True)
 
 
-def _scrub_text(text: str, pattern: re.Pattern[str]) -> str:
-    return pattern.sub(SCRUBBED, text)
+_WORD = re.compile(r"\w+")
+# Up to this many secrets SQLite's LIKE picks the rows that may quote them; beyond, one
+# Python pass per row (a retention run anonymising thousands at once) is faster.
+_LIKE_LIMIT = 60
 
 
-def _scrub_json(value: Any, pattern: re.Pattern[str], *, call: bool = False) -> Any:
+class SecretMatcher:
+    """Finds the strings that identify erased persons in free text, ignoring case.
+
+    A secret matches where a word starts ("Anna Berg" in "call Anna Berg back", not in
+    "Susanna Berg"). Indexed by its first word, so thousands of secrets cost a dict
+    lookup per word of the text, not a pass per secret.
+    """
+
+    def __init__(self, secrets: list[str]) -> None:
+        self.secrets = sorted(set(secrets), key=len, reverse=True)
+        self._index: dict[str, list[str]] = {}
+        for secret in self.secrets:
+            low = secret.lower()
+            first = _WORD.search(low)
+            if first is None:
+                continue
+            # Compared from the first word on: "+4989..." is found as "4989...".
+            self._index.setdefault(first.group(), []).append(low[first.start():])
+        self._keys = frozenset(self._index)
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def _fallback(self) -> re.Pattern[str]:
+        # Compiled only when needed: thousands of alternatives take seconds.
+        if self._regex is None:
+            alternatives = "|".join(re.escape(s) for s in self.secrets)
+            self._regex = re.compile(alternatives or r"(?!)", re.IGNORECASE)
+        return self._regex
+
+    def spans(self, text: str) -> list[tuple[int, int]] | None:
+        """Where secrets occur (longest first, not overlapping); None when case folding
+        changes the text's length and the positions cannot be trusted."""
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        out: list[tuple[int, int]] = []
+        end = -1
+        for m in _WORD.finditer(low):
+            if m.start() < end:
+                continue
+            for secret in self._index.get(m.group(), ()):
+                if low.startswith(secret, m.start()):
+                    end = m.start() + len(secret)
+                    out.append((m.start(), end))
+                    break
+        return out
+
+    def search(self, text: str | None) -> bool:
+        """True when ``text`` quotes a secret."""
+        if not text:
+            return False
+        # Most texts share no word with a secret's first word: one set test, in C.
+        if self._keys.isdisjoint(_WORD.findall(text.lower())):
+            return False
+        spans = self.spans(text)
+        return bool(spans) if spans is not None else bool(self._fallback.search(text))
+
+    def sub(self, text: str) -> str:
+        """``text`` with every secret replaced by ``[erased]``."""
+        spans = self.spans(text)
+        if spans is None:
+            return self._fallback.sub(SCRUBBED, text)
+        for start, end in reversed(spans):
+            text = text[:start] + SCRUBBED + text[end:]
+        return text
+
+
+def _scrub_json(value: Any, matcher: SecretMatcher, *, call: bool = False) -> Any:
     """``value`` with every string holding a secret scrubbed; in a call (``call``), the
     number, notes and tag payloads dropped too."""
     if isinstance(value, dict):
-        return {_scrub_text(k, pattern): (None if call and k in _CALL_PERSONAL_KEYS
-                                          else _scrub_json(v, pattern, call=call))
+        return {matcher.sub(k): (None if call and k in _CALL_PERSONAL_KEYS
+                                 else _scrub_json(v, matcher, call=call))
                 for k, v in value.items()}
     if isinstance(value, list):
-        return [_scrub_json(v, pattern, call=call) for v in value]
+        return [_scrub_json(v, matcher, call=call) for v in value]
     if isinstance(value, str):
-        return _scrub_text(value, pattern)
+        return matcher.sub(value)
     return value
 
 
-def _scrub_cell(text: str, pattern: re.Pattern[str], is_json: bool) -> str:
+def _scrub_cell(text: str, matcher: SecretMatcher, is_json: bool) -> str:
     if is_json:
         try:
-            return json.dumps(_scrub_json(json.loads(text), pattern), ensure_ascii=False)
+            return json.dumps(_scrub_json(json.loads(text), matcher), ensure_ascii=False)
         except (ValueError, RecursionError):
             pass
-    return _scrub_text(text, pattern)
+    return matcher.sub(text)
 
 
-def _scrub_everywhere(store: Store, secrets: list[str], pattern: re.Pattern[str]) -> int:
-    """Scrub the secrets from every free-text column that may quote them; returns rows."""
-    changed = 0
+Candidates = list[tuple[str, str, bool, int]]  # (table, column, is_json, rowid)
+
+
+def _candidate_rows(store: Store, matcher: SecretMatcher) -> Candidates:
+    """The rows of the free-text columns that may quote a secret."""
+    out: Candidates = []
+    secrets = matcher.secrets
+    if not secrets:
+        return out
     for table, column, is_json in _TEXT_COLUMNS:
-        # SQLite picks the rows first (LIKE ignores ASCII case and, unlike lower(),
-        # copies nothing): most rows hold none of the secrets and never reach Python.
-        tests = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in secrets)
-        params = ["%" + s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                  + "%" for s in secrets]
-        rows = store._all(f"SELECT rowid, {column} FROM {table}"
-                          f" WHERE {column} IS NOT NULL AND ({tests})", params)
-        for rowid, text in rows:
-            new = _scrub_cell(text, pattern, is_json)
-            if new != text:
-                store.conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
-                                   (new, rowid))
-                changed += 1
+        if len(secrets) <= _LIKE_LIMIT:
+            # SQLite picks the rows (LIKE ignores ASCII case and, unlike lower(), copies
+            # nothing): most rows hold none of the secrets and never reach Python.
+            tests = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in secrets)
+            params = ["%" + s.replace("\\", "\\\\").replace("%", "\\%")
+                      .replace("_", "\\_") + "%" for s in secrets]
+            rows = store._all(f"SELECT rowid FROM {table}"
+                              f" WHERE {column} IS NOT NULL AND ({tests})", params)
+        else:
+            store.conn.create_function("callsheet_quotes", 1, matcher.search)
+            rows = store._all(f"SELECT rowid FROM {table} WHERE callsheet_quotes({column})")
+        out += [(table, column, is_json, r[0]) for r in rows]
+    return out
+
+
+def _scrub_rows(store: Store, rows: Candidates, matcher: SecretMatcher) -> int:
+    """Scrub the secrets from the given rows (read again now); returns rows changed."""
+    changed = 0
+    for table, column, is_json, rowid in rows:
+        row = store._one(f"SELECT {column} FROM {table} WHERE rowid = ?", (rowid,))
+        if row is None or row[0] is None:
+            continue
+        new = _scrub_cell(row[0], matcher, is_json)
+        if new != row[0]:
+            store.conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                               (new, rowid))
+            changed += 1
     return changed
 
 
@@ -273,6 +362,140 @@ def erasure_counts(store: Store, person_id: str) -> dict[str, int]:
             "places": count("SELECT count(*) FROM campaign_contacts WHERE person_id = ?")}
 
 
+def _calls_from_numbers(store: Store, persons: list[Any]) -> dict[str, list[Any]]:
+    """The calls from each person's numbers that are not linked to the person; one scan
+    of the calls for all of them (the number is not indexed: only erasure looks it up)."""
+    owner = {n: p.id for p in persons for n in (p.phone, p.phone2) if n}
+    out: dict[str, list[Any]] = {}
+    numbers = list(owner)
+    for i in range(0, len(numbers), 500):
+        part = numbers[i:i + 500]
+        for row in store._all(
+                f"SELECT id, raw_json, phone_number, person_id FROM calls"
+                f" WHERE phone_number IN ({', '.join('?' for _ in part)})", part):
+            if row["person_id"] != owner[row["phone_number"]]:
+                out.setdefault(owner[row["phone_number"]], []).append(row)
+    return out
+
+
+def _erase_own_records(store: Store, person: Any, matcher: SecretMatcher, now: str,
+                       from_numbers: list[Any]) -> tuple[ErasureResult, list[str]]:
+    """Everything of one person that is found by its id or numbers (``from_numbers``: the
+    calls from them not linked to the person); returns the counts and the hashes put on
+    the block list."""
+    conn = store.conn
+    person_id = person.id
+    numbers = [n for n in (person.phone, person.phone2) if n]
+    hashes = blocklist.block_numbers(store, numbers)
+    call_rows = store._all("SELECT id, raw_json FROM calls WHERE person_id = ?",
+                           (person_id,)) + from_numbers
+    for row in call_rows:
+        try:
+            raw = json.dumps(_scrub_json(json.loads(row["raw_json"]), matcher, call=True),
+                             ensure_ascii=False)
+        except ValueError:
+            raw = "{}"
+        conn.execute("UPDATE calls SET phone_number = NULL, annotation = NULL,"
+                     " raw_json = ? WHERE id = ?", (raw, row["id"]))
+        conn.execute("UPDATE call_tags SET payload = NULL WHERE call_id = ?", (row["id"],))
+        # A replaced call's audit entry holds the old number and notes.
+        conn.execute("UPDATE audit_log SET changes = '{}' WHERE entity_type = 'call'"
+                     " AND entity_id = ? AND action = 'replace'", (row["id"],))
+    tasks = conn.execute("DELETE FROM tasks WHERE person_id = ?", (person_id,)).rowcount
+    places = conn.execute("DELETE FROM campaign_contacts WHERE person_id = ?",
+                          (person_id,)).rowcount
+    # The flag history stays (when, set or lifted); the free-text reasons go.
+    conn.execute("UPDATE dnc_events SET reason = NULL WHERE person_id = ?"
+                 " AND reason IS NOT NULL AND reason != ?", (person_id, blocklist.BLOCK_REASON))
+    # The consent records stay: their proof must be kept (see shared.consent).
+    conn.execute("UPDATE consents SET withdrawn_at = ? WHERE person_id = ?"
+                 " AND withdrawn_at IS NULL", (now, person_id))
+    conn.execute("UPDATE audit_log SET changes = '{}' WHERE entity_type = 'person'"
+                 " AND entity_id = ?", (person_id,))
+    conn.execute(
+        "UPDATE persons SET salutation = NULL, first_name = NULL, last_name = NULL,"
+        " display_name = NULL, name = ?, city = NULL, phone = NULL, phone2 = NULL,"
+        " email = NULL, annotation = NULL, search_text = '', name_key = '',"
+        " erased_at = ?, updated_at = ? WHERE id = ?", (ERASED_NAME, now, now, person_id))
+    return ErasureResult(person_id, len(call_rows), tasks, places, len(hashes), 0), hashes
+
+
+def _check_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Say why the person is erased (the privacy log keeps the"
+                              " reason).", field="reason")
+    return reason
+
+
+def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
+                  log: bool = True, batch: int = 200) -> list[ErasureResult]:
+    """Erase many persons (the retention run); those erased already are skipped.
+
+    The free-text columns are searched for all of them in one pass before any lock is
+    taken; then each batch of persons is erased in one short transaction, so Apollo's
+    writes wait at most for one batch. Raises NotFound for an unknown id (nothing
+    erased) and ValidationError without a reason.
+    """
+    reason = _check_reason(reason)
+    persons = [store.get_person(pid) for pid in dict.fromkeys(person_ids)]
+    persons = [p for p in persons if not is_erased(store, p.id)]
+    if not persons:
+        return []
+    candidates = _candidate_rows(
+        store, SecretMatcher([s for p in persons for s in _secrets(p)]))
+    results: list[ErasureResult] = []
+    for i in range(0, len(persons), batch):
+        chunk = persons[i:i + batch]
+        last = i + batch >= len(persons)
+        results += _erase_batch(store, chunk, reason, who, log, candidates, optimize=last)
+    return results
+
+
+def _erase_batch(store: Store, persons: list[Any], reason: str, who: str, log: bool,
+                 candidates: Candidates | None, *, optimize: bool) -> list[ErasureResult]:
+    """Erase ``persons`` in one transaction with ``secure_delete`` on, then checkpoint."""
+    conn = store.conn
+    old_secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
+    conn.execute("PRAGMA secure_delete = ON")
+    outer = conn.in_transaction
+    results = []
+    try:
+        with store.write():
+            matcher = SecretMatcher([s for p in persons for s in _secrets(p)])
+            if candidates is None:
+                candidates = _candidate_rows(store, matcher)
+            now = store._now()
+            from_numbers = _calls_from_numbers(store, persons)
+            done = [_erase_own_records(store, p, matcher, now, from_numbers.get(p.id, []))
+                    for p in persons]
+            scrubbed = _scrub_rows(store, candidates, matcher)
+            if optimize:
+                # The trigram index drops a row's tokens with a delete marker; "optimize"
+                # merges the segments so the old ones are gone, not just hidden.
+                conn.execute("INSERT INTO persons_fts(persons_fts) VALUES ('optimize')")
+            for n, (result, hashes) in enumerate(done, 1):
+                # Rows quoting them elsewhere are counted for the whole transaction.
+                result.other_records_scrubbed = scrubbed
+                store._audit(_actor_for(who), "person", result.person_id, "erase", {})
+                if log:
+                    details = {k: v for k, v in asdict(result).items() if k != "person_id"}
+                    # One fsync of the log file for the batch, with its last line.
+                    privacy_log.record(store, who, "erase", "person", result.person_id,
+                                       reason, details, replay={
+                                           "blocked": hashes,
+                                           "secret": blocklist.secret(store)},
+                                       sync=n == len(done))
+                results.append(result)
+    finally:
+        conn.execute(f"PRAGMA secure_delete = {int(old_secure)}")
+    if not outer:
+        # Old page images of the rows wait in the WAL until a checkpoint copies the
+        # new ones over them; TRUNCATE also empties the file (when no reader holds it).
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return results
+
+
 def erase_person(store: Store, person_id: str, *, reason: str, who: str,
                  log: bool = True) -> ErasureResult:
     """Erase a person's personal data; the record stays as "Erased person".
@@ -281,83 +504,19 @@ def erase_person(store: Store, person_id: str, *, reason: str, who: str,
     payloads of their calls (and of calls from their numbers); deletes their
     tasks and campaign places; empties their audit entries; scrubs their name,
     numbers and e-mail from every free-text column; blocks their numbers; and
-    rebuilds the search index so it forgets them. Freed pages are zeroed
-    (``secure_delete``) and the WAL is checkpointed. Raises NotFound, and
-    ValidationError without a reason or for a person erased already.
+    rebuilds the search index so it forgets them, all in one transaction. Freed
+    pages are zeroed (``secure_delete``) and the WAL is checkpointed. Raises
+    NotFound, and ValidationError without a reason or for a person erased already.
     """
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError("Say why the person is erased (the privacy log keeps the"
-                              " reason).", field="reason")
-    conn = store.conn
-    old_secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
-    conn.execute("PRAGMA secure_delete = ON")
-    outer = conn.in_transaction
-    try:
-        with store.write():
-            person = store.get_person(person_id)
-            if store._one("SELECT erased_at FROM persons WHERE id = ?", (person_id,))[0]:
-                raise ValidationError(f"Person {person_id!r} was erased already.",
-                                      field="person")
-            now = store._now()
-            secrets = _secrets(person)
-            pattern = re.compile("|".join(re.escape(s) for s in secrets) or r"(?!)",
-                                 re.IGNORECASE)
-            numbers = [n for n in (person.phone, person.phone2) if n]
-            hashes = blocklist.block_numbers(store, numbers)
-            marks = ", ".join("?" for _ in numbers) or "NULL"
-            call_rows = store._all(
-                f"SELECT id, raw_json FROM calls WHERE person_id = ? OR phone_number IN ({marks})",
-                (person_id, *numbers))
-            for row in call_rows:
-                try:
-                    raw = json.dumps(_scrub_json(json.loads(row["raw_json"]), pattern, call=True),
-                                     ensure_ascii=False)
-                except ValueError:
-                    raw = "{}"
-                conn.execute("UPDATE calls SET phone_number = NULL, annotation = NULL,"
-                             " raw_json = ? WHERE id = ?", (raw, row["id"]))
-                conn.execute("UPDATE call_tags SET payload = NULL WHERE call_id = ?",
-                             (row["id"],))
-                # A replaced call's audit entry holds the old number and notes.
-                conn.execute("UPDATE audit_log SET changes = '{}' WHERE entity_type = 'call'"
-                             " AND entity_id = ? AND action = 'replace'", (row["id"],))
-            tasks = conn.execute("DELETE FROM tasks WHERE person_id = ?", (person_id,)).rowcount
-            places = conn.execute("DELETE FROM campaign_contacts WHERE person_id = ?",
-                                  (person_id,)).rowcount
-            # The flag history stays (when, set or lifted); the free-text reasons go.
-            conn.execute("UPDATE dnc_events SET reason = NULL WHERE person_id = ?"
-                         " AND reason IS NOT NULL AND reason != ?",
-                         (person_id, blocklist.BLOCK_REASON))
-            # The consent records stay: their proof must be kept (see shared.consent).
-            conn.execute("UPDATE consents SET withdrawn_at = ? WHERE person_id = ?"
-                         " AND withdrawn_at IS NULL", (now, person_id))
-            conn.execute("UPDATE audit_log SET changes = '{}' WHERE entity_type = 'person'"
-                         " AND entity_id = ?", (person_id,))
-            conn.execute(
-                "UPDATE persons SET salutation = NULL, first_name = NULL, last_name = NULL,"
-                " display_name = NULL, name = ?, city = NULL, phone = NULL, phone2 = NULL,"
-                " email = NULL, annotation = NULL, search_text = '', name_key = '',"
-                " erased_at = ?, updated_at = ? WHERE id = ?",
-                (ERASED_NAME, now, now, person_id))
-            scrubbed = _scrub_everywhere(store, secrets, pattern) if secrets else 0
-            store._audit(_actor_for(who), "person", person_id, "erase", {})
-            # The trigram index drops a row's tokens with a delete marker; "optimize"
-            # merges the segments so the old ones are gone, not just hidden.
-            conn.execute("INSERT INTO persons_fts(persons_fts) VALUES ('optimize')")
-            result = ErasureResult(person_id, len(call_rows), tasks, places, len(hashes),
-                                   scrubbed)
-            if log:
-                details = {k: v for k, v in asdict(result).items() if k != "person_id"}
-                privacy_log.record(store, who, "erase", "person", person_id, reason, details,
-                                   replay={"blocked": hashes,
-                                           "secret": blocklist.secret(store)})
-    finally:
-        conn.execute(f"PRAGMA secure_delete = {int(old_secure)}")
-    if not outer:
-        # Old page images of the rows wait in the WAL until a checkpoint copies the
-        # new ones over them; TRUNCATE also empties the file (when no reader holds it).
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    reason = _check_reason(reason)
+    with store.write():
+        person = store.get_person(person_id)
+        if is_erased(store, person_id):
+            raise ValidationError(f"Person {person_id!r} was erased already.",
+                                  field="person")
+        (result,) = _erase_batch(store, [person], reason, who, log, None, optimize=True)
+    if not store.conn.in_transaction:
+        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return result
 
 

@@ -61,11 +61,12 @@ def database_file(store: Store) -> Path | None:
     return Path(name) if name else None
 
 
-def _append_line(path: Path, entry: dict[str, Any]) -> None:
+def _append_line(path: Path, entry: dict[str, Any], *, sync: bool = True) -> None:
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     try:
         os.write(fd, (json.dumps(entry, ensure_ascii=False) + "\n").encode())
-        os.fsync(fd)
+        if sync:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -73,7 +74,7 @@ def _append_line(path: Path, entry: dict[str, Any]) -> None:
 def record(
     store: Store, actor: str, action: str, entity_type: str | None, entity_id: str | None,
     reason: str | None, details: dict[str, Any] | None = None, *,
-    replay: dict[str, Any] | None = None,
+    replay: dict[str, Any] | None = None, sync: bool = True,
 ) -> PrivacyEvent:
     """Log one event, in the caller's transaction and in the file beside the database.
 
@@ -81,7 +82,8 @@ def record(
     erasure blocked, and the block-list secret); it goes to the file only.
     The file line is written before the transaction commits: a crash between
     the two leaves a line whose erasure the next restore completes, never an
-    erasure missing from the file.
+    erasure missing from the file. ``sync=False`` leaves the fsync to a later line of
+    the same transaction.
     """
     event = PrivacyEvent(uuid.uuid4().hex, store._now(), actor or "unknown", action,
                          entity_type, entity_id, reason, details or {})
@@ -93,7 +95,8 @@ def record(
              event.entity_id, event.reason, json.dumps(event.details, ensure_ascii=False)))
         path = database_file(store)
         if path is not None:
-            _append_line(sidecar_path(path), {**event.__dict__, "replay": replay or {}})
+            _append_line(sidecar_path(path), {**event.__dict__, "replay": replay or {}},
+                         sync=sync)
     return event
 
 

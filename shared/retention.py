@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import consent, privacy_log
 from .errors import ValidationError
-from .privacy import erase_person
+from .privacy import erase_persons
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -154,11 +154,10 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
         if plan.calls_before:
             calls = delete_calls_before(store, plan.calls_before)
         if plan.idle_before:
-            for person_id, _, _ in _idle_persons(store, plan.idle_before, None):
-                erase_person(store, person_id, who=WHO,
-                             reason=f"retention: no call, task or edit for"
-                                    f" {rules.person_years} years")
-                persons += 1
+            idle = [pid for pid, _, _ in _idle_persons(store, plan.idle_before, None)]
+            persons = len(erase_persons(
+                store, idle, who=WHO,
+                reason=f"retention: no call, task or edit for {rules.person_years} years"))
         expired = consent.expired_proofs(store, now)
         with store.write():
             store.conn.executemany("DELETE FROM consents WHERE id = ?",

@@ -181,9 +181,14 @@ def test_privacy_settings_preview_and_save_then_the_daily_run(qtbot, window, sto
     assert store.count_calls() == 1  # the preview removed nothing
     assert store.get_setting("retention_call_months") == "12"
     assert store.get_setting(privacy_log.YOUR_NAME) == "Erika"
-    result = window.retention.check(datetime(2026, 12, 1, 3, 0, tzinfo=UTC))
-    assert result.calls_deleted == 1 and store.count_calls() == 0
-    assert window.retention.check(datetime(2026, 12, 1, 9, 0, tzinfo=UTC)) is None
+    window.retention.wait()  # the run at start found nothing to do
+    with qtbot.waitSignal(window.retention.done, timeout=20_000) as run:
+        assert window.retention.check(datetime(2026, 12, 1, 3, 0, tzinfo=UTC))
+    assert run.args[0].calls_deleted == 1 and store.count_calls() == 0
+    assert "Retention: deleted 1 call(s)" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.retention.done, timeout=20_000) as again:
+        window.retention.check(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    assert again.args[0] is None  # once a day
     window.privacy.refresh()
     assert window.privacy.model.record(0).action == "retention"
 

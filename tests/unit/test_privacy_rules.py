@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from shared import blocklist, consent, privacy, retention
@@ -25,7 +24,7 @@ def test_secrets_cover_name_forms_numbers_and_email_longest_first():
 
 
 def test_scrub_json_drops_call_fields_and_replaces_quotes():
-    pattern = re.compile("Anna Berg", re.IGNORECASE)
+    pattern = privacy.SecretMatcher(["Anna Berg"])
     call = {"phoneNumber": "+49", "annotation": "x", "agent": "anna berg's colleague",
             "tags": [{"id": "t", "payload": {"a": 1}}]}
     out = privacy._scrub_json(call, pattern, call=True)
@@ -48,3 +47,22 @@ def test_months_back_and_years_ahead():
     assert retention._months_back(now, 1) == datetime(2026, 2, 28, tzinfo=UTC)
     assert retention._months_back(now, 15) == datetime(2024, 12, 28, tzinfo=UTC)
     assert consent._add_years("2028-02-29T10:00:00.000Z", 5).startswith("2033-02-28")
+
+
+def test_secret_matcher_finds_secrets_where_words_start_ignoring_case():
+    m = privacy.SecretMatcher(["Anna Berg", "+4989123456", "4989123456", "a.berg@x.de"])
+    assert m.sub("Call ANNA BERG back, not Susanna Berg") == (
+        "Call [erased] back, not Susanna Berg")
+    assert m.sub("from +4989123456 (A.Berg@X.de)") == "from +[erased] ([erased])"
+    assert m.search("anna bergmann") and not m.search("Annaberg")
+    assert not m.search("") and not m.search(None)
+
+
+def test_secret_matcher_with_thousands_of_secrets_and_odd_case_folding():
+    names = [f"Person{i} Nachname{i}" for i in range(5000)]
+    m = privacy.SecretMatcher(names)
+    assert m.sub("met person4711 nachname4711 today") == "met [erased] today"
+    assert not m.search("met person4711 somebody")
+    # "İ" lowers to two characters: positions shift, the regex path takes over.
+    odd = privacy.SecretMatcher(["Müller"])
+    assert odd.sub("İstanbul: Müller") == "İstanbul: [erased]"

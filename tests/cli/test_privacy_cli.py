@@ -16,6 +16,7 @@ from shared import consent, retention
 from shared.calls import parse_call
 from shared.database import connect
 from shared.model import Actor, ContactRef
+from shared.privacy_log import sidecar_path
 from shared.store import Store
 
 API = Actor("api", "127.0.0.1")
@@ -162,3 +163,22 @@ def test_serve_runs_the_daily_retention(db_path, person):
     store = Store(connect(db_path))
     assert store.count_calls() == 0
     assert store._one("SELECT count(*) FROM privacy_log WHERE action = 'retention'")[0] == 1
+
+
+def test_restore_of_an_older_backup_erases_again(run, db_path, person, tmp_path):
+    db = str(db_path)
+    copy = tmp_path / "before.db"
+    assert run("backup", str(copy), "--db", db)[0] == 0
+    assert run("privacy", "erase", person.id, "--reason", "Art. 17", "--yes", "--db", db)[0] == 0
+    assert sidecar_path(db_path).exists()  # the log kept beside the database
+    code, out, _ = run("restore", str(copy), "--yes", "--db", db)
+    assert code == 0
+    out_json = tmp_path / "after.json"
+    assert run("privacy", "export", person.id, str(out_json), "--db", db)[0] == 0
+    data = json.loads(out_json.read_text())
+    assert data["person"]["name"] == "Erased person" and data["person"]["phone"] is None
+    assert data["calls"][0]["phone_number"] is None
+    code, log, _ = run("privacy", "log", "--db", db)
+    assert "erase" in log and "reason: Art. 17" in log
+    raw = db_path.read_bytes()
+    assert b"Zandvoort" not in raw and PHONE.encode() not in raw

@@ -136,10 +136,26 @@ def delete_calls_before(store: Store, before: str) -> int:
     entries with them); returns how many."""
     with store.write():
         ids = [r[0] for r in store._all("SELECT id FROM calls WHERE started_at < ?", (before,))]
+        places = store._all(
+            "SELECT DISTINCT source_id, person_id, company_id FROM calls"
+            " WHERE started_at < ? AND source_type = 'campaign'", (before,))
         store.conn.executemany(
             "DELETE FROM audit_log WHERE entity_type = 'call' AND entity_id = ?",
             [(i,) for i in ids])
         store.conn.execute("DELETE FROM calls WHERE started_at < ?", (before,))
+        # The dialer's order counts a contact's calls in the campaign: recount the
+        # places whose calls went (a hand-out running now stays as it is).
+        for campaign_id, person_id, company_id in places:
+            col, key, where = (("person_id", person_id, "person_id = ?") if person_id else
+                               ("company_id", company_id, "person_id IS NULL AND company_id = ?"))
+            stats = store._one(
+                f"SELECT count(*), coalesce(max(started_at), '') FROM calls"
+                f" WHERE source_type = 'campaign' AND source_id = ? AND {where}",
+                (campaign_id, key))
+            store.conn.execute(
+                f"UPDATE campaign_contacts SET call_count = ?, last_call_at = ?"
+                f" WHERE campaign_id = ? AND {col} = ?",
+                (stats[0], stats[1], campaign_id, key))
     return len(ids)
 
 

@@ -149,3 +149,18 @@ def test_an_erased_persons_consent_proof_goes_five_years_after_last_use(store, c
     result = retention.run_if_due(store, clock() + timedelta(days=365 * 5 + 2))
     assert result.consents_deleted == 1
     assert consent.consents_for(store, ContactRef(None, p.id)) == []
+
+
+def test_deleting_old_calls_recounts_the_campaign_places(store, clock):
+    store.create_campaign("promo", "Promo", API)
+    p = store.create_person({"lastName": "Called"}, API)
+    store.assign_contacts("promo", [ContactRef(None, p.id)], API)
+    for call_id, at in (("old", "2020-01-01T09:00:00Z"), ("new", "2026-11-01T09:00:00Z")):
+        store.record_call(parse_call({"id": call_id, "timestampInit": at,
+                                      "contact": {"company": None, "person": p.id},
+                                      "source": {"type": "campaign", "id": "promo"}}), API)
+    count = "SELECT call_count, last_call_at FROM campaign_contacts WHERE person_id = ?"
+    assert store._one(count, (p.id,))[0] == 2
+    assert retention.delete_calls_before(store, "2021-01-01T00:00:00.000Z") == 1
+    n, last = store._one(count, (p.id,))
+    assert n == 1 and last.startswith("2026-11-01")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from shared import consent, privacy, privacy_log, retention
@@ -31,19 +32,37 @@ class Refused(CallsheetError):
     """The command was refused; nothing was changed."""
 
 
-def _existing(args: argparse.Namespace) -> Store:
+@contextmanager
+def _existing(args: argparse.Namespace) -> Iterator[Store]:
+    """The store on ``--db``, closed afterwards (a restore in the same process, as in
+    tests, finds no connection left open). A missing file is an error."""
     path = resolve_db_path(args.db)
     if not path.is_file():
         raise Refused(f"there is no database at {path} (check --db or CALLSHEET_DB)")
-    return Store(connect(path))
+    store = Store(connect(path))
+    try:
+        yield store
+    finally:
+        store.db.close()
+
+
+def _opened(cmd: Callable[[argparse.Namespace, Store], int]
+            ) -> Callable[[argparse.Namespace], int]:
+    """``cmd`` run with the store on ``--db`` (which must exist), closed afterwards."""
+    def run(args: argparse.Namespace) -> int:
+        with _existing(args) as store:
+            return cmd(args, store)
+
+    run.__doc__ = cmd.__doc__
+    return run
 
 
 def _print(text: str) -> None:
     print(text, flush=True)
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    data = privacy.write_export(_existing(args), args.person_id, args.out, who=WHO,
+def cmd_export(args: argparse.Namespace, store: Store) -> int:
+    data = privacy.write_export(store, args.person_id, args.out, who=WHO,
                                 html_out=args.html)
     _print(f"Wrote everything stored about person {args.person_id} to {args.out}"
            + (f" and {args.html}" if args.html else "")
@@ -52,8 +71,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_erase(args: argparse.Namespace) -> int:
-    store = _existing(args)
+def cmd_erase(args: argparse.Namespace, store: Store) -> int:
     person = store.get_person(args.person_id)
     if not args.yes:
         if not sys.stdin.isatty():
@@ -69,8 +87,8 @@ def cmd_erase(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_log(args: argparse.Namespace) -> int:
-    events = privacy_log.events(_existing(args), limit=args.limit)
+def cmd_log(args: argparse.Namespace, store: Store) -> int:
+    events = privacy_log.events(store, limit=args.limit)
     if args.json:
         _print(json.dumps([e.__dict__ for e in events], ensure_ascii=False, indent=2))
         return 0
@@ -85,8 +103,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_retention(args: argparse.Namespace) -> int:
-    store = _existing(args)
+def cmd_retention(args: argparse.Namespace, store: Store) -> int:
     rules = retention.policy(store)
     if args.calls_months is not None or args.persons_years is not None:
         rules = retention.RetentionPolicy(
@@ -118,29 +135,29 @@ def _ref(args: argparse.Namespace) -> ContactRef:
     return ContactRef(args.company, args.person)
 
 
-def cmd_consent_add(args: argparse.Namespace) -> int:
+def cmd_consent_add(args: argparse.Namespace, store: Store) -> int:
     given = parse_timestamp(args.given_at, "--given-at") if args.given_at else utc_now()
-    c = consent.add_consent(_existing(args), _ref(args), given_at=given, source=args.source,
+    c = consent.add_consent(store, _ref(args), given_at=given, source=args.source,
                             given_by=args.by, file_ref=args.file, actor=CLI)
     _print(c.id)
     return 0
 
 
-def cmd_consent_withdraw(args: argparse.Namespace) -> int:
+def cmd_consent_withdraw(args: argparse.Namespace, store: Store) -> int:
     when = parse_timestamp(args.at, "--at") if args.at else None
-    c = consent.withdraw_consent(_existing(args), args.consent_id, CLI, when)
+    c = consent.withdraw_consent(store, args.consent_id, CLI, when)
     _print(f"Consent {c.id} withdrawn at {c.withdrawn_at}.")
     return 0
 
 
-def cmd_consent_export(args: argparse.Namespace) -> int:
-    data = consent.write_proof(_existing(args), _ref(args), args.out, who=WHO)
+def cmd_consent_export(args: argparse.Namespace, store: Store) -> int:
+    data = consent.write_proof(store, _ref(args), args.out, who=WHO)
     _print(f"Wrote the proof of {len(data['consents'])} consent records to {args.out}.")
     return 0
 
 
-def cmd_campaign_consent(args: argparse.Namespace) -> int:
-    changed = consent.set_needs_consent(_existing(args), args.id, args.state == "on", CLI)
+def cmd_campaign_consent(args: argparse.Namespace, store: Store) -> int:
+    changed = consent.set_needs_consent(store, args.id, args.state == "on", CLI)
     state = "needs consent" if args.state == "on" else "does not need consent"
     _print(f"Campaign {args.id} {state}." if changed else f"Campaign {args.id} {state} already.")
     return 0
@@ -150,26 +167,30 @@ def register(sub: Any, add: Add, campaign_sub: Any) -> None:
     """Add the privacy and consent commands to ``callsheet-api``'s parser."""
     from .cli import _Parser
 
+    def padd(name: str, cmd: Callable[[argparse.Namespace, Store], int], help_: str,
+             parent: Any) -> argparse.ArgumentParser:
+        return add(name, _opened(cmd), help_, parent)
+
     priv = sub.add_parser("privacy", help="A person's data: export, erase; the privacy log;"
                                           " retention.")
     psub = priv.add_subparsers(dest="privacy_command", required=True, metavar="ACTION",
                                parser_class=_Parser)
-    exp = add("export", cmd_export, "Write everything stored about a person to one JSON file"
+    exp = padd("export", cmd_export, "Write everything stored about a person to one JSON file"
                                     " (GDPR Art. 15).", psub)
     exp.add_argument("person_id", metavar="PERSON_ID")
     exp.add_argument("out", metavar="OUT.json")
     exp.add_argument("--html", metavar="OUT.html", help="also write a readable copy")
-    era = add("erase", cmd_erase, "Erase a person's personal data (GDPR Art. 17); the record"
+    era = padd("erase", cmd_erase, "Erase a person's personal data (GDPR Art. 17); the record"
                                   " stays as 'Erased person', the numbers stay blocked.", psub)
     era.add_argument("person_id", metavar="PERSON_ID")
     era.add_argument("--reason", required=True, metavar="TEXT",
                      help="why (kept in the privacy log; no personal data, please)")
     era.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    log = add("log", cmd_log, "Print the privacy log (exports, erasures, retention runs),"
+    log = padd("log", cmd_log, "Print the privacy log (exports, erasures, retention runs),"
                               " newest first.", psub)
     log.add_argument("--limit", type=int, default=1000, help="at most this many (1000)")
     log.add_argument("--json", action="store_true", help="as JSON")
-    ret = add("retention", cmd_retention, "Show what the retention rules would remove now;"
+    ret = padd("retention", cmd_retention, "Show what the retention rules would remove now;"
                                           " set them; or run them.", psub)
     ret.add_argument("--calls-months", dest="calls_months", type=int, metavar="N",
                      help="keep call records N months (0: forever)")
@@ -180,8 +201,8 @@ def register(sub: Any, add: Add, campaign_sub: Any) -> None:
     con = sub.add_parser("consent", help="Consent to advertising calls (§7a UWG).")
     csub = con.add_subparsers(dest="consent_command", required=True, metavar="ACTION",
                               parser_class=_Parser)
-    cadd = add("add", cmd_consent_add, "Record a contact's consent; prints its id.", csub)
-    cexp = add("export", cmd_consent_export, "Write the proof of a contact's consent to JSON.",
+    cadd = padd("add", cmd_consent_add, "Record a contact's consent; prints its id.", csub)
+    cexp = padd("export", cmd_consent_export, "Write the proof of a contact's consent to JSON.",
                csub)
     for p in (cadd, cexp):
         p.add_argument("--person", metavar="PID")
@@ -193,11 +214,11 @@ def register(sub: Any, add: Add, campaign_sub: Any) -> None:
     cadd.add_argument("--given-at", dest="given_at", metavar="ISO8601",
                       help="when it was given (default now)")
     cexp.add_argument("out", metavar="OUT.json")
-    cwd = add("withdraw", cmd_consent_withdraw, "Mark a consent withdrawn.", csub)
+    cwd = padd("withdraw", cmd_consent_withdraw, "Mark a consent withdrawn.", csub)
     cwd.add_argument("consent_id", metavar="CONSENT_ID")
     cwd.add_argument("--at", metavar="ISO8601", help="when (default now)")
 
-    camp = add("needs-consent", cmd_campaign_consent,
+    camp = padd("needs-consent", cmd_campaign_consent,
                "Mark a campaign as calling only contacts with consent (on) or not (off).",
                campaign_sub)
     camp.add_argument("id")

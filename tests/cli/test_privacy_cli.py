@@ -171,8 +171,8 @@ def test_restore_of_an_older_backup_erases_again(run, db_path, person, tmp_path)
     assert run("backup", str(copy), "--db", db)[0] == 0
     assert run("privacy", "erase", person.id, "--reason", "Art. 17", "--yes", "--db", db)[0] == 0
     assert sidecar_path(db_path).exists()  # the log kept beside the database
-    code, out, _ = run("restore", str(copy), "--yes", "--db", db)
-    assert code == 0
+    code, out, err = run("restore", str(copy), "--yes", "--db", db)
+    assert code == 0, err
     out_json = tmp_path / "after.json"
     assert run("privacy", "export", person.id, str(out_json), "--db", db)[0] == 0
     data = json.loads(out_json.read_text())

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from shared import consent, privacy, privacy_log, retention
+from shared import consent, privacy, privacy_export, privacy_log, retention
 from shared.database import connect
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
@@ -62,7 +62,7 @@ def _print(text: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
-    data = privacy.write_export(store, args.person_id, args.out, who=WHO,
+    data = privacy_export.write_export(store, args.person_id, args.out, who=WHO,
                                 html_out=args.html)
     _print(f"Wrote everything stored about person {args.person_id} to {args.out}"
            + (f" and {args.html}" if args.html else "")

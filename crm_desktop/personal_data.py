@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from shared import privacy, privacy_log
+from shared import privacy, privacy_export, privacy_log
 from shared.errors import CallsheetError
 
 from .context import DesktopContext
@@ -32,7 +32,7 @@ def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
         out = out.with_name(out.name + ".json")
     html = out.with_suffix(".html")
     try:
-        privacy.write_export(store, person_id, out, who=privacy_log.desktop_who(store),
+        privacy_export.write_export(store, person_id, out, who=privacy_log.desktop_who(store),
                              html_out=html)
     except (CallsheetError, OSError) as e:
         QMessageBox.warning(parent, "Export failed", str(e))

@@ -1,42 +1,29 @@
-"""A person's data: everything stored about them (GDPR Art. 15), and erasure (Art. 17).
+"""Erasure of a person's personal data (GDPR Art. 17).
 
-``export_person`` gathers one JSON-able document; ``export_html`` renders it
-for sending to the person. ``erase_person`` removes the person's name,
-numbers, e-mail, city and notes everywhere they are stored while the record
-stays as "Erased person" (statistics still add up), puts the numbers on the
-block list (an objection outlives the erasure) and logs the erasure in the
-privacy log, in one transaction with SQLite's ``secure_delete`` on.
+``erase_person`` removes the person's name, numbers, e-mail, city and notes
+everywhere they are stored while the record stays as "Erased person"
+(statistics still add up), puts the numbers on the block list (an objection
+outlives the erasure) and logs the erasure in the privacy log, in one
+transaction with SQLite's ``secure_delete`` on. ``erase_persons`` does the
+same for many (the retention run). Quotes in other records: ``shared.scrub``.
+The export of a person's data: ``shared.privacy_export``.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, dataclass
-from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import blocklist, privacy_log
 from .errors import Conflict, ValidationError
-from .model import Actor, ContactRef
+from .model import Actor
+from .scrub import Candidates, SecretMatcher, candidate_rows, scrub_json, scrub_rows
 
 if TYPE_CHECKING:
     from .store import Store
 
 ERASED_NAME = "Erased person"
-SCRUBBED = "[erased]"
-# Keys of a posted call's JSON that carry the caller's data (cleared on erasure).
-_CALL_PERSONAL_KEYS = frozenset({"phoneNumber", "annotation", "payload"})
-# Free-text columns other records may quote the person in; scanned on erasure.
-_TEXT_COLUMNS = (
-    ("calls", "raw_json", True), ("calls", "annotation", False),
-    ("call_tags", "payload", True), ("audit_log", "changes", True),
-    ("dnc_events", "reason", False), ("tasks", "annotation", False),
-    ("companies", "annotation", False), ("persons", "annotation", False),
-    ("consents", "source", False), ("consents", "given_by", False),
-    ("consents", "file_ref", False), ("privacy_log", "reason", False),
-)
 # Shorter strings ("Li", "+49") would match unrelated text.
 _MIN_SECRET = 4
 
@@ -57,151 +44,6 @@ def _actor_for(who: str) -> Actor:
     return Actor("cli") if who == "cli" else Actor("desktop", who or None)
 
 
-# -- export --------------------------------------------------------------------
-
-
-def export_person(store: Store, person_id: str) -> dict[str, Any]:
-    """Everything stored about a person, as one JSON-able document. Raises NotFound."""
-    from . import consent
-
-    person = store.get_person(person_id)
-    ref = ContactRef(person.company_id, person_id)
-    erased_at = store._one("SELECT erased_at FROM persons WHERE id = ?", (person_id,))[0]
-    calls = []
-    for row in store._all("SELECT * FROM calls WHERE person_id = ? ORDER BY started_at, pk",
-                          (person_id,)):
-        call = {k: row[k] for k in row.keys() if k not in ("pk", "raw_json")}
-        call["do_not_call"] = bool(call["do_not_call"])
-        call["answered"] = bool(call["answered"])
-        call["tags"] = [
-            {"category": t["category"], "tag": t["tag"],
-             "payload": None if t["payload"] is None else json.loads(t["payload"])}
-            for t in store._all("SELECT * FROM call_tags WHERE call_id = ? ORDER BY position",
-                                (row["id"],))]
-        call["attempts"] = [
-            {"agent": a["agent"], "assigned": a["timestamp_assigned"],
-             "closed": a["timestamp_closed"]}
-            for a in store._all("SELECT * FROM call_attempts WHERE call_id = ?"
-                                " ORDER BY position", (row["id"],))]
-        call["as_posted"] = json.loads(row["raw_json"])
-        calls.append(call)
-    tasks = [{"id": t.id, "campaign_id": t.campaign_id, "campaign": t.campaign_name,
-              "timestamp": t.timestamp, "scheduled": t.scheduled, "annotation": t.annotation,
-              "closed_at": t.closed_at, "created_at": t.created_at}
-             for t in store.list_tasks(ref=ContactRef(None, person_id), include_closed=True,
-                                       limit=1_000_000)]
-    places = [dict(r) for r in store._all(
-        "SELECT cc.campaign_id, k.name AS campaign, cc.call_count, cc.last_call_at,"
-        " cc.added_at FROM campaign_contacts cc JOIN campaigns k ON k.id = cc.campaign_id"
-        " WHERE cc.person_id = ? ORDER BY k.name", (person_id,))]
-    audit = [asdict(a) for a in store.audit_trail("person", person_id, limit=1_000_000)]
-    return {
-        "exported_at": store._now(),
-        "person": {
-            "id": person.id, "name": person.name, "salutation": person.salutation,
-            "first_name": person.first_name, "last_name": person.last_name,
-            "display_name": person.display_name, "city": person.city,
-            "phone": person.phone, "phone2": person.phone2, "email": person.email,
-            "annotation": person.annotation, "do_not_call": person.do_not_call,
-            "created_at": person.created_at, "updated_at": person.updated_at,
-            "erased_at": erased_at,
-        },
-        "company": ({"id": person.company_id, "name": person.company_display_name}
-                    if person.company_id else None),
-        "calls": calls,
-        "tasks": tasks,
-        "campaign_places": places,
-        "do_not_call_history": [asdict(e) for e in store.dnc_history(ref)],
-        "consents": [c.as_dict() for c in consent.consents_for(store, ref)],
-        "audit": audit,
-    }
-
-
-def write_export(store: Store, person_id: str, out: str | Path, *, who: str,
-                 html_out: str | Path | None = None) -> dict[str, Any]:
-    """Write a person's export as JSON (and optionally HTML) and log it; returns the data."""
-    data = export_person(store, person_id)
-    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    if html_out is not None:
-        Path(html_out).write_text(export_html(data), encoding="utf-8")
-    privacy_log.record(store, who, "export", "person", person_id, None,
-                       {"calls": len(data["calls"]), "tasks": len(data["tasks"])})
-    return data
-
-
-_PERSON_LABELS = (("name", "Name"), ("salutation", "Salutation"), ("first_name", "First name"),
-                  ("last_name", "Last name"), ("city", "City"), ("phone", "Phone"),
-                  ("phone2", "Phone 2"), ("email", "E-mail"), ("annotation", "Notes"),
-                  ("do_not_call", "Do not call"), ("created_at", "Record created"),
-                  ("updated_at", "Last changed"))
-
-
-def _table(headers: list[str], rows: list[list[Any]]) -> str:
-    if not rows:
-        return "<p><i>None stored.</i></p>"
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape('' if v is None else str(v))}</td>"
-                                    for v in row) + "</tr>" for row in rows)
-    return f"<table><tr>{head}</tr>{body}</table>"
-
-
-_TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})[\d:.]*Z$")
-
-
-def _t(value: Any) -> Any:
-    """A stored timestamp as people read it (``2026-05-01 09:00 UTC``); others unchanged."""
-    if isinstance(value, str) and (m := _TIMESTAMP.match(value)):
-        return f"{m[1]} {m[2]} UTC"
-    return value
-
-
-def export_html(data: dict[str, Any]) -> str:
-    """A readable copy of ``export_person``'s document, for sending to the person."""
-    from .consent import KINDS
-
-    p = data["person"]
-    facts = [[label, "yes" if p[key] is True else ("no" if p[key] is False else _t(p[key]))]
-             for key, label in _PERSON_LABELS if p.get(key) not in (None, "")]
-    if data["company"]:
-        facts.insert(1, ["Company", data["company"]["name"]])
-    calls = [[_t(c["started_at"]), c["kind"], c["agent"], c["phone_number"],
-              ", ".join(f"{t['category']}/{t['tag']}" for t in c["tags"]), c["annotation"]]
-             for c in data["calls"]]
-    tasks = [[_t(t["timestamp"]), t["campaign"], "closed" if t["closed_at"] else "open",
-              t["annotation"]] for t in data["tasks"]]
-    places = [[pl["campaign"], _t(pl["added_at"]), pl["call_count"]]
-              for pl in data["campaign_places"]]
-    dnc = [[_t(e["at"]), "set" if e["do_not_call"] else "lifted", e["reason"]]
-           for e in data["do_not_call_history"]]
-    consents = [[KINDS.get(c["kind"], c["kind"]), _t(c["given_at"]), c["source"],
-                 c["given_by"], c["file_ref"], _t(c["withdrawn_at"])] for c in data["consents"]]
-    audit = [[_t(a["at"]), a["action"], a["side"], json.dumps(a["changes"], ensure_ascii=False)]
-             for a in data["audit"]]
-    title = f"Personal data stored about {p['name']}"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
-<style>body{{font-family:sans-serif;margin:2em;color:#1f2937}}
-table{{border-collapse:collapse;margin-bottom:1.5em}}
-td,th{{border:1px solid #d1d5db;padding:4px 8px;text-align:left;vertical-align:top}}
-th{{background:#f3f4f6}}</style></head><body>
-<h1>{escape(title)}</h1>
-<p>This is a copy of everything our contact center's CRM stores about you
-(GDPR Art. 15), made on {escape(_t(data['exported_at']))}.</p>
-<h2>Your details</h2>{_table(["Field", "Value"], facts)}
-<h2>Calls</h2>{_table(["When", "Kind", "Agent", "Number", "Tags", "Notes"], calls)}
-<h2>Call tasks</h2>{_table(["Due", "Campaign", "State", "Notes"], tasks)}
-<h2>Campaigns</h2>{_table(["Campaign", "Added", "Calls"], places)}
-<h2>Do-not-call history</h2>{_table(["When", "Change", "Reason"], dnc)}
-<h2>Consent to advertising calls</h2>{_table(
-        ["Kind", "Given", "How", "By whom", "Proof", "Withdrawn"], consents)}
-<h2>Change history</h2>{_table(["When", "Action", "By", "Changes"], audit)}
-</body></html>
-"""
-
-
-# -- erasure -------------------------------------------------------------------
-
-
 def _secrets(person: Any) -> list[str]:
     """The strings that identify the person, longest first (so "Anna Berg" is replaced
     before "Berg" would be)."""
@@ -214,142 +56,6 @@ def _secrets(person: Any) -> list[str]:
         if number:
             values.add(number.lstrip("+"))  # the digits, as in the search text
     return sorted((v for v in values if v and len(v) >= _MIN_SECRET), key=len, reverse=True)
-
-
-_WORD = re.compile(r"\w+")
-# Up to this many secrets SQLite's LIKE picks the rows that may quote them; beyond, one
-# Python pass per row (a retention run anonymising thousands at once) is faster.
-_LIKE_LIMIT = 60
-
-
-class SecretMatcher:
-    """Finds the strings that identify erased persons in free text, ignoring case.
-
-    A secret matches where a word starts ("Anna Berg" in "call Anna Berg back", not in
-    "Susanna Berg"). Indexed by its first word, so thousands of secrets cost a dict
-    lookup per word of the text, not a pass per secret.
-    """
-
-    def __init__(self, secrets: list[str]) -> None:
-        self.secrets = sorted(set(secrets), key=len, reverse=True)
-        self._index: dict[str, list[str]] = {}
-        for secret in self.secrets:
-            low = secret.lower()
-            first = _WORD.search(low)
-            if first is None:
-                continue
-            # Compared from the first word on: "+4989..." is found as "4989...".
-            self._index.setdefault(first.group(), []).append(low[first.start():])
-        self._keys = frozenset(self._index)
-        self._regex: re.Pattern[str] | None = None
-
-    @property
-    def _fallback(self) -> re.Pattern[str]:
-        # Compiled only when needed: thousands of alternatives take seconds.
-        if self._regex is None:
-            alternatives = "|".join(re.escape(s) for s in self.secrets)
-            self._regex = re.compile(alternatives or r"(?!)", re.IGNORECASE)
-        return self._regex
-
-    def spans(self, text: str) -> list[tuple[int, int]] | None:
-        """Where secrets occur (longest first, not overlapping); None when case folding
-        changes the text's length and the positions cannot be trusted."""
-        low = text.lower()
-        if len(low) != len(text):
-            return None
-        out: list[tuple[int, int]] = []
-        end = -1
-        for m in _WORD.finditer(low):
-            if m.start() < end:
-                continue
-            for secret in self._index.get(m.group(), ()):
-                if low.startswith(secret, m.start()):
-                    end = m.start() + len(secret)
-                    out.append((m.start(), end))
-                    break
-        return out
-
-    def search(self, text: str | None) -> bool:
-        """True when ``text`` quotes a secret."""
-        if not text:
-            return False
-        # Most texts share no word with a secret's first word: one set test, in C.
-        if self._keys.isdisjoint(_WORD.findall(text.lower())):
-            return False
-        spans = self.spans(text)
-        return bool(spans) if spans is not None else bool(self._fallback.search(text))
-
-    def sub(self, text: str) -> str:
-        """``text`` with every secret replaced by ``[erased]``."""
-        spans = self.spans(text)
-        if spans is None:
-            return self._fallback.sub(SCRUBBED, text)
-        for start, end in reversed(spans):
-            text = text[:start] + SCRUBBED + text[end:]
-        return text
-
-
-def _scrub_json(value: Any, matcher: SecretMatcher, *, call: bool = False) -> Any:
-    """``value`` with every string holding a secret scrubbed; in a call (``call``), the
-    number, notes and tag payloads dropped too."""
-    if isinstance(value, dict):
-        return {matcher.sub(k): (None if call and k in _CALL_PERSONAL_KEYS
-                                 else _scrub_json(v, matcher, call=call))
-                for k, v in value.items()}
-    if isinstance(value, list):
-        return [_scrub_json(v, matcher, call=call) for v in value]
-    if isinstance(value, str):
-        return matcher.sub(value)
-    return value
-
-
-def _scrub_cell(text: str, matcher: SecretMatcher, is_json: bool) -> str:
-    if is_json:
-        try:
-            return json.dumps(_scrub_json(json.loads(text), matcher), ensure_ascii=False)
-        except (ValueError, RecursionError):
-            pass
-    return matcher.sub(text)
-
-
-Candidates = list[tuple[str, str, bool, int]]  # (table, column, is_json, rowid)
-
-
-def _candidate_rows(store: Store, matcher: SecretMatcher) -> Candidates:
-    """The rows of the free-text columns that may quote a secret."""
-    out: Candidates = []
-    secrets = matcher.secrets
-    if not secrets:
-        return out
-    for table, column, is_json in _TEXT_COLUMNS:
-        if len(secrets) <= _LIKE_LIMIT:
-            # SQLite picks the rows (LIKE ignores ASCII case and, unlike lower(), copies
-            # nothing): most rows hold none of the secrets and never reach Python.
-            tests = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in secrets)
-            params = ["%" + s.replace("\\", "\\\\").replace("%", "\\%")
-                      .replace("_", "\\_") + "%" for s in secrets]
-            rows = store._all(f"SELECT rowid FROM {table}"
-                              f" WHERE {column} IS NOT NULL AND ({tests})", params)
-        else:
-            store.conn.create_function("callsheet_quotes", 1, matcher.search)
-            rows = store._all(f"SELECT rowid FROM {table} WHERE callsheet_quotes({column})")
-        out += [(table, column, is_json, r[0]) for r in rows]
-    return out
-
-
-def _scrub_rows(store: Store, rows: Candidates, matcher: SecretMatcher) -> int:
-    """Scrub the secrets from the given rows (read again now); returns rows changed."""
-    changed = 0
-    for table, column, is_json, rowid in rows:
-        row = store._one(f"SELECT {column} FROM {table} WHERE rowid = ?", (rowid,))
-        if row is None or row[0] is None:
-            continue
-        new = _scrub_cell(row[0], matcher, is_json)
-        if new != row[0]:
-            store.conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
-                               (new, rowid))
-            changed += 1
-    return changed
 
 
 def erasure_counts(store: Store, person_id: str) -> dict[str, int]:
@@ -391,7 +97,7 @@ def _erase_own_records(store: Store, person: Any, matcher: SecretMatcher, now: s
                            (person_id,)) + from_numbers
     for row in call_rows:
         try:
-            raw = json.dumps(_scrub_json(json.loads(row["raw_json"]), matcher, call=True),
+            raw = json.dumps(scrub_json(json.loads(row["raw_json"]), matcher, call=True),
                              ensure_ascii=False)
         except ValueError:
             raw = "{}"
@@ -442,7 +148,7 @@ def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
     persons = [p for p in persons if not is_erased(store, p.id)]
     if not persons:
         return []
-    candidates = _candidate_rows(
+    candidates = candidate_rows(
         store, SecretMatcher([s for p in persons for s in _secrets(p)]))
     results: list[ErasureResult] = []
     for i in range(0, len(persons), batch):
@@ -464,12 +170,12 @@ def _erase_batch(store: Store, persons: list[Any], reason: str, who: str, log: b
         with store.write():
             matcher = SecretMatcher([s for p in persons for s in _secrets(p)])
             if candidates is None:
-                candidates = _candidate_rows(store, matcher)
+                candidates = candidate_rows(store, matcher)
             now = store._now()
             from_numbers = _calls_from_numbers(store, persons)
             done = [_erase_own_records(store, p, matcher, now, from_numbers.get(p.id, []))
                     for p in persons]
-            scrubbed = _scrub_rows(store, candidates, matcher)
+            scrubbed = scrub_rows(store, candidates, matcher)
             if optimize:
                 # The trigram index drops a row's tokens with a delete marker; "optimize"
                 # merges the segments so the old ones are gone, not just hidden.

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from shared import blocklist, consent, privacy, privacy_log
+from shared import blocklist, consent, privacy, privacy_export, privacy_log
 from shared.calls import parse_call
 from shared.errors import NotFound, ValidationError
 from shared.model import Actor, ContactRef
@@ -64,7 +64,7 @@ def world(store):
 
 def test_export_holds_everything_stored_about_the_person(store, world):
     p, _, company = world
-    data = privacy.export_person(store, p.id)
+    data = privacy_export.export_person(store, p.id)
     assert data["person"]["email"] == EMAIL and data["person"]["phone2"] == PHONE2
     assert data["company"] == {"id": company.id, "name": "Brauerei Alt"}
     (call,) = data["calls"]
@@ -82,7 +82,7 @@ def test_export_holds_everything_stored_about_the_person(store, world):
 def test_write_export_logs_without_personal_data(store, world, tmp_path, db_path):
     p, _, _ = world
     out, html = tmp_path / "p.json", tmp_path / "p.html"
-    privacy.write_export(store, p.id, out, who="Erika", html_out=html)
+    privacy_export.write_export(store, p.id, out, who="Erika", html_out=html)
     assert json.loads(out.read_text())["person"]["last_name"] == NAME_LAST
     text = html.read_text()
     assert NAME_LAST in text and "<table>" in text and "Consent to advertising calls" in text

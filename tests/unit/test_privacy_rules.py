@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from shared import blocklist, consent, privacy, retention
+from shared import blocklist, consent, privacy, privacy_export, retention, scrub
 from shared.model import Person
 
 
@@ -24,10 +24,10 @@ def test_secrets_cover_name_forms_numbers_and_email_longest_first():
 
 
 def test_scrub_json_drops_call_fields_and_replaces_quotes():
-    pattern = privacy.SecretMatcher(["Anna Berg"])
+    pattern = scrub.SecretMatcher(["Anna Berg"])
     call = {"phoneNumber": "+49", "annotation": "x", "agent": "anna berg's colleague",
             "tags": [{"id": "t", "payload": {"a": 1}}]}
-    out = privacy._scrub_json(call, pattern, call=True)
+    out = scrub.scrub_json(call, pattern, call=True)
     assert out == {"phoneNumber": None, "annotation": None, "agent": "[erased]'s colleague",
                    "tags": [{"id": "t", "payload": None}]}
 
@@ -37,7 +37,7 @@ def test_export_html_escapes_what_it_shows():
                                               "do_not_call": True},
             "company": None, "calls": [], "tasks": [], "campaign_places": [],
             "do_not_call_history": [], "consents": [], "audit": []}
-    html = privacy.export_html(data)
+    html = privacy_export.export_html(data)
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "<b>x</b>" not in html
     assert "None stored." in html and ">yes<" in html
 
@@ -50,7 +50,7 @@ def test_months_back_and_years_ahead():
 
 
 def test_secret_matcher_finds_secrets_where_words_start_ignoring_case():
-    m = privacy.SecretMatcher(["Anna Berg", "+4989123456", "4989123456", "a.berg@x.de"])
+    m = scrub.SecretMatcher(["Anna Berg", "+4989123456", "4989123456", "a.berg@x.de"])
     assert m.sub("Call ANNA BERG back, not Susanna Berg") == (
         "Call [erased] back, not Susanna Berg")
     assert m.sub("from +4989123456 (A.Berg@X.de)") == "from +[erased] ([erased])"
@@ -60,9 +60,9 @@ def test_secret_matcher_finds_secrets_where_words_start_ignoring_case():
 
 def test_secret_matcher_with_thousands_of_secrets_and_odd_case_folding():
     names = [f"Person{i} Nachname{i}" for i in range(5000)]
-    m = privacy.SecretMatcher(names)
+    m = scrub.SecretMatcher(names)
     assert m.sub("met person4711 nachname4711 today") == "met [erased] today"
     assert not m.search("met person4711 somebody")
     # "İ" lowers to two characters: positions shift, the regex path takes over.
-    odd = privacy.SecretMatcher(["Müller"])
+    odd = scrub.SecretMatcher(["Müller"])
     assert odd.sub("İstanbul: Müller") == "İstanbul: [erased]"

@@ -8,7 +8,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shared import privacy_log, retention
@@ -74,11 +74,10 @@ class PrivacyView(QWidget):
             self.refresh()
         return dlg
 
-    def _open(self, index: object) -> None:
-        row = self.table.currentIndex().row()
-        if row < 0:
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
             return
-        event = self.model.record(row)
+        event = self.model.record(index.row())
         if event.entity_type in ("person", "company") and event.entity_id:
             self.open_contact.emit(event.entity_type, event.entity_id)
 

@@ -110,6 +110,12 @@ def test_erase_asks_for_a_reason_then_erases_and_logs(qtbot, window, store, acto
     assert view.model.rowCount() == 1
     assert view.model.record(0).entity_id == p.id
     assert view.count.text() == "1 event(s)"
+    window.close_current_card()
+    qtbot.waitUntil(lambda: view.table.visualRect(view.model.index(0, 0)).height() > 0)
+    pos = view.table.visualRect(view.model.index(0, 0)).center()
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert window.current_card().record_id == p.id  # the row opens the record
 
 
 def test_consent_tab_adds_withdraws_and_exports_proof(qtbot, window, store, actor,

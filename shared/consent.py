@@ -81,6 +81,8 @@ def _consent(store: Store, row: Any, used: str | None) -> Consent:
     c = Consent(row["id"], row["company_id"], row["person_id"], row["kind"], row["given_at"],
                 row["source"], row["given_by"], row["file_ref"], row["withdrawn_at"],
                 row["created_at"])
+    # The calls still stored, or the last use remembered when older calls were deleted.
+    used = max(used or "", row["last_used_at"] or "") or None
     c.last_used_at = used if used and used > c.given_at else None
     latest = max(x for x in (c.given_at, c.withdrawn_at, c.last_used_at) if x)
     c.keep_until = _add_years(latest, PROOF_YEARS)
@@ -227,6 +229,18 @@ def write_proof(store: Store, ref: ContactRef, out: str, *, who: str) -> dict[st
     privacy_log.record(store, who, "consent-export", kind, cid, None,
                        {"consents": len(data["consents"])})
     return data
+
+
+def remember_last_use(store: Store, before: str) -> None:
+    """Before the calls older than ``before`` are deleted: keep on each consent the last
+    campaign call among them, so its proof is still kept five years from that call."""
+    store.conn.execute(
+        """UPDATE consents SET last_used_at = nullif(max(coalesce(last_used_at, ''), coalesce(
+               (SELECT max(k.started_at) FROM calls k
+                WHERE k.source_type = 'campaign' AND k.started_at < :before
+                  AND (k.person_id = consents.person_id OR (consents.person_id IS NULL
+                       AND k.person_id IS NULL AND k.company_id = consents.company_id))),
+               '')), '')""", {"before": before})
 
 
 def expired_proofs(store: Store, now: datetime) -> list[Consent]:

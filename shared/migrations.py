@@ -378,6 +378,9 @@ def _m0005_privacy(db: Database) -> None:
             given_by TEXT,
             file_ref TEXT,
             withdrawn_at TEXT,
+            -- The last campaign call to the contact among calls deleted since (by the
+            -- retention rules): the proof's five years count from the last use.
+            last_used_at TEXT,
             created_at TEXT NOT NULL,
             CHECK ((company_id IS NULL) <> (person_id IS NULL))
         )""",

@@ -139,6 +139,7 @@ def delete_calls_before(store: Store, before: str) -> int:
         places = store._all(
             "SELECT DISTINCT source_id, person_id, company_id FROM calls"
             " WHERE started_at < ? AND source_type = 'campaign'", (before,))
+        consent.remember_last_use(store, before)
         store.conn.executemany(
             "DELETE FROM audit_log WHERE entity_type = 'call' AND entity_id = ?",
             [(i,) for i in ids])

@@ -164,3 +164,18 @@ def test_deleting_old_calls_recounts_the_campaign_places(store, clock):
     assert retention.delete_calls_before(store, "2021-01-01T00:00:00.000Z") == 1
     n, last = store._one(count, (p.id,))
     assert n == 1 and last.startswith("2026-11-01")
+
+
+def test_deleting_old_calls_keeps_the_last_use_of_a_consent(store, clock):
+    p = store.create_person({"lastName": "Used"}, API)
+    ref = ContactRef(None, p.id)
+    consent.add_consent(store, ref, given_at=datetime(2020, 1, 1, tzinfo=UTC), source="form",
+                        actor=DESK)
+    store.record_call(parse_call({"id": "k1", "timestampInit": "2021-06-01T09:00:00Z",
+                                  "contact": {"company": None, "person": p.id},
+                                  "source": {"type": "campaign", "id": "promo"}}), API)
+    assert consent.consents_for(store, ref)[0].keep_until.startswith("2026-06-01")
+    retention.delete_calls_before(store, "2022-01-01T00:00:00.000Z")
+    assert store.count_calls() == 0
+    (c,) = consent.consents_for(store, ref)
+    assert c.last_used_at.startswith("2021-06-01") and c.keep_until.startswith("2026-06-01")

@@ -54,8 +54,7 @@ class CampaignDialog(QDialog):
         self.consent_check.setToolTip("Apollo's dialer then gets only contacts holding a"
                                       " consent that was not withdrawn (see the card's"
                                       " Consent tab)")
-        self.consent_check.setChecked(campaign is not None
-                                      and consent.needs_consent(ctx.store, campaign.id))
+        self.consent_check.setChecked(campaign is not None and campaign.needs_consent)
         self.fields = {
             "id": Field("Campaign &id (as in Apollo)", self.id_edit),
             "name": Field("&Name", self.name_edit),

@@ -123,6 +123,9 @@ class PersonCard(ContactCard):
         return record.name
 
     def _subtitle_of(self, record: Person) -> str:
+        if privacy.is_erased(self.ctx.store, record.id):
+            return ("Personal data erased (see the Privacy page); the numbers stay blocked."
+                    " Nothing can be added to this record.")
         if record.company_id:
             return (f'Person at <a href="company:{escape(record.company_id)}">'
                     f"{escape(record.company_display_name or record.company_id)}</a>")

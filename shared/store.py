@@ -770,7 +770,7 @@ class Store:
 
     def _campaign(self, row: sqlite3.Row) -> Campaign:
         return Campaign(row["id"], row["name"], row["contacts_source"], row["tasks_source"],
-                        row["created_at"])
+                        row["created_at"], needs_consent=bool(row["needs_consent"]))
 
     def get_campaign(self, campaign_id: str) -> Campaign:
         """The campaign with this id; raises NotFound."""

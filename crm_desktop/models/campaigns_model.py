@@ -10,9 +10,10 @@ SOURCE_LABEL = {"crm": "Callsheet", "apollo": "Apollo"}
 
 
 class CampaignsModel(RecordTableModel):
-    """Campaigns: id, name, contact source, task source, contacts, open tasks."""
+    """Campaigns: id, name, contact source, task source, contacts, open tasks, consent."""
 
-    COL_ID, COL_NAME, COL_CONTACTS_SOURCE, COL_TASKS_SOURCE, COL_CONTACTS, COL_TASKS = range(6)
+    (COL_ID, COL_NAME, COL_CONTACTS_SOURCE, COL_TASKS_SOURCE, COL_CONTACTS, COL_TASKS,
+     COL_CONSENT) = range(7)
 
     COLUMNS = (
         Column("Id", lambda c: c.id),
@@ -23,6 +24,9 @@ class CampaignsModel(RecordTableModel):
                align_right=True),
         Column("Open tasks", lambda c: str(c.open_task_count),
                sort=lambda c: c.open_task_count, align_right=True),
+        Column("Consent", lambda c: "needed" if c.needs_consent else "",
+               tooltip=lambda c: "Apollo gets only contacts with consent to advertising calls"
+                                 if c.needs_consent else None),
     )
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBo
 from crm_desktop.campaign_dialog import CampaignDialog
 from crm_desktop.consent_dialog import ConsentDialog
 from crm_desktop.erase_dialog import EraseDialog
-from crm_desktop.main_window import PAGE_PRIVACY
+from crm_desktop.main_window import PAGE_CAMPAIGNS, PAGE_PRIVACY
 from crm_desktop.retention_dialog import RetentionDialog
 from shared import consent, privacy, privacy_log
 from shared.calls import parse_call
@@ -99,6 +99,7 @@ def test_erase_asks_for_a_reason_then_erases_and_logs(qtbot, window, store, acto
     erased = store.get_person(p.id)
     assert erased.name == "Erased person" and erased.phone is None
     assert card.title.text() == "Erased person"
+    assert "Personal data erased" in card.subtitle.text()
     assert card.fields["lastName"].editor.isReadOnly()
     assert card.fields["phone"].text() == "" and not card.company_button.isEnabled()
     (event,) = privacy_log.events(store)
@@ -209,6 +210,10 @@ def test_campaign_dialog_marks_needs_consent(qtbot, window, store):
     assert dlg.consent_check.isChecked()
     _click_save(qtbot, dlg)
     assert consent.needs_consent(store, "winter")
+    window.go(PAGE_CAMPAIGNS)
+    model = window.campaigns.model
+    row = model.row_of("winter")
+    assert model.index(row, model.COL_CONSENT).data() == "needed"
     again = CampaignDialog(window.ctx, store.get_campaign("winter"), parent=window)
     qtbot.addWidget(again)
     again.show()

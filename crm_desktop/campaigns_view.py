@@ -46,7 +46,7 @@ class CampaignsView(QWidget):
         self.model = CampaignsModel()
         self.table = make_table(sorted_proxy(self.model))
         self.table.sortByColumn(CampaignsModel.COL_NAME, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, [130, 220, 120, 110, 80, 90, 80])
+        set_widths(self.table, [130, 220, 120, 110, 80, 90])
         stretch_column(self.table, CampaignsModel.COL_NAME)
         self.table.doubleClicked.connect(lambda _: self.edit_campaign())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_contacts())

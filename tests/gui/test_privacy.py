@@ -213,7 +213,7 @@ def test_campaign_dialog_marks_needs_consent(qtbot, window, store):
     window.go(PAGE_CAMPAIGNS)
     model = window.campaigns.model
     row = model.row_of("winter")
-    assert model.index(row, model.COL_CONSENT).data() == "needed"
+    assert model.index(row, model.COL_NAME).data() == "Winter promotion · consent needed"
     again = CampaignDialog(window.ctx, store.get_campaign("winter"), parent=window)
     qtbot.addWidget(again)
     again.show()

@@ -6,6 +6,7 @@ Every command exits non-zero with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -15,6 +16,7 @@ from typing import NoReturn
 from shared.backup import backup, hold_lock, restore
 from shared.database import connect
 from shared.errors import CallsheetError
+from shared.logfiles import add_secret, setup_logging
 from shared.model import Actor, ContactRef
 from shared.settings import (
     API_KEY,
@@ -392,6 +394,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``callsheet-api``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Console output goes through a handler that never blocks (nobody may read it);
+    # setup_logging then adds only the log file.
+    from . import logsink
+
+    logsink.install()
+    setup_logging("callsheet-api")
+    add_secret(os.environ.get("CALLSHEET_API_KEY"))
     try:
         return args.func(args)
     except (CallsheetError, CliError) as e:

@@ -21,6 +21,8 @@ import threading
 import time
 from typing import TextIO
 
+from shared.logfiles import RedactSecrets
+
 FORMAT = "%(asctime)s %(name)s %(message)s"
 
 
@@ -105,9 +107,15 @@ def install(level: int = logging.INFO) -> DroppingHandler:
     """Send the root logger's records to stderr through a DroppingHandler."""
     root = logging.getLogger()
     root.setLevel(level)
+    for h in root.handlers:
+        # Installed already for this stderr (the CLI, then its serve command): keep it,
+        # with the secrets its filter has learnt.
+        if isinstance(h, DroppingHandler) and h.stream is sys.stderr:
+            return h
     _replace(root, sys.stderr)
     handler = DroppingHandler(sys.stderr)
     handler.setFormatter(logging.Formatter(FORMAT))
+    handler.addFilter(RedactSecrets())
     root.addHandler(handler)
     return handler
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import socket
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -17,6 +18,30 @@ from shared.settings import check_port
 from shared.stores import ThreadStores
 
 log = logging.getLogger("callsheet.desktop")
+
+
+class ListenError(Exception):
+    """The API cannot listen: ``message`` in words, ``field`` "host" or "port"."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def listen_error(e: OSError, host: str, port: int) -> ListenError:
+    """Say in words why binding ``host:port`` failed, and which setting to change."""
+    if e.errno == errno.EADDRINUSE:
+        return ListenError(f"Port {port} on {host} is in use by another program.", "port")
+    if e.errno == errno.EACCES:
+        return ListenError(f"Port {port} needs administrator rights; use 1024 or above.",
+                           "port")
+    if e.errno == errno.EADDRNOTAVAIL:
+        return ListenError(f"{host} is not an address of this PC. Use 127.0.0.1 (this PC"
+                           " only) or 0.0.0.0 (every network).", "host")
+    if isinstance(e, socket.gaierror):
+        return ListenError(f"{host} is not a known address or name.", "host")
+    return ListenError(f"Cannot listen on {host}:{port} ({e.strerror or e}).", "host")
 
 
 class ApiController(QObject):
@@ -36,6 +61,8 @@ class ApiController(QObject):
         self.url = ""
         self._server: ApiServer | None = None
         self._stores: ThreadStores | None = None
+        # Why the last start or restart could not listen, and on which setting.
+        self.error: ListenError | None = None
 
     def start(self, host: str, port: int | str, api_key: str | None) -> bool:
         """Listen on ``host:port``; ``api_key`` None reads the stored key per request.
@@ -44,32 +71,88 @@ class ApiController(QObject):
         example because another program has the port: Callsheet keeps working.
         """
         self.stop()
-        self.host = host
         try:
-            self.port = check_port(port)
+            server, stores = self._open(host, port, api_key)
+        except ListenError as e:
+            self.host = host
+            self.error = e
+            why = e.message[:1].lower() + e.message[1:]
+            return self._failed(f"The API is not running: {why} Change it in Settings"
+                                " (Ctrl+,).")
+        self._serve(server, stores)
+        return True
+
+    def restart(self, host: str, port: int | str, api_key: str | None) -> bool:
+        """Move the API to ``host:port``; the running one serves until the new one listens.
+
+        On failure the old API goes on as it was and ``error`` says what is wrong
+        with which value (the settings dialog shows it next to that field).
+        """
+        if self._server is None:
+            return self.start(host, port, api_key)
+        old = (self.host, self.port)
+        try:
+            same_port = check_port(port) == self.port
+        except ValidationError:
+            same_port = False
+        if same_port:
+            # Only the address changes: on most systems the new socket cannot bind the
+            # port the old one holds, so this one case has a short gap.
+            self._close_current()
+            try:
+                server, stores = self._open(host, port, api_key)
+            except ListenError as e:
+                if not self.start(*old, api_key):
+                    log.warning("the API could not go back to %s:%s", *old)
+                self.error = e
+                return False
+        else:
+            try:
+                server, stores = self._open(host, port, api_key)
+            except ListenError as e:
+                self.error = e
+                return False
+            self._close_current()
+        self._serve(server, stores)
+        return True
+
+    def _open(self, host: str, port: int | str,
+              api_key: str | None) -> tuple[ApiServer, ThreadStores]:
+        """Bind a server to ``host:port`` (not serving yet); raises ListenError."""
+        if not host.strip():
+            raise ListenError("Enter an address, for example 127.0.0.1.", "host")
+        try:
+            port_number = check_port(port)
         except ValidationError as e:
-            return self._failed(e.message)
-        self._stores = ThreadStores(self.db_path)
-        ctx = ApiContext(self._stores, api_key=api_key, on_request=self.request_served.emit)
+            raise ListenError(e.message, "port") from e
+        stores = ThreadStores(self.db_path)
+        ctx = ApiContext(stores, api_key=api_key, on_request=self.request_served.emit)
         try:
-            self._server = ApiServer(create_app(ctx), host, self.port)
+            server = ApiServer(create_app(ctx), host, port_number)
         except OSError as e:
-            self._stores.close()
-            self._stores = None
-            if e.errno == errno.EADDRINUSE:
-                return self._failed(
-                    f"The API is not running: port {self.port} on {host} is in use by another"
-                    " program. Choose another port in Settings (Ctrl+,).")
-            return self._failed(f"The API is not running: cannot listen on {host}:{self.port}"
-                                f" ({e.strerror or e}). Check the address in Settings (Ctrl+,).")
-        self._server.start()
-        self.port = self._server.port
-        self.url = self._server.url
+            stores.close()
+            raise listen_error(e, host, port_number) from e
+        self.host = host
+        return server, stores
+
+    def _serve(self, server: ApiServer, stores: ThreadStores) -> None:
+        self._server, self._stores = server, stores
+        server.start()
+        self.error = None
+        self.port = server.port
+        self.url = server.url
         self.state = "listening"
         self.message = f"API listening on {self.url}"
         log.info("API listening on %s", self.url)
         self.status_changed.emit()
-        return True
+
+    def _close_current(self) -> None:
+        if self._server is not None:
+            self._server.stop()
+            self._server = None
+        if self._stores is not None:
+            self._stores.close()
+            self._stores = None
 
     def _failed(self, message: str) -> bool:
         log.warning("%s", message)
@@ -81,12 +164,7 @@ class ApiController(QObject):
 
     def stop(self) -> None:
         """Stop serving (if serving) and close the API's database connections."""
-        if self._server is not None:
-            self._server.stop()
-            self._server = None
-        if self._stores is not None:
-            self._stores.close()
-            self._stores = None
+        self._close_current()
         if self.state != "off":
             self.state = "off"
             self.message = "The API is off."
@@ -104,4 +182,4 @@ class ApiController(QObject):
         self.request_served.connect(slot, Qt.ConnectionType.QueuedConnection)  # type: ignore[arg-type]
 
 
-__all__ = ["ApiController", "RequestInfo"]
+__all__ = ["ApiController", "ListenError", "RequestInfo"]

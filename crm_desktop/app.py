@@ -21,11 +21,14 @@ from shared.backup import hold_lock
 from shared.database import connect
 from shared.demo import load_demo
 from shared.errors import CallsheetError
+from shared.logfiles import add_secret, setup_logging
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
 
 from . import style
+from .diagnostics import install_excepthook
 from .main_window import DesktopOptions, MainWindow, app_info
+from .single_instance import InstanceServer, ask_running
 
 log = logging.getLogger("callsheet.desktop")
 DEMO_OFFERED = "demo_offered"
@@ -79,11 +82,18 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
     return True
 
 
+def already_running(window: MainWindow) -> None:
+    """Callsheet was started again on this database: show the window that runs."""
+    window.bring_to_front()
+    window.notify("Callsheet is already running on this database: this is its window.")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app; returns the exit status."""
     args = parse_args(argv)
     # The embedded API logs every request: output nobody reads must not stop it.
     logsink.install()
+    log_file = setup_logging("callsheet")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     name, version = app_info()
     app.setApplicationName(name)
@@ -92,7 +102,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(name)
     style.apply(app)  # type: ignore[arg-type]
 
+    log.info("%s %s starting (log file: %s)", name, version, log_file)
+    window: MainWindow | None = None
+    # An error nobody caught shows a dialog with the log file instead of ending the app.
+    install_excepthook(lambda: window)
     path = resolve_db_path(args.db)
+    if ask_running(path):
+        # Before anything touches the database: the running window takes over.
+        log.info("Callsheet is already running on %s", path)
+        QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
+                                f"{path}\n\nIts window has been brought to the front.")
+        return 0
+    instance = InstanceServer(path)
+    instance.listen()
     try:
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
@@ -100,16 +122,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1
-    _, created = ensure_api_key(store)
+    key, created = ensure_api_key(store)
+    add_secret(key)
     if created:
         log.info("created an API key (see Settings to copy it)")
     first_start(store, demo=args.demo)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
+    instance.activated.connect(lambda: already_running(window))
     window.show()
     try:
         return app.exec()
     finally:
+        instance.close()
         window.shutdown()
         store.db.close()
         lock.release()

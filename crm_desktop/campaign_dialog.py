@@ -19,6 +19,7 @@ from shared.errors import CallsheetError
 from shared.model import Actor, Campaign
 
 from .context import DesktopContext
+from .panes import form_message, plain_label
 from .widgets import Field
 
 SOURCES = (("Callsheet (this CRM)", "crm"), ("Apollo", "apollo"))
@@ -66,6 +67,7 @@ class CampaignDialog(QDialog):
                       " calls.")
         hint.setWordWrap(True)
         hint.setObjectName("muted")
+        self.hint = hint
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.hide()
@@ -80,8 +82,11 @@ class CampaignDialog(QDialog):
         layout.addWidget(self.consent_check)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        # The wrapped hint needs its height for this width (sizeHint alone clips it).
-        self.resize(460, layout.totalHeightForWidth(460))
+        # A dialog does not ask a wrapped label for its height at the final width, so
+        # the last line was cut off: reserve it.
+        margins = layout.contentsMargins()
+        hint.setMinimumHeight(hint.heightForWidth(460 - margins.left() - margins.right()))
+        self.resize(460, 0)
 
     def accept(self) -> None:
         for f in self.fields.values():
@@ -105,10 +110,13 @@ class CampaignDialog(QDialog):
             self.campaign = campaign
         except CallsheetError as e:
             target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
+            labels = {api: plain_label(self.fields[key].label.text())
+                      for api, key in _FIELD_OF.items()}
+            message = form_message(e.message, labels, e.field)
             if target is not None:
-                target.set_error(e.message)
+                target.set_error(message)
             else:
-                self.error.setText(e.message)
+                self.error.setText(message)
                 self.error.show()
             return
         self.ctx.wrote()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -35,6 +35,7 @@ from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
 
 from .call_details import CallDetailsDialog
+from .card_undo import FieldEdit, UndoKeys
 from .consent_panel import ConsentPanel
 from .contact_picker import Picked
 from .context import DesktopContext
@@ -43,6 +44,7 @@ from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
 from .models.record_model import RecordTableModel
 from .models.tasks_model import TasksModel
+from .panes import form_message, labels_of
 from .task_dialog import TaskDialog
 from .widgets import (
     Badge,
@@ -53,6 +55,7 @@ from .widgets import (
     make_table,
     set_widths,
     sorted_proxy,
+    stretch_column,
 )
 
 
@@ -70,12 +73,24 @@ class FieldSpec:
     placeholder: str = ""
 
 
+# A card's own keys (keys, what they do, method): the card makes its shortcuts from
+# this table and Help ▸ Keyboard shortcuts lists it.
+CARD_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("Ctrl+S", "Save the card", "save"),
+    ("Esc", "Revert the card (asks when there are unsaved changes)", "revert_asking"),
+    ("Ctrl+D", "Set or lift do-not-call", "toggle_do_not_call"),
+    ("Ctrl+T", "Add a task for the card's contact", "add_task"),
+    ("Ctrl+Shift+Del", "Delete the card's contact", "delete"),
+)
+
+
 class ContactCard(QWidget):
     """Base of CompanyCard and PersonCard; ``record_id`` None is a new, unsaved contact."""
 
     KIND = ""
     NOUN = ""
     FIELDS: tuple[FieldSpec, ...] = ()
+    EXTRA_KEYS: tuple[tuple[str, str, str], ...] = ()
 
     open_contact = Signal(str, str)  # kind, id
     close_requested = Signal()
@@ -93,6 +108,12 @@ class ContactCard(QWidget):
         self._shown: dict[str, str] = {}
         self._base: dict[str, Any] = {}
         self._gone = False
+        # One undo history for all fields (Edit ▸ Undo, Ctrl+Z); _last is what each field
+        # showed after its last recorded change, _applying marks the card's own setText.
+        self.undo_stack = QUndoStack(self)
+        self._undo_keys = UndoKeys(self.undo_stack, self)
+        self._last: dict[str, str] = {}
+        self._applying = False
         self._build()
         if record_id is None:
             self._start_new()
@@ -131,6 +152,7 @@ class ContactCard(QWidget):
         self.task_button.setToolTip("Plan a call to this contact (Ctrl+T)")
         self.task_button.clicked.connect(self.add_task)
         self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip("Delete this contact (Ctrl+Shift+Del)")
         self.delete_button.setObjectName("danger")
         self.delete_button.clicked.connect(self.delete)
         actions = QHBoxLayout()
@@ -186,7 +208,10 @@ class ContactCard(QWidget):
         set_widths(self.tasks_view, [130, 170, 150, 140, 200])
         self.dnc_model = DncModel()
         self.dnc_view = make_table(self.dnc_model, sortable=False)
-        set_widths(self.dnc_view, [130, 110, 140, 200])
+        # The reason takes the spare width (elided with …, whole in the tooltip) instead
+        # of being cut off at the right edge ("Hat am Telef").
+        set_widths(self.dnc_view, [130, 110, 100, 0, 160])
+        stretch_column(self.dnc_view, DncModel.COL_REASON)
         self.dnc_view.doubleClicked.connect(self._open_dnc_call)
         self.audit_model = AuditModel()
         self.audit_view = make_table(self.audit_model, sortable=False)
@@ -221,11 +246,10 @@ class ContactCard(QWidget):
         root.addWidget(self.error)
         root.addWidget(split, 1)
 
-        for keys, slot in (("Ctrl+S", self.save), ("Escape", self.revert),
-                           ("Ctrl+D", self.toggle_do_not_call), ("Ctrl+T", self.add_task)):
+        for keys, _, method in CARD_KEYS + self.EXTRA_KEYS:
             sc = QShortcut(QKeySequence(keys), self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            sc.activated.connect(slot)
+            sc.activated.connect(getattr(self, method))
 
     def _tasks_page(self) -> QWidget:
         page = QWidget()
@@ -266,8 +290,44 @@ class ContactCard(QWidget):
             editor.setPlaceholderText(spec.placeholder)
             editor.textChanged.connect(self._update_buttons)
             editor.editingFinished.connect(lambda api=spec.api: self._check_field(api))
+        changed = (editor.currentIndexChanged if isinstance(editor, QComboBox)
+                   else editor.textChanged)
+        changed.connect(lambda *_, api=spec.api: self._edited(api))
+        editor.installEventFilter(self._undo_keys)
         editor.setObjectName(f"field_{spec.api}")
         return editor
+
+    # -- undo -------------------------------------------------------------
+
+    def _edited(self, api: str) -> None:
+        """A field changed: record the change on the undo stack (unless the card set it)."""
+        field = self.fields.get(api)
+        if field is None:  # still building
+            return
+        new = field.text()
+        if self._applying:
+            self._last[api] = new
+            return
+        old = self._last.get(api, "")
+        if new == old:
+            return
+        self._last[api] = new
+        label = field.label.text().replace("&", "").rstrip(" *")
+        self.undo_stack.push(FieldEdit(api, label, old, new, self._apply_field))
+
+    def _apply_field(self, api: str, text: str) -> None:
+        """Show ``text`` in a field for undo/redo and put the cursor there."""
+        self._set_field(api, text)
+        self.fields[api].editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
+
+    def _set_field(self, api: str, text: str) -> None:
+        self._applying = True
+        try:
+            self.fields[api].set_text(text)
+        finally:
+            self._applying = False
+        self._last[api] = text
 
     # -- hooks for the two kinds of card ----------------------------------
 
@@ -325,6 +385,14 @@ class ContactCard(QWidget):
         """True when a field (or any, without ``api``) differs from what was loaded."""
         names = [api] if api else list(self.fields)
         return any(self.fields[n].text() != self._shown.get(n, "") for n in names)
+
+    def focus_first_field(self) -> None:
+        """Put the cursor in the card, so its keys (Ctrl+S, Ctrl+D, Ctrl+T) work."""
+        self.fields[self.FIELDS[0].api].editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def has_unsaved(self) -> bool:
+        """True when closing or reverting the card would lose typed text."""
+        return not self._gone and self.is_dirty()
 
     def dirty_fields(self) -> list[str]:
         """The API names of the fields with unsaved changes."""
@@ -387,7 +455,7 @@ class ContactCard(QWidget):
                     conflicts.append(spec.label.replace("&", "").rstrip(" *"))
                 continue
             text = self._display(spec, stored)
-            self.fields[spec.api].set_text(text)
+            self._set_field(spec.api, text)
             self._shown[spec.api] = text
             self._base[spec.api] = stored
         if conflicts:
@@ -400,6 +468,7 @@ class ContactCard(QWidget):
             for f in self.fields.values():
                 f.set_error(None)
             self.error.hide()
+            self.undo_stack.clear()
         self._show_header()
         self._refresh_tabs()
         self._update_buttons()
@@ -420,7 +489,10 @@ class ContactCard(QWidget):
         tasks = store.list_tasks(ref=ref)
         self._set(self.calls_view, self.calls_model, calls)
         self._set(self.tasks_view, self.tasks_model, tasks)
-        self._set(self.dnc_view, self.dnc_model, store.dnc_history(ref))
+        events = store.dnc_history(ref)
+        self._set(self.dnc_view, self.dnc_model, events)
+        # The Call column only when a call set or lifted it: its width goes to the reason.
+        self.dnc_view.setColumnHidden(DncModel.COL_CALL, not any(e.call_id for e in events))
         self._set(self.audit_view, self.audit_model, store.audit_trail(self.KIND, ref.person_id
                                                                        or ref.company_id or ""))
         self._refresh_extra()
@@ -448,7 +520,7 @@ class ContactCard(QWidget):
         try:
             self._clean({api: f.text()})
         except ValidationError as e:
-            f.set_error(e.message)
+            f.set_error(self.form_message(e.message, e.field or api))
             return
         f.set_error(None)
         spec = next(s for s in self.FIELDS if s.api == api)
@@ -456,6 +528,10 @@ class ContactCard(QWidget):
             from shared import phones
 
             f.set_text(phone(phones.normalize(f.text(), self.ctx.region, api), self.ctx.region))
+
+    def form_message(self, message: str, field: str | None) -> str:
+        """The store's message in the card's words ("Phone 2: …", not "phone2: …")."""
+        return form_message(message, labels_of((s.api, s.label) for s in self.FIELDS), field)
 
     def values(self, *, only_dirty: bool) -> dict[str, Any]:
         """The form's values by API name (typed text; the store cleans them)."""
@@ -477,11 +553,12 @@ class ContactCard(QWidget):
             record = self._create(data) if new else self._update(data)
         except CallsheetError as e:
             target = self.fields.get(e.field or "")
+            message = self.form_message(e.message, e.field)
             if target is not None:
-                target.set_error(e.message)
+                target.set_error(message)
                 target.editor.setFocus()
             else:
-                self.error.setText(e.message)
+                self.error.setText(message)
                 self.error.show()
             return False
         if new:
@@ -502,6 +579,16 @@ class ContactCard(QWidget):
             self.close_requested.emit()
             return
         self.reload(keep_edits=False)
+
+    def revert_asking(self) -> None:
+        """Esc: like Revert, but asks first when typed text would be lost."""
+        if self.has_unsaved():
+            question = (f"Close this new {self.NOUN} and lose what you typed?"
+                        if self.record_id is None else
+                        f"Throw away your changes to {self.title_text()}?")
+            if not self.confirm("Unsaved changes", question):
+                return
+        self.revert()
 
     def delete(self) -> None:
         """Delete the contact after asking; the card closes."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -40,7 +40,13 @@ class Picked:
 
 
 class ContactPicker(QWidget):
-    """Type to find contacts; select one (or several with ``multi``)."""
+    """Type to find contacts; select one (or several with ``multi``).
+
+    From the search field Down (or Up) moves into the list, and Enter picks the
+    only match; ``submitted`` tells the dialog to take the selection.
+    """
+
+    submitted = Signal()
 
     def __init__(self, ctx: DesktopContext, *, kinds: tuple[str, ...] = ("company", "person"),
                  multi: bool = False, parent: QWidget | None = None) -> None:
@@ -63,8 +69,34 @@ class ContactPicker(QWidget):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.reload)
         self.query.textChanged.connect(lambda _: self._timer.start())
-        self.query.returnPressed.connect(self.reload)
+        self.query.returnPressed.connect(self._enter)
+        self.query.installEventFilter(self)
         self.reload()
+
+    def _enter(self) -> None:
+        if self._timer.isActive():
+            self.reload()
+        if self.list.count() == 1:
+            self.list.setCurrentRow(0)
+        if self.picked():
+            self.submitted.emit()
+        elif self.list.count():
+            # Several matches: go to the list, the arrows choose and Enter takes it.
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.list.setCurrentRow(0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.query and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)):  # type: ignore[attr-defined]
+            if self._timer.isActive():
+                self.reload()
+            if self.list.count():
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.list.selectedItems():
+                    self.list.setCurrentRow(0 if event.key() == Qt.Key.Key_Down  # type: ignore[attr-defined]
+                                            else self.list.count() - 1)
+            return True
+        return super().eventFilter(watched, event)
 
     def reload(self) -> None:
         """Fill the list for what is typed (the first contacts by name when nothing is)."""
@@ -86,11 +118,14 @@ class ContactPicker(QWidget):
             if "company" in self.kinds:
                 for c in store.list_companies(limit=100):
                     entries.append((Picked("company", c.id, c.display_name), c.city or ""))
+        row_height = self.list.fontMetrics().height() + 12
         for picked, detail in entries:
             kind = f"  [{picked.kind}]" if len(self.kinds) > 1 else ""
             item = QListWidgetItem(f"{picked.title}{kind}" + (f"   —  {detail}" if detail
                                                               else ""))
             item.setData(Qt.ItemDataRole.UserRole, picked)
+            # The style sheet's item padding is not in Qt's own row height: rows overlapped.
+            item.setSizeHint(QSize(0, row_height))
             self.list.addItem(item)
 
     def select_titles(self, *titles: str) -> None:
@@ -129,6 +164,12 @@ class ContactPickerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.picker.list.itemDoubleClicked.connect(lambda _: self.accept())
+        self.picker.list.itemActivated.connect(lambda _: self.accept())
+        self.picker.submitted.connect(self.accept)
+        # Enter in the search field is the picker's (pick the only match), not the
+        # default button's: without this Enter both searched and pressed "Choose".
+        self.ok.setAutoDefault(False)
+        self.ok.setDefault(False)
         layout = QVBoxLayout(self)
         hint = QLabel(prompt)
         hint.setWordWrap(True)

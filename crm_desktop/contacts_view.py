@@ -30,6 +30,12 @@ from .models.persons_model import PersonsModel
 from .widgets import heading, make_table, set_widths
 
 DEBOUNCE_MS = 150
+# Keys of the list itself (keys, what they do, method); Help ▸ Keyboard shortcuts lists them.
+LIST_KEYS: tuple[tuple[str, str, str], ...] = (
+    ("Return", "Open the selected contact's card", "open_selected"),
+    ("Del", "Delete the selected contact", "delete_selected"),
+    ("Ctrl+Shift+A", "Add the selected contacts to a campaign", "add_selected_to_campaign"),
+)
 
 
 class ContactsListView(QWidget):
@@ -44,6 +50,10 @@ class ContactsListView(QWidget):
         self.ctx = ctx
         self.kind = kind
         self._loaded = False
+        self._text = ""
+        # The true number of rows of a partly loaded list: counted again after a filter
+        # or a change elsewhere, not as pages load while scrolling.
+        self._total: int | None = None
         plural = "Companies" if kind == "company" else "Persons"
         self.model: PagedTableModel = (CompaniesModel(ctx.region) if kind == "company"
                                        else PersonsModel(ctx.region))
@@ -63,12 +73,10 @@ class ContactsListView(QWidget):
         set_widths(self.table, [240, 180, 110, 140] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
-        enter = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table)
-        enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-        enter.activated.connect(self.open_selected)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
+        for keys, _, method in LIST_KEYS:
+            sc = QShortcut(QKeySequence(keys), self.table)
+            sc.setContext(Qt.ShortcutContext.WidgetShortcut)
+            sc.activated.connect(getattr(self, method))
 
         noun = "company" if kind == "company" else "person"
         self.new_button = QPushButton(f"New {noun}")
@@ -79,7 +87,8 @@ class ContactsListView(QWidget):
         self.open_button.setToolTip("Open the selected card (Enter)")
         self.open_button.clicked.connect(self.open_selected)
         self.campaign_button = QPushButton("Add to campaign…")
-        self.campaign_button.setToolTip("Assign the selected contacts to a campaign")
+        self.campaign_button.setToolTip("Assign the selected contacts to a campaign"
+                                        " (Ctrl+Shift+A)")
         self.campaign_button.clicked.connect(self.add_selected_to_campaign)
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setToolTip("Delete the selected contact (Del)")
@@ -102,7 +111,9 @@ class ContactsListView(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        # Every change of the row set recounts: a deleted row must not leave "1 persons".
         self.model.rowsInserted.connect(self._show_count)
+        self.model.rowsRemoved.connect(self._show_count)
         self.model.modelReset.connect(self._show_count)
         self.setTabOrder(self.filter, self.table)
 
@@ -119,6 +130,8 @@ class ContactsListView(QWidget):
         self._timer.stop()
         self._loaded = True
         text = self.filter.text().strip()
+        self._text = text
+        self._total = None
         store = self.ctx.store
         if self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
@@ -139,7 +152,9 @@ class ContactsListView(QWidget):
         if last < 0:
             last = self.model.loaded() - 1
         scroll = self.table.verticalScrollBar().value()
+        self._total = None
         self.model.refresh_rows(first, last)
+        self._show_count()
         self.table.verticalScrollBar().setValue(scroll)
         if selected and selected != self.selected_ids():
             row = self.model.row_of(selected[0])
@@ -148,9 +163,20 @@ class ContactsListView(QWidget):
 
     def _show_count(self, *args: Any) -> None:
         n = self.model.loaded()
-        more = "" if self.model.complete() else "+ (scroll for more)"
-        noun = "companies" if self.kind == "company" else "persons"
-        self.count.setText(f"{n:,}{more} {noun}" if n else f"No {noun} match")
+        if not self.model.complete():
+            # Only part of the list is loaded: ask the database for the true number.
+            if self._total is None:
+                store = self.ctx.store
+                self._total = (store.count_companies(self._text) if self.kind == "company"
+                               else store.count_persons(self._text))
+            n = self._total
+        one, many = ("company", "companies") if self.kind == "company" else ("person", "persons")
+        if not n:
+            self.count.setText(f"No {many} match")
+        else:
+            self.count.setText(f"{n:,} {one if n == 1 else many}")
+        self.count.setToolTip("" if self.model.complete() else
+                              f"{self.model.loaded():,} loaded; scroll for more")
 
     # -- actions ----------------------------------------------------------
 

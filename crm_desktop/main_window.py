@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QSystemTrayIcon,
     QTabWidget,
     QToolBar,
@@ -36,20 +35,31 @@ from .backups import BackupController
 from .calls_view import CallsView
 from .campaigns_view import CampaignsView
 from .company_card import CompanyCard
-from .contact_card import ContactCard
-from .contacts_view import ContactsListView
+from .contact_card import CARD_KEYS, ContactCard
+from .contacts_view import LIST_KEYS, ContactsListView
 from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
+from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
+from .panes import (
+    CurrentPageStack,
+    ElidedLabel,
+    elided,
+    remember_card_width,
+    remembered_card_width,
+    scrolled,
+    tab_text,
+)
 from .person_card import PersonCard
 from .personal_data import erase_personal_data, export_personal_data
 from .privacy_view import PrivacyView, RetentionTimer
 from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
+from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
@@ -96,6 +106,7 @@ class MainWindow(QMainWindow):
         self.ctx.wrote = self.live.poke
         self.api = ApiController(self.db_path, self)
         self.last_request: RequestInfo | None = None
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
@@ -165,7 +176,7 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
         self.privacy = PrivacyView(ctx)
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
                      self.lookup, self.dashboard, self.duplicates, self.privacy):
             self.pages.addWidget(page)
@@ -186,13 +197,16 @@ class MainWindow(QMainWindow):
         self.card_panel.setObjectName("cardPanel")
         panel = QVBoxLayout(self.card_panel)
         panel.setContentsMargins(0, 6, 0, 0)
-        panel.addWidget(self.cards)
+        panel.addWidget(scrolled(self.cards))
         self.card_panel.hide()
 
         self.split = QSplitter()
         self.split.addWidget(self.nav)
-        self.split.addWidget(self.pages)
+        self.split.addWidget(scrolled(self.pages))
         self.split.addWidget(self.card_panel)
+        # The width the person drags the card panel to is kept for the next start.
+        self.split.splitterMoved.connect(
+            lambda *_: self.card_panel.isVisible() and remember_card_width(self.split.sizes()[2]))
         self.split.setCollapsible(0, False)
         self.split.setCollapsible(1, False)
         self.split.setStretchFactor(0, 0)
@@ -204,7 +218,7 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setTextFormat(Qt.TextFormat.RichText)
-        self.request_label = QLabel("No API request yet")
+        self.request_label = ElidedLabel("No API request yet")
         self.request_label.setObjectName("muted")
         # Long paths must not widen the window.
         self.request_label.setMaximumWidth(560)
@@ -227,17 +241,20 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
         export = file.addMenu("&Export")
-        for what in ("companies", "persons", "calls", "tasks"):
-            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w))
-        action(export, "Contacts as &vCard…", lambda: self.export("vcard"))
+        # Two-key chords (Ctrl+E, then a letter): every action has a key, none is taken twice.
+        for what, key in (("companies", "C"), ("persons", "P"), ("calls", "L"), ("tasks", "T")):
+            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w),
+                   f"Ctrl+E, {key}")
+        action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
         file.addSeparator()
         action(file, "&Back up database…", self.backup_now, "Ctrl+B")
-        action(file, "Open backups &folder", self.open_backups_folder)
+        action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
-        action(file, "P&rivacy settings…", lambda: self.privacy.open_settings())
+        action(file, "P&rivacy settings…", lambda: self.privacy.open_settings(), "Ctrl+Shift+,")
         file.addSeparator()
         action(file, "&Quit", self.close, "Ctrl+Q")
+        self.edit_menu = EditMenu(self, bar.addMenu("&Edit"), self.current_card)
         go = bar.addMenu("&Go")
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
@@ -250,15 +267,17 @@ class MainWindow(QMainWindow):
         action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
         card.addSeparator()
+        # "Ctrl+E, D": the export chords of File ▸ Export, D for the person's data.
         self.export_personal_action = action(card, "E&xport personal data…",
-                                             lambda: self.export_personal_data())
+                                             lambda: self.export_personal_data(), "Ctrl+E, D")
         self.erase_personal_action = action(card, "&Erase personal data…",
-                                            self.erase_personal_data)
+                                            self.erase_personal_data, "Ctrl+Shift+Del")
         card.aboutToShow.connect(self._update_privacy_actions)
         self._update_privacy_actions()
         help_ = bar.addMenu("&Help")
         action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        action(help_, f"&About {self.name}", self.about)
+        action(help_, "Copy &debug info", self.copy_debug_info, "Ctrl+Shift+D")
+        action(help_, f"&About {self.name}", self.about, "Ctrl+F1")
 
     # -- navigation -------------------------------------------------------
 
@@ -281,7 +300,12 @@ class MainWindow(QMainWindow):
 
     def notify(self, text: str) -> None:
         """A message in the status bar for a while."""
-        self.statusBar().showMessage(text, 8000)
+        bar = self.statusBar()
+        # Shortened to the room left of the API's labels, so the texts never overlap.
+        room = bar.width() - self.request_label.width() - self.api_label.width() - 32
+        shown = elided(text, bar, room) if bar.isVisible() and room > 80 else text
+        bar.showMessage(shown, 8000)
+        bar.setToolTip(text)
 
     # -- cards ------------------------------------------------------------
 
@@ -308,8 +332,10 @@ class MainWindow(QMainWindow):
             card.new_person.connect(self.new_person)
         if not self.card_panel.isVisible():
             self.card_panel.show()
-            self.split.setSizes([170, 480, 630])
-        i = self.cards.addTab(card, card.title_text())
+            width = remembered_card_width(600)
+            room = self.split.width() - 2 * self.split.handleWidth() - 170
+            self.split.setSizes([170, max(room - width, 280), width])
+        i = self.cards.addTab(card, tab_text(card.title_text()))
         self.cards.setTabToolTip(i, card.title_text())
         self.cards.setCurrentIndex(i)
         return card
@@ -317,7 +343,7 @@ class MainWindow(QMainWindow):
     def _retitle(self, card: ContactCard, title: str) -> None:
         i = self.cards.indexOf(card)
         if i >= 0:
-            self.cards.setTabText(i, title if len(title) <= 28 else title[:27] + "…")
+            self.cards.setTabText(i, tab_text(title))
             self.cards.setTabToolTip(i, title)
 
     def open_contact(self, kind: str, record_id: str) -> ContactCard | None:
@@ -337,6 +363,10 @@ class MainWindow(QMainWindow):
             self._add_card(card)
         else:
             self.cards.setCurrentWidget(card)
+        # The card takes the keyboard (Ctrl+S, Ctrl+D, Ctrl+T); again once the search's
+        # popup has closed, which gives the focus back to the search field.
+        card.focus_first_field()
+        QTimer.singleShot(0, lambda c=card: self.cards.indexOf(c) >= 0 and c.focus_first_field())
         return card
 
     def new_company(self) -> CompanyCard:
@@ -356,7 +386,7 @@ class MainWindow(QMainWindow):
     def close_card(self, index: int) -> None:
         """Close a card, asking first when it has unsaved changes."""
         card = self.cards.widget(index)
-        if isinstance(card, ContactCard) and card.record_id is not None and card.is_dirty():
+        if isinstance(card, ContactCard) and card.has_unsaved():
             answer = QMessageBox.question(
                 self, "Unsaved changes",
                 f"{card.title_text()} has unsaved changes. Close it and lose them?",
@@ -405,7 +435,9 @@ class MainWindow(QMainWindow):
             return
         written = export_personal_data(self, self.ctx, person_id, path)
         if written:
-            self.notify(f"Personal data written to {written[0]}; readable copy: {written[1]}")
+            data, readable = written
+            self.notify(f"Personal data written: {data.name} and the readable copy"
+                        f" {readable.name}, in {data.parent}")
 
     def erase_personal_data(self) -> None:
         """Card ▸ Erase personal data…: asks with the reason, then erases."""
@@ -476,6 +508,15 @@ class MainWindow(QMainWindow):
             self.notify(self.api.message)
         return ok
 
+    def _try_listen(self, host: str, port: str) -> tuple[str, str] | None:
+        """Move the API to host:port for the settings dialog; (field, why) if it cannot."""
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store)
+        fixed_key = key.value if key.origin in ("flag", "env") else None
+        if self.api.restart(host, port, fixed_key):
+            return None
+        error = self.api.error
+        return (error.field, error.message) if error else ("port", self.api.message)
+
     @Slot()
     def _show_api_status(self) -> None:
         api = self.api
@@ -495,8 +536,8 @@ class MainWindow(QMainWindow):
     def _request_served(self, info: RequestInfo) -> None:
         self.last_request = info
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
-        self.request_label.setText(f"Last request {at} · {info.client} · {info.method}"
-                                   f" {info.path} → {info.status}")
+        self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
+                                         f" {info.path} → {info.status}")
         if info.method != "GET" and info.status < 400:
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()
@@ -506,7 +547,9 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         """Show the settings; a changed address or port restarts the API."""
         dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
-                             db_path=str(self.db_path), parent=self)
+                             db_path=str(self.db_path), parent=self,
+                             try_listen=self._try_listen if self.options.api_enabled else None,
+                             api_failed=self.api.state == "failed")
         if dlg.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dlg)
         return dlg
@@ -520,7 +563,9 @@ class MainWindow(QMainWindow):
             self.refresh_views()
         if "backup_keep" in dlg.changed and self.options.daily_backups:
             self.backups.daily()
-        if {"host", "port"} & dlg.changed and self.options.api_enabled:
+        if dlg.api_moved:
+            self.notify(f"The API was restarted: {self.api.url}")
+        elif {"host", "port"} & dlg.changed and self.options.api_enabled:
             if self.start_api():
                 self.notify(f"The API was restarted: {self.api.url}")
         if dlg.key_rotated:
@@ -576,19 +621,41 @@ class MainWindow(QMainWindow):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def show_shortcuts(self) -> None:
-        """List the keyboard shortcuts."""
-        QMessageBox.information(self, "Keyboard shortcuts", (
-            "Ctrl+K or Ctrl+F\tSearch\n"
-            "Ctrl+1 … Ctrl+8\tCompanies, Persons, Campaigns, Tasks, Calls, Lookup tester,"
-            " Dashboard, Duplicates\n"
-            "Ctrl+N\tNew company\nCtrl+Shift+N\tNew person\n"
-            "Ctrl+S\tSave the card\nEsc\tRevert the card\nCtrl+D\tDo-not-call on/off\n"
-            "Ctrl+T\tAdd a task for the card's contact\n"
-            "Ctrl+W\tClose the card\nCtrl+PgUp/PgDown\tPrevious/next card\n"
-            "Enter\tOpen the selected contact\nDel\tDelete the selected contact\n"
-            "Ctrl+I\tImport CSV\nCtrl+B\tBack up the database\n"
-            "F5\tRefresh\nCtrl+,\tSettings\nCtrl+Q\tQuit"))
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """List the keyboard shortcuts (F1): the menus' and those of cards and lists."""
+        from .shortcuts_dialog import menu_sections
+
+        def rows(table: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str]]:
+            return [(k.replace("Return", "Enter"), what) for k, what, _ in table]
+
+        sections = menu_sections(self.menuBar()) + [
+            ("On a card", rows(CARD_KEYS)),
+            ("On a person's card", rows(PersonCard.EXTRA_KEYS)),
+            ("In the Companies and Persons lists", rows(LIST_KEYS)),
+            ("In a chooser (company, contacts)", [
+                ("Down or Up", "From the search field to the list"),
+                ("Enter", "Take the only match, or the selected one")]),
+        ]
+        if self.shortcuts_dialog is not None:
+            self.shortcuts_dialog.deleteLater()
+        self.shortcuts_dialog = ShortcutsDialog(sections, self)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
+
+    def copy_debug_info(self) -> str:
+        """Put versions, paths and the last 50 log lines on the clipboard (no API key)."""
+        from PySide6.QtWidgets import QApplication
+
+        from .diagnostics import debug_info
+
+        key = resolve(API_KEY, self.options.flags.get(API_KEY), self.store).value
+        text = debug_info(name=self.name, version=self.version, db_path=self.db_path,
+                          api_status=self.api.message, backups=self.backups.folder(),
+                          secrets=(key,) if key else ())
+        QApplication.clipboard().setText(text)
+        self.notify("Debug info copied: paste it into your message or bug report.")
+        return text
 
     def about(self) -> None:
         """Name, version and what it is."""
@@ -602,7 +669,7 @@ class MainWindow(QMainWindow):
     # -- closing ----------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        dirty = [c.title_text() for c in self.card_list() if c.record_id and c.is_dirty()]
+        dirty = [c.title_text() for c in self.card_list() if c.has_unsaved()]
         if dirty:
             answer = QMessageBox.question(
                 self, "Unsaved changes",

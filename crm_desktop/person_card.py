@@ -20,6 +20,7 @@ class PersonCard(ContactCard):
 
     KIND = "person"
     NOUN = "person"
+    EXTRA_KEYS = (("Ctrl+Shift+M", "Move the person to another company", "change_company"),)
     FIELDS = (
         FieldSpec("salutation", "salutation", "&Salutation", "text", 0, 0, 1, "Frau, Herr, Ms …"),
         FieldSpec("displayName", "display_name", "&Display name", "text", 0, 1, 1,
@@ -46,7 +47,8 @@ class PersonCard(ContactCard):
         self.company_link.setTextFormat(Qt.TextFormat.RichText)
         self.company_link.linkActivated.connect(self._link)
         self.company_button = QPushButton("Change…")
-        self.company_button.setToolTip("Move this person to another company, or make it private")
+        self.company_button.setToolTip("Move this person to another company, or make it"
+                                       " private (Ctrl+Shift+M)")
         self.company_button.clicked.connect(self.change_company)
         row.addWidget(self.company_link, 1)
         row.addWidget(self.company_button)

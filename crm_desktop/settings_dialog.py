@@ -4,6 +4,8 @@ command-line flag or an environment variable is read-only here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +36,9 @@ from shared.settings import (
 
 from .context import DesktopContext
 
+# Try the API on (host, port) before the dialog closes: None when it listens there,
+# else (field, message).
+TryListen = Callable[[str, str], "tuple[str, str] | None"]
 FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY: "--api-key"}
 
 
@@ -49,12 +54,16 @@ def origin_text(key: str, r: Resolved) -> str:
 
 
 class SettingsDialog(QDialog):
-    """Results after OK: ``host``, ``port``, ``region``, ``changed`` (keys saved) and
-    ``key_rotated``."""
+    """Results after OK: ``host``, ``port``, ``region``, ``changed`` (keys saved),
+    ``key_rotated`` and ``api_moved`` (``try_listen`` already moved the API)."""
 
     def __init__(self, ctx: DesktopContext, flags: dict[str, str | None], *,
-                 api_status: str = "", db_path: str = "", parent: QWidget | None = None):
+                 api_status: str = "", db_path: str = "", parent: QWidget | None = None,
+                 try_listen: TryListen | None = None, api_failed: bool = False):
         super().__init__(parent)
+        self.try_listen = try_listen
+        self.api_failed = api_failed
+        self.api_moved = False
         self.setWindowTitle("Settings")
         self.ctx = ctx
         self.flags = flags
@@ -113,9 +122,14 @@ class SettingsDialog(QDialog):
             self.keep_spin.setValue(7)
         self.backup_keep = self.keep_spin.value()
 
-        self.port_error = QLabel()
-        self.port_error.setObjectName("fieldError")
-        self.port_error.hide()
+        self.errors: dict[str, QLabel] = {}
+        for key in ("host", "port"):
+            label = QLabel()
+            label.setObjectName("fieldError")
+            label.setWordWrap(True)
+            label.hide()
+            self.errors[key] = label
+        self.host_error, self.port_error = self.errors["host"], self.errors["port"]
         rows = (("API address", self.host_edit, "host"), ("API port", self.port_edit, "port"),
                 ("Default phone region", self.region_combo, "region"),
                 ("API key", key_box, API_KEY),
@@ -130,8 +144,8 @@ class SettingsDialog(QDialog):
             self.origins[key] = origin
             grid.addWidget(origin, r + 1, 1)
             r += 2
-            if key == "port":
-                grid.addWidget(self.port_error, r, 1)
+            if key in self.errors:
+                grid.addWidget(self.errors[key], r, 1)
                 r += 1
             locked = self.resolved[key].origin in ("flag", "env")
             if key == API_KEY:
@@ -191,12 +205,23 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         store = self.ctx.store
         host = self.host_edit.text().strip()
+        for label in self.errors.values():
+            label.hide()
         try:
             port = str(check_port(self.port_edit.text().strip()))
         except ValidationError as e:
-            self.port_error.setText(e.message)
-            self.port_error.show()
+            self._error("port", e.message)
             return
+        moves = (host, port) != (self.resolved["host"].value or "",
+                                 self.resolved["port"].value or "")
+        if self.try_listen is not None and (moves or self.api_failed):
+            # Bind first: a wrong address or a taken port keeps the dialog open, and the
+            # running API serves on until the new one listens.
+            problem = self.try_listen(host, port)
+            if problem is not None:
+                self._error(*problem)
+                return
+            self.api_moved = True
         region = self.region_combo.currentData()
         keep = str(self.keep_spin.value())
         for key, value in (("host", host), ("port", port), ("region", region),
@@ -209,3 +234,11 @@ class SettingsDialog(QDialog):
         self.host, self.port, self.region = host, port, region
         self.backup_keep = int(keep)
         super().accept()
+
+    def _error(self, field: str, message: str) -> None:
+        label = self.errors.get(field, self.port_error)
+        label.setText(message)
+        label.show()
+        editor = self.host_edit if field == "host" else self.port_edit
+        editor.setFocus()
+        editor.selectAll()

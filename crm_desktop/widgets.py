@@ -155,6 +155,9 @@ class Field(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(editor)
         layout.addWidget(self.error)
+        # When the field beside this one shows an error the grid row grows: the extra
+        # room goes below, so the label stays on top of its box.
+        layout.addStretch(1)
 
     def text(self) -> str:
         """What the editor holds now (a country picker gives its code)."""

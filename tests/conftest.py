@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +13,22 @@ from shared.database import connect
 from shared.store import Store
 
 FIXED_NOW = datetime(2026, 11, 26, 12, 0, 0, tzinfo=UTC)
+# The programs' log files (shared/logfiles.py) go here, also from the programs the tests
+# start, never to the user's log folder.
+os.environ.setdefault("CALLSHEET_LOG_DIR", tempfile.mkdtemp(prefix="callsheet-test-logs-"))
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_log_handlers():
+    """A program's main() run in a test sets up logging; the next test starts without."""
+    yield
+    import logging
+
+    from shared.logfiles import our_handlers
+
+    for h in our_handlers():
+        logging.getLogger().removeHandler(h)
+        h.close()
 
 
 class Clock:

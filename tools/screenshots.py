@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import requests  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from crm_desktop import style  # noqa: E402
@@ -62,6 +62,8 @@ def main() -> int:
     app.setApplicationName("Callsheet")
     style.apply(app)  # type: ignore[arg-type]
     tmp = tempfile.TemporaryDirectory()
+    # The window's remembered state (card panel width) of this PC must not shape the shots.
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
     db_path = Path(tmp.name) / "callsheet.db"
     store = Store(connect(db_path))
     key, _ = ensure_api_key(store)

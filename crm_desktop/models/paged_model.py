@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -23,6 +24,8 @@ PAGE = 200
 # Sorting by a column other than the name needs every row in memory; above
 # this many the list stays in name order and asks for a filter instead.
 CLIENT_SORT_LIMIT = 50_000
+# A live refresh re-reads every loaded row up to this many (one query, a few ms).
+REREAD_LIMIT = 5_000
 
 
 @dataclass(frozen=True)
@@ -127,11 +130,12 @@ class PagedTableModel(QAbstractTableModel):
     # -- live refresh -----------------------------------------------------
 
     def refresh_rows(self, first: int, last: int) -> None:
-        """Re-read rows ``first..last`` (what the view shows) and repaint what changed.
+        """Re-read the list after a change elsewhere and apply only what changed.
 
-        Rows outside that window stay as they were until they are scrolled
-        to or the list is reloaded: re-reading a million rows on every change
-        is not an option.
+        Up to ``REREAD_LIMIT`` loaded rows are re-read in one keyset query, so a
+        row created, renamed or deleted anywhere in the loaded part moves to its
+        sorted place. Beyond that only rows ``first..last`` (what the view shows)
+        are re-read: re-reading a million rows on every change is not an option.
         """
         if self._fetch is None:
             return
@@ -139,8 +143,8 @@ class PagedTableModel(QAbstractTableModel):
             column, order = self._sorted_by
             self._load_all_sorted(column, order)
             return
-        if not self._rows:
-            self.set_fetch(self._fetch)
+        if len(self._rows) <= REREAD_LIMIT:
+            self._reread_all()
             return
         first = max(0, min(first, len(self._rows) - 1))
         last = max(first, min(last, len(self._rows) - 1))
@@ -155,23 +159,44 @@ class PagedTableModel(QAbstractTableModel):
         else:
             replacement = fresh
             self._exhausted = len(fresh) < limit
-        old = self._rows[first:last + 1]
-        if [self._pk(p) for p in old] == [self._pk(p) for p in replacement]:
-            right = self.columnCount() - 1
-            for i, (a, b) in enumerate(zip(old, replacement, strict=True)):
-                if a != b:
-                    self._rows[first + i] = b
-                    self._cache = (-1, [])
-                    self.dataChanged.emit(self.index(first + i, 0), self.index(first + i, right))
-            return
+        self._apply(first, last + 1, replacement)
+
+    def _reread_all(self) -> None:
+        assert self._fetch is not None
+        n = len(self._rows)
+        # A complete list also picks up rows added at its end; an incomplete one
+        # keeps its length and fetches the rest as the view scrolls.
+        limit = max(n, PAGE) + (PAGE if self._exhausted else 0)
+        fresh = self._packed(self._fetch(None, limit))
+        self._apply(0, n, fresh)
+        self._exhausted = len(fresh) < limit
+
+    def _apply(self, start: int, end: int, fresh: list[str]) -> None:
+        """Replace ``_rows[start:end]`` by ``fresh`` with the fewest row removals and
+        inserts, so the view keeps its selection and scroll position."""
+        old = self._rows[start:end]
+        old_keys = [self._pk(p) for p in old]
+        new_keys = [self._pk(p) for p in fresh]
         self._cache = (-1, [])
-        self.beginRemoveRows(QModelIndex(), first, last)
-        del self._rows[first:last + 1]
-        self.endRemoveRows()
-        if replacement:
-            self.beginInsertRows(QModelIndex(), first, first + len(replacement) - 1)
-            self._rows[first:first] = replacement
-            self.endInsertRows()
+        right = self.columnCount() - 1
+        ops = SequenceMatcher(None, old_keys, new_keys, autojunk=False).get_opcodes()
+        # From the bottom up, so the positions of the operations still to come stay valid.
+        for tag, i1, i2, j1, j2 in reversed(ops):
+            if tag == "equal":
+                for k in range(i2 - i1):
+                    if old[i1 + k] != fresh[j1 + k]:
+                        self._rows[start + i1 + k] = fresh[j1 + k]
+                        row = start + i1 + k
+                        self.dataChanged.emit(self.index(row, 0), self.index(row, right))
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(QModelIndex(), start + i1, start + i2 - 1)
+                del self._rows[start + i1:start + i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(QModelIndex(), start + i1, start + i1 + j2 - j1 - 1)
+                self._rows[start + i1:start + i1] = fresh[j1:j2]
+                self.endInsertRows()
 
     # -- sorting ----------------------------------------------------------
 

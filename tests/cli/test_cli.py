@@ -160,3 +160,26 @@ def test_serve_never_writes_a_new_key_to_a_pipe_or_file(db_path, tmp_path):
     key = _store(db_path).get_setting("api_key")
     assert key and key not in text
     assert f"Created an API key; 'callsheet-api key show --db {db_path}' shows it." in text
+
+
+def test_serve_writes_its_log_file_without_the_key(db_path, tmp_path):
+    logs = tmp_path / "logs"
+    env = dict(os.environ, CALLSHEET_DB=str(db_path), CALLSHEET_API_KEY="cli-log-key",
+               CALLSHEET_LOG_DIR=str(logs), PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = line.split("listening on ")[1].split(" ")[0]
+        r = requests.post(url + "/contacts/search", json={"query": {"phoneNumber": "+4350456"}},
+                          headers={"Authorization": "Bearer cli-log-key"}, timeout=10)
+        assert r.status_code == 200
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=15) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    text = (logs / "callsheet-api.log").read_text(encoding="utf-8")
+    assert '"POST /contacts/search" 200' in text
+    assert "cli-log-key" not in text

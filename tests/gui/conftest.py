@@ -20,6 +20,16 @@ from shared.store import Store  # noqa: E402
 API_KEY = "test-key-0123456789"
 
 
+@pytest.fixture(autouse=True)
+def window_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Window state (QSettings) in a folder of the test's own, not the user's config."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("qsettings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "callsheet.db"
@@ -47,7 +57,7 @@ def window(qtbot, store: Store, db_path: Path) -> Iterator[MainWindow]:
     # Not qtbot.addWidget: pytest-qt would close the window before this runs, and closing
     # with unsaved edits asks first, so a failed test would hang on that question.
     for card in w.card_list():
-        card.reload(keep_edits=False)
+        w._remove_card(card)  # without asking, whatever was typed
     w.close()
     w.shutdown()
     w.deleteLater()

@@ -29,7 +29,7 @@ def test_a_missing_name_is_shown_next_to_the_field(qtbot, window, store):
     qtbot.keyClicks(card.fields["city"].editor, "Regensburg")
     qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
     assert card.fields["name"].error.isVisible()
-    assert "name is required" in card.fields["name"].error.text()
+    assert card.fields["name"].error.text() == "Name is required."
     assert store.count_companies() == 0
 
 

@@ -6,10 +6,12 @@ Every command exits non-zero with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
@@ -28,6 +30,7 @@ from shared.settings import (
 )
 from shared.store import Store
 from shared.timeutil import parse_timestamp
+from shared.words import plural
 
 PROG = "callsheet-api"
 CLI = Actor("cli")
@@ -52,6 +55,29 @@ def _print(text: str) -> None:
 
 
 # -- serve ---------------------------------------------------------------------
+
+
+class _Purger:
+    """Purges Recently deleted on the first call, then at most once an hour."""
+
+    EVERY = 3600.0
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.last: float | None = None
+
+    def __call__(self) -> None:
+        now = time.monotonic()
+        if self.last is not None and now - self.last < self.EVERY:
+            return
+        self.last = now
+        try:
+            n = self.store.purge_deleted(Actor("cli", "serve"))
+        except CallsheetError as e:  # a busy database: the next hour tries again
+            logging.getLogger(__name__).warning("purging Recently deleted: %s", e)
+            return
+        if n:
+            logging.getLogger(__name__).info("purged %d record(s) deleted over 30 days ago", n)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -87,6 +113,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
     except OSError as e:
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+    # Without the desktop running, the server forgets what was deleted 30 days ago.
+    purge = _Purger(store)
+    purge()
     say.info(f"Callsheet API listening on {server.url} (database: {db_path})")
     say.info("Press Ctrl+C to stop.")
     stop = threading.Event()
@@ -98,7 +127,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     job = RetentionJob(stores.open_store()).start()
     try:
         while not stop.wait(0.5):
-            pass
+            purge()
     finally:
         job.stop()
         server.stop()
@@ -229,7 +258,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     region = (resolve("region", args.region, store).value or "DE").upper()
     file = read_csv(args.file, delimiter=args.delimiter)
     mapping = apply_overrides(file.headers, guess_mapping(file.headers), args.map or [])
-    _print(f"{args.file}: {len(file.rows)} rows, delimiter {file.delimiter!r},"
+    _print(f"{args.file}: {plural(len(file.rows), 'row')}, delimiter {file.delimiter!r},"
            f" {file.encoding}. Columns:")
     for header, target in zip(file.headers, mapping, strict=True):
         _print(f"  {header or '(no header)'} -> "

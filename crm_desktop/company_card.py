@@ -63,6 +63,12 @@ class CompanyCard(ContactCard):
         if person is not None:
             self.open_contact.emit("person", person.id)
 
+    def _start_new(self) -> None:
+        super()._start_new()
+        # Most companies are in the office's own country: start there, not at "none".
+        self.fields["country"].set_text(self.ctx.region)
+        self._shown["country"] = self.fields["country"].text()  # a default, not an edit
+
     def _get(self, record_id: str) -> Company:
         return self.ctx.store.get_company(record_id)
 
@@ -84,7 +90,7 @@ class CompanyCard(ContactCard):
                 else " It has no persons.")
         if not self.confirm("Delete company",
                             f"Delete {company.display_name}?{goes} Its calls stay in the"
-                            " journal. This cannot be undone."):
+                            " journal. Recently deleted keeps it for 30 days."):
             return False
         store.delete_company(company.id, Actor.desktop())
         return True

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared import phones
 from shared.countries import countries
 from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
@@ -204,7 +205,7 @@ class ContactCard(QWidget):
         self.tasks_view = make_table(sorted_proxy(self.tasks_model))
         self.tasks_view.sortByColumn(TasksModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.tasks_view.setColumnHidden(TasksModel.COL_CONTACT, self.KIND == "person")
-        self.tasks_view.setColumnHidden(TasksModel.COL_STATUS, True)
+        # Open tasks only, but the status says "⚠ overdue" in words, not just in red.
         set_widths(self.tasks_view, [130, 170, 150, 140, 200])
         self.dnc_model = DncModel()
         self.dnc_view = make_table(self.dnc_model, sortable=False)
@@ -525,9 +526,17 @@ class ContactCard(QWidget):
         f.set_error(None)
         spec = next(s for s in self.FIELDS if s.api == api)
         if spec.kind == "phone" and f.text().strip():
-            from shared import phones
+            e164 = phones.normalize(f.text(), self.ctx.region, api)
+            f.set_text(phone(e164, self.ctx.region))
+            f.set_error(phones.unusual(e164, self.ctx.region), warning=True)
 
-            f.set_text(phone(phones.normalize(f.text(), self.ctx.region, api), self.ctx.region))
+    def _warn_unusual_numbers(self) -> None:
+        """After a save: a kept number that looks wrong still gets its warning."""
+        for spec in self.FIELDS:
+            if spec.kind == "phone" and self.record is not None:
+                warning = phones.unusual(getattr(self.record, spec.column), self.ctx.region)
+                if warning:
+                    self.fields[spec.api].set_error(warning, warning=True)
 
     def form_message(self, message: str, field: str | None) -> str:
         """The store's message in the card's words ("Phone 2: …", not "phone2: …")."""
@@ -570,6 +579,7 @@ class ContactCard(QWidget):
                 b.show()
             self.tabs.show()
         self.reload(keep_edits=False)
+        self._warn_unusual_numbers()
         self.ctx.wrote()
         return True
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shared.model import Actor, ContactRef
 
 from .context import DesktopContext
+from .empty_state import EmptyState
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
 from .models.persons_model import PersonsModel
@@ -43,6 +44,8 @@ class ContactsListView(QWidget):
 
     open_contact = Signal(str, str)
     new_requested = Signal()
+    import_requested = Signal()
+    demo_requested = Signal()
     notice = Signal(str)
 
     def __init__(self, ctx: DesktopContext, kind: str, parent: QWidget | None = None) -> None:
@@ -70,7 +73,7 @@ class ContactsListView(QWidget):
 
         self.table = make_table(self.model, multi=True)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        set_widths(self.table, [240, 180, 110, 140] if kind == "person"
+        set_widths(self.table, [200, 110, 170, 100, 130] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         for keys, _, method in LIST_KEYS:
@@ -110,6 +113,13 @@ class ContactsListView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        # A first start shows what to do, not an empty table that "matches nothing".
+        self.empty = EmptyState(noun, plural.lower())
+        self.empty.new_requested.connect(self.new_requested)
+        self.empty.import_requested.connect(self.import_requested)
+        self.empty.demo_requested.connect(self.demo_requested)
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
         # Every change of the row set recounts: a deleted row must not leave "1 persons".
         self.model.rowsInserted.connect(self._show_count)
@@ -133,18 +143,29 @@ class ContactsListView(QWidget):
         self._text = text
         self._total = None
         store = self.ctx.store
+        model = self.model
         if self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
                 return store.list_companies(text, after=after, limit=limit)
         else:
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_persons(text, after=after, limit=limit)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.model.set_fetch(fetch)
+                return store.list_persons(text, after=after, limit=limit, order=model.order)
+        # The filter keeps the sort chosen in the header: the store's order (name, last
+        # name) carries over by itself, another column is sorted again.
+        header = self.table.horizontalHeader()
+        column, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        model.set_fetch(fetch)
+        if model.SERVER_ORDERS.get(column) != model.order or (
+                order != Qt.SortOrder.AscendingOrder):
+            model.sort(column, order)
 
     def refresh(self) -> None:
         """Re-read the rows on screen (after a change elsewhere), keeping selection."""
         if not self._loaded:
+            return
+        if self.model.loaded() == 0:
+            # Nothing on screen to re-read: ask again (the first records may have come).
+            self.apply_filter()
             return
         selected = self.selected_ids()
         first = max(self.table.rowAt(0), 0)
@@ -177,6 +198,20 @@ class ContactsListView(QWidget):
             self.count.setText(f"{n:,} {one if n == 1 else many}")
         self.count.setToolTip("" if self.model.complete() else
                               f"{self.model.loaded():,} loaded; scroll for more")
+        self._show_empty_state(n == 0 and not self.filter.text().strip())
+
+    def _show_empty_state(self, empty: bool) -> None:
+        """Instead of the table, say what to do when there are no records at all."""
+        if empty:
+            store = self.ctx.store
+            self.empty.set_demo_offered(not store.list_companies(limit=1)
+                                        and not store.list_persons(limit=1))
+            noun = "companies" if self.kind == "company" else "persons"
+            self.count.setText(f"No {noun} yet")
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+        for b in (self.open_button, self.campaign_button, self.delete_button):
+            b.setEnabled(not empty)
 
     # -- actions ----------------------------------------------------------
 
@@ -234,7 +269,8 @@ class ContactsListView(QWidget):
         else:
             person = store.get_person(ids[0])
             text = f"Delete {person.name}? Their calls stay in the journal."
-        answer = QMessageBox.question(self, "Delete", text + " This cannot be undone.",
+        text += " Recently deleted keeps it for 30 days."
+        answer = QMessageBox.question(self, "Delete", text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

@@ -217,7 +217,7 @@ class DashboardView(QWidget):
         self.answered_tile.set(rate, f"{d.answered:,} of {d.calls:,} calls")
         scheduled = sum(x.scheduled for x in d.week)
         self.week_tile.set(f"{d.open_tasks_this_week:,}", f"{scheduled} scheduled callbacks")
-        self.overdue_tile.set(f"{d.overdue_tasks:,}", "due before this week")
+        self.overdue_tile.set(f"{d.overdue_tasks:,}", "open past their time")
         self.overdue_tile.value.setStyleSheet(
             "font-size: 24px; font-weight: 700; border: none; color: "
             + ("#b91c1c;" if d.overdue_tasks else "#111827;"))

@@ -54,6 +54,7 @@ from shared.database import connect
 from shared.errors import CallsheetError
 from shared.model import Actor
 from shared.store import Store
+from shared.words import plural, verb
 
 from .context import DesktopContext
 
@@ -237,6 +238,10 @@ class ImportDialog(QDialog):
         self.dupes.setColumnWidth(0, 50)
         self.dupes.setColumnWidth(1, 250)
         self.dupes.setColumnWidth(3, 190)
+        self.dnc_warning = QLabel()
+        self.dnc_warning.setObjectName("fieldWarning")
+        self.dnc_warning.setWordWrap(True)
+        self.dnc_warning.hide()
         self.errors_box = QPlainTextEdit()
         self.errors_box.setReadOnly(True)
         self.errors_box.setMaximumHeight(130)
@@ -246,13 +251,14 @@ class ImportDialog(QDialog):
         row.addWidget(self.all_decision)
         row.addWidget(apply_all)
         errors = QLabel("Rows that cannot be imported (fix them in the file, or import the"
-                        " rest and fix them later)")
+                        " rest and fix them later), and fields left out")
         errors.setObjectName("sectionTitle")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.dupes, 1)
+        layout.addWidget(self.dnc_warning)
         layout.addWidget(errors)
         layout.addWidget(self.errors_box)
         return page
@@ -300,7 +306,8 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         delim = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(f.delimiter,
                                                                               f.delimiter)
-        self.file_info.setText(f"{len(f.rows):,} rows · {len(f.headers)} columns ·"
+        counts = f"{plural(len(f.rows), 'row')} · {plural(len(f.headers), 'column')}"
+        self.file_info.setText(f"{counts} ·"
                                f" {delim}-separated · {f.encoding} · phone numbers without"
                                f" +country are read as {self.ctx.region}")
         self._fill_mapping(guess_mapping(f.headers))
@@ -374,6 +381,13 @@ class ImportDialog(QDialog):
             elif rp.matches:
                 status, color = "⚠ duplicate?", "#a16207"
                 tip = "Looks like " + "; ".join(m.text for m in rp.matches)
+            elif rp.left_out:
+                left = ", ".join(e.column for e in rp.left_out)
+                status, color = f"⚠ new {kind}, without {left}", "#a16207"
+                tip = "; ".join(str(e) for e in rp.left_out)
+            elif rp.check:
+                status, color = f"⚠ new {kind}, check {rp.check[0].column}", "#a16207"
+                tip = "; ".join(str(e) for e in rp.check)
             else:
                 status, color, tip = f"✓ new {kind}", "#15803d", ""
             values.insert(1, status)
@@ -416,12 +430,15 @@ class ImportDialog(QDialog):
         assert plan is not None
         dupes, failed = plan.duplicates, plan.failed
         ok = len(plan.rows) - len(failed)
+        rows = len(plan.rows)
         self.check_summary.setText(
-            f"<b>{ok:,}</b> of {len(plan.rows):,} rows can be imported; <b>{len(dupes):,}</b>"
-            f" look like contacts you have (or earlier rows of the file),"
-            f" <b>{len(failed):,}</b> cannot be imported." if dupes or failed else
-            f"All <b>{len(plan.rows):,}</b> rows can be imported, and none looks like a"
-            " contact you have.")
+            f"<b>{ok:,}</b> of {plural(rows, 'row')} can be imported; <b>{len(dupes):,}</b>"
+            f" {verb(len(dupes), 'looks', 'look')} like contacts you have (or earlier rows"
+            f" of the file), <b>{len(failed):,}</b> cannot be imported."
+            if dupes or failed else
+            (f"All <b>{rows:,}</b> rows can be imported" if rows != 1
+             else "The <b>1</b> row can be imported") + ", and none looks like a contact you"
+            " have.")
         self.dupes.setRowCount(len(dupes))
         self._decision_combos = {}
         for r, rp in enumerate(dupes):
@@ -434,12 +451,28 @@ class ImportDialog(QDialog):
             for d in DECISIONS:
                 combo.addItem(DECISION_LABELS[d], d)
             combo.setCurrentIndex(DECISIONS.index("skip"))
+            combo.currentIndexChanged.connect(lambda _: self._check_dnc())
             self.dupes.setCellWidget(r, 3, combo)
             self._decision_combos[rp.row] = combo
         self.dupes.resizeRowsToContents()
-        self.errors_box.setPlainText("\n".join(
-            f"{e}" + (f"  ({rp.label})" if rp.label else "")
-            for rp in failed for e in rp.errors) or "None.")
+        lines = [f"{e}" + (f"  ({rp.label})" if rp.label else "")
+                 for rp in failed for e in rp.errors]
+        lines += [f"{e}  ({rp.label}; the row is imported without it)"
+                  for rp in plan.rows if rp.ok for e in rp.left_out]
+        self.errors_box.setPlainText("\n".join(lines) or "None.")
+        self._check_dnc()
+
+    def _check_dnc(self) -> None:
+        """Say so when "Import anyway" would copy a contact flagged do-not-call."""
+        if self.plan is None:
+            return
+        decisions = self.decisions()
+        copies = [(rp, rp.dnc_match) for rp in self.plan.duplicates
+                  if decisions.get(rp.row) == "import" and rp.dnc_match is not None]
+        self.dnc_warning.setText("\n".join(
+            f"⚠ Row {rp.row}: {m.label} is flagged do-not-call. Importing it anyway makes a"
+            " copy, and the copy is flagged do-not-call too." for rp, m in copies))
+        self.dnc_warning.setVisible(bool(copies))
 
     def apply_to_all(self) -> None:
         """Give every duplicate row the decision chosen for all."""
@@ -485,9 +518,9 @@ class ImportDialog(QDialog):
     def _import_ended(self, message: str, report: ImportReport | None = None) -> None:
         self._busy(False)
         self.result.setText(message)
-        if report is not None and report.failed:
-            self.report_text.setPlainText("Rows not imported:\n" + "\n".join(
-                f"  {e}" for e in report.failed))
+        if report is not None and (report.failed or report.left_out):
+            text = report.text()
+            self.report_text.setPlainText(text[text.index("\n") + 1:])
         else:
             self.report_text.setPlainText("" if report is None else "Every row was imported,"
                                           " merged or skipped as decided.")

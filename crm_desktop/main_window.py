@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from crm_api.context import RequestInfo
 from shared.errors import CallsheetError, NotFound
-from shared.model import ContactView
+from shared.model import Actor, ContactView
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 
@@ -61,12 +61,19 @@ from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
+from .trash_view import TrashView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_PRIVACY) = range(9)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_TRASH, PAGE_PRIVACY) = range(10)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Privacy")
+               "Dashboard", "Duplicates", "Recently deleted", "Privacy")
+PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
+
+
+def page_key(page: int) -> str:
+    """The page's key: Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth (as on the keyboard)."""
+    return f"Ctrl+{(page + 1) % 10}"
 
 
 @dataclass
@@ -136,6 +143,11 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(self.notify)
         if self.options.daily_backups:
             self.backups.start()
+        self.purge_timer = QTimer(self)
+        self.purge_timer.setInterval(PURGE_CHECK_MS)
+        self.purge_timer.timeout.connect(self.purge_deleted)
+        self.purge_timer.start()
+        self.purge_deleted()
         self.retention = RetentionTimer(self.ctx, self.db_path, self)
         self.retention.ran.connect(self.notify)
         self.retention.start()
@@ -164,7 +176,7 @@ class MainWindow(QMainWindow):
         self.nav.addItems(PAGE_TITLES)
         self.nav.setFixedWidth(170)
         for i in range(self.nav.count()):
-            self.nav.item(i).setToolTip(f"Ctrl+{i + 1}")
+            self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
 
         self.companies = ContactsListView(ctx, "company")
@@ -175,16 +187,20 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.trash = TrashView(ctx)
         self.privacy = PrivacyView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates, self.privacy):
+                     self.lookup, self.dashboard, self.duplicates, self.trash, self.privacy):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
                 page.notice.connect(self.notify)
         self.companies.new_requested.connect(self.new_company)
         self.persons.new_requested.connect(lambda: self.new_person())
+        for page in (self.companies, self.persons):
+            page.import_requested.connect(self.import_csv)
+            page.demo_requested.connect(self.load_demo)
 
         self.cards = QTabWidget()
         self.cards.setObjectName("cards")
@@ -259,7 +275,7 @@ class MainWindow(QMainWindow):
         action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), f"Ctrl+{i + 1}")
+            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
         card = bar.addMenu("&Card")
@@ -292,6 +308,17 @@ class MainWindow(QMainWindow):
         if page in self._stale_pages:
             self._stale_pages.discard(page)
             widget.refresh()  # type: ignore[attr-defined]
+
+    def purge_deleted(self) -> int:
+        """Forget what was deleted more than 30 days ago (on start, then hourly)."""
+        try:
+            n = self.store.purge_deleted(Actor.desktop())
+        except CallsheetError as e:  # a busy database: the next check tries again
+            self.notify(e.message)
+            return 0
+        if n:
+            self.live.check()
+        return n
 
     def focus_search(self) -> None:
         """Put the cursor in the search field."""
@@ -579,6 +606,21 @@ class MainWindow(QMainWindow):
         dlg.open()
         return dlg
 
+    def load_demo(self) -> None:
+        """Fill the (empty) database with the demo data set."""
+        from shared.demo import load_demo
+
+        try:
+            counts = load_demo(self.store)
+        except CallsheetError as e:
+            QMessageBox.warning(self, "Demo data", e.message)
+            return
+        self.store.set_setting("demo_offered", "1")
+        self.live.check()
+        self.refresh_views()
+        self.notify(f"Demo data loaded: {counts.get('companies', 0)} companies,"
+                    f" {counts.get('persons', 0)} persons.")
+
     def export(self, what: str, path: str | None = None) -> int | None:
         """Export a list to CSV or Excel, or every contact to vCard; returns how many."""
         from shared.export import export
@@ -686,6 +728,7 @@ class MainWindow(QMainWindow):
         """Stop polling and the API, and let a running backup finish (idempotent)."""
         self.live.stop()
         self.backups.timer.stop()
+        self.purge_timer.stop()
         self.api.stop()
         self.backups.wait()
         self.retention.wait()

@@ -115,8 +115,8 @@ class PersonCard(ContactCard):
         person = self.record
         if not self.confirm("Delete person",
                             f"Delete {person.name}? Their open tasks and campaign places go"
-                            " with them; their calls stay in the journal. This cannot be"
-                            " undone."):
+                            " with them; their calls stay in the journal. Recently"
+                            " deleted keeps them for 30 days."):
             return False
         self.ctx.store.delete_person(person.id, Actor.desktop())
         return True

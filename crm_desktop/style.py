@@ -23,7 +23,12 @@ QLabel#cardTitle {{ font-size: 20px; font-weight: 700; color: #111827; }}
 QLabel#cardSubtitle {{ color: #4b5563; }}
 QLabel#fieldLabel {{ color: #4b5563; font-size: 11px; font-weight: 600; }}
 QLabel#fieldError {{ color: #b71c1c; font-size: 11px; }}
+QLabel#fieldError[warning="true"] {{ color: #92400e; }}
+QLabel#fieldWarning {{ color: #92400e; background: #fffbeb; border: 1px solid #fcd34d;
+    border-radius: 4px; padding: 4px 6px; }}
 QLabel#muted {{ color: #6b7280; }}
+QFrame#emptyState {{ background: white; border: 1px solid #e3e6ea; border-radius: 6px; }}
+QLabel#emptyTitle {{ font-size: 17px; font-weight: 600; color: #111827; }}
 QLabel#lookupSent {{ font-family: "DejaVu Sans Mono", monospace; font-size: 13px;
                      color: #1f2937; }}
 QLabel#lookupVerdict {{ font-size: 14px; padding: 6px 0; }}
@@ -31,6 +36,8 @@ QLineEdit, QPlainTextEdit, QComboBox, QDateEdit, QDateTimeEdit {{
     background: white; border: 1px solid #cfd5dc; border-radius: 5px; padding: 4px 6px;
     selection-background-color: {ACCENT}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus {{ border: 1px solid {ACCENT}; }}
+QLineEdit:disabled, QComboBox:disabled, QDateEdit:disabled, QDateTimeEdit:disabled {{
+    background: #f3f4f6; color: #9ca3af; border-color: #e5e7eb; }}
 QLineEdit[readOnly="true"] {{ background: #f1f3f5; color: #4b5563; }}
 QLineEdit[invalid="true"], QPlainTextEdit[invalid="true"] {{ border: 1px solid #c62828;
     background: #fff5f5; }}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shared.errors import CallsheetError
 from shared.model import Campaign, Task
 
 from .contact_picker import ContactPicker, Picked
@@ -46,14 +47,26 @@ class TaskDialog(QDialog):
         self.scheduled = task.scheduled if task else True
         self.annotation: str | None = task.annotation if task else None
 
+        self.ctx = ctx
+        self.task = task
+        self._apollo = {c.id for c in campaigns if c.tasks_source != "crm"}
         form = QFormLayout()
         self.campaign = QComboBox()
         for c in campaigns:
-            self.campaign.addItem(f"{c.name} ({c.id})", c.id)
+            managed = "  — tasks managed in Apollo" if c.id in self._apollo else ""
+            self.campaign.addItem(f"{c.name} ({c.id}){managed}", c.id)
         if task:
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(task.campaign_id)))
             self.campaign.setEnabled(False)
+        else:
+            # Apollo's dialer only receives tasks of campaigns whose tasks are managed
+            # here, so one of those is the default.
+            here = [c.id for c in campaigns if c.id not in self._apollo]
+            if here:
+                self.campaign.setCurrentIndex(self.campaign.findData(here[0]))
         form.addRow("&Campaign", self.campaign)
+        self.campaign_warning = self._warning()
+        form.addRow("", self.campaign_warning)
         self.picker: ContactPicker | None = None
         if task:
             form.addRow("Contact", QLabel(task.contact.label))
@@ -63,6 +76,9 @@ class TaskDialog(QDialog):
             self.picker = ContactPicker(ctx)
             self.picker.setMinimumHeight(220)
             form.addRow("C&ontact", self.picker)
+            self.picker.list.itemSelectionChanged.connect(self._check_contact)
+        self.contact_warning = self._warning()
+        form.addRow("", self.contact_warning)
         self.time = QDateTimeEdit(QDateTime(self.when))
         self.time.setCalendarPopup(True)
         self.time.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
@@ -85,6 +101,46 @@ class TaskDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 200 if self.picker is None else 520)
+        self.campaign.currentIndexChanged.connect(lambda _: self._check_campaign())
+        self._check_campaign()
+        self._check_contact()
+
+    @staticmethod
+    def _warning() -> QLabel:
+        label = QLabel()
+        label.setObjectName("fieldWarning")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _check_campaign(self) -> None:
+        """Warn when the chosen campaign's tasks are Apollo's: a task made here for it is
+        never handed to the dialer."""
+        apollo = self.campaign.isEnabled() and self.campaign.currentData() in self._apollo
+        self.campaign_warning.setText(
+            "⚠ The tasks of this campaign are managed in Apollo: Apollo's dialer never"
+            " receives a task made here. Choose a campaign managed in Callsheet.")
+        self.campaign_warning.setVisible(bool(apollo))
+
+    def _check_contact(self) -> None:
+        """Warn when the contact is flagged do-not-call: Apollo does not receive its tasks."""
+        contact = self.contact
+        if self.picker is not None:
+            picked = self.picker.picked()
+            contact = picked[0] if picked else None
+        flagged, title = False, contact.title if contact is not None else ""
+        if self.task is not None:
+            flagged, title = self.task.contact.do_not_call, self.task.contact.label
+        elif contact is not None and contact.id:
+            try:
+                flagged = self.ctx.store.resolve_contact(contact.ref).do_not_call
+            except CallsheetError:
+                flagged = False
+        if flagged:
+            self.contact_warning.setText(
+                f"⚠ {title} is flagged do-not-call. The task is kept, but Apollo's"
+                " dialer does not receive it while the flag is on.")
+        self.contact_warning.setVisible(flagged)
 
     def accept(self) -> None:
         self.campaign_id = self.campaign.currentData()

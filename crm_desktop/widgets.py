@@ -182,11 +182,17 @@ class Field(QWidget):
             i = e.findData(text)
             e.setCurrentIndex(max(i, 0))
 
-    def set_error(self, message: str | None) -> None:
-        """Show ``message`` under the editor (None hides it)."""
+    def set_error(self, message: str | None, *, warning: bool = False) -> None:
+        """Show ``message`` under the editor (None hides it); a ``warning`` is amber and
+        marked ⚠: the value is kept, the person is asked to check it."""
+        if message and warning:
+            message = "⚠ " + message
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        self.editor.setProperty("invalid", bool(message))
+        self.error.setProperty("warning", bool(message) and warning)
+        self.error.style().unpolish(self.error)
+        self.error.style().polish(self.error)
+        self.editor.setProperty("invalid", bool(message) and not warning)
         self.editor.style().unpolish(self.editor)
         self.editor.style().polish(self.editor)
 

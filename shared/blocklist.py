@@ -85,8 +85,8 @@ def flag_if_blocked(store: Store, ref: ContactRef, numbers: Iterable[str | None]
     if not any(is_blocked(store, n) for n in numbers):
         return False
     if not store.set_do_not_call(ref, True, actor, reason=BLOCK_REASON):
-        # Flagged already for another reason: the objection still goes on file, so
-        # the dialer's task list leaves the contact out as well.
+        # Flagged already for another reason: the objection still goes on file, so it
+        # is known should that other reason go and the flag be lifted.
         store.conn.execute(
             "INSERT INTO dnc_events (company_id, person_id, do_not_call, reason, side, client,"
             " at) VALUES (?, ?, 1, ?, ?, ?, ?)",
@@ -94,12 +94,3 @@ def flag_if_blocked(store: Store, ref: ContactRef, numbers: Iterable[str | None]
              actor.side, actor.client, store._now()))
     return True
 
-
-def objection_filter(person_col: str, company_col: str, flag_expr: str) -> str:
-    """SQL that is true for a contact WITHOUT an objection on file: no do-not-call flag
-    set by the block list that still stands. ``person_col``/``company_col`` name the
-    contact's ids (the company one NULL for a person contact), ``flag_expr`` its flag."""
-    return (f"NOT (coalesce({flag_expr}, 0) AND EXISTS (SELECT 1 FROM dnc_events e"
-            f" WHERE e.reason = '{BLOCK_REASON}' AND e.do_not_call = 1"
-            f" AND (e.person_id = {person_col} OR (e.person_id IS NULL"
-            f" AND e.company_id = {company_col}))))")

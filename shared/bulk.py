@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .collation import last_name_key, sort_key
 from .duplicates import name_key
 from .model import (
     clean_company,
@@ -31,11 +32,12 @@ from .store import _company_search_text, _person_search_text
 COMPANY_COLUMNS = (
     "id", "name", "display_name", "address", "zip_code", "city", "country", "phone", "phone2",
     "email", "annotation", "do_not_call", "search_text", "name_key", "created_at", "updated_at",
+    "sort_key",
 )
 PERSON_COLUMNS = (
     "id", "company_id", "salutation", "first_name", "last_name", "display_name", "name", "city",
     "phone", "phone2", "email", "annotation", "do_not_call", "search_text", "name_key",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "sort_key", "last_sort_key",
 )
 CAMPAIGN_COLUMNS = ("id", "name", "contacts_source", "tasks_source", "created_at", "updated_at")
 CAMPAIGN_CONTACT_COLUMNS = ("campaign_id", "company_id", "person_id", "sort_name", "call_count",
@@ -83,7 +85,7 @@ def company_row(data: dict[str, Any], company_id: str, now: str, *,
     return (company_id, cols["name"], cols["display_name"], cols["address"], cols["zip_code"],
             cols["city"], cols["country"], cols["phone"], cols["phone2"], cols["email"],
             cols["annotation"], int(bool(data.get("doNotCall"))), cols["search_text"],
-            name_key(cols["name"]), now, now)
+            name_key(cols["name"]), now, now, sort_key(cols["display_name"]))
 
 
 def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now: str, *,
@@ -103,7 +105,8 @@ def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now
     return (person_id, company_id, cols["salutation"], cols["first_name"], cols["last_name"],
             cols["display_name"], cols["name"], cols["city"], cols["phone"], cols["phone2"],
             cols["email"], cols["annotation"], int(bool(data.get("doNotCall"))),
-            cols["search_text"], name_key(cols["name"]), now, now)
+            cols["search_text"], name_key(cols["name"]), now, now, sort_key(cols["name"]),
+            last_name_key(cols["last_name"], cols["first_name"], cols["name"]))
 
 
 class BulkLoader:

@@ -36,8 +36,9 @@ from . import phones
 from .countries import countries
 from .duplicates import SAME_EMAIL, SAME_PHONE, SIMILAR_NAME, name_key, sort_reasons
 from .errors import CallsheetError, NotFound, ValidationError
-from .model import Actor, clean_company, clean_person, person_display_name
+from .model import Actor, ContactRef, clean_company, clean_person, person_display_name
 from .store import Store
+from .words import plural
 
 Decision = Literal["merge", "skip", "import"]
 DECISIONS: tuple[Decision, ...] = ("merge", "skip", "import")
@@ -326,13 +327,15 @@ class Match:
     reasons: list[str]
     id: str | None = None
     row: int | None = None
+    do_not_call: bool = False  # the existing record is flagged do-not-call
 
     @property
     def text(self) -> str:
         where = f"row {self.row} of this file" if self.row else self.label
         if self.row:
             where = f"{self.label} ({where})"
-        return f"{where}: {', '.join(self.reasons)}"
+        dnc = " — ⊘ do-not-call" if self.do_not_call else ""
+        return f"{where}: {', '.join(self.reasons)}{dnc}"
 
 
 @dataclass
@@ -346,6 +349,10 @@ class RowPlan:
     company_cols: dict[str, Any] = field(default_factory=dict)  # cleaned columns
     person_cols: dict[str, Any] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
+    # Fields left out so the rest of the row can be imported (a bad e-mail address).
+    left_out: list[RowError] = field(default_factory=list)
+    # Values imported as they are but worth a look (a number the plan does not know).
+    check: list[RowError] = field(default_factory=list)
     # A person row's company: an existing one (by name key), an earlier row's, or new.
     company_id: str | None = None
     company_row: int | None = None
@@ -359,6 +366,11 @@ class RowPlan:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def dnc_match(self) -> Match | None:
+        """The first existing record it duplicates that is flagged do-not-call."""
+        return next((m for m in self.matches if m.id and m.do_not_call), None)
 
     @property
     def label(self) -> str:
@@ -413,6 +425,8 @@ class ImportReport:
     merged: int = 0
     skipped: int = 0
     failed: list[RowError] = field(default_factory=list)
+    left_out: list[RowError] = field(default_factory=list)  # fields of imported rows
+    flagged: int = 0  # copies of do-not-call contacts, flagged do-not-call too
     dry_run: bool = False
 
     @property
@@ -422,16 +436,27 @@ class ImportReport:
     def summary(self) -> str:
         """One line: ``12 rows: 5 companies and 7 persons created, 1 merged, ...``."""
         head = "Dry run, nothing was written. " if self.dry_run else ""
-        return (f"{head}{self.rows} rows: {self.companies_created} companies and"
-                f" {self.persons_created} persons created, {self.merged} merged,"
-                f" {self.skipped} skipped, {self.failed_rows} failed.")
+        extra = ""
+        if self.left_out:
+            extra += f" {plural(len(self.left_out), 'field')} left out."
+        if self.flagged:
+            extra += (f" {plural(self.flagged, 'copy', 'copies')} of do-not-call contacts"
+                      " flagged do-not-call.")
+        return (f"{head}{plural(self.rows, 'row')}: "
+                f"{plural(self.companies_created, 'company', 'companies')} and"
+                f" {plural(self.persons_created, 'person')} created, {self.merged:,} merged,"
+                f" {self.skipped:,} skipped, {self.failed_rows:,} failed.{extra}")
 
     def text(self) -> str:
-        """The summary and one line per failed row, for the terminal or a file."""
+        """The summary and one line per failed row and left-out field, for the terminal
+        or a file."""
         lines = [self.summary()]
         if self.failed:
             lines.append("Failed rows:")
             lines += [f"  {e}" for e in self.failed]
+        if self.left_out:
+            lines.append("Imported without these fields:")
+            lines += [f"  {e}" for e in self.left_out]
         return "\n".join(lines)
 
 
@@ -444,6 +469,8 @@ class _DryRun(Exception):
 
 
 _CITY_LIKE = ("phone", "phone2", "email", "annotation", "city")
+# Fields a row is imported without when their value is bad.
+LEAVE_OUT = frozenset({"email"})
 
 
 class Importer:
@@ -465,6 +492,10 @@ class Importer:
             company["country"] = country_code(company["country"])
         has_person = any(raw.get(f, "").strip() for f in PERSON_NAME_FIELDS)
         has_company = bool(company.get("name", "").strip())
+        if has_company and not company.get("country", "").strip():
+            # As a company typed in the desktop: in the office's own country unless the
+            # file says otherwise.
+            company["country"] = self.region
         if not has_person:
             # A company-only row in a file with person columns: its phone, e-mail and
             # notes are the company's.
@@ -473,9 +504,17 @@ class Importer:
                     company[key] = person[key]
             person = {}
         if has_person and not has_company:
-            # A private person: the address columns' city is theirs.
-            if company.get("city", "").strip() and not person.get("city", "").strip():
-                person["city"] = company["city"]
+            # A private person: the address columns are theirs. A person has a city but
+            # no postcode or street: the postcode goes before the city ("80331 München",
+            # as on a letter), the street into the notes, so nothing in the file is lost.
+            city = person.get("city", "").strip() or company.get("city", "").strip()
+            place = " ".join(p for p in (company.get("zipCode", "").strip(), city) if p)
+            if place:
+                person["city"] = place
+            street = company.get("address", "").strip()
+            if street:
+                note = person.get("annotation", "").strip()
+                person["annotation"] = (f"{note}\n" if note else "") + f"Address: {street}"
         if not has_person and not has_company:
             rp.errors.append(RowError(row, "", "The row names neither a company nor a person."))
             return rp
@@ -486,17 +525,36 @@ class Importer:
             if kind == "person" and not has_person:
                 continue
             try:
-                cols = clean(data, mode="typed", region=self.region)
+                cols = self._clean_leaving_out(clean, data, kind, plan, rp)
             except ValidationError as e:
                 target = f"{kind}.{e.field}" if e.field else ""
                 rp.errors.append(RowError(row, plan.header_of(target) if target else "",
                                           e.message))
                 continue
+            for api in ("phone", "phone2"):
+                warning = phones.unusual(cols.get(api), self.region)
+                if warning:
+                    rp.check.append(RowError(row, plan.header_of(f"{kind}.{api}"), warning))
             if kind == "company":
                 rp.company, rp.company_cols = data, cols
             else:
                 rp.person, rp.person_cols = data, cols
         return rp
+
+    def _clean_leaving_out(self, clean: Callable[..., dict[str, Any]], data: dict[str, Any],
+                           kind: str, plan: ImportPlan, rp: RowPlan) -> dict[str, Any]:
+        """Clean a row's fields; a bad e-mail address is left out (and listed) rather
+        than losing the whole row. Other bad values still fail the row: a wrong phone
+        number or country is worth fixing in the file before a dialer uses it."""
+        try:
+            return clean(data, mode="typed", region=self.region)
+        except ValidationError as e:
+            if e.field not in LEAVE_OUT or not str(data.get(e.field) or "").strip():
+                raise
+            rp.left_out.append(RowError(rp.row, plan.header_of(f"{kind}.{e.field}"),
+                                        f"left out: {e.message}"))
+            data.pop(e.field)
+            return self._clean_leaving_out(clean, data, kind, plan, rp)
 
     def analyse(self, file: CsvFile, mapping: Sequence[str] | None = None, *,
                 progress: Progress | None = None,
@@ -555,12 +613,13 @@ class Importer:
                                                company_id=in_company)
             rp.matches = [Match("person", p.name + (f" · {p.company_display_name}"
                                                     if p.company_display_name else ""),
-                                reasons, id=p.id) for p, reasons in found]
+                                reasons, id=p.id, do_not_call=p.do_not_call)
+                          for p, reasons in found]
         else:
             name = company_name
             found_c = store.find_similar_companies(numbers=numbers, email=email, name=name)
-            rp.matches = [Match("company", c.display_name, reasons, id=c.id)
-                          for c, reasons in found_c]
+            rp.matches = [Match("company", c.display_name, reasons, id=c.id,
+                                do_not_call=c.do_not_call) for c, reasons in found_c]
             key = name_key(name)
             if key and key not in seen_company:
                 seen_company[key] = (rp.row, name or "")
@@ -612,8 +671,9 @@ class Importer:
                         raise ImportCancelled()
                     if not rp.ok:
                         report.failed.extend(rp.errors)
-                    else:
-                        self._run_row(plan, rp, decisions.get(rp.row, default), made, report)
+                    elif self._run_row(plan, rp, decisions.get(rp.row, default), made,
+                                       report):
+                        report.left_out.extend(rp.left_out)
                     if progress is not None and (n % 20 == 0 or n + 1 == total):
                         progress(n + 1, total)
                 if dry_run:
@@ -623,12 +683,13 @@ class Importer:
         return report
 
     def _run_row(self, plan: ImportPlan, rp: RowPlan, decision: Decision,
-                 made: dict[int, dict[str, str]], report: ImportReport) -> None:
+                 made: dict[int, dict[str, str]], report: ImportReport) -> bool:
+        """Write one row as decided; True when it was written (created or merged)."""
         conn = self.store.conn
         target = self._match_target(rp, made) if rp.matches else None
         if rp.matches and decision == "skip":
             report.skipped += 1
-            return
+            return False
         conn.execute("SAVEPOINT import_row")
         try:
             if target is not None and decision == "merge":
@@ -636,11 +697,24 @@ class Importer:
                 report.merged += 1
             else:
                 made[rp.row] = self._create_row(rp, made, report)
+                dnc = rp.dnc_match
+                if dnc is not None:
+                    # A copy of someone who asked not to be called must not make them
+                    # callable again: the copy is flagged too, and says why.
+                    copy = made[rp.row][rp.kind]
+                    ref = ContactRef(copy, None) if rp.kind == "company" else ContactRef(
+                        None, copy)
+                    self.store.set_do_not_call(
+                        ref, True, self.actor,
+                        reason=f"imported as a copy of {dnc.label}, who is do-not-call")
+                    report.flagged += 1
+            return True
         except CallsheetError as e:
             conn.execute("ROLLBACK TO import_row")
             target_key = f"{rp.kind}.{e.field}" if e.field else ""
             report.failed.append(RowError(rp.row, plan.header_of(target_key)
                                           if target_key else "", e.message))
+            return False
         finally:
             conn.execute("RELEASE import_row")
 

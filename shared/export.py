@@ -136,7 +136,7 @@ def records(store: Store, what: str) -> Iterator[Any]:
             if len(page) < PAGE:
                 return
             last = page[-1]
-            after = (last.display_name if what == "companies" else last.name, last.pk)
+            after = (last.sort_key, last.pk)
     elif what == "calls":
         yield from store.list_calls(limit=ALL)
     elif what == "tasks":

@@ -347,7 +347,60 @@ def _m0004_call_effects(db: Database) -> None:
     )
 
 
-def _m0005_privacy(db: Database) -> None:
+def _m0005_recently_deleted(db: Database) -> None:
+    # Deleted companies and persons wait here for 30 days: the record, its persons,
+    # tasks and campaign places as JSON, taken out of the live tables so that every
+    # query (lookups, lists, campaigns, tasks) stays as it was and keeps its indexes.
+    db.execute(
+        """CREATE TABLE trash (
+            pk INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('company', 'person')),
+            record_id TEXT NOT NULL,
+            label TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            deleted_at TEXT NOT NULL,
+            side TEXT NOT NULL,
+            client TEXT,
+            snapshot TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX trash_by_time ON trash(deleted_at)")
+    db.execute("CREATE INDEX trash_by_record ON trash(record_id)")
+
+
+def _m0006_sort_keys(db: Database) -> None:
+    # Names sort by a Unicode-aware key (ä with a, ß as ss) kept in an indexed column,
+    # so big lists page in that order by keyset; persons also by last name. The key
+    # function is frozen here (shared.collation computes the same for new rows).
+    import unicodedata
+
+    extra = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d",
+                           "þ": "th", "ı": "i"})
+
+    def key(text: str | None) -> str:
+        folded = (text or "").casefold()
+        base = "".join(c for c in unicodedata.normalize("NFKD", folded)
+                       if not unicodedata.combining(c)).translate(extra)
+        return f"{base}\x01{(text or '').lower()}"
+
+    def last_key(last: str | None, first: str | None, name: str) -> str:
+        if last and last.strip():
+            return key(f"{last.strip()} {(first or '').strip()}".strip())
+        return key(name)
+
+    db.conn.create_function("callsheet_sort_key", 1, key, deterministic=True)
+    db.conn.create_function("callsheet_last_key", 3, last_key, deterministic=True)
+    db.execute("ALTER TABLE companies ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE companies SET sort_key = callsheet_sort_key(display_name)")
+    db.execute("ALTER TABLE persons ADD COLUMN sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE persons ADD COLUMN last_sort_key TEXT NOT NULL DEFAULT ''")
+    db.execute("UPDATE persons SET sort_key = callsheet_sort_key(name),"
+               " last_sort_key = callsheet_last_key(last_name, first_name, name)")
+    db.execute("CREATE INDEX companies_sort ON companies(sort_key, pk)")
+    db.execute("CREATE INDEX persons_sort ON persons(sort_key, pk)")
+    db.execute("CREATE INDEX persons_last_sort ON persons(last_sort_key, pk)")
+
+
+def _m0007_privacy(db: Database) -> None:
     # Privacy and consent (issue 14): the privacy log, the block list of erased
     # persons' numbers (keyed hashes only), consent records, campaigns that need
     # consent, and when a person was erased.
@@ -398,7 +451,9 @@ MIGRATIONS: list[Migration] = [
     _m0002_duplicates_and_dashboard,
     _m0003_stored_name_key,
     _m0004_call_effects,
-    _m0005_privacy,
+    _m0005_recently_deleted,
+    _m0006_sort_keys,
+    _m0007_privacy,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

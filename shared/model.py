@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, Literal
 
 from . import phones
 from .countries import check_country
 from .errors import ValidationError
+from .timeutil import to_db
 
 Source = Literal["crm", "apollo"]
 SOURCES = ("crm", "apollo")
@@ -256,6 +258,7 @@ class Company:
     created_at: str = ""
     updated_at: str = ""
     pk: int = 0
+    sort_key: str = ""  # shared.collation: the order lists show
 
 
 @dataclass
@@ -279,6 +282,8 @@ class Person:
     created_at: str = ""
     updated_at: str = ""
     pk: int = 0
+    sort_key: str = ""  # shared.collation: the order lists show
+    last_sort_key: str = ""  # by last name, then first name
 
 
 @dataclass
@@ -330,6 +335,10 @@ class Task:
     closed_by_call: str | None = None
     created_at: str = ""
     campaign_name: str = ""
+
+    def is_overdue(self, now: datetime) -> bool:
+        """Open and its time has passed: a 07:00 callback still open at 13:30 is late."""
+        return self.closed_at is None and self.timestamp < to_db(now)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 import phonenumbers
 from phonenumbers import phonenumberutil as _pnu
 
+from .countries import countries
 from .errors import ValidationError
 
 E164 = re.compile(r"^\+[0-9]{3,}\Z")
@@ -54,11 +55,14 @@ def normalize(raw: str, region: str = "DE", field: str = "phone") -> str:
         try:
             parsed = phonenumbers.parse(compact, None)
         except phonenumbers.NumberParseException:
-            return compact
-        if phonenumbers.is_possible_number(parsed):
-            return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-        # Short or unusual numbers (switchboards, service numbers) stay as typed.
-        return compact
+            parsed = None
+        # People type what they read somewhere; a number that cannot exist ("+999 12",
+        # or "0040 1234": Romania's numbers are longer) is a typo, not a contact's number.
+        problem = impossible_reason(parsed)
+        if problem:
+            raise ValidationError(f"{field}: {raw.strip()[:40]!r} is not a possible phone"
+                                  f" number: {problem}.", field=field)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     try:
         parsed = phonenumbers.parse(text, region or "DE")
     except phonenumbers.NumberParseException:
@@ -76,8 +80,54 @@ def normalize(raw: str, region: str = "DE", field: str = "phone") -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
+_REASONS = {
+    _pnu.ValidationResult.INVALID_COUNTRY_CODE: "{cc} is no known country calling code",
+    _pnu.ValidationResult.TOO_SHORT: "too short for a number in {country}",
+    _pnu.ValidationResult.TOO_LONG: "too long for a number in {country}",
+    _pnu.ValidationResult.INVALID_LENGTH: "no number in {country} has this many digits",
+    # Possible only when dialled locally: without its area code, so too short here.
+    _pnu.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too short for a number in {country}",
+}
+
+
+def _country_of(parsed: phonenumbers.PhoneNumber) -> str:
+    region = phonenumbers.region_code_for_country_code(parsed.country_code)
+    name = countries().get(region or "", region or "")
+    return f"{name} (+{parsed.country_code})" if name else f"+{parsed.country_code}"
+
+
+def impossible_reason(parsed: phonenumbers.PhoneNumber | None) -> str | None:
+    """Why a parsed number cannot exist (None: it can), in words; ``None`` in is a number
+    phonenumbers could not read at all (an unknown country code)."""
+    if parsed is None:
+        return "it starts with no known country calling code"
+    result = phonenumbers.is_possible_number_with_reason(parsed)
+    if result == _pnu.ValidationResult.IS_POSSIBLE:
+        return None
+    template = _REASONS.get(result, "it cannot be dialled")
+    return template.format(cc=f"+{parsed.country_code}", country=_country_of(parsed))
+
+
+def unusual(e164: str | None, region: str = "") -> str | None:
+    """A warning for a possible number that the numbering plan does not know (e.g. a
+    mobile number one digit short), or None for an ordinary number. Such numbers are
+    kept: switchboards and new ranges exist; the person is asked to check it. The number
+    reads as in ``region``."""
+    if not e164:
+        return None
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(parsed) or phonenumbers.is_valid_number(parsed):
+        return None
+    return (f"{format_display(e164, region)} is not a usual number in {_country_of(parsed)}:"
+            " check the digits (it is saved as typed).")
+
+
 def format_display(e164: str | None, region: str = "DE") -> str:
-    """Format a stored E.164 number for people: national in ``region``, else international."""
+    """Format a stored E.164 number for people: national in ``region`` (with its trunk
+    prefix: ``01512 345679``), else international."""
     if not e164:
         return ""
     try:
@@ -86,8 +136,21 @@ def format_display(e164: str | None, region: str = "DE") -> str:
         return e164
     if not phonenumbers.is_possible_number(parsed):
         return e164
-    if phonenumbers.region_code_for_number(parsed) == (region or "").upper():
+    home = (region or "").upper()
+    valid = phonenumbers.is_valid_number(parsed)
+    if valid and phonenumbers.region_code_for_number(parsed) == home:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if not valid and home and (
+            home in phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(parsed.country_code, ())):
+        # NATIONAL format leaves out the trunk 0 of a number no pattern of the plan
+        # matches ("1512345679"); typing the national digits formats them as people do.
+        national = _national_form(e164)
+        if national:
+            formatter = phonenumbers.AsYouTypeFormatter(home)
+            out = ""
+            for digit in national:
+                out = formatter.input_digit(digit)
+            return out
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 

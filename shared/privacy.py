@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import blocklist, privacy_log
+from .collation import last_name_key, sort_key
 from .errors import Conflict, ValidationError
 from .model import Actor
 from .scrub import Candidates, SecretMatcher, candidate_rows, scrub_json, scrub_rows
@@ -121,8 +122,10 @@ def _erase_own_records(store: Store, person: Any, matcher: SecretMatcher, now: s
     conn.execute(
         "UPDATE persons SET salutation = NULL, first_name = NULL, last_name = NULL,"
         " display_name = NULL, name = ?, city = NULL, phone = NULL, phone2 = NULL,"
-        " email = NULL, annotation = NULL, search_text = '', name_key = '',"
-        " erased_at = ?, updated_at = ? WHERE id = ?", (ERASED_NAME, now, now, person_id))
+        " email = NULL, annotation = NULL, search_text = '', name_key = '', sort_key = ?,"
+        " last_sort_key = ?, erased_at = ?, updated_at = ? WHERE id = ?",
+        (ERASED_NAME, sort_key(ERASED_NAME), last_name_key(None, None, ERASED_NAME), now, now,
+         person_id))
     return ErasureResult(person_id, len(call_rows), tasks, places, len(hashes), 0), hashes
 
 

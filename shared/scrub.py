@@ -25,6 +25,8 @@ _TEXT_COLUMNS = (
     ("companies", "annotation", False), ("persons", "annotation", False),
     ("consents", "source", False), ("consents", "given_by", False),
     ("consents", "file_ref", False), ("privacy_log", "reason", False),
+    # Recently deleted records (shared.trash) may quote the person too.
+    ("trash", "label", False), ("trash", "detail", False), ("trash", "snapshot", True),
 )
 
 _WORD = re.compile(r"\w+")

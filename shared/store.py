@@ -20,7 +20,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import blocklist, call_rules, consent, ids, phones, privacy
+from . import blocklist, call_rules, consent, ids, phones, privacy, trash
+from .collation import last_name_key, sort_key
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -52,9 +53,11 @@ _UNSET: Any = object()
 
 _COMPANY_COLS = ("pk", "id", "name", "display_name") + tuple(
     r.column for r in COMPANY_FIELDS if r.column != "name"
-) + ("do_not_call", "created_at", "updated_at")
+) + ("do_not_call", "created_at", "updated_at", "sort_key")
 _PERSON_COLS = ("pk", "id", "name", "company_id") + tuple(r.column for r in PERSON_FIELDS) + (
-    "do_not_call", "created_at", "updated_at")
+    "do_not_call", "created_at", "updated_at", "sort_key", "last_sort_key")
+# The orders list_persons offers, as (key column, index it pages by).
+PERSON_ORDERS = {"name": "sort_key", "last_name": "last_sort_key"}
 
 # A contact row as every contact query selects it: the person (if any) and
 # the company (the person's, or the company contact itself).
@@ -316,6 +319,7 @@ class Store:
         )
         cols["search_text"] = _company_search_text(cols)
         cols["name_key"] = name_key(cols["name"])
+        cols["sort_key"] = sort_key(cols["display_name"])
         with self.write():
             self._insert("companies", cols)
             self._audit(actor, "company", cols["id"], "create",
@@ -344,7 +348,8 @@ class Store:
                 return old
             display = company_display_name(merged["name"], merged["country"])
             sets = dict(changes, display_name=display, search_text=_company_search_text(merged),
-                        name_key=name_key(merged["name"]), updated_at=self._now())
+                        name_key=name_key(merged["name"]), sort_key=sort_key(display),
+                        updated_at=self._now())
             self.conn.execute(
                 f"UPDATE companies SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), company_id),
@@ -366,12 +371,13 @@ class Store:
     def delete_company(self, company_id: str, actor: Actor) -> int:
         """Delete a company with its persons, tasks and campaign places; returns persons deleted.
 
+        They go to Recently deleted (``restore_deleted`` brings them back for 30 days).
         Calls stay: they are the contact center's record and keep the ids they had.
         """
         with self.write():
             company = self.get_company(company_id)
             persons = self._all("SELECT id FROM persons WHERE company_id = ?", (company_id,))
-            self.conn.execute("DELETE FROM companies WHERE id = ?", (company_id,))
+            trash.move_to_trash(self, "company", company_id, actor)
             for p in persons:
                 self._audit(actor, "person", p["id"], "delete", {"company": company_id})
             self._audit(actor, "company", company_id, "delete",
@@ -381,18 +387,18 @@ class Store:
     def list_companies(
         self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
     ) -> list[Company]:
-        """Companies ordered by display name, a page at a time (keyset: pass the last
-        row's ``(display_name, pk)`` as ``after``), optionally filtered by ``text``."""
+        """Companies ordered by display name (shared.collation: ä with a), a page at a
+        time (keyset: pass the last row's ``(sort_key, pk)`` as ``after``), optionally
+        filtered by ``text``."""
         where, params = self._text_filter("companies", text)
         if after is not None:
             # The plain range first: SQLite seeks the index with it, while the row
             # value alone makes it scan from the top (a page deep in 1M rows: 40 ms).
-            where.append("display_name >= ? COLLATE NOCASE"
-                         " AND (display_name COLLATE NOCASE, pk) > (? COLLATE NOCASE, ?)")
+            where.append("sort_key >= ? AND (sort_key, pk) > (?, ?)")
             params += [after[0], after[0], after[1]]
         sql = (f"SELECT {', '.join(_COMPANY_COLS)} FROM companies"
                f"{' WHERE ' + ' AND '.join(where) if where else ''}"
-               " ORDER BY display_name COLLATE NOCASE, pk LIMIT ?")
+               " ORDER BY sort_key, pk LIMIT ?")
         return [self._company(r) for r in self._all(sql, [*params, limit])]
 
     def count_companies(self, text: str = "") -> int:
@@ -455,6 +461,8 @@ class Store:
         )
         cols["search_text"] = _person_search_text(cols)
         cols["name_key"] = name_key(cols["name"])
+        cols["sort_key"] = sort_key(cols["name"])
+        cols["last_sort_key"] = last_name_key(cols["last_name"], cols["first_name"], cols["name"])
         with self.write():
             self._check_company(company_id, "contact.company.id")
             self._insert("persons", cols)
@@ -487,7 +495,10 @@ class Store:
                                        merged["last_name"])
             merged["name"] = name
             sets = dict(changes, name=name, search_text=_person_search_text(merged),
-                        name_key=name_key(name), updated_at=self._now())
+                        name_key=name_key(name), sort_key=sort_key(name),
+                        last_sort_key=last_name_key(merged["last_name"], merged["first_name"],
+                                                    name),
+                        updated_at=self._now())
             self.conn.execute(
                 f"UPDATE persons SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
                 (*sets.values(), person_id),
@@ -503,32 +514,74 @@ class Store:
         return self.get_person(person_id)
 
     def delete_person(self, person_id: str, actor: Actor) -> None:
-        """Delete a person with its tasks and campaign places. Raises NotFound."""
+        """Delete a person with its tasks and campaign places (to Recently deleted).
+        Raises NotFound."""
         with self.write():
             person = self.get_person(person_id)
-            self.conn.execute("DELETE FROM persons WHERE id = ?", (person_id,))
+            trash.move_to_trash(self, "person", person_id, actor)
             self._audit(actor, "person", person_id, "delete", {"name": person.name})
+
+    # -- recently deleted ---------------------------------------------------
+
+    def list_deleted(self) -> list[trash.TrashEntry]:
+        """What was deleted in the last 30 days, newest first."""
+        return trash.list_trash(self)
+
+    def restore_deleted(self, entry_pk: int, actor: Actor) -> trash.Restored:
+        """Bring a deleted company or person back with the same id (see shared.trash)."""
+        return trash.restore(self, entry_pk, actor)
+
+    def purge_deleted(self, actor: Actor, *, days: int = trash.KEEP_DAYS) -> int:
+        """Forget what was deleted more than ``days`` ago by the store's clock."""
+        return trash.purge(self, actor, days=days)
+
+    def _refresh_derived(self, kind: str, record_id: str) -> None:
+        """Recompute the columns the store derives from a contact's fields (search text,
+        name key) for a record put back as stored, and for a company's persons."""
+        if kind == "company":
+            c = self.get_company(record_id)
+            cols = {r.column: getattr(c, r.column) for r in COMPANY_FIELDS}
+            self.conn.execute(
+                "UPDATE companies SET search_text = ?, name_key = ?, sort_key = ? WHERE id = ?",
+                (_company_search_text(cols), name_key(c.name), sort_key(c.display_name),
+                 record_id))
+            persons = [p.id for p in self.persons_of(record_id)]
+        else:
+            persons = [record_id]
+        for pid in persons:
+            p = self.get_person(pid)
+            cols = {r.column: getattr(p, r.column) for r in PERSON_FIELDS} | {"name": p.name}
+            self.conn.execute(
+                "UPDATE persons SET search_text = ?, name_key = ?, sort_key = ?,"
+                " last_sort_key = ? WHERE id = ?",
+                (_person_search_text(cols), name_key(p.name), sort_key(p.name),
+                 last_name_key(p.last_name, p.first_name, p.name), pid))
 
     def persons_of(self, company_id: str) -> list[Person]:
         """The persons of a company, by name."""
         return [self._person(r) for r in self._all(
-            self._person_sql("p.company_id = ?") + " ORDER BY p.name COLLATE NOCASE, p.pk",
+            self._person_sql("p.company_id = ?") + " ORDER BY p.sort_key, p.pk",
             (company_id,))]
 
     def list_persons(
         self, text: str = "", *, after: tuple[str, int] | None = None, limit: int = 200,
+        order: str = "name",
     ) -> list[Person]:
-        """Persons ordered by name, a page at a time (keyset on ``(name, pk)``)."""
+        """Persons ordered by name (``order="last_name"``: by last name, then first name),
+        a page at a time: keyset on ``(sort_key, pk)`` or ``(last_sort_key, pk)``."""
+        key = PERSON_ORDERS.get(order)
+        if key is None:
+            raise ValidationError(f"Persons sort by {' or '.join(PERSON_ORDERS)}.",
+                                  field="order")
         where, params = self._text_filter("persons", text)
         where = [w.replace("pk IN", "p.pk IN").replace("search_text", "p.search_text")
                  for w in where]
         if after is not None:
             # The plain range lets SQLite seek the index (see list_companies).
-            where.append("p.name >= ? COLLATE NOCASE"
-                         " AND (p.name COLLATE NOCASE, p.pk) > (? COLLATE NOCASE, ?)")
+            where.append(f"p.{key} >= ? AND (p.{key}, p.pk) > (?, ?)")
             params += [after[0], after[0], after[1]]
         sql = (self._person_sql(" AND ".join(where) or "1")
-               + " ORDER BY p.name COLLATE NOCASE, p.pk LIMIT ?")
+               + f" ORDER BY p.{key}, p.pk LIMIT ?")
         return [self._person(r) for r in self._all(sql, [*params, limit])]
 
     def count_persons(self, text: str = "") -> int:
@@ -678,7 +731,7 @@ class Store:
                     f" {table}_fts WHERE {table}_fts MATCH ? LIMIT ?)", (quoted, limit)))
         # As before: titles that start with the text first (however they were found).
         start = text.lower()
-        rows.sort(key=lambda r: (not r[2].lower().startswith(start), r[2].lower()))
+        rows.sort(key=lambda r: (not r[2].lower().startswith(start), sort_key(r[2])))
         hits = []
         for _, kind, title, r in rows[:limit]:
             if kind == "person":
@@ -895,7 +948,8 @@ class Store:
         return removed
 
     _CAMPAIGN_CONTACTS = f"""
-        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until
+        SELECT {_CONTACT_SELECT}, cc.call_count, cc.last_call_at, cc.handed_out_until,
+               cc.sort_name
         FROM campaign_contacts cc
         LEFT JOIN persons p ON p.id = cc.person_id
         LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
@@ -915,8 +969,9 @@ class Store:
         rows = self._all(self._CAMPAIGN_CONTACTS
                          + (consent.campaign_filter(self, campaign_id, "cc.person_id",
                                                     "cc.company_id") if for_dialer else "")
-                         + " ORDER BY cc.sort_name COLLATE NOCASE, cc.pk", (campaign_id,))
-        views = [_row_view(r) for r in rows]
+                         + " ORDER BY cc.pk", (campaign_id,))
+        # By name as people sort (ä with a): a campaign's list is read whole anyway.
+        views = [_row_view(r) for r in sorted(rows, key=lambda r: sort_key(r["sort_name"]))]
         return [v for v in views if not (for_dialer and v.do_not_call)]
 
     def next_contact(self, campaign_id: str) -> ContactView | None:
@@ -1036,7 +1091,7 @@ class Store:
         """Open tasks of a campaign with ``start <= timestamp < end``, by timestamp then id.
 
         ``for_dialer`` (the API) raises WrongSource when the campaign's tasks
-        are managed in Apollo.
+        are managed in Apollo and leaves out tasks of do-not-call contacts.
         """
         campaign = self.get_campaign(campaign_id)
         if for_dialer and campaign.tasks_source != "crm":
@@ -1045,12 +1100,12 @@ class Store:
                 " managed in Apollo.")
         where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
         if for_dialer:
-            # Privacy (shared.blocklist, shared.consent): never a contact with an
-            # objection on file, and only consenting ones where the campaign needs it.
-            where.append(blocklist.objection_filter(
-                "t.person_id", "t.company_id",
-                "iif(t.person_id IS NOT NULL, p.do_not_call, c.do_not_call)")
-                + consent.campaign_filter(self, campaign_id, "t.person_id", "t.company_id"))
+            # Like campaign contacts and next: a do-not-call contact's tasks are not
+            # handed to the dialer (they stay open, and come back if the flag is lifted).
+            # Where the campaign needs consent, only consenting contacts' (shared.consent).
+            where.append("NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)"
+                         + consent.campaign_filter(self, campaign_id, "t.person_id",
+                                                   "t.company_id"))
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))
@@ -1431,6 +1486,13 @@ class Store:
             params.append(int(answered))
         return self._call_rows(" AND ".join(where), params, limit)
 
+    def get_call(self, call_id: str) -> CallRow:
+        """The call as the journal shows it. Raises NotFound."""
+        rows = self._call_rows("k.id = ?", [call_id], 1)
+        if not rows:
+            raise NotFound(f"No call with id {call_id!r}.")
+        return rows[0]
+
     def get_call_json(self, call_id: str) -> dict[str, Any]:
         """The body Apollo posted for a call, as it came. Raises NotFound."""
         row = self._one("SELECT raw_json FROM calls WHERE id = ?", (call_id,))
@@ -1696,9 +1758,10 @@ class Store:
             self.conn.execute(
                 "UPDATE companies SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "display_name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
+                + "display_name = ?, search_text = ?, name_key = ?, sort_key = ?, updated_at = ?"
+                " WHERE id = ?",
                 (*sets.values(), display, _company_search_text(merged), name_key(merged["name"]),
-                 self._now(), keep_id))
+                 sort_key(display), self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
                          moved_tables=("persons", "calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -1731,9 +1794,11 @@ class Store:
             self.conn.execute(
                 "UPDATE persons SET " + ", ".join(f"{k} = ?" for k in sets)
                 + (", " if sets else "")
-                + "name = ?, search_text = ?, name_key = ?, updated_at = ? WHERE id = ?",
-                (*sets.values(), name, _person_search_text(merged), name_key(name), self._now(),
-                 keep_id))
+                + "name = ?, search_text = ?, name_key = ?, sort_key = ?, last_sort_key = ?,"
+                " updated_at = ? WHERE id = ?",
+                (*sets.values(), name, _person_search_text(merged), name_key(name),
+                 sort_key(name), last_name_key(merged["last_name"], merged["first_name"], name),
+                 self._now(), keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
                          moved_tables=("calls", "tasks"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
@@ -1825,4 +1890,6 @@ class Store:
             start=start, end=end, days=self.calls_per_day(start, end, tz),
             agents=self.calls_by_agent(start, end), tags=self.top_tags(start, end),
             week=self.open_tasks_per_day(week_start, week_end, tz),
-            overdue_tasks=self.count_overdue_tasks(week_start))
+            # Overdue is "its time has passed", not "before this week": a 07:00 callback
+            # still open at 13:30 is late now.
+            overdue_tasks=self.count_overdue_tasks(now))

@@ -7,8 +7,8 @@ from shared.model import Company
 from ..formatting import phone
 from .paged_model import PagedColumn, PagedTableModel
 
-# Packed fields: sort name, pk, id, then what the columns show.
-F_NAME, F_PK, F_ID, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(8)
+# Packed fields: sort key, pk, id, then what the columns show.
+F_KEY, F_PK, F_ID, F_NAME, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(9)
 
 
 class CompaniesModel(PagedTableModel):
@@ -20,7 +20,8 @@ class CompaniesModel(PagedTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            PagedColumn("Company", lambda f: f[F_NAME] + ("  ⊘" if f[F_DNC] == "1" else "")),
+            PagedColumn("Company", lambda f: f[F_NAME] + ("  ⊘" if f[F_DNC] == "1" else ""),
+                        lambda f: f[F_KEY]),
             PagedColumn("City", lambda f: f[F_CITY]),
             PagedColumn("Country", lambda f: f[F_COUNTRY]),
             PagedColumn("Phone", self._phone, lambda f: f[F_PHONE]),
@@ -30,9 +31,8 @@ class CompaniesModel(PagedTableModel):
     def _phone(self, f: list[str]) -> str:
         return phone(f[F_PHONE], self.region)
 
-    @staticmethod
-    def pack(c: Company) -> tuple[str, ...]:
-        return (c.display_name, str(c.pk), c.id, c.city or "", c.country or "",
+    def pack(self, c: Company) -> tuple[str, ...]:
+        return (c.sort_key, str(c.pk), c.id, c.display_name, c.city or "", c.country or "",
                 c.phone or c.phone2 or "", c.email or "", "1" if c.do_not_call else "")
 
     def is_flagged(self, row: int) -> bool:

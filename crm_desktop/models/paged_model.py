@@ -41,12 +41,17 @@ class PagedTableModel(QAbstractTableModel):
     """Rows fetched a page at a time through ``fetch(after, limit)``.
 
     Subclasses define ``COLUMNS`` and ``pack(record)``: a tuple of strings
-    whose first two items are the sort name and the primary key (the keyset),
-    the third the record's id.
+    whose first two items are the sort key of the current ``order`` and the
+    primary key (the keyset), the third the record's id.
+
+    ``SERVER_ORDERS`` maps columns to orders the store pages by (ascending): a
+    click on such a header reloads in that order, however long the list is.
+    ``order`` is read by the fetch function.
     """
 
     COLUMNS: Sequence[PagedColumn] = ()
     NAME_COLUMN = 0
+    SERVER_ORDERS: dict[int, str] = {0: "name"}
     notice = Signal(str)
 
     def __init__(self, parent: Any = None) -> None:
@@ -56,9 +61,9 @@ class PagedTableModel(QAbstractTableModel):
         self._exhausted = True
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
         self._cache: tuple[int, list[str]] = (-1, [])
+        self.order = "name"
 
-    @staticmethod
-    def pack(record: Any) -> tuple[str, ...]:
+    def pack(self, record: Any) -> tuple[str, ...]:
         raise NotImplementedError
 
     def _packed(self, records: Sequence[Any]) -> list[str]:
@@ -203,12 +208,19 @@ class PagedTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if self._fetch is None:
             return
-        by_name = column == self.NAME_COLUMN and order == Qt.SortOrder.AscendingOrder
-        if by_name:
-            if self._sorted_by is not None:
+        server = (self.SERVER_ORDERS.get(column)
+                  if order == Qt.SortOrder.AscendingOrder else None)
+        if server is not None:
+            # The store pages in this order (an index): no need to load every row.
+            if self._sorted_by is not None or server != self.order:
+                self.order = server
                 self.set_fetch(self._fetch)
             return
         self._load_all_sorted(column, order)
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order rows were sorted by in memory (None: the store's order)."""
+        return self._sorted_by
 
     def _load_all_sorted(self, column: int, order: Qt.SortOrder) -> None:
         assert self._fetch is not None

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from shared.model import Task
+from shared.timeutil import utc_now
 
 from ..formatting import when
 from .record_model import Column, RecordTableModel
 
+OVERDUE = "#b71c1c"
+
+
+def _overdue(t: Task) -> bool:
+    return t.is_overdue(utc_now())
+
 
 def task_status(t: Task) -> str:
-    """"open", or when it was closed and by which call."""
+    """"open", "⚠ overdue" once its time has passed, or when it was closed and by which
+    call."""
     if t.closed_at is None:
-        return "open"
+        # Words and a sign as well as the red: colour alone is missed by some eyes.
+        return "⚠ overdue" if _overdue(t) else "open"
     by = f" by call {t.closed_by_call[:8]}…" if t.closed_by_call else " by hand"
     return f"closed {when(t.closed_at)}{by}"
 
@@ -22,14 +31,17 @@ class TasksModel(RecordTableModel):
     COL_WHEN, COL_CAMPAIGN, COL_CONTACT, COL_KIND, COL_NOTE, COL_STATUS, COL_ORIGIN = range(7)
 
     COLUMNS = (
-        Column("When", lambda t: when(t.timestamp), sort=lambda t: t.timestamp),
+        Column("When", lambda t: when(t.timestamp), sort=lambda t: t.timestamp,
+               color=lambda t: OVERDUE if _overdue(t) else None,
+               bold=_overdue),
         Column("Campaign", lambda t: t.campaign_name or t.campaign_id),
         Column("Contact", lambda t: t.contact.label,
                color=lambda t: "#b71c1c" if t.contact.do_not_call else None),
         Column("Kind", lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)"),
         Column("Note", lambda t: t.annotation or ""),
         Column("Status", task_status,
-               color=lambda t: None if t.closed_at is None else "#6b7280"),
+               color=lambda t: (OVERDUE if _overdue(t) else None) if t.closed_at is None
+               else "#6b7280", bold=_overdue),
         Column("From call", lambda t: f"call {t.created_by_call[:8]}…"
                if t.created_by_call else ""),
     )

@@ -130,6 +130,31 @@ def test_tasks_unknown_campaign_and_apollo_task_source(api):
     assert r.status_code == 400 and "not the task source" in r.json()["message"]
 
 
+def test_tasks_of_do_not_call_contacts_are_not_handed_out(api):
+    camp = _campaign(api)
+    company = api.company(name="Quiet GmbH")
+    person = api.person(company, firstName="Nora", lastName="Still")
+    other = api.company(name="Loud GmbH")
+    t_company = _task(api, camp, ContactRef(company), "2026-12-03T09:00:00Z", scheduled=True)
+    t_person = _task(api, camp, ContactRef(None, person), "2026-12-03T10:00:00Z")
+    t_other = _task(api, camp, ContactRef(other), "2026-12-03T11:00:00Z")
+
+    def listed():
+        return [t["id"] for t in api.get(f"/campaigns/{camp}/tasks").json()["tasks"]]
+
+    assert listed() == [t_company, t_person, t_other]
+    call = {"call": {"id": str(uuid.uuid4()), "contact": {"company": company, "person": person},
+                     "doNotCall": True, "timestampInit": "2026-12-01T10:00:00Z"}}
+    assert api.post("/calls", call).status_code == 201
+    assert listed() == [t_company, t_other]
+    api.store.set_do_not_call(ContactRef(company), True, CLI, reason="asked")
+    assert listed() == [t_other]
+    # Still open in the CRM, and back once the flag is lifted.
+    assert api.store.get_task(t_person).closed_at is None
+    api.store.set_do_not_call(ContactRef(None, person), False, CLI)
+    assert listed() == [t_person, t_other]
+
+
 def test_next_hands_out_each_contact_once_then_204(api):
     camp = _campaign(api)
     a = api.company(name="Alpha")

@@ -14,6 +14,7 @@ import requests
 
 from crm_api.cli import main
 from shared.database import connect
+from shared.model import Actor
 from shared.store import Store
 
 
@@ -183,3 +184,26 @@ def test_serve_writes_its_log_file_without_the_key(db_path, tmp_path):
     text = (logs / "callsheet-api.log").read_text(encoding="utf-8")
     assert '"POST /contacts/search" 200' in text
     assert "cli-log-key" not in text
+
+
+def test_serve_purges_what_was_deleted_over_30_days_ago(db_path):
+    from datetime import UTC, datetime, timedelta
+
+    store = _store(db_path)
+    old = store.create_person({"lastName": "Alt"}, Actor("cli"))
+    new = store.create_person({"lastName": "Neu"}, Actor("cli"))
+    store.clock = lambda: datetime.now(UTC) - timedelta(days=31)
+    store.delete_person(old.id, Actor("cli"))
+    store.clock = lambda: datetime.now(UTC) - timedelta(days=29)
+    store.delete_person(new.id, Actor("cli"))
+    store.db.close()
+    env = dict(os.environ, CALLSHEET_DB=str(db_path), CALLSHEET_API_KEY="cli-test-key",
+               PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-m", "crm_api", "serve", "--port", "0"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert "listening on" in proc.stdout.readline()
+        assert [e.label for e in _store(db_path).list_deleted()] == ["Neu"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)

@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crm_desktop.company_card import CompanyCard
+from crm_desktop.models.companies_model import F_NAME
 
 
 def test_create_company_through_the_form(qtbot, window, store):
@@ -69,7 +70,7 @@ def test_companies_list_shows_and_opens(qtbot, window, store, actor):
     window.go(0)
     window.companies.apply_filter()
     model = window.companies.model
-    assert [model.fields(r)[0] for r in range(model.rowCount())] == ["Alpha AG", "Beta KG"]
+    assert [model.fields(r)[F_NAME] for r in range(model.rowCount())] == ["Alpha AG", "Beta KG"]
     qtbot.keyClicks(window.companies.filter, "bonn")
     qtbot.waitUntil(lambda: model.rowCount() == 1)
     window.companies.table.selectRow(0)

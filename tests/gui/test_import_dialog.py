@@ -122,3 +122,54 @@ def test_cancel_rolls_back(dialog, store, tmp_path, qtbot):
     assert "Nothing was imported" in dialog.result.text()
     assert store.count_companies() == 0
     assert dialog.report is None
+
+
+def test_import_anyway_of_a_do_not_call_person_warns_and_flags_the_copy(
+        dialog, store, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from shared.model import ContactRef
+
+    old = store.create_person({"firstName": "Robert", "lastName": "Klein",
+                               "email": "r.klein@cxlabs.de"}, Actor("cli"))
+    store.set_do_not_call(ContactRef(None, old.id), True, Actor("cli"), reason="asked")
+    path = tmp_path / "leute.csv"
+    path.write_text("Vorname;Nachname;E-Mail\nRob;Klein;r.klein@cxlabs.de\n"
+                    "Gerda;Lehmann;gerda(at)example.de\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog.choose_file()
+    assert dialog.file_info.text().startswith("2 rows · 3 columns ·")
+    gerda = dialog.preview.item(1, 1)
+    assert gerda.text() == "⚠ new person, without E-Mail"
+    qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == PAGE_DUPLICATES
+    assert "<b>1</b> looks like contacts you have" in dialog.check_summary.text()
+    assert "⊘ do-not-call" in dialog.dupes.item(0, 2).text()
+    assert "row 3, column 'E-Mail': left out" in dialog.errors_box.toPlainText()
+    assert not dialog.dnc_warning.isVisible()
+    combo = dialog.dupes.cellWidget(0, 3)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Skip -> Import anyway
+    assert combo.currentData() == "import"
+    assert dialog.dnc_warning.isVisible()
+    assert "Robert Klein is flagged do-not-call" in dialog.dnc_warning.text()
+    assert "the copy is flagged do-not-call too" in dialog.dnc_warning.text()
+    with qtbot.waitSignal(dialog.imported, timeout=20000):
+        qtbot.mouseClick(dialog.next, Qt.MouseButton.LeftButton)
+    assert dialog.result.text() == (
+        "2 rows: 0 companies and 2 persons created, 0 merged, 0 skipped, 0 failed."
+        " 1 field left out. 1 copy of do-not-call contacts flagged do-not-call.")
+    assert "left out: email must be" in dialog.report_text.toPlainText()
+    copy = next(p for p in store.list_persons("Klein") if p.id != old.id)
+    assert copy.do_not_call
+    assert store.list_persons("Lehmann")[0].email is None
+
+
+def test_the_preview_asks_to_check_an_unusual_number(dialog, tmp_path, monkeypatch):
+    path = tmp_path / "mobil.csv"
+    path.write_text("Vorname;Nachname;Mobil\nRob;Klein;01512 345679\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog.choose_file()
+    status = dialog.preview.item(0, 1)
+    assert status.text() == "⚠ new person, check Mobil"
+    assert "01512 345679 is not a usual number in Germany" in status.toolTip()

@@ -17,7 +17,7 @@ def fill(store, n):
 
 
 def names(view):
-    return [view.model.fields(r)[0] for r in range(view.model.rowCount())]
+    return [view.model.index(r, 0).data() for r in range(view.model.rowCount())]
 
 
 def show_persons(qtbot, window):

@@ -3,6 +3,7 @@ in progress is kept."""
 
 import requests
 
+from crm_desktop.models.companies_model import F_NAME
 from shared.model import Actor
 
 
@@ -73,7 +74,7 @@ def test_lists_follow_changes_made_elsewhere(qtbot, window, store, actor):
     window.go(0)
     window.companies.apply_filter()
     model = window.companies.model
-    assert model.fields(0)[0] == "Old Name"
+    assert model.fields(0)[F_NAME] == "Old Name"
     # Another connection (like the API's) writes; the poller notices.
     from shared.database import connect
     from shared.store import Store
@@ -81,4 +82,4 @@ def test_lists_follow_changes_made_elsewhere(qtbot, window, store, actor):
     other = Store(connect(window.db_path))
     other.update_company(c.id, {"name": "New Name"}, Actor("api", "10.1.1.1"))
     other.db.close()
-    qtbot.waitUntil(lambda: model.fields(0)[0] == "New Name", timeout=5000)
+    qtbot.waitUntil(lambda: model.fields(0)[F_NAME] == "New Name", timeout=5000)

@@ -48,3 +48,14 @@ def test_not_a_number(qtbot, window, contacts):
     t = look(qtbot, window, "hello")
     assert t.e164 is None
     assert "not a phone number" in t.verdict.text()
+
+
+def test_the_number_apollo_sends_is_shown_with_its_trunk_prefix(qtbot, window, contacts):
+    t = look(qtbot, window, "01512345679")
+    assert t.sent.text() == "Apollo sends: +491512345679   (01512 345679)"
+
+
+def test_an_impossible_number_is_refused_with_a_reason(qtbot, window, contacts):
+    t = look(qtbot, window, "+999 12")
+    assert t.e164 is None
+    assert "no known country calling code" in t.verdict.text()

@@ -66,3 +66,22 @@ def test_moving_a_person_to_no_company(qtbot, window, store, actor):
     card.set_company(None)
     assert store.get_person(p.id).company_id is None
     assert "Private" in card.subtitle.text()
+
+
+def test_an_impossible_number_is_refused_and_an_unusual_one_warned(qtbot, window, store):
+    card = window.new_person()
+    qtbot.keyClicks(card.fields["lastName"].editor, "Klein")
+    phone = card.fields["phone"]
+    qtbot.keyClicks(phone.editor, "+999 12")
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    assert phone.error.isVisible()
+    assert "is not a possible phone number" in phone.error.text()
+    assert store.count_persons() == 0
+    phone.editor.clear()
+    qtbot.keyClicks(phone.editor, "01512 345679")  # one digit short for a mobile
+    qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
+    [person] = store.list_persons()
+    assert person.phone == "+491512345679"  # kept: the warning asks, it does not refuse
+    assert phone.error.isVisible() and phone.error.text().startswith("⚠")
+    assert "not a usual number in Germany" in phone.error.text()
+    assert phone.text() == "01512 345679"

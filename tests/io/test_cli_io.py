@@ -29,7 +29,7 @@ def test_import_reports_and_exits_3_on_failed_rows(db, tmp_path, capsys):
         == EXIT_ROWS_FAILED
     out = capsys.readouterr().out
     assert "Firma -> company.name (Company)" in out
-    assert "2 rows: 1 companies and 0 persons created, 0 merged, 0 skipped, 1 failed." in out
+    assert "2 rows: 1 company and 0 persons created, 0 merged, 0 skipped, 1 failed." in out
     assert "row 3, column 'Telefon': phone: '12' is not a phone number" in out
     assert (tmp_path / "bad.csv").exists()
     (acme,) = _store(db).list_companies()
@@ -44,7 +44,7 @@ def test_import_dry_run_and_duplicates(db, tmp_path, capsys):
     f2 = write_csv(tmp_path / "in2.csv", "Company,Phone,City\nACME GmbH,030 555012,Berlin\n")
     capsys.readouterr()
     assert main(["import", str(f2), "--db", db]) == 0
-    assert "may be Acme: same phone, similar name -> skip" in capsys.readouterr().out
+    assert "may be Acme (DE): same phone, similar name -> skip" in capsys.readouterr().out
     assert main(["import", str(f2), "--db", db, "--on-duplicate", "merge"]) == 0
     (acme,) = _store(db).list_companies()
     assert acme.city == "Berlin"

@@ -77,3 +77,18 @@ def test_dashboard_in_one_go(store):
     assert (d.calls, d.answered) == (4, 2)
     assert len(d.week) == 7 and d.open_tasks_this_week == 0
     assert d.agents[0].agent == "peggy.sue" and d.tags[0].tag == "billing"
+
+
+def test_overdue_is_open_past_its_time_not_before_this_week(store):
+    c = store.create_company({"name": "Acme"}, ACTOR)
+    store.create_campaign("promo", "Promo", ACTOR)
+    # NOW is 12:00 on a Thursday: the 07:00 callback of today is late already.
+    store.add_task("promo", ContactRef(c.id), parse_timestamp("2026-11-26T07:00:00Z"), ACTOR,
+                   scheduled=True)
+    store.add_task("promo", ContactRef(c.id), parse_timestamp("2026-11-26T13:30:00Z"), ACTOR)
+    closed = store.add_task("promo", ContactRef(c.id), parse_timestamp("2026-11-20T07:00:00Z"),
+                            ACTOR)
+    store.close_task(closed.id, ACTOR)
+    assert store.dashboard(NOW, UTC).overdue_tasks == 1
+    tasks = store.list_tasks(include_closed=True)
+    assert [t.is_overdue(NOW) for t in tasks] == [False, True, False]

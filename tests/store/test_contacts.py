@@ -103,5 +103,5 @@ def test_keyset_pages_cover_every_row_once(store):
         if not page:
             break
         seen += [p.id for p in page]
-        after = (page[-1].name, page[-1].pk)
+        after = (page[-1].sort_key, page[-1].pk)
     assert len(seen) == len(set(seen)) == 25

@@ -84,3 +84,32 @@ def test_default_database_lives_in_the_user_data_directory(monkeypatch):
     monkeypatch.setenv("CALLSHEET_DB", "/tmp/elsewhere.db")
     assert str(resolve_db_path(None)) == "/tmp/elsewhere.db"
     assert str(resolve_db_path("/tmp/flag.db")) == "/tmp/flag.db"
+
+
+def test_the_sort_key_migration_gives_existing_rows_their_keys(db_path):
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from shared.collation import last_name_key, sort_key
+    from shared.migrations import MIGRATIONS, _m0006_sort_keys
+
+    # The schema just before the sort keys (by position: migrations may be renumbered).
+    before = MIGRATIONS.index(_m0006_sort_keys)
+    old = Database(sqlite3.connect(db_path, isolation_level=None))
+    for m in MIGRATIONS[:before]:
+        m(old)
+    old.execute(f"PRAGMA user_version = {before}")
+    for i, name in enumerate(("Brooklyn", "Bäckerei")):
+        old.execute("INSERT INTO companies (id, name, display_name, created_at, updated_at)"
+                    " VALUES (?, ?, ?, 'x', 'x')", (f"C{i}", name, name))
+    old.execute("INSERT INTO persons (id, name, first_name, last_name, created_at, updated_at)"
+                " VALUES ('P1', 'Käthe Öhler', 'Käthe', 'Öhler', 'x', 'x')")
+    old.close()
+    from shared.store import Store
+
+    store = Store(connect(db_path))
+    assert [c.name for c in store.list_companies()] == ["Bäckerei", "Brooklyn"]
+    [p] = store.list_persons(order="last_name")
+    assert (p.sort_key, p.last_sort_key) == (sort_key("Käthe Öhler"),
+                                             last_name_key("Öhler", "Käthe", "Käthe Öhler"))

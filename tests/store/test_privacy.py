@@ -57,8 +57,13 @@ def world(store):
                           reason=f"{NAME_LAST} said no on the phone")
     consent.add_consent(store, ContactRef(None, p.id), given_at=store.clock(),
                         source="web form", given_by="peggy", actor=DESK)
-    # Others quote the person.
+    # Others quote the person, one of them deleted (waiting in Recently deleted).
     store.update_company(company.id, {"annotation": f"Ask for {NAME_FIRST} {NAME_LAST}"}, DESK)
+    ghost = store.create_person({"lastName": "Geist",
+                                 "annotation": f"Cousin of {NAME_FIRST} {NAME_LAST}"}, API)
+    store.delete_person(ghost.id, DESK)
+    assert store._one("SELECT count(*) FROM trash WHERE snapshot LIKE ?",
+                      (f"%{NAME_LAST}%",))[0] == 1
     return p, other, company
 
 

@@ -95,3 +95,48 @@ def test_search_digits_fast_path_gives_what_parse_gave():
         numbers.append(f"+{cc}{rest}")
     for n in numbers:
         assert search_digits(n) == _search_digits_by_parse(n), n
+
+
+# -- possible numbers only; unusual ones warned; the trunk prefix kept ------------------
+
+from shared.phones import unusual  # noqa: E402
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("+999 12", "'+999 12' is not a possible phone number: it starts with no known"
+                " country calling code"),
+    ("0040 1234", "'0040 1234' is not a possible phone number: too short for a number in"
+                  " Romania (+40)"),
+    ("+49 89 1", "too short for a number in Germany (+49)"),
+    ("+49 1512 3456 7890 1234", "too long for a number in Germany (+49)"),
+])
+def test_typed_numbers_must_be_possible(typed, message):
+    with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")
+                       .replace("+", r"\+")):
+        normalize(typed, "DE", field="phone")
+
+
+def test_the_api_still_takes_every_number_the_contract_allows():
+    # SPEC: a phone field must match ^\+\d{3,}$; the API does not judge beyond that.
+    assert check_e164("+99912", "phone") == "+99912"
+    assert check_e164("+401234", "phone") == "+401234"
+
+
+def test_unusual_numbers_are_kept_with_a_warning():
+    assert normalize("01512 345679", "DE") == "+491512345679"
+    assert "not a usual number in Germany" in unusual("+491512345679")
+    assert unusual("+4915123456789") is None and unusual(None) is None
+
+
+@pytest.mark.parametrize("e164, shown", [
+    ("+491512345679", "01512 345679"),   # no pattern of the plan: the trunk 0 stays
+    ("+491234", "01234"),
+    ("+4915123456789", "01512 3456789"),
+    ("+4989443228150", "089 443228150"),
+])
+def test_national_display_keeps_the_trunk_prefix(e164, shown):
+    assert format_display(e164, "DE") == shown
+
+
+def test_abroad_it_stays_international():
+    assert format_display("+491512345679", "AT") == "+49 1512345679"

@@ -86,6 +86,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from . import logsink
     from .app import create_app
     from .context import ApiContext
+    from .logs import AccessLines
+    from .middleware import ACCESS_FORMAT, access_log
     from .server import ApiServer
 
     # Nothing the server writes may block it: a pipe nobody reads would stop it.
@@ -109,9 +111,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         elif created:
             # Output to a file or a pipe is a log: the key is never written to one.
             say.info(f"Created an API key; '{PROG} key show --db {db_path}' shows it.")
+    access_lines = AccessLines(access_log, ACCESS_FORMAT)
     try:
-        server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key)), host, port)
+        server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key,
+                                                 access_lines=access_lines)), host, port)
     except OSError as e:
+        access_lines.close()
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
     # Without the desktop running, the server forgets what was deleted 30 days ago.
     purge = _Purger(store)
@@ -131,6 +136,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         job.stop()
         server.stop()
+        access_lines.close()
         stores.close()
         lock.release()
         say.info("Stopped.")

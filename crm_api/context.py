@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import falcon
 
@@ -14,6 +15,9 @@ from shared.model import Actor
 from shared.settings import API_KEY
 from shared.store import Store
 from shared.stores import ThreadStores
+
+if TYPE_CHECKING:
+    from .logs import AccessLines
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class ApiContext:
     api_key: str | None = None
     on_request: Callable[[RequestInfo], None] | None = None
     access_log: bool = True
+    # Set by the headless server: access lines go to a writer thread (crm_api.logs).
+    access_lines: AccessLines | None = None
     # Posted calls and hand-outs are group-committed on one writer connection:
     # one transaction and one fsync per batch, and a page cache that stays warm.
     writes: GroupCommit = field(init=False)

@@ -16,6 +16,7 @@ from .context import ApiContext, RequestInfo
 OPEN_PATHS = frozenset({"/openapi.json"})
 CHALLENGES = ['Bearer realm="callsheet"', 'Basic realm="callsheet"']
 access_log = logging.getLogger("callsheet.access")
+ACCESS_FORMAT = '%s "%s %s" %d %.1fms'
 
 # Control characters (C0, DEL, C1), line and paragraph separators and bidi controls:
 # in a logged path they would start a forged log line, drive the terminal (ESC) or
@@ -93,6 +94,9 @@ class AccessLog:
         client = req.remote_addr or "-"
         path = printable(req.path)
         if self.ctx.access_log:
-            access_log.info('%s "%s %s" %d %.1fms', client, req.method, path, status, ms)
+            if self.ctx.access_lines is not None:
+                self.ctx.access_lines.put(client, req.method, path, status, ms)
+            else:
+                access_log.info(ACCESS_FORMAT, client, req.method, path, status, ms)
         if self.ctx.on_request is not None:
             self.ctx.on_request(RequestInfo(time.time(), client, req.method, path, status, ms))

@@ -88,3 +88,30 @@ def test_lifting_do_not_call_is_recorded_with_reason(store, campaign):
     store.set_do_not_call(ref, False, Actor.desktop(), reason="customer called back")
     assert [(e.do_not_call, e.reason) for e in store.dnc_history(ref)] == [
         (False, "customer called back"), (True, "asked")]
+
+
+def test_call_journal_filters_by_tag_id_or_category(store):
+    tagged = [("c1", [{"category": "reason", "id": "billing", "payload": None}]),
+              ("c2", [{"category": "resolution", "id": "solved", "payload": None}]),
+              ("c3", [])]
+    for n, (call_id, tags) in enumerate(tagged):
+        store.record_call(parse_call({"id": call_id, "tags": tags,
+                                      "timestampInit": f"2026-11-26T10:0{n}:00Z"}), API)
+    assert [c.id for c in store.list_calls(tag="billing")] == ["c1"]
+    assert [c.id for c in store.list_calls(tag="resolution")] == ["c2"]
+    assert [c.id for c in store.list_calls()] == ["c3", "c2", "c1"]
+    assert store.list_calls(tag="nothing") == []
+
+
+def test_journal_filter_lists_are_distinct_and_sorted(store):
+    assert store.agents() == [] and store.tags() == []
+    calls = [("k1", "bob", [("reason", "billing"), ("resolution", "solved")]),
+             ("k2", None, [("reason", "billing")]),
+             ("k3", "alice", [("product", "premium"), ("resolution", "billing")]),
+             ("k4", "bob", [])]
+    for n, (call_id, agent, tags) in enumerate(calls):
+        store.record_call(parse_call({
+            "id": call_id, "agent": agent, "timestampInit": f"2026-11-26T10:0{n}:00Z",
+            "tags": [{"category": c, "id": t, "payload": None} for c, t in tags]}), API)
+    assert store.agents() == ["alice", "bob"]
+    assert store.tags() == ["billing", "premium", "solved"]

@@ -1,0 +1,59 @@
+"""The headless server's access log: lines handed to a writer thread, logged in order
+with the times the requests ended, and nothing lost when the server stops."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pytest
+
+from crm_api.logs import AccessLines
+from crm_api.middleware import ACCESS_FORMAT
+
+
+@pytest.fixture
+def logger():
+    log = logging.getLogger("callsheet.test-access")
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    yield log
+    for h in list(log.handlers):
+        log.removeHandler(h)
+        h.close()
+
+
+class Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+def test_access_lines_are_records_with_the_request_time(logger):
+    kept = Kept()
+    logger.addHandler(kept)
+    lines = AccessLines(logger, ACCESS_FORMAT, interval=60)
+    before = time.time()
+    lines.put("127.0.0.1", "POST", "/contacts/search", 200, 0.42)
+    lines.put("127.0.0.1", "GET", "/calls", 404, 1.0)
+    after = time.time()
+    assert kept.records == []  # handed over, not logged in the request thread
+    time.sleep(0.05)
+    lines.close()
+    assert [r.getMessage() for r in kept.records] == [
+        '127.0.0.1 "POST /contacts/search" 200 0.4ms', '127.0.0.1 "GET /calls" 404 1.0ms']
+    assert all(before <= r.created <= after for r in kept.records)
+    assert kept.records[0].name == logger.name and kept.records[0].levelno == logging.INFO
+
+
+def test_access_lines_respect_the_loggers_level(logger):
+    kept = Kept()
+    logger.addHandler(kept)
+    logger.setLevel(logging.WARNING)
+    lines = AccessLines(logger, ACCESS_FORMAT, interval=60)
+    lines.put("127.0.0.1", "GET", "/calls", 200, 0.1)
+    lines.close()
+    assert kept.records == []

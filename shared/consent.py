@@ -184,9 +184,9 @@ def dialer_filter(person_col: str, company_col: str) -> str:
     """SQL true for a contact holding a consent that was not withdrawn; ``person_col`` and
     ``company_col`` are the contact's ids as a campaign place or task stores them (the
     company one NULL for a person contact)."""
-    return (f"EXISTS (SELECT 1 FROM consents k WHERE k.withdrawn_at IS NULL"
-            f" AND k.kind = '{PHONE_ADVERTISING}' AND (k.person_id = {person_col}"
-            f" OR (k.person_id IS NULL AND k.company_id = {company_col})))")
+    return (f"EXISTS (SELECT 1 FROM consents cs WHERE cs.withdrawn_at IS NULL"
+            f" AND cs.kind = '{PHONE_ADVERTISING}' AND (cs.person_id = {person_col}"
+            f" OR (cs.person_id IS NULL AND cs.company_id = {company_col})))")
 
 
 def campaign_filter(store: Store, campaign_id: str, person_col: str, company_col: str) -> str:

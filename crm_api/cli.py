@@ -30,6 +30,7 @@ from shared.settings import (
 )
 from shared.store import Store
 from shared.timeutil import parse_timestamp
+from shared.versions import version_text
 from shared.words import plural
 
 PROG = "callsheet-api"
@@ -308,7 +309,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line of ``callsheet-api``."""
-    parser = _Parser(prog=PROG, description="Callsheet's Apollo API and its administration.")
+    # Raw: --version prints one component per line.
+    parser = _Parser(prog=PROG, description="Callsheet's Apollo API and its administration.",
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=version_text(),
+                        help="print the versions of Callsheet, Qt, SQLite and Python, then exit")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                 parser_class=_Parser)
 

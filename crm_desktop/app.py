@@ -24,10 +24,11 @@ from shared.errors import CallsheetError
 from shared.logfiles import add_secret, setup_logging
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
+from shared.versions import app_info, version_text
 
 from . import style
 from .diagnostics import install_excepthook
-from .main_window import DesktopOptions, MainWindow, app_info
+from .main_window import DesktopOptions, MainWindow
 from .single_instance import InstanceServer, ask_running
 
 log = logging.getLogger("callsheet.desktop")
@@ -38,7 +39,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The command line: ``callsheet [--db PATH] [--demo] [--no-api]``."""
     p = argparse.ArgumentParser(
         prog="callsheet",
-        description="Callsheet: the office's CRM, with the Apollo API built in.")
+        description="Callsheet: the office's CRM, with the Apollo API built in.",
+        # Raw: --version prints one component per line.
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--db", metavar="PATH",
                    help="the database file (default: CALLSHEET_DB, else the user data folder)")
     p.add_argument("--demo", action="store_true",
@@ -48,6 +51,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     p.add_argument("--port", help="the API's port (overrides CALLSHEET_PORT and Settings)")
     p.add_argument("--region", help="the default phone region, e.g. DE (overrides"
                    " CALLSHEET_REGION and Settings)")
+    p.add_argument("--version", action="version", version=version_text(),
+                   help="print the versions of Callsheet, Qt, SQLite and Python, then exit")
     return p.parse_args(argv)
 
 

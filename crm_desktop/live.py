@@ -13,8 +13,6 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from shared.store import Store
 
-from .qt_workarounds import guard_none_refcount
-
 log = logging.getLogger("callsheet.desktop")
 POLL_MS = 400
 
@@ -48,7 +46,6 @@ class LivePoller(QObject):
     @Slot()
     def check(self) -> None:
         """Look for changes now (the timer calls this; so does a served API request)."""
-        guard_none_refcount()
         try:
             version = self.store.data_version()
         except Exception:  # a locked or vanished file must not kill the GUI loop

@@ -29,6 +29,7 @@ from shared.errors import CallsheetError, NotFound
 from shared.model import Actor, ContactView
 from shared.settings import API_KEY, resolve
 from shared.store import Store
+from shared.versions import app_info, version_text
 
 from .api_controller import ApiController
 from .backups import BackupController
@@ -56,7 +57,6 @@ from .panes import (
 from .person_card import PersonCard
 from .personal_data import erase_personal_data, export_personal_data
 from .privacy_view import PrivacyView, RetentionTimer
-from .qt_workarounds import guard_none_refcount
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
@@ -86,25 +86,12 @@ class DesktopOptions:
     daily_backups: bool = True
 
 
-def app_info() -> tuple[str, str]:
-    """The application's name and version from the package metadata."""
-    from importlib import metadata
-
-    try:
-        meta = metadata.metadata("callsheet")
-        name = meta.get("Formal-Name") or meta["Name"].capitalize()
-        return name, meta["Version"]
-    except metadata.PackageNotFoundError:
-        return "Callsheet", "development"
-
-
 class MainWindow(QMainWindow):
     """Callsheet's window, with the embedded API and the live poller."""
 
     def __init__(self, store: Store, db_path: str | Path,
                  options: DesktopOptions | None = None) -> None:
         super().__init__()
-        guard_none_refcount()
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store
@@ -700,11 +687,13 @@ class MainWindow(QMainWindow):
         return text
 
     def about(self) -> None:
-        """Name, version and what it is."""
+        """Name, version and what it is; the versions are those ``callsheet --version`` prints."""
+        (title, *components) = version_text().splitlines()
         QMessageBox.about(self, f"About {self.name}",
-                          f"<h3>{escape(self.name)} {escape(self.version)}</h3>"
+                          f"<h3>{escape(title)}</h3>"
                           "<p>The office's CRM, with the API the Apollo contact center"
                           " calls built in.</p>"
+                          f"<p>{'<br>'.join(escape(line) for line in components)}</p>"
                           f"<p>Database: {escape(str(self.db_path))}<br>{escape(self.api.message)}"
                           "</p>")
 

@@ -5,15 +5,40 @@ A migration that has shipped is never edited: add a new one at the end.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
 
 from sqlite_utils import Database
 
 Migration = Callable[[Database], None]
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The complete SQL statements of a script, in order (triggers and comments kept whole)."""
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip(" \n;"):
+        raise ValueError(f"incomplete SQL statement at the end of a migration: {pending!r}")
+
+
+def _run_script(db: Database, script: str) -> None:
+    """Run a migration's SQL inside the transaction ``migrate`` holds.
+
+    Statement by statement: ``executescript`` commits a pending transaction
+    first (``sqlite3`` does, and sqlite-utils before 4.0 calls it straight),
+    which would leave a half-made schema behind when a later statement fails.
+    """
+    for statement in _statements(script):
+        db.conn.execute(statement)
+
+
 def _m0001_initial(db: Database) -> None:
-    db.executescript(
+    _run_script(
+        db,
         """
         CREATE TABLE companies (
             pk INTEGER PRIMARY KEY,
@@ -318,13 +343,33 @@ def _m0002_duplicates_and_dashboard(db: Database) -> None:
         db.execute(sql)
 
 
+_ASCII_LOWER_0003 = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _name_key_0003(name: str | None) -> str:
+    """Frozen with migration 3: ``shared.duplicates.name_key`` as it was then.
+
+    A shipped migration must compute the same keys whatever the live function
+    later becomes; changing the live rules needs a new migration that refills
+    the column.
+    """
+    s = (name or "").translate(_ASCII_LOWER_0003)
+    for a, b in NAME_KEY_FOLD:
+        s = s.replace(a, b)
+    s = s.replace(".", "")
+    for ch in NAME_KEY_PUNCTUATION:
+        s = s.replace(ch, " ")
+    s = " " + s.replace(" ", "  ") + " "
+    for word in NAME_KEY_DROP_WORDS:
+        s = s.replace(f" {word} ", " ")
+    return s.replace(" ", "")
+
+
 def _m0003_stored_name_key(db: Database) -> None:
     # Migration 2's virtual name-key columns cost ~50 us on every insert of a contact
     # (SQLite evaluates the whole replace() chain for the index) and dominated bulk
     # index builds. The key is now a plain column the store fills, like search_text.
-    from .duplicates import name_key
-
-    db.conn.create_function("callsheet_name_key", 1, name_key, deterministic=True)
+    db.conn.create_function("callsheet_name_key", 1, _name_key_0003, deterministic=True)
     for table in ("companies", "persons"):
         db.execute(f"DROP INDEX {table}_name_key")
         for column, _ in reversed(name_key_columns("name")):
@@ -490,6 +535,10 @@ def migrate(db: Database) -> int:
                 db.conn.execute("COMMIT")
                 continue
             MIGRATIONS[version - 1](db)
+            if not db.conn.in_transaction:
+                # Something committed part-way (executescript does): what ran is
+                # already on disk, so stop before the version claims the rest.
+                raise RuntimeError(f"Migration {version} ended its own transaction.")
             db.conn.execute(f"PRAGMA user_version = {version}")
             db.conn.execute("COMMIT")
         except BaseException:

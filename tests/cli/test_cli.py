@@ -207,3 +207,24 @@ def test_serve_purges_what_was_deleted_over_30_days_ago(db_path):
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=15)
+
+
+@pytest.mark.parametrize("module", ["crm_api", "crm_desktop"])
+def test_version_names_callsheet_qt_and_sqlite(module):
+    """``callsheet-api --version`` and ``callsheet --version`` (their ``python -m`` forms)
+    print the same lines as Help ▸ About, and exit 0 without opening a database or a
+    window."""
+    import sqlite3
+    from importlib.metadata import version
+
+    from shared.versions import version_text
+
+    done = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True,
+                          text=True, timeout=60,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == version_text() + "\n"
+    lines = done.stdout.splitlines()
+    assert lines[0] == f"Callsheet {version('callsheet')}"
+    assert lines[1].startswith("Qt 6.")
+    assert lines[2] == f"SQLite {sqlite3.sqlite_version}"

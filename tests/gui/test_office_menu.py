@@ -64,12 +64,3 @@ def test_dashboard_and_duplicates_are_pages(window):
     assert window.pages.currentWidget() is window.dashboard
     window.go(PAGE_DUPLICATES)
     assert window.pages.currentWidget() is window.duplicates
-
-
-def test_about_shows_the_installed_version(window, monkeypatch):
-    from importlib.metadata import version
-
-    shown = []
-    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(text))
-    window.about()
-    assert version("callsheet") in shown[0]

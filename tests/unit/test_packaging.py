@@ -36,7 +36,7 @@ PNG_ICONS = {f"{ICON_BASE}-{size}.png": size for size in (*LINUX_ICON_SIZES, 102
 PNG_ICONS[f"{ICON_BASE}.png"] = 256
 
 # One PySide6 distribution is two on the package index: the meta-package
-# `pyside6` is satisfied by these (without QtWebEngine, which we do not use).
+# `pyside6` is satisfied by these two.
 PYSIDE6_PARTS = {"pyside6-essentials", "pyside6-addons"}
 
 
@@ -104,15 +104,19 @@ def test_needs_refer_to_existing_jobs(workflow):
             assert needed != name
 
 
+def _runs_tests(run: str) -> bool:
+    return any(command in run for command in ("pytest", ".ci/run", "./dev test"))
+
+
 def test_the_test_suite_runs_first_with_qt_offscreen(workflow):
     test_jobs = [
-        name for name, job in workflow["jobs"].items() if any("pytest" in r for r in _runs(job))
+        name for name, job in workflow["jobs"].items() if any(_runs_tests(r) for r in _runs(job))
     ]
-    assert test_jobs, "no job runs pytest"
+    assert test_jobs, "no job runs the tests"
     for name in test_jobs:
         job = workflow["jobs"][name]
         assert str(job["runs-on"]).startswith("ubuntu")
-        step = next(s for s in job["steps"] if "pytest" in s.get("run", ""))
+        step = next(s for s in job["steps"] if _runs_tests(s.get("run", "")))
         env = {**workflow.get("env", {}), **job.get("env", {}), **step.get("env", {})}
         offscreen = "QT_QPA_PLATFORM=offscreen" in step["run"]
         assert offscreen or env.get("QT_QPA_PLATFORM") == "offscreen"
@@ -121,7 +125,14 @@ def test_the_test_suite_runs_first_with_qt_offscreen(workflow):
         )
 
     for name, job in _packaging_jobs(workflow).items():
-        assert set(_needs(job)) & set(test_jobs), f"packaging job {name!r} does not wait for tests"
+        assert set(test_jobs) <= set(_needs(job)), f"packaging job {name!r} does not wait for tests"
+
+
+def test_the_default_tests_and_the_lowest_versions_both_run(workflow):
+    runs = [r for job in workflow["jobs"].values() for r in _runs(job)]
+    assert ".ci/run" in runs, "CI's own command, with the pinned constraints"
+    assert any("./dev test -m slow tests/install" in r for r in runs), (
+        "tests/install/test_lowest_versions.py is slow, so only a job of its own runs it")
 
 
 @pytest.mark.parametrize(
@@ -130,7 +141,6 @@ def test_the_test_suite_runs_first_with_qt_offscreen(workflow):
         ("windows", "briefcase package windows"),
         ("macos", "briefcase package macOS"),
         ("ubuntu", "briefcase package linux system"),
-        ("ubuntu", "briefcase package linux appimage"),
     ],
 )
 def test_each_platform_is_packaged_on_its_own_runner(workflow, runner, command):
@@ -153,7 +163,7 @@ def test_packaging_jobs_create_build_package_and_upload(workflow):
         ]
         assert order == sorted(order), f"job {name!r} must create, then build, then package"
         for run in runs:
-            if run.startswith("briefcase "):
+            if re.search(r"briefcase (create|build|package)", run):
                 assert "--no-input" in run, f"{run!r} in job {name!r} could stop at a prompt"
 
         uploads = _uploads(job)
@@ -161,7 +171,26 @@ def test_packaging_jobs_create_build_package_and_upload(workflow):
         assert uploads[0]["with"]["path"].startswith("dist")
         actions = [s["uses"] for s in job["steps"] if "uses" in s]
         assert "actions/checkout@v4" in actions
-        assert "actions/setup-python@v5" in actions
+        # A system package is built on the distribution's own Python, in its container.
+        assert "actions/setup-python@v5" in actions or job.get("container")
+
+
+def test_packaging_jobs_install_briefcase_from_the_constraints(workflow):
+    for name, job in _packaging_jobs(workflow).items():
+        installs = [r for r in _runs(job) if "pip install" in r and "briefcase" in r]
+        assert installs and all("-c constraints.txt" in r for r in installs), name
+
+
+def test_packaging_jobs_run_the_built_installer(workflow):
+    """After packaging, each job installs (or opens) what it built and asks it for
+    ``--version``, checking the version from pyproject.toml is in the answer."""
+    for name, job in _packaging_jobs(workflow).items():
+        runs = _runs(job)
+        packaged = next(i for i, r in enumerate(runs) if "briefcase package" in r)
+        smoke = [r for r in runs[packaged + 1:] if "--version" in r]
+        assert smoke, f"job {name!r} never runs what it built"
+        assert "Callsheet $expected" in smoke[0] and "SQLite" in smoke[0]
+        assert "dist" in smoke[0], f"job {name!r} must run the installer it built"
 
 
 def test_macos_package_is_ad_hoc_signed(workflow):

@@ -8,18 +8,28 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 import falcon
 
-from shared.errors import CallsheetError, Conflict, NotFound, ValidationError, WrongSource
+from shared.database import spoils_connection
+from shared.errors import (
+    CallsheetError,
+    Conflict,
+    DatabaseUnavailable,
+    NotFound,
+    ValidationError,
+    WrongSource,
+)
 
 from .calls import Calls
 from .campaigns import CampaignContacts, CampaignTasks, NextContact
 from .companies import Companies, Company
 from .contacts import SearchContacts, ShowContact
 from .context import ApiContext
+from .db_errors import classify
 from .docs import OpenApiDocument
-from .middleware import AccessLog, RequireKey
+from .middleware import AccessLog, RequireKey, WriteSlots
 from .persons import Person, Persons
 
 log = logging.getLogger("callsheet.api")
@@ -38,24 +48,43 @@ ROUTES: dict[str, type] = {
 }
 
 _STATUS = {NotFound: falcon.HTTP_404, ValidationError: falcon.HTTP_400,
-           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409}
+           WrongSource: falcon.HTTP_400, Conflict: falcon.HTTP_409,
+           DatabaseUnavailable: falcon.HTTP_503}
 
 
 def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError,
                   params: dict) -> None:
     resp.status = next((s for t, s in _STATUS.items() if isinstance(ex, t)), falcon.HTTP_400)
+    if isinstance(ex, DatabaseUnavailable):
+        # Someone must act (the file went away): loud, with the file's name in the message.
+        log.error("%s %s refused: %s", req.method, req.path, ex.message)
+        resp.set_header("Retry-After", "30")
     body = {"message": ex.message}
     if ex.field:
         body["field"] = ex.field
     resp.media = body
 
 
-def _database_busy(req: falcon.Request, resp: falcon.Response, ex: sqlite3.OperationalError,
-                   params: dict) -> None:
-    log.warning("database error on %s %s: %s", req.method, req.path, ex)
-    resp.status = falcon.HTTP_503
-    resp.set_header("Retry-After", "1")
-    resp.media = {"message": "The database is busy; try again in a moment."}
+def _database_error(ctx: ApiContext) -> Callable[..., None]:
+    def handle(req: falcon.Request, resp: falcon.Response, ex: sqlite3.Error,
+               params: dict) -> None:
+        fault = classify(ex)
+        if spoils_connection(ex):
+            # SQLite opened the file read-only (or hit an I/O error) and would stay so:
+            # this thread opens a fresh connection at its next request.
+            ctx.stores.discard_current()
+        if fault.unexpected:
+            log.exception("unexpected database error on %s %s (database %s)", req.method,
+                          req.path, ctx.stores.path)
+        else:
+            log.log(fault.level, "database error on %s %s: %s (database %s)", req.method,
+                    req.path, ex, ctx.stores.path)
+        resp.status = fault.status
+        if fault.retry_after:
+            resp.set_header("Retry-After", fault.retry_after)
+        resp.media = {"message": fault.message}
+
+    return handle
 
 
 def _unexpected(req: falcon.Request, resp: falcon.Response, ex: Exception, params: dict) -> None:
@@ -114,7 +143,8 @@ def _json_handler() -> falcon.media.JSONHandler | None:
 
 def create_app(ctx: ApiContext) -> falcon.App:
     """The Falcon app serving the Apollo API over ``ctx``'s database."""
-    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx)])
+    wait = ctx.stores.busy_timeout_ms / 1000
+    app = falcon.App(middleware=[AccessLog(ctx), RequireKey(ctx), WriteSlots(wait=wait)])
     json_handler = _json_handler()
     if json_handler is not None:
         app.resp_options.media_handlers[falcon.MEDIA_JSON] = json_handler
@@ -125,7 +155,7 @@ def create_app(ctx: ApiContext) -> falcon.App:
     for path, resource in ROUTES.items():
         app.add_route(path, _head_and_options(resource(ctx)))
     app.add_error_handler(Exception, _unexpected)
-    app.add_error_handler(sqlite3.OperationalError, _database_busy)
+    app.add_error_handler(sqlite3.Error, _database_error(ctx))
     app.add_error_handler(CallsheetError, _domain_error)
     app.set_error_serializer(_serialize_http_error)
     return app

@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import signal
+import sqlite3
 import sys
 import threading
 import time
@@ -16,7 +17,13 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from shared.backup import backup, hold_lock, restore
-from shared.database import connect
+from shared.database import (
+    check_intact,
+    connect,
+    damaged_message,
+    is_database_file,
+    require_existing,
+)
 from shared.errors import CallsheetError
 from shared.logfiles import add_secret, setup_logging
 from shared.model import Actor, ContactRef
@@ -47,8 +54,17 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def _store(args: argparse.Namespace) -> Store:
-    return Store(connect(resolve_db_path(args.db)))
+def _store(args: argparse.Namespace, *, create: bool = False) -> Store:
+    """The store on ``--db``. Only commands that make a database pass ``create``: for the
+    others a mistyped path is an error (exit 1), not a new, empty database."""
+    path = resolve_db_path(args.db)
+    if not create:
+        return Store(connect(path, create=False))
+    new = not path.exists()
+    store = Store(connect(path))
+    if new:
+        _print(f"Created a new database at {path}.")
+    return store
 
 
 def _print(text: str) -> None:
@@ -97,7 +113,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     db_path = resolve_db_path(args.db)
     # Held while serving: restore refuses to replace a database in use.
     lock = hold_lock(db_path)
+    new = not db_path.exists()
     stores = ThreadStores(db_path)
+    try:
+        # A damaged file is refused at start, with how to restore, not found by Apollo's calls.
+        check_intact(stores.get().db, db_path)
+    except CallsheetError:
+        stores.close()
+        lock.release()
+        raise
+    if new:
+        # On stderr with the log: stdout's first line is the key or the address.
+        logging.getLogger("callsheet.api").info("Created a new database at %s.", db_path)
     store = stores.get()
     host = resolve("host", args.host, store).value or "127.0.0.1"
     port = check_port(resolve("port", args.port, store).value)
@@ -197,10 +224,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from datetime import datetime
     from pathlib import Path
 
-    db_path = resolve_db_path(args.db)
+    db_path = require_existing(resolve_db_path(args.db))
     target = Path(args.path).expanduser()
     if target.is_dir():
-        target = target / f"callsheet-{datetime.now():%Y-%m-%d-%H%M%S}.db"
+        target = target / f"{db_path.stem}-{datetime.now():%Y-%m-%d-%H%M%S}.db"
     backup(db_path, target)
     _print(f"Backed up {db_path} to {target}.")
     return 0
@@ -240,7 +267,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     from shared.demo import load_demo
 
-    counts = load_demo(_store(args))
+    counts = load_demo(_store(args, create=True))
     _print("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in counts.items())
            + f" into {resolve_db_path(args.db)}.")
     return 0
@@ -261,7 +288,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         read_csv,
     )
 
-    store = _store(args)
+    _not_the_database(args.file, args)
+    _not_the_database(args.failed, args)
+    path = resolve_db_path(args.db)
+    if args.dry_run and not path.exists():
+        # A dry run writes nothing, not even a new database: it checks the file
+        # against an empty one in memory.
+        _print(f"There is no database at {path} yet: checking against an empty one.")
+        store = Store(connect(":memory:"))
+    else:
+        store = _store(args, create=True)
     region = (resolve("region", args.region, store).value or "DE").upper()
     file = read_csv(args.file, delimiter=args.delimiter)
     mapping = apply_overrides(file.headers, guess_mapping(file.headers), args.map or [])
@@ -285,9 +321,17 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_ROWS_FAILED if report.failed else 0
 
 
+def _not_the_database(file: str | None, args: argparse.Namespace) -> None:
+    """Refuse a file argument that is the database or one of its side files: writing it
+    would destroy the database, and even reading it outside SQLite drops SQLite's locks."""
+    if file and is_database_file(file, resolve_db_path(args.db)):
+        raise CliError(f"{file} is a file of the database itself; choose another file")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from shared.export import export
 
+    _not_the_database(args.out, args)
     store = _store(args)
     if args.what == "vcard":
         from shared.vcard import export_vcards
@@ -378,7 +422,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("demo", cmd_demo, "Load the demo data set into an empty database.")
 
     imp = add("import", cmd_import,
-              "Import companies and persons from a CSV file, in one transaction.")
+              "Import companies and persons from a CSV file: all rows or none (committed in"
+              " chunks, so a running server keeps answering).")
     imp.add_argument("file", metavar="FILE.csv")
     imp.add_argument("--region", help="phone region for numbers without +country"
                                       " (CALLSHEET_REGION; DE)")
@@ -445,6 +490,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except (CallsheetError, CliError) as e:
         print(f"{PROG}: error: {e}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as e:
+        # "file is not a database", "database disk image is malformed", ...
+        path = resolve_db_path(getattr(args, "db", None))
+        print(f"{PROG}: error: {damaged_message(path, str(e))}", file=sys.stderr)
         return 1
     except RuntimeError as e:
         # A database from a newer Callsheet, and similar refusals.

@@ -30,6 +30,8 @@ class RequestInfo:
     path: str
     status: int
     ms: float
+    # The answer's message when the server failed (5xx), for the desktop's status bar.
+    error: str | None = None
 
 
 @dataclass
@@ -52,7 +54,8 @@ class ApiContext:
     writes: GroupCommit = field(init=False)
 
     def __post_init__(self) -> None:
-        self.writes = GroupCommit(self.stores.open_store)
+        self.writes = GroupCommit(self.stores.open_store,
+                                  discard_store=self.stores.discard)
 
     def store(self) -> Store:
         """The calling thread's store."""

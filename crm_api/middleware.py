@@ -7,6 +7,7 @@ import binascii
 import hmac
 import logging
 import re
+import threading
 import time
 
 import falcon
@@ -99,4 +100,72 @@ class AccessLog:
             else:
                 access_log.info(ACCESS_FORMAT, client, req.method, path, status, ms)
         if self.ctx.on_request is not None:
-            self.ctx.on_request(RequestInfo(time.time(), client, req.method, path, status, ms))
+            error = None
+            if status >= 500:
+                media = resp.media if isinstance(resp.media, dict) else {}
+                error = str(media.get("message") or resp.status)
+            self.ctx.on_request(RequestInfo(time.time(), client, req.method, path, status,
+                                            ms, error))
+
+
+# Requests that write (GET .../next hands a contact out, POST /contacts/show queues a
+# screen pop); every other POST, PATCH, PUT and DELETE writes too.
+_READS = frozenset({("POST", "/contacts/search")})
+_WRITING_GETS = frozenset({"/campaigns/{campaign_id}/next"})
+WRITE_SLOTS = 4
+
+
+def is_write(method: str, template: str | None) -> bool:
+    """Whether a request to this route writes to the database."""
+    if method in ("GET", "HEAD", "OPTIONS"):
+        return method == "GET" and template in _WRITING_GETS
+    return (method, template) not in _READS
+
+
+class WriteSlots:
+    """At most ``slots`` of Waitress's worker threads wait for or do writes at a time.
+
+    When another program holds SQLite's write lock (an import, a backup), each
+    write waits up to the busy timeout. Without a cap, queued writes would
+    take every worker and a caller lookup, which never needs the write lock
+    in WAL mode, would wait behind them. A write that finds every slot taken
+    waits for one only while writes are flowing (a burst of calls: a slot
+    frees within milliseconds); when the oldest slot has been held longer
+    than ``stalled`` seconds the writes are stuck, and it is answered 503 with
+    ``Retry-After`` at once, so that waiting for a slot never ties up a worker
+    either.
+    """
+
+    def __init__(self, slots: int = WRITE_SLOTS, wait: float = 5.0,
+                 stalled: float = 0.25) -> None:
+        self._slots = threading.BoundedSemaphore(slots)
+        self.wait = wait
+        self.stalled = stalled
+        self._held: dict[int, float] = {}  # id(request) -> when it took its slot
+        self._mutex = threading.Lock()
+
+    def _stuck(self) -> bool:
+        with self._mutex:
+            oldest = min(self._held.values(), default=None)
+        return oldest is not None and time.monotonic() - oldest > self.stalled
+
+    def process_resource(self, req: falcon.Request, resp: falcon.Response,
+                         resource: object, params: dict) -> None:
+        if resource is None or not is_write(req.method, req.uri_template):
+            return
+        if not self._slots.acquire(blocking=False) and (
+                self._stuck() or not self._slots.acquire(timeout=self.wait)):
+            raise falcon.HTTPServiceUnavailable(
+                description="The database is busy with a long write; try again in a moment.",
+                retry_after=1)
+        with self._mutex:
+            self._held[id(req)] = time.monotonic()
+        req.context.write_slot = True
+
+    def process_response(self, req: falcon.Request, resp: falcon.Response,
+                         resource: object, req_succeeded: bool) -> None:
+        if getattr(req.context, "write_slot", False):
+            req.context.write_slot = False
+            with self._mutex:
+                self._held.pop(id(req), None)
+            self._slots.release()

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from shared import consent, privacy, privacy_export, privacy_log, retention
-from shared.database import connect
+from shared.database import connect, is_database_file
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
 from shared.settings import resolve_db_path
@@ -36,10 +36,8 @@ class Refused(CallsheetError):
 def _existing(args: argparse.Namespace) -> Iterator[Store]:
     """The store on ``--db``, closed afterwards (a restore in the same process, as in
     tests, finds no connection left open). A missing file is an error."""
-    path = resolve_db_path(args.db)
-    if not path.is_file():
-        raise Refused(f"there is no database at {path} (check --db or CALLSHEET_DB)")
-    store = Store(connect(path))
+    # As every reading command: a mistyped --db is an error (NoDatabase), not a new file.
+    store = Store(connect(resolve_db_path(args.db), create=False))
     try:
         yield store
     finally:
@@ -61,7 +59,16 @@ def _print(text: str) -> None:
     print(text, flush=True)
 
 
+def _not_the_database(out: str, args: argparse.Namespace) -> None:
+    """Refuse to write over the database or one of its side files."""
+    if is_database_file(out, resolve_db_path(args.db)):
+        raise Refused(f"{out} is a file of the database itself; choose another file")
+
+
 def cmd_export(args: argparse.Namespace, store: Store) -> int:
+    _not_the_database(args.out, args)
+    if args.html:
+        _not_the_database(args.html, args)
     data = privacy_export.write_export(store, args.person_id, args.out, who=WHO,
                                 html_out=args.html)
     _print(f"Wrote everything stored about person {args.person_id} to {args.out}"
@@ -151,6 +158,7 @@ def cmd_consent_withdraw(args: argparse.Namespace, store: Store) -> int:
 
 
 def cmd_consent_export(args: argparse.Namespace, store: Store) -> int:
+    _not_the_database(args.out, args)
     data = consent.write_proof(store, _ref(args), args.out, who=WHO)
     _print(f"Wrote the proof of {len(data['consents'])} consent records to {args.out}.")
     return 0

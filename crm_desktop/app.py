@@ -13,12 +13,13 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from crm_api import logsink
 from shared.backup import hold_lock
-from shared.database import connect
+from shared.database import check_intact, connect, damaged_message
 from shared.demo import load_demo
 from shared.errors import CallsheetError
 from shared.logfiles import add_secret, setup_logging
@@ -61,9 +62,11 @@ def is_empty(store: Store) -> bool:
     return not store.list_companies(limit=1) and not store.list_persons(limit=1)
 
 
-def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> bool:
+def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
+                created: Path | None = None) -> bool:
     """Offer the demo data on the first start with an empty database (``demo`` loads it
-    without asking). Returns True when the demo data was loaded."""
+    without asking). ``created`` is the path of a database this start created, which
+    the question names. Returns True when the demo data was loaded."""
     if not is_empty(store):
         if demo:
             log.warning("--demo: the database already has contacts; the demo was not loaded")
@@ -72,9 +75,11 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None) -> b
         if store.get_setting(DEMO_OFFERED):
             return False
         store.set_setting(DEMO_OFFERED, "1")
+        intro = (f"Callsheet created a new, empty database at {created}." if created
+                 else "This is a new, empty database.")
         answer = QMessageBox.question(
             parent, "Welcome to Callsheet",
-            "This is a new, empty database. Load the demo data (32 companies with their"
+            f"{intro} Load the demo data (32 companies with their"
             " people, three campaigns, tasks and a month of calls) to look around?\n\n"
             "Choose No to start with your own contacts.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
@@ -120,10 +125,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     instance = InstanceServer(path)
     instance.listen()
+    new = not path.exists()
     try:
         # Held until exit: `callsheet-api restore` refuses to replace a file in use.
         lock = hold_lock(path)
         store = Store(connect(path))
+        # A damaged file is refused now, with how to restore, not found by a click later.
+        check_intact(store.db, path)
+    except sqlite3.DatabaseError as e:
+        QMessageBox.critical(None, name, damaged_message(path, str(e)))
+        return 1
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
         return 1
@@ -131,11 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     add_secret(key)
     if created:
         log.info("created an API key (see Settings to copy it)")
-    first_start(store, demo=args.demo)
+    first_start(store, demo=args.demo, created=path if new else None)
     flags = {"host": args.host, "port": args.port, "region": args.region}
     window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
     instance.activated.connect(lambda: already_running(window))
     window.show()
+    if new:
+        # Said out loud: a mistyped --db or CALLSHEET_DB should not look like lost data.
+        log.info("created a new database at %s", path)
+        window.notify(f"Created a new database at {path}.")
     try:
         return app.exec()
     finally:

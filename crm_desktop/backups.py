@@ -62,8 +62,9 @@ class BackupController(QObject):
                             lambda made: f"Backup saved: {made}")
 
     def suggested_target(self) -> Path:
-        """A file name for "Back up now": today's date in the backups folder."""
-        return self.folder() / f"callsheet-{date.today().isoformat()}-manual.db"
+        """A file name for "Back up now": the database's name and today's date in the
+        backups folder."""
+        return self.folder() / f"{self.db_path.stem}-{date.today().isoformat()}-manual.db"
 
     def _in_background(self, work: Callable[[], object], done: Callable[[object], str], *,
                        skip_if_busy: bool = False) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +21,7 @@ from shared import consent
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
 
+from . import file_dialogs
 from .context import DesktopContext
 from .widgets import Field
 
@@ -79,7 +81,8 @@ class ConsentDialog(QDialog):
 
     def browse(self) -> None:
         """Pick the file that proves the consent (its path is stored, not the file)."""
-        path, _ = QFileDialog.getOpenFileName(self, "Proof of consent")
+        path, _ = file_dialogs.open_file_name(self, "Proof of consent", Path.home(),
+                                              "All files (*)", database=self.ctx.db_path)
         if path:
             self.file_edit.setText(path)
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QPushButton,
@@ -18,6 +17,7 @@ from shared import consent, privacy_log
 from shared.errors import CallsheetError
 from shared.model import Actor, ContactRef
 
+from . import file_dialogs
 from .consent_dialog import ConsentDialog
 from .context import DesktopContext
 from .models.privacy_models import ConsentModel
@@ -94,9 +94,9 @@ class ConsentPanel(QWidget):
         if self.ref is None:
             return None
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, "Export consent proof", str(Path.home() / "consent-proof.json"),
-                "JSON (*.json)")
+            path, _ = file_dialogs.save_file_name(
+                self, "Export consent proof", Path.home() / "consent-proof.json",
+                "JSON (*.json)", database=self.ctx.db_path)
             if not path:
                 return None
         store = self.ctx.store

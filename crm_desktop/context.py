@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from shared.store import Store
 
@@ -15,4 +16,6 @@ class DesktopContext:
 
     store: Store
     region: str = "DE"
+    # The database file: file dialogs refuse it and its side files.
+    db_path: Path | None = None
     wrote: Callable[[], None] = field(default=lambda: None)

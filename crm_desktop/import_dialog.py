@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,6 +55,7 @@ from shared.model import Actor
 from shared.store import Store
 from shared.words import plural, verb
 
+from . import file_dialogs
 from .context import DesktopContext
 
 PREVIEW_ROWS = 25
@@ -162,7 +162,7 @@ class ImportDialog(QDialog):
         self.path.setReadOnly(True)
         self.path.setPlaceholderText("Choose a CSV file exported from Excel, Outlook or"
                                      " another CRM")
-        choose = QPushButton("Choose file…")
+        choose = self.choose_button = QPushButton("Choose file…")
         choose.clicked.connect(self.choose_file)
         self.file_info = QLabel()
         self.file_info.setObjectName("muted")
@@ -290,8 +290,9 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         """Ask for a CSV file and load it."""
-        path, _ = QFileDialog.getOpenFileName(self, "Import CSV", str(Path.home()),
-                                              "CSV files (*.csv *.txt);;All files (*)")
+        path, _ = file_dialogs.open_file_name(self, "Import CSV", Path.home(),
+                                              "CSV files (*.csv *.txt);;All files (*)",
+                                              database=self.ctx.db_path)
         if path:
             self.load(path)
 
@@ -532,9 +533,9 @@ class ImportDialog(QDialog):
         """Save the failed rows, with why, as CSV."""
         if self.plan is None or self.report is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save failed rows",
-                                              str(Path.home() / "failed-rows.csv"),
-                                              "CSV files (*.csv)")
+        path, _ = file_dialogs.save_file_name(self, "Save failed rows",
+                                              Path.home() / "failed-rows.csv",
+                                              "CSV files (*.csv)", database=self.ctx.db_path)
         if path:
             failed_rows_csv(self.plan, self.report, path)
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -31,6 +30,7 @@ from shared.settings import API_KEY, resolve
 from shared.store import Store
 from shared.versions import app_info, version_text
 
+from . import file_dialogs
 from .api_controller import ApiController
 from .backups import BackupController
 from .calls_view import CallsView
@@ -95,12 +95,14 @@ class MainWindow(QMainWindow):
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store
-        self.ctx = DesktopContext(store, region=self._setting("region") or "DE")
+        self.ctx = DesktopContext(store, region=self._setting("region") or "DE",
+                                  db_path=Path(db_path))
         self.live = LivePoller(store, self)
         self.ctx.wrote = self.live.poke
         self.api = ApiController(self.db_path, self)
         self.last_request: RequestInfo | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
+        self.api_error: str | None = None  # the last failed request's, until one succeeds
         self._stale: set[int] = set()
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
@@ -250,7 +252,8 @@ class MainWindow(QMainWindow):
                    f"Ctrl+E, {key}")
         action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
         file.addSeparator()
-        action(file, "&Back up database…", self.backup_now, "Ctrl+B")
+        # Not the slot itself: triggered(bool) would pass `checked` as the path.
+        action(file, "&Back up database…", lambda: self.backup_now(), "Ctrl+B")
         action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
@@ -534,7 +537,13 @@ class MainWindow(QMainWindow):
     @Slot()
     def _show_api_status(self) -> None:
         api = self.api
-        if api.state == "listening":
+        if api.state == "listening" and self.api_error:
+            # Red until a request succeeds again: listening is not the same as working.
+            self.api_label.setText('<span style="color:#dc2626">●</span> '
+                                   f'<span style="color:#b91c1c">API error: '
+                                   f"{escape(self.api_error)}</span>")
+            self.api_label.setToolTip(self.api_error)
+        elif api.state == "listening":
             self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
                                    f"<b>{escape(api.url)}</b>")
             self.api_label.setToolTip("Apollo calls Callsheet here. Settings: Ctrl+,")
@@ -549,6 +558,16 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _request_served(self, info: RequestInfo) -> None:
         self.last_request = info
+        # A 5xx is the server failing; a 2xx/3xx is it working again. A 4xx (a bad body,
+        # a number nobody has) says nothing about the server: the colour stays.
+        error = self.api_error
+        if info.status >= 500:
+            error = f"{info.method} {info.path} → {info.status}: {info.error}"
+        elif info.status < 400:
+            error = None
+        if error != self.api_error:
+            self.api_error = error
+            self._show_api_status()
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
         self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
                                          f" {info.path} → {info.status}")
@@ -617,8 +636,8 @@ class MainWindow(QMainWindow):
         if path is None:
             name = "contacts.vcf" if vcard else f"{what}.xlsx"
             filters = "vCard (*.vcf)" if vcard else "Excel (*.xlsx);;CSV (*.csv)"
-            path, chosen = QFileDialog.getSaveFileName(self, "Export", str(Path.home() / name),
-                                                       filters)
+            path, chosen = file_dialogs.save_file_name(self, "Export", Path.home() / name,
+                                                       filters, database=self.db_path)
             if not path:
                 return None
             if not vcard and not path.lower().endswith((".csv", ".xlsx")):
@@ -637,8 +656,9 @@ class MainWindow(QMainWindow):
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)
-            path, _ = QFileDialog.getSaveFileName(self, "Back up database", str(suggested),
-                                                  "Callsheet database (*.db)")
+            path, _ = file_dialogs.save_file_name(self, "Back up database", suggested,
+                                                  "Callsheet database (*.db)",
+                                                  database=self.db_path)
             if not path:
                 return
         self.notify("Backing up…")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from shared import privacy, privacy_export, privacy_log
 from shared.errors import CallsheetError
 
+from . import file_dialogs
 from .context import DesktopContext
 from .erase_dialog import EraseDialog
 
@@ -22,9 +23,10 @@ def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
     if path is None:
         name = store.get_person(person_id).name
         safe = "".join(c if c.isalnum() else "-" for c in name).strip("-") or "person"
-        path, _ = QFileDialog.getSaveFileName(
-            parent, "Export personal data", str(Path.home() / f"personal-data-{safe}.json"),
-            "JSON (*.json)")
+        # Qt's own dialog that never opens the files it lists (see file_dialogs).
+        path, _ = file_dialogs.save_file_name(
+            parent, "Export personal data", Path.home() / f"personal-data-{safe}.json",
+            "JSON (*.json)", database=ctx.db_path)
         if not path:
             return None
     out = Path(path)

@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
+from .database import database_files, is_database_file
 from .errors import CallsheetError, DatabaseInUse
 from .migrations import SCHEMA_VERSION
 
@@ -27,7 +28,6 @@ try:
 except ImportError:  # Windows: restore relies on SQLite's own check alone.
     fcntl = None  # type: ignore[assignment]
 
-DAILY_NAME = re.compile(r"^callsheet-(\d{4}-\d{2}-\d{2})\.db$")
 # Tables every Callsheet database has; a file without them is not one.
 _REQUIRED_TABLES = {"companies", "persons", "campaigns", "tasks", "calls", "audit_log",
                     "settings"}
@@ -171,7 +171,8 @@ def backup(db: str | os.PathLike[str] | sqlite3.Connection, target: str | os.Pat
         path = Path(db)
         if not path.is_file():
             raise BackupError(f"There is no database at {path}.")
-        if target.exists() and target.resolve() == path.resolve():
+        if is_database_file(target, path):
+            # Not even the -wal or -shm: replacing those under a running app loses data.
             raise BackupError("The backup cannot overwrite the database it copies.")
         source, opened = _open(path), True
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -187,20 +188,63 @@ def backup(db: str | os.PathLike[str] | sqlite3.Connection, target: str | os.Pat
     return target
 
 
+def _holders(db_path: Path) -> list[int]:
+    """Ids of the processes with the database (or its journal) open, where the system
+    tells (Linux's /proc; elsewhere an empty list)."""
+    wanted = set()
+    for f in database_files(db_path):
+        try:
+            st = f.stat()
+        except OSError:
+            continue
+        wanted.add((st.st_dev, st.st_ino))
+    proc = Path("/proc")
+    if not wanted or not (proc / "self" / "fd").is_dir():
+        return []
+    found = []
+    for pid_dir in proc.iterdir():
+        if not pid_dir.name.isdigit():
+            continue
+        try:
+            fds = list((pid_dir / "fd").iterdir())
+        except OSError:  # gone, or another user's
+            continue
+        for fd in fds:
+            try:
+                st = fd.stat()  # follows the link to the open file: no open() of it
+            except OSError:
+                continue
+            if (st.st_dev, st.st_ino) in wanted:
+                found.append(int(pid_dir.name))
+                break
+    return sorted(found)
+
+
 def _check_not_in_use(db_path: Path) -> None:
     """Raise DatabaseInUse when any connection (of any program) has the file open.
 
     Leaving WAL mode needs the only connection to the file; SQLite refuses it
-    at once while another is open. Run this while holding the exclusive lock.
+    at once while another is open. In rollback-journal mode that is a no-op,
+    so an exclusive lock is asked for as well (refused while anyone reads),
+    and on Linux every process's open files are looked at, which finds an
+    idle ``sqlite3`` shell too (it holds no lock between statements). Run this
+    while holding the exclusive lock.
     """
     conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=0.2)
     try:
         conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
     except sqlite3.OperationalError:
         raise DatabaseInUse(
             f"The database {db_path} is open in another program; close it first.") from None
     finally:
         conn.close()
+    holders = _holders(db_path)
+    if holders:
+        raise DatabaseInUse(
+            f"The database {db_path} is open in another program (process"
+            f" {', '.join(map(str, holders))}); close it first.")
 
 
 def restore(source: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> Path | None:
@@ -253,19 +297,28 @@ def default_backup_folder(db_path: str | os.PathLike[str]) -> Path:
     return Path(db_path).parent / "backups"
 
 
-def daily_backups(folder: str | os.PathLike[str]) -> list[Path]:
-    """The daily backups in ``folder``, oldest first."""
+def _daily_name(db_path: str | os.PathLike[str]) -> re.Pattern[str]:
+    # Named after the database (``crm.db`` -> ``crm-YYYY-MM-DD.db``): two databases in
+    # one folder keep their own backups instead of overwriting and pruning each other's.
+    return re.compile(rf"^{re.escape(Path(db_path).stem)}-(\d{{4}}-\d{{2}}-\d{{2}})\.db$")
+
+
+def daily_backups(folder: str | os.PathLike[str], db_path: str | os.PathLike[str]
+                  ) -> list[Path]:
+    """The daily backups of the database at ``db_path`` in ``folder``, oldest first."""
     folder = Path(folder)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if DAILY_NAME.match(p.name))
+    pattern = _daily_name(db_path)
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name))
 
 
 def auto_backup(
     db_path: str | os.PathLike[str], folder: str | os.PathLike[str] | None = None, *,
     keep: int = 7, now: datetime | None = None,
 ) -> Path | None:
-    """Make today's backup ``callsheet-YYYY-MM-DD.db`` unless it exists; keep the newest ``keep``.
+    """Make today's backup ``<name>-YYYY-MM-DD.db`` (``<name>.db`` is the database) unless
+    it exists; keep the newest ``keep`` of this database's daily backups.
 
     Returns the new backup, or None when today's was made already or
     ``keep`` is 0 (automatic backups off). ``now`` is the local time by default.
@@ -277,8 +330,8 @@ def auto_backup(
     folder = Path(folder) if folder is not None else default_backup_folder(db_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     today = (now or datetime.now()).date().isoformat()
-    target = folder / f"callsheet-{today}.db"
+    target = folder / f"{Path(db_path).stem}-{today}.db"
     made = None if target.exists() else backup(db_path, target)
-    for old in daily_backups(folder)[:-keep]:
+    for old in daily_backups(folder, db_path)[:-keep]:
         old.unlink(missing_ok=True)
     return made

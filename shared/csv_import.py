@@ -9,9 +9,9 @@ Three steps, for the desktop's dialog and ``callsheet-api import`` alike:
 3. ``Importer.analyse`` checks every row by the same rules as a typed card
    (phones normalised with the default region) and looks for duplicates: the
    same phone or e-mail, or a similar name, in the database or earlier in the
-   file. ``Importer.run`` then writes the whole file in ONE transaction, each
-   duplicate merged, skipped or imported anyway as decided; a cancelled run
-   rolls back and leaves the database as it was.
+   file. ``Importer.run`` then writes the file in chunks that each commit, each
+   duplicate merged, skipped or imported anyway as decided; a cancelled or
+   failed run takes back what its chunks did and leaves the records as they were.
 
 A row with a company name makes (or reuses: the same name key) that company;
 when it also names a person, the person is made in that company. A row with
@@ -24,6 +24,7 @@ import csv
 import gettext
 import io
 import re
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -481,6 +482,7 @@ class Importer:
         self.store = store
         self.region = region or "DE"
         self.actor = actor or Actor("cli")
+        self._undo = _Undo()
 
     # -- analysing ------------------------------------------------------------
 
@@ -651,36 +653,91 @@ class Importer:
             default: Decision = "skip", dry_run: bool = False,
             progress: Progress | None = None,
             cancelled: Callable[[], bool] | None = None) -> ImportReport:
-        """Write the analysed rows in one transaction and report what happened.
+        """Write the analysed rows and report what happened: all of them, or none.
 
         A row with possible duplicates is merged into its first match (its empty
         fields filled), skipped, or imported anyway: ``decisions[row]``, else
         ``default``. A row that fails (it was invalid, or the store refused it)
         is left out and reported; the others are written. ``cancelled()`` is
-        asked between rows: when it turns true everything is rolled back and
-        ImportCancelled is raised. ``dry_run`` rolls back at the end too.
+        asked between rows: when it turns true everything is undone and
+        ImportCancelled is raised. ``dry_run`` writes nothing (one transaction,
+        rolled back).
+
+        The rows are committed in chunks (``CHUNK_ROWS`` rows or
+        ``CHUNK_SECONDS``, then a pause), so that a long import never holds the
+        write lock for its whole length: Apollo's calls get their turn in
+        between. What the committed chunks did is noted; when the import is
+        cancelled or fails, the records it created are deleted and the ones it
+        merged into get their old values back.
         """
         decisions = decisions or {}
         report = ImportReport(rows=len(plan.rows), dry_run=dry_run)
         made: dict[int, dict[str, str]] = {}  # row -> {"company": id, "person": id} it wrote
         total = len(plan.rows)
-        try:
-            with self.store.write():
-                for n, rp in enumerate(plan.rows):
-                    if cancelled is not None and cancelled():
-                        raise ImportCancelled()
-                    if not rp.ok:
-                        report.failed.extend(rp.errors)
-                    elif self._run_row(plan, rp, decisions.get(rp.row, default), made,
-                                       report):
-                        report.left_out.extend(rp.left_out)
-                    if progress is not None and (n % 20 == 0 or n + 1 == total):
-                        progress(n + 1, total)
-                if dry_run:
+        self._undo = _Undo()
+
+        def one(n: int) -> None:
+            rp = plan.rows[n]
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            if not rp.ok:
+                report.failed.extend(rp.errors)
+            elif self._run_row(plan, rp, decisions.get(rp.row, default), made, report):
+                report.left_out.extend(rp.left_out)
+            if progress is not None and (n % 20 == 0 or n + 1 == total):
+                progress(n + 1, total)
+
+        if dry_run:
+            try:
+                with self.store.write():
+                    for n in range(total):
+                        one(n)
                     raise _DryRun()
-        except _DryRun:
-            pass
+            except _DryRun:
+                pass
+            return report
+        n = 0
+        try:
+            while n < total:
+                with self.store.write():
+                    started = time.monotonic()
+                    first = n
+                    while n < total and (n == first or (
+                            n - first < CHUNK_ROWS
+                            and time.monotonic() - started < CHUNK_SECONDS)):
+                        one(n)
+                        n += 1
+                self._undo.committed()
+                if n < total:
+                    time.sleep(PAUSE_SECONDS)  # let a waiting writer take the lock
+        except BaseException:
+            self._undo.rolled_back()  # the chunk in progress was rolled back by write()
+            self._undo_committed()
+            raise
         return report
+
+    def _undo_committed(self) -> None:
+        """Take back what the committed chunks did, newest first, in one transaction."""
+        store, actor = self.store, self.actor
+        with store.write():
+            for kind, record_id, old in reversed(self._undo.merged):
+                try:
+                    if kind == "company":
+                        store.update_company(record_id, old, actor)
+                    else:
+                        moved = ({"company_id": old.pop(_COMPANY_KEY)} if _COMPANY_KEY in old
+                                 else {})
+                        store.update_person(record_id, old, actor, **moved)
+                except NotFound:
+                    continue  # deleted meanwhile: nothing to give back
+            for kind, record_id in reversed(self._undo.created):
+                try:
+                    if kind == "company":
+                        store.delete_company(record_id, actor)
+                    else:
+                        store.delete_person(record_id, actor)
+                except NotFound:
+                    continue  # went with its company, or deleted meanwhile
 
     def _run_row(self, plan: ImportPlan, rp: RowPlan, decision: Decision,
                  made: dict[int, dict[str, str]], report: ImportReport) -> bool:
@@ -691,6 +748,7 @@ class Importer:
             report.skipped += 1
             return False
         conn.execute("SAVEPOINT import_row")
+        mark = self._undo.mark()
         try:
             if target is not None and decision == "merge":
                 made[rp.row] = self._merge_row(rp, target)
@@ -711,6 +769,7 @@ class Importer:
             return True
         except CallsheetError as e:
             conn.execute("ROLLBACK TO import_row")
+            self._undo.rolled_back(mark)
             target_key = f"{rp.kind}.{e.field}" if e.field else ""
             report.failed.append(RowError(rp.row, plan.header_of(target_key)
                                           if target_key else "", e.message))
@@ -744,6 +803,7 @@ class Importer:
             pass
         company = self.store.create_company(rp.company or {}, self.actor, mode="typed",
                                             region=self.region)
+        self._undo.created_now("company", company.id)
         report.companies_created += 1
         return company.id
 
@@ -752,11 +812,13 @@ class Importer:
         if rp.kind == "company":
             company = self.store.create_company(rp.company or {}, self.actor, mode="typed",
                                                 region=self.region)
+            self._undo.created_now("company", company.id)
             report.companies_created += 1
             return {"company": company.id}
         company_id = self._company_for(rp, made, report)
         person = self.store.create_person(rp.person or {}, self.actor, company_id=company_id,
                                           mode="typed", region=self.region)
+        self._undo.created_now("person", person.id)
         report.persons_created += 1
         return {"person": person.id} | ({"company": company_id} if company_id else {})
 
@@ -785,8 +847,11 @@ class Importer:
         note = cols.get("annotation")
         if note and note not in (old.annotation or ""):
             changes["annotation"] = f"{old.annotation}\n\n{note}" if old.annotation else note
+        # The fields' values before the merge, to give them back should the import be undone.
+        undo = {api: getattr(old, rules[api]) for api in changes}
         if rp.kind == "company":
             if changes:
+                self._undo.merged_now("company", target, undo)
                 store.update_company(target, changes, self.actor, mode="typed",
                                      region=self.region)
             return {"company": target}
@@ -795,6 +860,9 @@ class Importer:
             company = rp.company_id or self._existing_company(rp)
         if changes or company is not _UNSET:
             kwargs = {} if company is _UNSET else {"company_id": company}
+            if company is not _UNSET:
+                undo[_COMPANY_KEY] = old.company_id
+            self._undo.merged_now("person", target, undo)
             store.update_person(target, changes, self.actor, mode="typed",
                                 region=self.region, **kwargs)
         person = store.get_person(target)
@@ -804,8 +872,44 @@ class Importer:
         try:
             return self.store.company_by_name_key(rp.company_cols["name"]).id
         except NotFound:
-            return self.store.create_company(rp.company or {}, self.actor, mode="typed",
-                                             region=self.region).id
+            company = self.store.create_company(rp.company or {}, self.actor, mode="typed",
+                                                region=self.region)
+            self._undo.created_now("company", company.id)
+            return company.id
+
+
+_COMPANY_KEY = "\0company"  # in a person's undo record: the company it was moved from
+CHUNK_ROWS = 500
+CHUNK_SECONDS = 0.25
+PAUSE_SECONDS = 0.05
+
+
+@dataclass
+class _Undo:
+    """What an import wrote, to take it back: the records it created and the old values
+    of the fields it merged into. Notes of the chunk in progress are pending until it
+    commits; a row rolled back to its savepoint drops its own."""
+
+    created: list[tuple[str, str]] = field(default_factory=list)
+    merged: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    _pending: list[tuple[str, Any]] = field(default_factory=list)
+
+    def created_now(self, kind: str, record_id: str) -> None:
+        self._pending.append(("created", (kind, record_id)))
+
+    def merged_now(self, kind: str, record_id: str, old: dict[str, Any]) -> None:
+        self._pending.append(("merged", (kind, record_id, dict(old))))
+
+    def mark(self) -> int:
+        return len(self._pending)
+
+    def rolled_back(self, mark: int = 0) -> None:
+        del self._pending[mark:]
+
+    def committed(self) -> None:
+        for what, note in self._pending:
+            (self.created if what == "created" else self.merged).append(note)
+        self._pending.clear()
 
 
 _UNSET: Any = object()

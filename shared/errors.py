@@ -33,3 +33,15 @@ class WrongSource(CallsheetError):
 
 class DatabaseInUse(CallsheetError):
     """The database is in use by another program."""
+
+
+class DatabaseUnavailable(CallsheetError):
+    """The database cannot be used right now."""
+
+
+class DatabaseGone(DatabaseUnavailable):
+    """The database file was deleted or replaced while Callsheet had it open."""
+
+
+class DatabaseDamaged(CallsheetError):
+    """The database file is damaged."""

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .database import spoils_connection
 from .store import Store
 
 T = TypeVar("T")
@@ -44,9 +45,11 @@ class GroupCommit:
     """
 
     def __init__(self, open_store: Callable[[], Store] | None = None,
-                 max_batch: int = MAX_BATCH) -> None:
+                 max_batch: int = MAX_BATCH,
+                 discard_store: Callable[[Store], None] | None = None) -> None:
         self.max_batch = max_batch
         self._open_store = open_store
+        self._discard_store = discard_store
         self._store: Store | None = None
         self._mutex = threading.Lock()
         self._queue: list[_Pending] = []
@@ -106,6 +109,11 @@ class GroupCommit:
             # Nothing of the batch was stored: each of its writes gets the error.
             for p in batch:
                 p.outcome = e
+            if (spoils_connection(e) and self._store is not None
+                    and self._discard_store is not None):
+                # Read-only or an I/O error: the next batch opens a fresh connection.
+                self._discard_store(self._store)
+                self._store = None
             return
         for p, outcome in zip(batch, outcomes, strict=True):
             p.outcome = outcome

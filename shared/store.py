@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from . import blocklist, call_rules, consent, ids, phones, privacy, trash
 from .collation import last_name_key, sort_key
+from .database import FileWatch, busy_error
 from .duplicates import name_key
 from .errors import NotFound, ValidationError, WrongSource
 from .model import (
@@ -220,6 +221,15 @@ _WRITE_LOCKS: dict[str, threading.RLock] = {}
 _WRITE_LOCKS_GUARD = threading.Lock()
 
 
+@contextmanager
+def _released(lock: threading.RLock) -> Iterator[None]:
+    """Release ``lock`` (acquired by the caller) when the block ends."""
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def _write_lock(conn: sqlite3.Connection) -> threading.RLock:
     """The lock this process's writers of ``conn``'s database file share (reentrant, so a
     thread holding it through one Store can still try another, as before)."""
@@ -249,6 +259,9 @@ class Store:
         self.new_contact_id = new_contact_id
         self.new_task_id = new_task_id
         self._lock: threading.RLock | None = None
+        self._lock_wait = 0.0
+        # Is the file this connection writes still the database at its path?
+        self.watch = FileWatch(self.conn)
 
     # -- plumbing ---------------------------------------------------------
 
@@ -269,7 +282,12 @@ class Store:
         if self._lock is None:
             # Looked up once: PRAGMA database_list on every write costs 20 us.
             self._lock = _write_lock(self.conn)
-        with self._lock:
+            self._lock_wait = self.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        # No longer than SQLite would wait for another process's lock: a long write in
+        # this process (an import) must not hold the API's writers without bound.
+        if not self._lock.acquire(timeout=self._lock_wait):
+            raise busy_error()
+        with _released(self._lock):
             if not durable:
                 sync = self.conn.execute("PRAGMA synchronous").fetchone()[0]
                 self.conn.execute("PRAGMA synchronous = NORMAL")
@@ -277,6 +295,8 @@ class Store:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
                     yield
+                    # Last, so that a file deleted or replaced meanwhile is caught too.
+                    self.watch.check()
                 except BaseException:
                     if self.conn.in_transaction:
                         self.conn.execute("ROLLBACK")

@@ -7,39 +7,76 @@ import threading
 from pathlib import Path
 
 from .database import connect
+from .errors import DatabaseGone
 from .store import Store
 from .timeutil import Clock, utc_now
+
+# How long an API write waits for the write lock held by someone else (an import, a
+# backup, another program) before it is answered 503 + Retry-After: long enough for
+# any ordinary write to finish, short enough that Apollo's agents are not left hanging.
+WRITE_WAIT_MS = 5_000
 
 
 class ThreadStores:
     """Hands each thread its own Store on the database at ``path``."""
 
-    def __init__(self, path: str | Path, *, clock: Clock = utc_now) -> None:
+    def __init__(self, path: str | Path, *, clock: Clock = utc_now,
+                 busy_timeout_ms: int = WRITE_WAIT_MS) -> None:
         self.path = Path(path)
         self.clock = clock
+        self.busy_timeout_ms = busy_timeout_ms
         self._local = threading.local()
         self._all: list[Store] = []
         self._lock = threading.Lock()
-        # Migrate once, up front, so request threads never race to do it.
-        self.get()
+        # Migrate once, up front, so request threads never race to do it. This is the
+        # one connection that may create the file: should it go away later, the next
+        # connection must not quietly start an empty database in its place.
+        self._create = True
+        self._origin = self.get().watch  # the file every later connection must be on
+        self._create = False
 
     def get(self) -> Store:
         """The calling thread's Store, opened on first use."""
         store = getattr(self._local, "store", None)
         if store is None:
-            store = Store(connect(self.path), clock=self.clock)
+            store = self.open_store()
             self._local.store = store
-            with self._lock:
-                self._all.append(store)
         return store
 
     def open_store(self) -> Store:
         """A Store of its own on the same file, for one user that is not a thread
         (the group-commit writer); closed with the others by close()."""
-        store = Store(connect(self.path), clock=self.clock)
+        store = Store(connect(self.path, create=self._create,
+                              busy_timeout_ms=self.busy_timeout_ms), clock=self.clock)
+        origin = getattr(self, "_origin", None)
+        if origin is not None and not store.watch.same_file(origin):
+            # The file was replaced since the first connection: writing to the new one
+            # beside connections still on the old would split the data in two.
+            store.db.close()
+            origin.check()  # raises DatabaseGone, naming the file
+            raise DatabaseGone(f"The database file {self.path} was replaced; restart Callsheet.")
         with self._lock:
             self._all.append(store)
         return store
+
+    def discard(self, store: Store) -> None:
+        """Close ``store``; the thread (or writer) that used it opens a new one next time.
+
+        For a connection SQLite opened read-only, or one that hit an I/O error: a
+        new connection sees the file as it is now.
+        """
+        with self._lock:
+            if store in self._all:
+                self._all.remove(store)
+        if getattr(self._local, "store", None) is store:
+            del self._local.store
+        store.db.close()
+
+    def discard_current(self) -> None:
+        """Close the calling thread's Store, if it has one (see discard)."""
+        store = getattr(self._local, "store", None)
+        if store is not None:
+            self.discard(store)
 
     def close(self) -> None:
         """Close every connection this object opened."""

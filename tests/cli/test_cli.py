@@ -38,6 +38,7 @@ def _store(db_path) -> Store:
 
 
 def test_key_show_creates_once_and_rotate_replaces(run, db_path):
+    _store(db_path).db.close()
     code, first, _ = run("key", "show", "--db", str(db_path))
     assert code == 0 and len(first.strip()) >= 40
     assert run("key", "show", "--db", str(db_path))[1] == first
@@ -81,6 +82,7 @@ def test_campaign_add_assign_and_task_add(run, db_path):
     (["frobnicate"], "invalid choice"),
 ])
 def test_bad_input_is_one_line_and_non_zero(run, db_path, argv, message):
+    _store(db_path).db.close()
     code, out, err = run(*argv, *([] if argv == ["frobnicate"] else ["--db", str(db_path)]))
     assert code != 0
     assert message in err
@@ -115,6 +117,7 @@ def test_serve_answers_and_stops_on_sigterm(db_path, tmp_path):
         err = proc.stderr.read()
         assert "cli-test-key" not in err  # the access log never shows the key
         assert '"POST /contacts/search" 200' in err
+        assert f"Created a new database at {db_path}." in err
     finally:
         if proc.poll() is None:
             proc.kill()

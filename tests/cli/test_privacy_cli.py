@@ -68,8 +68,17 @@ def test_export_writes_json_and_html_and_logs_it(run, db_path, person, tmp_path)
 def test_reading_commands_need_an_existing_database(run, tmp_path, argv):
     missing = tmp_path / "typo.db"
     code, _, err = run(*argv, "--db", str(missing))
-    assert code == 1 and "there is no database at" in err
+    assert code == 1 and "There is no database at" in err
     assert not missing.exists()
+
+
+def test_an_export_never_writes_over_the_database(run, db_path, person):
+    for argv in (("privacy", "export", person.id, str(db_path)),
+                 ("privacy", "export", person.id, "x.json", "--html", f"{db_path}-wal"),
+                 ("consent", "export", "--person", person.id, str(db_path))):
+        code, _, err = run(*argv, "--db", str(db_path))
+        assert code == 1 and "a file of the database itself" in err
+    assert Store(connect(db_path)).get_person(person.id).name == "Wiebke Zandvoort"
 
 
 def test_export_of_unknown_person_is_an_error(run, db_path, person, tmp_path):

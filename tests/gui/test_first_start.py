@@ -105,3 +105,38 @@ def test_a_filter_that_matches_nothing_is_not_the_empty_state(qtbot, window, sto
     qtbot.keyClicks(window.companies.filter, "zzz")
     qtbot.waitUntil(lambda: window.companies.count.text() == "No companies match")
     assert window.companies.table.isVisible() and not window.companies.empty.isVisible()
+
+
+DESKTOP_FIRST_START = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from crm_desktop.app import main
+
+def answer(*args, **kwargs):
+    print("ASKED:", args[2].replace("\\n", " "), flush=True)
+    QTimer.singleShot(200, QApplication.quit)  # the window opens after the question
+    return QMessageBox.StandardButton.No
+
+QMessageBox.question = answer
+sys.exit(main(["--db", sys.argv[1], "--no-api"]))
+"""
+
+
+def test_the_desktop_says_it_created_a_new_database(tmp_path):
+    """Started on a path with no file, the app creates the database and names it. (In a
+    process of its own: a QApplication that ran its main loop cannot serve later tests.)"""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "fresh" / "new.db"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", DESKTOP_FIRST_START, str(path)], cwd=root,
+                         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert path.is_file()
+    asked = [line for line in out.stdout.splitlines() if line.startswith("ASKED:")]
+    assert len(asked) == 1 and f"created a new, empty database at {path}" in asked[0]

@@ -4,11 +4,13 @@ worker thread, report; Cancel rolls everything back."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import Qt
 
 from crm_desktop.context import DesktopContext
 from crm_desktop.import_dialog import PAGE_DUPLICATES, PAGE_REPORT, ImportDialog
 from shared.model import Actor
+
+from .file_dialog import answer_file_dialog
 
 CSV = ("Firma;Vorname;Nachname;Ort;Telefon;E-Mail\n"
        "CX Labs GmbH;Robert;Klein;München;089 4432 2883-100;r.klein@cxlabs.de\n"
@@ -37,9 +39,10 @@ def _existing(store):
     return store.create_company({"name": "ACME", "phone": "+4930555012"}, Actor("cli"))
 
 
-def test_choose_file_guesses_mapping_and_previews(dialog, csv_file, monkeypatch):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(csv_file), ""))
-    dialog.choose_file()
+def test_choose_file_guesses_mapping_and_previews(dialog, csv_file, qtbot):
+    seen = answer_file_dialog(csv_file)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    assert seen["dialog"] and not seen["native"]
     assert dialog.current_mapping() == ["company.name", "person.firstName", "person.lastName",
                                         "company.city", "person.phone", "person.email"]
     assert "3 rows" in dialog.file_info.text() and "semicolon" in dialog.file_info.text()
@@ -103,7 +106,7 @@ def test_apply_to_all_and_save_report(dialog, csv_file, store, qtbot, tmp_path, 
         dialog.go_next()
     assert store.count_companies() == 3
     out = tmp_path / "failed.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    answer_file_dialog(out)
     dialog.save_report.click()
     assert "Broken AG" in out.read_text(encoding="utf-8-sig")
 
@@ -136,8 +139,8 @@ def test_import_anyway_of_a_do_not_call_person_warns_and_flags_the_copy(
     path = tmp_path / "leute.csv"
     path.write_text("Vorname;Nachname;E-Mail\nRob;Klein;r.klein@cxlabs.de\n"
                     "Gerda;Lehmann;gerda(at)example.de\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    dialog.choose_file()
+    answer_file_dialog(path)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     assert dialog.file_info.text().startswith("2 rows · 3 columns ·")
     gerda = dialog.preview.item(1, 1)
     assert gerda.text() == "⚠ new person, without E-Mail"
@@ -165,11 +168,11 @@ def test_import_anyway_of_a_do_not_call_person_warns_and_flags_the_copy(
     assert store.list_persons("Lehmann")[0].email is None
 
 
-def test_the_preview_asks_to_check_an_unusual_number(dialog, tmp_path, monkeypatch):
+def test_the_preview_asks_to_check_an_unusual_number(dialog, qtbot, tmp_path):
     path = tmp_path / "mobil.csv"
     path.write_text("Vorname;Nachname;Mobil\nRob;Klein;01512 345679\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    dialog.choose_file()
+    answer_file_dialog(path)
+    qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
     status = dialog.preview.item(0, 1)
     assert status.text() == "⚠ new person, check Mobil"
     assert "01512 345679 is not a usual number in Germany" in status.toolTip()

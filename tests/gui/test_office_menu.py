@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from pathlib import Path
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from crm_desktop.main_window import PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_TITLES
 from crm_desktop.settings_dialog import SettingsDialog
 from shared.backup import default_backup_folder
+
+from .file_dialog import answer_file_dialog
 
 
 def test_daily_backup_is_made_on_start(window, db_path, qtbot):
@@ -18,17 +24,45 @@ def test_daily_backup_is_made_on_start(window, db_path, qtbot):
     assert window.backups.wait()
 
 
-def test_back_up_now_writes_the_copy(window, store, actor, tmp_path, qtbot):
-    store.create_company({"name": "Kept GmbH"}, actor)
-    target = tmp_path / "copy.db"
-    window.backup_now(str(target))
-    qtbot.waitUntil(target.exists, timeout=10_000)
-    assert window.backups.wait()
+def _backed_up_names(target) -> list[tuple[str]]:
     import sqlite3
 
     conn = sqlite3.connect(target)
-    assert conn.execute("SELECT name FROM companies").fetchall() == [("Kept GmbH",)]
-    conn.close()
+    try:
+        return conn.execute("SELECT name FROM companies").fetchall()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("how", ["menu", "shortcut"])
+def test_back_up_database_from_the_menu_and_ctrl_b(window, store, actor, tmp_path, qtbot, how):
+    """File > Back up database... (and Ctrl+B) asks where, copies, and says so."""
+    store.create_company({"name": "Kept GmbH"}, actor)
+    assert window.backups.wait()  # the daily backup of the start is done
+    target = tmp_path / "copy.db"
+    seen = answer_file_dialog(target)
+    if how == "menu":
+        action = next(a for a in window.findChildren(QAction)
+                      if a.text() == "&Back up database…")
+        action.trigger()
+    else:
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+        qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert seen.get("dialog"), "no file dialog was shown"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Backup saved: {target}",
+                    timeout=15_000)
+    assert _backed_up_names(target) == [("Kept GmbH",)]
+
+
+def test_a_file_of_the_database_is_refused_as_a_target(window, db_path, qtbot, monkeypatch):
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    journal = Path(f"{db_path}-journal")  # one of SQLite's side files (absent in WAL mode)
+    answer_file_dialog(journal)
+    assert window.export("companies") is None
+    assert warned and "Callsheet's database" in warned[0]
+    assert not journal.exists()
 
 
 def test_settings_store_how_many_backups_are_kept(window, store, monkeypatch):

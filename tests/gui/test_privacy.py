@@ -7,8 +7,9 @@ import json
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
+from crm_desktop import file_dialogs
 from crm_desktop.campaign_dialog import CampaignDialog
 from crm_desktop.consent_dialog import ConsentDialog
 from crm_desktop.erase_dialog import EraseDialog
@@ -47,7 +48,7 @@ def test_card_menu_exports_personal_data_as_json_and_html(qtbot, window, store, 
     p = _person(store, actor)
     window.open_contact("person", p.id)
     target = tmp_path / "greta.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
     action = _menu_action(window, "E&xport personal data…")
     assert action.isEnabled()
     action.trigger()
@@ -142,7 +143,7 @@ def test_consent_tab_adds_withdraws_and_exports_proof(qtbot, window, store, acto
     assert card.tabs.tabText(card.tabs.indexOf(panel)) == "Consent (1)"
 
     out = tmp_path / "proof.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(out), ""))
     qtbot.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     assert json.loads(out.read_text())["consents"][0]["source"] == "web form #12"
     assert privacy_log.events(store)[0].action == "consent-export"

@@ -65,6 +65,7 @@ def test_import_with_map_and_region(db, tmp_path):
     (["export", "vcard", "out.vcf", "--format", "csv"], "always vCard 4.0"),
 ])
 def test_one_line_errors(db, tmp_path, capsys, argv, message):
+    _store(db).db.close()
     f = write_csv(tmp_path / "in.csv", CSV)
     argv = [a.replace("{csv}", str(f)) for a in argv]
     assert main([*argv, "--db", db]) == 1

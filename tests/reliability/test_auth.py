@@ -121,6 +121,7 @@ def test_the_key_is_never_logged(stored_key_server, caplog):
 def test_the_cli_never_prints_the_key_to_stderr(tmp_path, capsys, monkeypatch):
     monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
     db = str(tmp_path / "callsheet.db")
+    Store(connect(db)).db.close()
     assert main(["key", "show", "--db", db]) == 0
     key = capsys.readouterr().out.strip()
     for argv in (["key", "show", "--db", db], ["backup", str(tmp_path / "b.db"), "--db", db],

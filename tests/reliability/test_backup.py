@@ -103,6 +103,19 @@ def test_backup_refuses_to_overwrite_its_own_database(tmp_path):
     connect(db_path).close()
     with pytest.raises(BackupError, match="cannot overwrite"):
         backup(db_path, db_path)
+    db = connect(db_path)  # in use: its -wal and -shm exist
+    try:
+        for side in ("-wal", "-shm"):
+            before = os.stat(f"{db_path}{side}").st_ino
+            with pytest.raises(BackupError, match="cannot overwrite"):
+                backup(db_path, f"{db_path}{side}")
+            assert os.stat(f"{db_path}{side}").st_ino == before
+        link = tmp_path / "link.db"
+        link.symlink_to(db_path)
+        with pytest.raises(BackupError, match="cannot overwrite"):
+            backup(db_path, link)
+    finally:
+        db.close()
     with pytest.raises(BackupError, match="no database"):
         backup(tmp_path / "nothing.db", tmp_path / "x.db")
 
@@ -207,10 +220,69 @@ def test_auto_backup_makes_one_a_day_and_keeps_n(tmp_path):
         now = day + timedelta(days=n)
         assert auto_backup(db_path, keep=3, now=now) is not None
         assert auto_backup(db_path, keep=3, now=now + timedelta(hours=8)) is None  # same day
-    kept = daily_backups(tmp_path / "backups")
+    kept = daily_backups(tmp_path / "backups", db_path)
     assert [p.name for p in kept] == [f"callsheet-2026-11-{d:02d}.db" for d in (8, 9, 10)]
     assert auto_backup(db_path, keep=0, now=day + timedelta(days=20)) is None  # off
-    assert len(daily_backups(tmp_path / "backups")) == 3
+    assert len(daily_backups(tmp_path / "backups", db_path)) == 3
     other = tmp_path / "elsewhere"
     auto_backup(db_path, other, keep=1, now=day)
-    assert [p.name for p in daily_backups(other)] == ["callsheet-2026-11-01.db"]
+    assert [p.name for p in daily_backups(other, db_path)] == ["callsheet-2026-11-01.db"]
+
+
+def test_daily_backups_of_two_databases_in_one_folder_are_their_own(tmp_path):
+    """Named after the database file: neither overwrites nor prunes the other's."""
+    day = datetime(2026, 11, 1, 9, 0)
+    names = {}
+    for name in ("callsheet", "callsheet-eu", "crm"):
+        store = Store(connect(tmp_path / f"{name}.db"))
+        store.create_company({"name": f"Only in {name}"}, Actor.desktop())
+        store.db.close()
+        names[name] = tmp_path / f"{name}.db"
+    for n in range(3):
+        for db in names.values():
+            auto_backup(db, keep=2, now=day + timedelta(days=n))
+    folder = tmp_path / "backups"
+    for name, db in names.items():
+        kept = daily_backups(folder, db)
+        assert [p.name for p in kept] == [f"{name}-2026-11-0{d}.db" for d in (2, 3)]
+        assert _company_names(kept[-1]) == [f"Only in {name}"]
+
+
+_READER = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+if sys.argv[2] == "in-transaction":
+    conn.execute("BEGIN")
+conn.execute("SELECT count(*) FROM companies").fetchone()
+print("ready", flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.parametrize("reader", ["idle", "in-transaction"])
+def test_restore_sees_a_reader_of_a_database_in_rollback_journal_mode(tmp_path, reader):
+    """A database in rollback-journal mode (as a restored backup is until Callsheet opens
+    it) with a reader in another program, like an open sqlite3 shell: not replaced."""
+    import subprocess
+    import sys
+
+    db_path = tmp_path / "callsheet.db"
+    store = Store(connect(db_path))
+    store.create_company({"name": "Current"}, Actor.desktop())
+    store.db.close()
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+    conn.close()
+    saved = _backup_with_one_company(tmp_path, "Saved")
+    child = subprocess.Popen([sys.executable, "-c", _READER, str(db_path), reader],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "ready"
+        before = db_path.read_bytes()
+        with pytest.raises(DatabaseInUse, match="open in another program"):
+            restore(saved, db_path)
+        assert db_path.read_bytes() == before
+    finally:
+        child.communicate("", timeout=30)
+    restore(saved, db_path)  # once the reader is gone
+    assert _company_names(db_path) == ["Saved"]

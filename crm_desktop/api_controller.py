@@ -53,7 +53,8 @@ class ApiController(QObject):
 
     def __init__(self, db_path: str | Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.db_path = Path(db_path)
+        # A shared database is a postgresql:// URL, which Path() would mangle ("//").
+        self.db_path = db_path if isinstance(db_path, str) and "://" in db_path else Path(db_path)
         self.state = "off"
         self.message = "The API is off."
         self.host = ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from shared.backup import hold_lock
 from shared.database import check_intact, connect, damaged_message
 from shared.demo import load_demo
 from shared.errors import CallsheetError
+from shared.local_settings import LocalSettings, config_path
 from shared.logfiles import add_secret, setup_logging
 from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
@@ -92,6 +94,15 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
     return True
 
 
+def shared_target(flag: str | None, local: LocalSettings) -> str | None:
+    """The shared database's URL when this desktop opens one: ``--db`` or CALLSHEET_DB when
+    it is a postgresql:// URL, else this PC's "Shared database" setting; None for a file."""
+    given = flag or os.environ.get("CALLSHEET_DB")
+    if given:
+        return given if given.startswith(("postgresql://", "postgres://")) else None
+    return local.shared_url() if local.shared else None
+
+
 def already_running(window: MainWindow) -> None:
     """Callsheet was started again on this database: show the window that runs."""
     window.bring_to_front()
@@ -116,27 +127,42 @@ def main(argv: Sequence[str] | None = None) -> int:
     window: MainWindow | None = None
     # An error nobody caught shows a dialog with the log file instead of ending the app.
     install_excepthook(lambda: window)
-    path = resolve_db_path(args.db)
-    if ask_running(path):
+    local = LocalSettings.load()
+    url = shared_target(args.db, local)
+    # A shared database is named by its URL (no password in it); a file by its path.
+    path: object = url or resolve_db_path(args.db)
+    if ask_running(str(path)):
         # Before anything touches the database: the running window takes over.
         log.info("Callsheet is already running on %s", path)
         QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
                                 f"{path}\n\nIts window has been brought to the front.")
         return 0
-    instance = InstanceServer(path)
+    instance = InstanceServer(str(path))
     instance.listen()
-    new = not path.exists()
+    lock = None
+    new = not url and not path.exists()  # type: ignore[attr-defined]
     try:
-        # Held until exit: `callsheet-api restore` refuses to replace a file in use.
-        lock = hold_lock(path)
-        store = Store(connect(path))
-        # A damaged file is refused now, with how to restore, not found by a click later.
-        check_intact(store.db, path)
+        if url:
+            # The storage layer opens PostgreSQL for a URL (libpq finds the password in
+            # PGPASSWORD or its password file); nothing on this PC to lock.
+            store = Store(connect(url))
+        else:
+            # Held until exit: `callsheet-api restore` refuses to replace a file in use.
+            lock = hold_lock(path)  # type: ignore[arg-type]
+            store = Store(connect(path))  # type: ignore[arg-type]
+            # A damaged file is refused now, with how to restore, not found by a click later.
+            check_intact(store.db, path)  # type: ignore[arg-type]
     except sqlite3.DatabaseError as e:
-        QMessageBox.critical(None, name, damaged_message(path, str(e)))
+        QMessageBox.critical(None, name, damaged_message(path, str(e)))  # type: ignore[arg-type]
         return 1
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
         QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
+        return 1
+    except Exception as e:  # psycopg's errors: a refused password, a server not running
+        if not url:
+            raise
+        QMessageBox.critical(None, name, f"Callsheet cannot open the shared database\n{url}"
+                             f"\n\n{e}\n\nCheck File > Settings > This PC (Test connection).")
         return 1
     key, created = ensure_api_key(store)
     add_secret(key)
@@ -144,7 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.info("created an API key (see Settings to copy it)")
     first_start(store, demo=args.demo, created=path if new else None)
     flags = {"host": args.host, "port": args.port, "region": args.region}
-    window = MainWindow(store, path, DesktopOptions(flags=flags, api_enabled=not args.no_api))
+    options = DesktopOptions(flags=flags, api_enabled=not args.no_api, shared_url=url,
+                             local=local, local_path=config_path(),
+                             reopen_store=(lambda: Store(connect(url))) if url else None)
+    window = MainWindow(store, path, options)  # type: ignore[arg-type]
     instance.activated.connect(lambda: already_running(window))
     window.show()
     if new:
@@ -156,8 +185,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         instance.close()
         window.shutdown()
-        store.db.close()
-        lock.release()
+        window.store.db.close()  # the window may have reopened it after an outage
+        if lock is not None:
+            lock.release()
 
 
 if __name__ == "__main__":

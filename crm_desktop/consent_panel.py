@@ -101,7 +101,7 @@ class ConsentPanel(QWidget):
                 return None
         store = self.ctx.store
         try:
-            consent.write_proof(store, self.ref, path, who=privacy_log.desktop_who(store))
+            consent.write_proof(store, self.ref, path, who=privacy_log.desktop_who())
         except (CallsheetError, OSError) as e:
             QMessageBox.warning(self, "Export failed", str(e))
             return None

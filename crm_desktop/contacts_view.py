@@ -142,14 +142,15 @@ class ContactsListView(QWidget):
         text = self.filter.text().strip()
         self._text = text
         self._total = None
-        store = self.ctx.store
+        # The store is read at each fetch: after an outage the window reopens it.
+        ctx = self.ctx
         model = self.model
         if self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_companies(text, after=after, limit=limit)
+                return ctx.store.list_companies(text, after=after, limit=limit)
         else:
             def fetch(after: Any, limit: int) -> list[Any]:
-                return store.list_persons(text, after=after, limit=limit, order=model.order)
+                return ctx.store.list_persons(text, after=after, limit=limit, order=model.order)
         # The filter keeps the sort chosen in the header: the store's order (name, last
         # name) carries over by itself, another column is sorted again.
         header = self.table.horizontalHeader()

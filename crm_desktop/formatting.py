@@ -40,6 +40,8 @@ def phone(e164: str | None, region: str) -> str:
 
 
 def actor(side: str, client: str | None) -> str:
-    """Who made a change: "Desktop", "API 10.0.0.5", "Import"."""
+    """Who made a change: "Desktop", "Alice on PC-7", "API 10.0.0.5", "Import"."""
+    if side == "desktop" and client:
+        return client  # the person and the PC say more than "Desktop"
     label = {"desktop": "Desktop", "api": "API (Apollo)", "cli": "Command line"}.get(side, side)
     return f"{label} {client}" if client else label

@@ -3,7 +3,9 @@ cards on the right, the search field on top and the API's state at the bottom.""
 
 from __future__ import annotations
 
+import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from crm_api.context import RequestInfo
 from shared.errors import CallsheetError, NotFound
-from shared.model import Actor, ContactView
+from shared.local_settings import LocalSettings, pc_name
+from shared.model import Actor, ContactRef, ContactView, set_desktop_identity
 from shared.settings import API_KEY, resolve
 from shared.store import Store
 from shared.versions import app_info, version_text
@@ -56,6 +59,8 @@ from .panes import (
 )
 from .person_card import PersonCard
 from .personal_data import erase_personal_data, export_personal_data
+from .pg_live import PgLive
+from .pop_notice import PopNotice
 from .privacy_view import PrivacyView, RetentionTimer
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
@@ -84,6 +89,15 @@ class DesktopOptions:
     flags: dict[str, str | None] = field(default_factory=dict)
     api_enabled: bool = True
     daily_backups: bool = True
+    # Team mode: the store is on this shared PostgreSQL database (URL without password).
+    shared_url: str | None = None
+    # This PC's own settings (which database, serve the API, pop cards, your name) and
+    # the file they are saved to (None: the user's configuration folder).
+    local: LocalSettings = field(default_factory=LocalSettings)
+    local_path: Path | None = None
+    # Opens a new store on the shared database: after the server was away, the old
+    # connection is dead, and the window swaps in a new one when the listener is back.
+    reopen_store: Callable[[], Store] | None = None
 
 
 class MainWindow(QMainWindow):
@@ -95,11 +109,22 @@ class MainWindow(QMainWindow):
         self.options = options or DesktopOptions()
         self.db_path = Path(db_path)
         self.store = store
+        # A shared database has no file on this PC for the file dialogs to keep clear of.
         self.ctx = DesktopContext(store, region=self._setting("region") or "DE",
-                                  db_path=Path(db_path))
-        self.live = LivePoller(store, self)
+                                  db_path=None if self.options.shared_url else Path(db_path))
+        self.local = self.options.local
+        self.shared_url = self.options.shared_url
+        # The audit trail names the person and the PC, not only "desktop".
+        set_desktop_identity(self.local.person(), pc_name())
+        self.live: LivePoller | PgLive
+        if self.shared_url:
+            # Other PCs' changes arrive by LISTEN/NOTIFY, not by polling every table.
+            self.live = PgLive(self.shared_url, self,
+                               application_name=f"callsheet desktop {pc_name()}"[:63])
+        else:
+            self.live = LivePoller(store, self)
         self.ctx.wrote = self.live.poke
-        self.api = ApiController(self.db_path, self)
+        self.api = ApiController(self.shared_url or self.db_path, self)
         self.last_request: RequestInfo | None = None
         self.shortcuts_dialog: ShortcutsDialog | None = None
         self.api_error: str | None = None  # the last failed request's, until one succeeds
@@ -111,6 +136,7 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(QIcon(str(ICON)))
         self.resize(1280, 800)
         self._build()
+        self._build_team()
         self._build_menus()
         self.api.status_changed.connect(self._show_api_status)
         self.api.connect_request_slot(self._request_served)
@@ -122,15 +148,18 @@ class MainWindow(QMainWindow):
             self.tray.setToolTip(self.name)
             self.tray.activated.connect(lambda *_: self.bring_to_front())
             self.tray.show()
-        if self.options.api_enabled:
+        if not self.options.api_enabled:
+            self.api.disable("API off (started with --no-api)")
+        elif self.serves_api():
             self.start_api()
         else:
-            self.api.disable("API off (started with --no-api)")
+            self.api.disable(self._office_api_text())
         self.live.start()
         self.backups = BackupController(self.db_path, lambda: self._setting("backup_keep"), self)
         self.backups.finished.connect(self.notify)
         self.backups.failed.connect(self.notify)
-        if self.options.daily_backups:
+        if self.options.daily_backups and not self.shared_url:
+            # A shared database is backed up on its server (callsheet-api backup).
             self.backups.start()
         self.purge_timer = QTimer(self)
         self.purge_timer.setInterval(PURGE_CHECK_MS)
@@ -320,6 +349,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         # Shortened to the room left of the API's labels, so the texts never overlap.
         room = bar.width() - self.request_label.width() - self.api_label.width() - 32
+        db_label = getattr(self, "db_label", None)  # the database in use (team mode)
+        room -= db_label.width() + 12 if db_label is not None else 0
         shown = elided(text, bar, room) if bar.isVisible() and room > 80 else text
         bar.showMessage(shown, 8000)
         bar.setToolTip(text)
@@ -493,7 +524,13 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def screen_pop(self, view: ContactView) -> None:
-        """Apollo asked to show a contact: open its card and raise the window."""
+        """Apollo asked to show a contact: open its card and raise the window (on a shared
+        database: show a notice with *Open card* instead, see `PopNotice`)."""
+        if not self.local.pop_cards:
+            return
+        if self.shared_url:
+            self._pop_notice(view)
+            return
         if view.person_id:
             card = self.open_contact("person", view.person_id)
         elif view.company_id:
@@ -502,6 +539,18 @@ class MainWindow(QMainWindow):
             return
         self.bring_to_front()
         if card is not None and self.tray is not None:
+            self.tray.showMessage("Incoming call", view.label,
+                                  QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    def _pop_notice(self, view: ContactView) -> None:
+        if view.company_name is None and view.person_name is None:
+            try:
+                view = self.store.resolve_contact(
+                    ContactRef(company_id=view.company_id, person_id=view.person_id))
+            except CallsheetError:
+                return  # deleted since the pop was asked for: nobody to show
+        self.pop_notice.show_pop(view)
+        if self.tray is not None:
             self.tray.showMessage("Incoming call", view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
@@ -575,20 +624,120 @@ class MainWindow(QMainWindow):
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()
 
+    # -- team mode: shared database, this PC's settings -------------------
+
+    def _build_team(self) -> None:
+        self.pop_notice = PopNotice()
+        self.pop_notice.open_requested.connect(self.open_contact)
+        # The notice sits above the lists and cards, outside the tab order.
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.pop_notice)
+        column.addWidget(self.takeCentralWidget())
+        self.setCentralWidget(body)
+        self.db_label = QLabel()
+        self.db_label.setObjectName("dbStatus")
+        self.db_label.setTextFormat(Qt.TextFormat.RichText)
+        self.db_label.setMaximumWidth(320)  # the tooltip has the whole address
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._db_was_lost = False
+        if isinstance(self.live, PgLive):
+            self.live.state_changed.connect(self._show_db_state)
+            self.live.state_changed.connect(self._reconnect_store)
+        self._show_db_state("connecting" if self.shared_url else "local", "")
+
+    def serves_api(self) -> bool:
+        """Whether this desktop serves the API: always on a single PC; on a shared database
+        only when "Serve the API from this PC" is on (the office's service serves Apollo)."""
+        return not self.shared_url or self.local.serve_api
+
+    def _office_api_text(self) -> str:
+        return "API not served from this PC (the office API service serves Apollo)"
+
+    def database_text(self) -> str:
+        """Which database this window uses, for people: a file name or user@host/db."""
+        if not self.shared_url:
+            return f"Database on this PC: {self.db_path.name}"
+        from urllib.parse import urlsplit
+
+        u = urlsplit(self.shared_url)
+        where = f"{u.username + '@' if u.username else ''}{u.hostname}:{u.port or 5432}{u.path}"
+        return f"Shared database {where}"
+
+    @Slot(str, str)
+    def _show_db_state(self, state: str, message: str) -> None:
+        text = escape(self.database_text())
+        tip = self.shared_url or str(self.db_path)
+        if state == "unreachable":
+            self.db_label.setText('<span style="color:#dc2626">●</span> '
+                                  '<span style="color:#b91c1c">shared database unreachable</span>')
+            tip = f"{tip}\n{message}\nCallsheet reconnects by itself when it is back."
+        elif state == "connecting":
+            self.db_label.setText(f'<span style="color:#9ca3af">●</span> {text}')
+        elif state == "connected":
+            self.db_label.setText(f'<span style="color:#16a34a">●</span> {text}')
+        else:
+            # One PC: the file's name is enough here (the status bar is narrow); the
+            # tooltip and Settings have the whole path.
+            self.db_label.setText(escape(self.db_path.name))
+            tip = f"Database on this PC: {self.db_path}"
+        self.db_label.setToolTip(tip)
+
+    @Slot(str, str)
+    def _reconnect_store(self, state: str, message: str) -> None:
+        if state == "unreachable":
+            self._db_was_lost = True
+            return
+        if state != "connected" or not self._db_was_lost or self.options.reopen_store is None:
+            return
+        self._db_was_lost = False
+        try:
+            fresh = self.options.reopen_store()
+        except Exception as e:  # the server may be up but refusing: say so, keep going
+            self.notify(f"Could not reopen the shared database: {e}")
+            return
+        old, self.store = self.store, fresh
+        self.ctx.store = fresh  # every view reads ctx.store on each use
+        try:
+            old.db.close()
+        except Exception:  # a connection the server dropped may fail to close; it is gone
+            logging.getLogger("callsheet.desktop").debug("old connection", exc_info=True)
+        self.refresh_views()
+
+    def apply_local_settings(self, changed: set[str]) -> None:
+        """Act on this PC's settings saved in the settings dialog."""
+        if {"your_name"} & changed:
+            set_desktop_identity(self.local.person(), pc_name())
+        if "serve_api" in changed and self.shared_url and self.options.api_enabled:
+            if self.local.serve_api:
+                if self.start_api():
+                    self.notify(f"This PC now serves the API: {self.api.url}")
+            else:
+                self.api.stop()
+                self.api.disable(self._office_api_text())
+        if {"database", "host", "port", "dbname", "user", "sslmode"} & changed:
+            self.notify("Restart Callsheet to open the other database.")
+
     # -- dialogs ----------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings; a changed address or port restarts the API."""
         dlg = SettingsDialog(self.ctx, self.options.flags, api_status=self.api.message,
-                             db_path=str(self.db_path), parent=self,
-                             try_listen=self._try_listen if self.options.api_enabled else None,
-                             api_failed=self.api.state == "failed")
+                             db_path=self.database_text(), parent=self,
+                             try_listen=(self._try_listen
+                                         if self.options.api_enabled and self.serves_api()
+                                         else None),
+                             api_failed=self.api.state == "failed",
+                             local=self.local, local_path=self.options.local_path)
         if dlg.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_settings(dlg)
         return dlg
 
     def apply_settings(self, dlg: SettingsDialog) -> None:
         """Act on what the settings dialog saved."""
+        self.apply_local_settings(getattr(dlg, "local_changed", set()))
         if "region" in dlg.changed:
             self.ctx.region = dlg.region
             for model in (self.companies.model, self.persons.model, self.calls.model):
@@ -598,7 +747,7 @@ class MainWindow(QMainWindow):
             self.backups.daily()
         if dlg.api_moved:
             self.notify(f"The API was restarted: {self.api.url}")
-        elif {"host", "port"} & dlg.changed and self.options.api_enabled:
+        elif {"host", "port"} & dlg.changed and self.options.api_enabled and self.serves_api():
             if self.start_api():
                 self.notify(f"The API was restarted: {self.api.url}")
         if dlg.key_rotated:
@@ -653,6 +802,10 @@ class MainWindow(QMainWindow):
 
     def backup_now(self, path: str | None = None) -> None:
         """Copy the database to a file the person picks (the copy runs in the background)."""
+        if self.shared_url:
+            self.notify("Back up a shared database on its server: callsheet-api backup"
+                        " (README, Team setup).")
+            return
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,7 @@ def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
         out = out.with_name(out.name + ".json")
     html = out.with_suffix(".html")
     try:
-        privacy_export.write_export(store, person_id, out, who=privacy_log.desktop_who(store),
+        privacy_export.write_export(store, person_id, out, who=privacy_log.desktop_who(),
                              html_out=html)
     except (CallsheetError, OSError) as e:
         QMessageBox.warning(parent, "Export failed", str(e))
@@ -57,7 +57,7 @@ def erase_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str) ->
         return False
     try:
         privacy.erase_person(store, person_id, reason=dlg.reason,
-                             who=privacy_log.desktop_who(store))
+                             who=privacy_log.desktop_who())
     except CallsheetError as e:
         QMessageBox.warning(parent, "Erase failed", str(e))
         return False

@@ -41,7 +41,7 @@ class PrivacyView(QWidget):
         self.count = QLabel()
         self.count.setObjectName("muted")
         self.settings_button = QPushButton("Privacy settings…")
-        self.settings_button.setToolTip("Your name for the log, retention rules, Preview")
+        self.settings_button.setToolTip("Retention rules, with a Preview of what would go")
         self.settings_button.clicked.connect(lambda: self.open_settings())
         head = QHBoxLayout()
         head.addWidget(heading("Privacy log"))

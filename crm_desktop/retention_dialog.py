@@ -1,5 +1,5 @@
-"""Privacy settings: "Your name" for the privacy log, the two retention rules, and a
-Preview of what the next daily run would remove."""
+"""Privacy settings: the two retention rules, and a Preview of what the next daily run
+would remove. (Who the privacy log names is File ▸ Settings ▸ This PC ▸ Your name.)"""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared import privacy_log, retention
+from shared import retention
 from shared.errors import CallsheetError
 
 from .context import DesktopContext
@@ -40,8 +39,6 @@ class RetentionDialog(QDialog):
             rules = retention.policy(store)
         except CallsheetError:
             rules = retention.RetentionPolicy()
-        self.name_edit = QLineEdit(store.get_setting(privacy_log.YOUR_NAME) or "")
-        self.name_edit.setPlaceholderText("shown in the privacy log as who did it")
         self.calls_spin = QSpinBox()
         self.calls_spin.setRange(0, 1200)
         self.calls_spin.setSpecialValueText("keep forever")
@@ -53,7 +50,6 @@ class RetentionDialog(QDialog):
         self.persons_spin.setSuffix(" years")
         self.persons_spin.setValue(rules.person_years)
         self.fields = {
-            "name": Field("&Your name", self.name_edit),
             "calls": Field("Delete call records older than", self.calls_spin),
             "persons": Field("Anonymise persons with no call, task or edit for",
                              self.persons_spin),
@@ -123,9 +119,7 @@ class RetentionDialog(QDialog):
     def accept(self) -> None:
         store = self.ctx.store
         try:
-            with store.write():
-                retention.save_policy(store, self.rules())
-                store.set_setting(privacy_log.YOUR_NAME, self.name_edit.text().strip())
+            retention.save_policy(store, self.rules())
         except CallsheetError as e:
             self.error.setText(e.message)
             self.error.show()

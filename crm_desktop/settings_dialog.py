@@ -5,6 +5,7 @@ command-line flag or an environment variable is read-only here."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from shared.countries import countries
 from shared.errors import ValidationError
+from shared.local_settings import LocalSettings
 from shared.settings import (
     API_KEY,
     SETTINGS,
@@ -35,6 +37,7 @@ from shared.settings import (
 )
 
 from .context import DesktopContext
+from .this_pc_settings import ThisPcBox
 
 # Try the API on (host, port) before the dialog closes: None when it listens there,
 # else (field, message).
@@ -59,7 +62,8 @@ class SettingsDialog(QDialog):
 
     def __init__(self, ctx: DesktopContext, flags: dict[str, str | None], *,
                  api_status: str = "", db_path: str = "", parent: QWidget | None = None,
-                 try_listen: TryListen | None = None, api_failed: bool = False):
+                 try_listen: TryListen | None = None, api_failed: bool = False,
+                 local: LocalSettings | None = None, local_path: Path | None = None):
         super().__init__(parent)
         self.try_listen = try_listen
         self.api_failed = api_failed
@@ -69,6 +73,10 @@ class SettingsDialog(QDialog):
         self.flags = flags
         self.changed: set[str] = set()
         self.key_rotated = False
+        # This PC's settings (which database, serve the API, pop cards, your name).
+        self.this_pc = ThisPcBox(local) if local is not None else None
+        self.local_path = local_path
+        self.local_changed: set[str] = set()
         store = ctx.store
         self.resolved = {k: resolve(k, flags.get(k), store)
                          for k in ("host", "port", "region", API_KEY, "backup_keep")}
@@ -176,6 +184,8 @@ class SettingsDialog(QDialog):
         layout.addSpacing(6)
         layout.addWidget(status)
         layout.addWidget(db)
+        if self.this_pc is not None:
+            layout.addWidget(self.this_pc)
         layout.addWidget(buttons)
         self.resize(620, 0)
 
@@ -203,6 +213,8 @@ class SettingsDialog(QDialog):
         self.origins[API_KEY].setText("saved in this database (new)")
 
     def accept(self) -> None:
+        if self.this_pc is not None and self.this_pc.validate() is not None:
+            return
         store = self.ctx.store
         host = self.host_edit.text().strip()
         for label in self.errors.values():
@@ -233,6 +245,8 @@ class SettingsDialog(QDialog):
                 self.changed.add(key)
         self.host, self.port, self.region = host, port, region
         self.backup_keep = int(keep)
+        if self.this_pc is not None:
+            self.local_changed = self.this_pc.save(self.local_path)
         super().accept()
 
     def _error(self, field: str, message: str) -> None:

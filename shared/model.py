@@ -417,13 +417,29 @@ class CallResult:
         return "; ".join(parts)
 
 
+# Who sits at this desktop ("Alice on PC-7"), set once at start by the desktop app. A
+# process runs one desktop, so this is a fact about the process, not a per-call choice.
+_desktop_client: str | None = None
+
+
+def set_desktop_identity(person: str | None, pc: str | None) -> None:
+    """Name the person and PC that `Actor.desktop()` stands for in the audit trail."""
+    global _desktop_client
+    person, pc = (person or "").strip(), (pc or "").strip()
+    if person and pc:
+        _desktop_client = f"{person} on {pc}"
+    else:
+        _desktop_client = person or pc or None
+
+
 @dataclass(frozen=True)
 class Actor:
-    """Who makes a change: ``api`` with the client's address, or ``desktop``."""
+    """Who makes a change: ``api`` with the client's address, or ``desktop`` with the
+    person and PC (``client``: "Alice on PC-7", see `set_desktop_identity`)."""
 
     side: Literal["api", "desktop", "cli"]
     client: str | None = None
 
     @classmethod
     def desktop(cls) -> Actor:
-        return cls("desktop")
+        return cls("desktop", _desktop_client)

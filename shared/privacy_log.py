@@ -5,7 +5,7 @@ beside the database file. The file outlives a restore: restoring an older
 backup reads it and applies again the erasures made since the backup
 (``reapply``), so a restore never brings erased persons back.
 
-An event says when, who (the desktop's "Your name" setting, ``cli`` or
+An event says when, who (the desktop's "Your name" and PC, ``cli`` or
 ``retention``), what (``export``, ``erase``, ``consent-export``,
 ``retention``), which record id and the reason given; never a name, number
 or e-mail address. (The reason is free text: the README asks not to put
@@ -22,18 +22,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import blocklist
+from .model import Actor
 
 if TYPE_CHECKING:
     from .store import Store
 
 SIDECAR_SUFFIX = ".privacy-log.jsonl"
-# The desktop's "Your name" setting: who the privacy log names for its actions.
-YOUR_NAME = "your_name"
 
 
-def desktop_who(store: Store) -> str:
-    """The name the desktop logs privacy actions under: "Your name", else ``desktop``."""
-    return (store.get_setting(YOUR_NAME) or "").strip() or "desktop"
+def desktop_who() -> str:
+    """Who the desktop logs privacy actions as: the "Your name" setting of this PC with
+    the PC's name ("Alice Brandt on PC-7", as the audit trail says), else ``desktop``."""
+    return Actor.desktop().client or "desktop"
 
 
 @dataclass

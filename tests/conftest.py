@@ -11,6 +11,7 @@ import pytest
 
 from shared.database import connect
 from shared.store import Store
+from tests.pg_server import pg_database, pg_server, pg_url  # noqa: F401  (fixtures)
 
 FIXED_NOW = datetime(2026, 11, 26, 12, 0, 0, tzinfo=UTC)
 # The programs' log files (shared/logfiles.py) go here, also from the programs the tests

@@ -17,6 +17,7 @@ from crm_desktop.main_window import PAGE_CAMPAIGNS, PAGE_PRIVACY
 from crm_desktop.retention_dialog import RetentionDialog
 from shared import consent, privacy, privacy_log
 from shared.calls import parse_call
+from shared.local_settings import os_user, pc_name
 from shared.model import ContactRef
 
 PHONE = "+4989777666555"
@@ -44,7 +45,6 @@ def _menu_action(window, text):
 
 def test_card_menu_exports_personal_data_as_json_and_html(qtbot, window, store, actor,
                                                           monkeypatch, tmp_path):
-    store.set_setting(privacy_log.YOUR_NAME, "Erika Muster")
     p = _person(store, actor)
     window.open_contact("person", p.id)
     target = tmp_path / "greta.json"
@@ -58,7 +58,9 @@ def test_card_menu_exports_personal_data_as_json_and_html(qtbot, window, store, 
     html = (tmp_path / "greta.html").read_text()
     assert "Vollmond" in html and "Greta asked" in html
     (event,) = privacy_log.events(store)
-    assert (event.action, event.actor, event.entity_id) == ("export", "Erika Muster", p.id)
+    # Who: "Your name" (File ▸ Settings ▸ This PC; the login name by default) on this PC.
+    assert (event.action, event.actor, event.entity_id) == (
+        "export", f"{os_user()} on {pc_name()}", p.id)
     assert "greta.html" in window.statusBar().currentMessage()
 
 
@@ -104,7 +106,8 @@ def test_erase_asks_for_a_reason_then_erases_and_logs(qtbot, window, store, acto
     assert card.fields["lastName"].editor.isReadOnly()
     assert card.fields["phone"].text() == "" and not card.company_button.isEnabled()
     (event,) = privacy_log.events(store)
-    assert (event.action, event.reason, event.actor) == ("erase", "Art. 17 letter", "desktop")
+    assert (event.action, event.reason, event.actor) == (
+        "erase", "Art. 17 letter", f"{os_user()} on {pc_name()}")
     assert store.create_person({"lastName": "Neu", "phone": PHONE}, actor).do_not_call
     # The Privacy view lists it.
     window.go(PAGE_PRIVACY)
@@ -172,8 +175,6 @@ def test_privacy_settings_preview_and_save_then_the_daily_run(qtbot, window, sto
     seen = {}
 
     def exec_(dlg):
-        dlg.name_edit.clear()
-        qtbot.keyClicks(dlg.name_edit, "Erika")
         dlg.calls_spin.selectAll()
         qtbot.keyClicks(dlg.calls_spin, "12")
         qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
@@ -188,7 +189,6 @@ def test_privacy_settings_preview_and_save_then_the_daily_run(qtbot, window, sto
     assert "call g1" in seen["preview"]
     assert store.count_calls() == 1  # the preview removed nothing
     assert store.get_setting("retention_call_months") == "12"
-    assert store.get_setting(privacy_log.YOUR_NAME) == "Erika"
     window.retention.wait()  # the run at start found nothing to do
     with qtbot.waitSignal(window.retention.done, timeout=20_000) as run:
         assert window.retention.check(datetime(2026, 12, 1, 3, 0, tzinfo=UTC))

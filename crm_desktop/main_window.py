@@ -168,7 +168,10 @@ class MainWindow(QMainWindow):
         self.purge_deleted()
         self.retention = RetentionTimer(self.ctx, self.db_path, self)
         self.retention.ran.connect(self.notify)
-        self.retention.start()
+        if not self.shared_url:
+            # The retention run opens the SQLite file; a shared database's rules are
+            # applied by its API service (callsheet-api serve), once for every PC.
+            self.retention.start()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:

@@ -238,3 +238,31 @@ def test_a_person_typed_in_with_a_blocked_number_shows_do_not_call(qtbot, window
     assert person.do_not_call
     assert card.badge.isVisible()
     assert card.dnc_model.record(0).reason == "erased, objection on file"
+
+
+def test_a_window_on_a_shared_database_leaves_retention_to_its_server(
+        qtbot, store, pg_database, monkeypatch, tmp_path):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.main_window import DesktopOptions, MainWindow
+    from tests.gui.conftest import API_KEY
+    from tests.pg.notify_schema import notifying_database
+
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    url = notifying_database(pg_database())
+    w = MainWindow(store, url, DesktopOptions(
+        flags={"host": "127.0.0.1", "port": "0", "api_key": API_KEY, "region": "DE"},
+        shared_url=url, daily_backups=False))
+    try:
+        assert not w.retention.timer.isActive()
+        assert w.retention._thread is None
+        # Nothing opened a SQLite file named after the URL ("postgresql:/...").
+        assert list(cwd.iterdir()) == []
+    finally:
+        w.close()
+        w.shutdown()
+        w.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .call_details import CallDetailsDialog
+from .contact_actions import phone_actions
 from .context import DesktopContext
 from .date_range import DateRange
+from .formatting import phone
+from .list_tools import install_column_chooser, install_row_menu
 from .models.calls_model import CallsModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
@@ -44,6 +57,8 @@ class CallsView(QWidget):
         set_widths(self.table, [130, 150, 190, 130, 85, 78, 86, 190, 200])
         self.table.doubleClicked.connect(lambda _: self.show_details())
         self.table.setToolTip("Double-click a call to see everything Apollo sent")
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "calls")
         self.count = QLabel()
         self.count.setObjectName("muted")
         details = QPushButton("Details…")
@@ -111,6 +126,33 @@ class CallsView(QWidget):
         self.count.setText(f"{n:,} call{'s' if n != 1 else ''}"
                            + (f" (the newest {LIMIT:,}; narrow the filters)" if n >= LIMIT
                               else ""))
+
+    def _row_menu(self, row: int) -> QMenu:
+        call = current_record(self.table)
+        menu = QMenu(self)
+        menu.addAction("Details…", self.show_details)
+        if call is not None and (call.person_id or call.company_id):
+            menu.addAction("Open contact", self.open_contact_of_call)
+        if call is not None and call.phone_number:
+            menu.addSeparator()
+            phone_actions(menu, call.phone_number, phone(call.phone_number, self.ctx.region))
+        return menu
+
+    def filter_state(self) -> dict[str, Any]:
+        """The filters, to save them in the navigation."""
+        return {"agent": self.agent.currentData(), "tag": self.tag.currentData(),
+                "answered": self.answered.currentData(),
+                "dates": self.range.enabled.isChecked()}
+
+    def apply_filter_state(self, state: dict[str, Any]) -> None:
+        """Show the journal as a saved filter had it."""
+        self.activate()
+        for combo, key in ((self.agent, "agent"), (self.tag, "tag"), (self.answered, "answered")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(state.get(key))))
+            combo.blockSignals(False)
+        self.range.enabled.setChecked(bool(state.get("dates", True)))
+        self.refresh()
 
     def show_details(self) -> None:
         """Show the selected call as Apollo posted it."""

@@ -3,18 +3,22 @@ come from."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from shared import consent
+from shared import calling_hours, consent
+from shared.calling_hours import CallingHours
 from shared.errors import CallsheetError
 from shared.model import Actor, Campaign
 
@@ -56,6 +60,29 @@ class CampaignDialog(QDialog):
                                       " consent that was not withdrawn (see the card's"
                                       " Consent tab)")
         self.consent_check.setChecked(campaign is not None and campaign.needs_consent)
+        current = (calling_hours.get(ctx.store.conn, campaign.id) if campaign else None)
+        self.hours_on = QCheckBox("Call only between")
+        self.hours_on.setObjectName("callingHoursOn")
+        self.hours_on.setChecked(current is not None)
+        self.hours_start = QTimeEdit(QTime(*((current.start.hour, current.start.minute)
+                                             if current else (8, 0))))
+        self.hours_end = QTimeEdit(QTime(*((current.end.hour, current.end.minute)
+                                           if current else (20, 0))))
+        for edit, name in ((self.hours_start, "From"), (self.hours_end, "Until")):
+            edit.setDisplayFormat("HH:mm")
+            edit.setAccessibleName(f"Calling hours {name.lower()}")
+            edit.setEnabled(self.hours_on.isChecked())
+            self.hours_on.toggled.connect(edit.setEnabled)
+        hours_row = QWidget()
+        row = QHBoxLayout(hours_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.hours_on)
+        row.addWidget(self.hours_start)
+        row.addWidget(QLabel("and"))
+        row.addWidget(self.hours_end)
+        row.addWidget(QLabel("the contact's local time"))
+        row.addStretch(1)
+        self.hours_row = hours_row
         self.fields = {
             "id": Field("Campaign &id (as in Apollo)", self.id_edit),
             "name": Field("&Name", self.name_edit),
@@ -78,6 +105,11 @@ class CampaignDialog(QDialog):
         layout = QVBoxLayout(self)
         for f in self.fields.values():
             layout.addWidget(f)
+        hours_label = QLabel("Calling &hours (off: the dialer gets contacts at any hour)")
+        hours_label.setObjectName("fieldLabel")
+        hours_label.setBuddy(self.hours_on)
+        layout.addWidget(hours_label)
+        layout.addWidget(hours_row)
         layout.addWidget(hint)
         layout.addWidget(self.consent_check)
         layout.addWidget(self.error)
@@ -92,22 +124,25 @@ class CampaignDialog(QDialog):
         for f in self.fields.values():
             f.set_error(None)
         store, actor = self.ctx.store, Actor.desktop()
+        hours = (CallingHours(self.hours_start.time().toPython(),
+                              self.hours_end.time().toPython())
+                 if self.hours_on.isChecked() else None)
         try:
-            # One transaction: the campaign and its consent flag are saved together.
+            # The campaign, its calling hours and its consent flag in one transaction.
             with store.write():
                 if self.original is None:
-                    campaign = store.create_campaign(
+                    self.campaign = store.create_campaign(
                         self.id_edit.text().strip(), self.name_edit.text(), actor,
                         contacts_source=self.contacts_combo.currentData(),
                         tasks_source=self.tasks_combo.currentData())
                 else:
-                    campaign = store.update_campaign(
+                    self.campaign = store.update_campaign(
                         self.original.id, actor, name=self.name_edit.text(),
                         contacts_source=self.contacts_combo.currentData(),
                         tasks_source=self.tasks_combo.currentData())
-                consent.set_needs_consent(store, campaign.id, self.consent_check.isChecked(),
-                                          actor)
-            self.campaign = campaign
+                calling_hours.set_hours(store.conn, self.campaign.id, hours)
+                consent.set_needs_consent(store, self.campaign.id,
+                                          self.consent_check.isChecked(), actor)
         except CallsheetError as e:
             target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
             labels = {api: plain_label(self.fields[key].label.text())

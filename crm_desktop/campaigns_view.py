@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -18,6 +19,7 @@ from shared.model import Actor, Campaign, ContactRef
 from .campaign_dialog import CampaignDialog
 from .contact_picker import ContactPickerDialog
 from .context import DesktopContext
+from .list_tools import install_column_chooser, install_row_menu
 from .models.campaigns_model import CampaignsModel
 from .models.contacts_model import ContactViewsModel
 from .widgets import (
@@ -50,6 +52,8 @@ class CampaignsView(QWidget):
         stretch_column(self.table, CampaignsModel.COL_NAME)
         self.table.doubleClicked.connect(lambda _: self.edit_campaign())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_contacts())
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "campaigns")
 
         self.new_button = QPushButton("New campaign…")
         self.new_button.setObjectName("primary")
@@ -124,6 +128,14 @@ class CampaignsView(QWidget):
         campaigns = self.ctx.store.list_campaigns()
         keep_selection(self.table, self.model, lambda: self.model.set_rows(campaigns))
         self._show_contacts()
+
+    def _row_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Edit…", self.edit_campaign)
+        menu.addAction("Assign contacts…", self.assign)
+        menu.addSeparator()
+        menu.addAction("Delete…", self.delete_campaign)
+        return menu
 
     def current(self) -> Campaign | None:
         """The selected campaign."""

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from shared.model import Actor, Company, clean_company
 
+from .contact_actions import phone_actions, write
 from .contact_card import ContactCard, FieldSpec
+from .formatting import phone
+from .list_tools import install_row_menu
 from .models.card_models import CompanyPersonsModel
 from .widgets import current_record, make_table, set_widths
 
@@ -40,6 +43,7 @@ class CompanyCard(ContactCard):
         set_widths(self.persons_view, [170, 130, 190])
         self.persons_view.doubleClicked.connect(self._open_person)
         self.persons_view.setToolTip("Double-click to open the person's card")
+        install_row_menu(self.persons_view, self._person_menu)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -52,6 +56,17 @@ class CompanyCard(ContactCard):
         layout.addLayout(row)
         self.persons_page = page
         self.tabs.addTab(page, "Persons")
+
+    def _person_menu(self, row: int) -> QMenu:
+        person = current_record(self.persons_view)
+        menu = QMenu(self)
+        menu.addAction("Open", lambda: self._open_person(None))
+        if person is not None and (person.phone or person.phone2):
+            number = person.phone or person.phone2
+            phone_actions(menu, number, phone(number, self.ctx.region))
+        if person is not None and person.email:
+            menu.addAction(f"E-mail {person.email}", lambda: write(person.email))
+        return menu
 
     def _refresh_extra(self) -> None:
         persons = self.ctx.store.persons_of(self.record_id or "")

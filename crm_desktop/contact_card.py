@@ -8,9 +8,10 @@ editing; when one they are editing changed elsewhere, a bar says so.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -30,23 +32,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared import phones
+from shared import local_time, phones
 from shared.countries import countries
 from shared.errors import CallsheetError, NotFound, ValidationError
 from shared.model import Actor, ContactRef
+from shared.notes import Note, NotesRepository
+from shared.settings import user_name
+from shared.todos import Todo, TodosRepository
 
+from .accessibility import grid_tab_order
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
 from .consent_panel import ConsentPanel
+from .contact_actions import CallButton, MailButton, phone_actions
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
+from .list_tools import install_row_menu
 from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
 from .models.record_model import RecordTableModel
 from .models.tasks_model import TasksModel
+from .note_dialog import NoteDialog
 from .panes import form_message, labels_of
 from .task_dialog import TaskDialog
+from .timeline_panel import TimelinePanel
+from .todo_dialog import TodoDialog
 from .widgets import (
     Badge,
     Field,
@@ -94,6 +105,7 @@ class ContactCard(QWidget):
     EXTRA_KEYS: tuple[tuple[str, str, str], ...] = ()
 
     open_contact = Signal(str, str)  # kind, id
+    created = Signal(str, str)  # kind, id: a new card was saved the first time
     close_requested = Signal()
     title_changed = Signal(str)
 
@@ -127,7 +139,8 @@ class ContactCard(QWidget):
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.badge = Badge("DO NOT CALL")
+        self.badge = Badge("⊘ DO NOT CALL")
+        self.badge.setAccessibleName("Do not call")
         self.badge.hide()
         self.subtitle = QLabel()
         self.subtitle.setObjectName("cardSubtitle")
@@ -179,11 +192,35 @@ class ContactCard(QWidget):
         grid.setContentsMargins(0, 4, 8, 4)
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
+        self.link_buttons: dict[str, CallButton | MailButton] = {}
+        self.local_times: dict[str, QLabel] = {}
+        # The contact's local time beside each number moves on with the clock.
+        self._clock = QTimer(self)
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self._show_local_times)
+        self._clock.start()
         for spec in self.FIELDS:
             f = Field(spec.label, self._editor(spec))
             self.fields[spec.api] = f
+            if spec.kind in ("phone", "email"):
+                # The stored value, not what is being typed: the link opens what was saved.
+                stored = lambda c=spec.column: (  # noqa: E731
+                    getattr(self.record, c, None) if self.record is not None else None)
+                button = CallButton(stored) if spec.kind == "phone" else MailButton(stored)
+                button.setObjectName(f"link_{spec.api}")
+                button.setEnabled(False)
+                f.add_trailing(button)
+                self.link_buttons[spec.api] = button
+                if spec.kind == "phone":
+                    clock = QLabel()
+                    clock.setObjectName("localTime")
+                    f.add_trailing(clock)
+                    self.local_times[spec.api] = clock
             grid.addWidget(f, spec.row, spec.col, 1, spec.span)
         self._extra_form_rows(grid)
+        # Tab follows the rows as seen (the person's company sits among the fields but
+        # is made after them).
+        grid_tab_order(grid)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(grid.rowCount(), 1)
@@ -201,12 +238,14 @@ class ContactCard(QWidget):
         set_widths(self.calls_view, [122, 140, 140, 118, 80, 72, 84, 180, 200, 100])
         self.calls_view.doubleClicked.connect(self._open_call)
         self.calls_view.setToolTip("Double-click a call to see everything Apollo sent")
+        install_row_menu(self.calls_view, self._call_menu)
         self.tasks_model = TasksModel()
         self.tasks_view = make_table(sorted_proxy(self.tasks_model))
         self.tasks_view.sortByColumn(TasksModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         self.tasks_view.setColumnHidden(TasksModel.COL_CONTACT, self.KIND == "person")
         # Open tasks only, but the status says "⚠ overdue" in words, not just in red.
         set_widths(self.tasks_view, [130, 170, 150, 140, 200])
+        install_row_menu(self.tasks_view, self._task_menu)
         self.dnc_model = DncModel()
         self.dnc_view = make_table(self.dnc_model, sortable=False)
         # The reason takes the spare width (elided with …, whole in the tooltip) instead
@@ -217,6 +256,12 @@ class ContactCard(QWidget):
         self.audit_model = AuditModel()
         self.audit_view = make_table(self.audit_model, sortable=False)
         set_widths(self.audit_view, [130, 140, 100])
+        self.timeline = TimelinePanel(self.ctx.store, lambda: self.ref)
+        self.timeline.add_note.connect(self.add_note)
+        self.timeline.edit_note.connect(self.edit_note)
+        self.timeline.add_todo.connect(self.add_todo)
+        self.timeline.open_entry.connect(self._open_entry)
+        self.tabs.addTab(self.timeline, "Timeline")
         self.tabs.addTab(self.calls_view, "Calls")
         self._extra_tabs()
         self.tabs.addTab(self._tasks_page(), "Open tasks")
@@ -481,6 +526,9 @@ class ContactCard(QWidget):
         self.title_changed.emit(name)
         self.subtitle.setText(self._subtitle_of(record))
         self.badge.setVisible(record.do_not_call)
+        for button in self.link_buttons.values():
+            button.refresh()
+        self._show_local_times()
         self.dnc_button.setText("Lift do-not-call…" if record.do_not_call
                                 else "Set do-not-call…")
 
@@ -497,6 +545,7 @@ class ContactCard(QWidget):
         self._set(self.audit_view, self.audit_model, store.audit_trail(self.KIND, ref.person_id
                                                                        or ref.company_id or ""))
         self._refresh_extra()
+        self.timeline.refresh()
         self.consent_panel.ref, self.consent_panel.name = ref, self.title.text()
         self.consent_panel.refresh()
         self._tab_title(self.calls_view, "Calls", len(calls))
@@ -580,6 +629,8 @@ class ContactCard(QWidget):
             self.tabs.show()
         self.reload(keep_edits=False)
         self._warn_unusual_numbers()
+        if new:
+            self.created.emit(self.KIND, record.id)
         self.ctx.wrote()
         return True
 
@@ -647,10 +698,129 @@ class ContactCard(QWidget):
         dlg = TaskDialog(self.ctx, campaigns, contact=picked, parent=self)
         if dlg.exec() != TaskDialog.DialogCode.Accepted or not dlg.campaign_id:
             return
+        if not self.callback_time_ok(dlg.when):
+            return
         self.ctx.store.add_task(dlg.campaign_id, self.ref, dlg.when, Actor.desktop(),
                                 scheduled=dlg.scheduled, annotation=dlg.annotation)
         self.reload()
         self.ctx.wrote()
+
+    def _show_local_times(self) -> None:
+        """Beside each number: the time it is where the contact is (empty when unknown)."""
+        now = self.ctx.store.clock()
+        for api, label in self.local_times.items():
+            number = getattr(self.record, api, None) if self.record is not None else None
+            text = local_time.describe(number, now)
+            zones = ", ".join(z.key for z in local_time.zones_of(number))
+            label.setText(f"{text} there" if text else "")
+            label.setToolTip(f"The contact's local time ({zones})" if text else "")
+            label.setAccessibleName(f"Local time {text}" if text else "")
+
+    def contact_numbers(self) -> list[str]:
+        """The numbers whose time zone is the contact's: its own, then its company's."""
+        numbers = [getattr(self.record, a, None) for a in ("phone", "phone2")]
+        company = getattr(self.record, "company_id", None) if self.KIND == "person" else None
+        if company:
+            try:
+                c = self.ctx.store.get_company(company)
+                numbers += [c.phone, c.phone2]
+            except NotFound:
+                pass
+        return [n for n in numbers if n]
+
+    def callback_time_ok(self, when: datetime) -> bool:
+        """Ask before planning a call outside 08:00-20:00 of the contact's local time."""
+        for number in self.contact_numbers():
+            outside = local_time.outside_hours(number, when)
+            if outside is None:
+                continue
+            if not outside:
+                return True
+            there = local_time.describe(number, when)
+            return self.confirm(
+                "Outside calling hours",
+                f"At that time it is {there} for {self._title_of(self.record)}, outside"
+                f" {local_time.GOOD_FROM:%H:%M}–{local_time.GOOD_UNTIL:%H:%M} of their local"
+                " time. Plan the call anyway?")
+        return True
+
+    # -- notes ------------------------------------------------------------
+
+    def add_note(self) -> Note | None:
+        """Write a dated note on the contact (Ctrl+N), signed with Your name."""
+        if self.record is None or self._gone:
+            return None
+        author = user_name(self.ctx.store)
+        dlg = NoteDialog(self._title_of(self.record), author, parent=self)
+        if dlg.exec() != NoteDialog.DialogCode.Accepted:
+            return None
+        try:
+            note = NotesRepository(self.ctx.store).add(self.ref, dlg.text, author,
+                                                       Actor.desktop())
+        except CallsheetError as e:
+            self.error.setText(e.message)
+            self.error.show()
+            return None
+        self.error.hide()
+        self.tabs.setCurrentWidget(self.timeline)
+        self.reload()
+        self.ctx.wrote()
+        return note
+
+    def edit_note(self, note: Note) -> Note | None:
+        """Change a note; only its author may (anyone else is told whose it is)."""
+        author = user_name(self.ctx.store)
+        if note.author != author:
+            self.error.setText(f"Only {note.author} can change this note: it is theirs.")
+            self.error.show()
+            return None
+        dlg = NoteDialog(self._title_of(self.record), author, text=note.body, parent=self)
+        if dlg.exec() != NoteDialog.DialogCode.Accepted:
+            return None
+        try:
+            changed = NotesRepository(self.ctx.store).edit(note.id, dlg.text, author,
+                                                           Actor.desktop())
+        except CallsheetError as e:
+            self.error.setText(e.message)
+            self.error.show()
+            return None
+        self.error.hide()
+        self.reload()
+        self.ctx.wrote()
+        return changed
+
+    def add_todo(self) -> Todo | None:
+        """A personal to-do about this contact (it shows in My tasks and here)."""
+        if self.record is None or self._gone:
+            return None
+        owner = user_name(self.ctx.store)
+        dlg = TodoDialog(owner, contact=self._title_of(self.record), parent=self)
+        if dlg.exec() != TodoDialog.DialogCode.Accepted:
+            return None
+        todo = TodosRepository(self.ctx.store).add(owner, dlg.title, dlg.when, Actor.desktop(),
+                                                   ref=self.ref)
+        self.reload()
+        self.ctx.wrote()
+        return todo
+
+    def _call_menu(self, row: int) -> QMenu:
+        call = current_record(self.calls_view)
+        menu = QMenu(self)
+        menu.addAction("Details…", lambda: self._open_call(None))
+        if call is not None and call.phone_number:
+            phone_actions(menu, call.phone_number, phone(call.phone_number, self.ctx.region))
+        return menu
+
+    def _task_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Close task", self.close_selected_task)
+        return menu
+
+    def _open_entry(self, entry: Any) -> None:
+        if entry.kind == "call":
+            CallDetailsDialog(self.ctx, entry.record.id, self).show()
+        elif entry.kind == "dnc" and entry.record.call_id:
+            CallDetailsDialog(self.ctx, entry.record.call_id, self).show()
 
     def close_selected_task(self) -> None:
         """Close the task selected in the Open tasks tab."""

@@ -56,8 +56,10 @@ class ContactPicker(QWidget):
         self.query = QLineEdit()
         self.query.setPlaceholderText("Type a name, e-mail or phone number…")
         self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName("Find a contact")
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
+        self.list.setAccessibleName("Contacts found")
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                                    else QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)

@@ -11,20 +11,26 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from shared.contact_filters import list_do_not_call
 from shared.model import Actor, ContactRef
 
+from .contact_actions import phone_actions, write
 from .context import DesktopContext
 from .empty_state import EmptyState
+from .formatting import phone
+from .list_tools import install_column_chooser, install_row_menu
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
 from .models.persons_model import PersonsModel
@@ -64,6 +70,7 @@ class ContactsListView(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText("Filter by name, e-mail, city or phone number…")
         self.filter.setClearButtonEnabled(True)
+        self.filter.setAccessibleName(f"Filter {'companies' if kind == 'company' else 'persons'}")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -76,6 +83,11 @@ class ContactsListView(QWidget):
         set_widths(self.table, [200, 110, 170, 100, 130] if kind == "person"
                    else [260, 130, 70, 150])
         self.table.doubleClicked.connect(lambda _: self.open_selected())
+        install_row_menu(self.table, self.context_menu)
+        install_column_chooser(self.table, "companies" if kind == "company" else "persons")
+        self.dnc_only = QCheckBox("Do-not-call only")
+        self.dnc_only.setToolTip("Only the contacts flagged do-not-call")
+        self.dnc_only.toggled.connect(lambda _: self.apply_filter())
         for keys, _, method in LIST_KEYS:
             sc = QShortcut(QKeySequence(keys), self.table)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -84,7 +96,7 @@ class ContactsListView(QWidget):
         noun = "company" if kind == "company" else "person"
         self.new_button = QPushButton(f"New {noun}")
         self.new_button.setObjectName("primary")
-        self.new_button.setToolTip("Ctrl+N" if kind == "company" else "Ctrl+Shift+N")
+        self.new_button.setToolTip("Ctrl+Shift+C" if kind == "company" else "Ctrl+Shift+N")
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("Open")
         self.open_button.setToolTip("Open the selected card (Enter)")
@@ -111,7 +123,10 @@ class ContactsListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 8, 8)
         layout.addLayout(top)
-        layout.addWidget(self.filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.filter, 1)
+        filters.addWidget(self.dnc_only)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         # A first start shows what to do, not an empty table that "matches nothing".
         self.empty = EmptyState(noun, plural.lower())
@@ -145,7 +160,11 @@ class ContactsListView(QWidget):
         # The store is read at each fetch: after an outage the window reopens it.
         ctx = self.ctx
         model = self.model
-        if self.kind == "company":
+        if self.dnc_only.isChecked():
+            def fetch(after: Any, limit: int) -> list[Any]:
+                return list_do_not_call(ctx.store, self.kind, text, after=after, limit=limit,
+                                        order=getattr(model, "order", "name"))
+        elif self.kind == "company":
             def fetch(after: Any, limit: int) -> list[Any]:
                 return ctx.store.list_companies(text, after=after, limit=limit)
         else:
@@ -183,9 +202,24 @@ class ContactsListView(QWidget):
             if row >= 0:
                 self.table.selectRow(row)
 
+    def filter_state(self) -> dict[str, Any]:
+        """The filter, to save it in the navigation."""
+        return {"text": self.filter.text(), "dnc_only": self.dnc_only.isChecked()}
+
+    def apply_filter_state(self, state: dict[str, Any]) -> None:
+        """Show the list as a saved filter had it."""
+        self.dnc_only.blockSignals(True)
+        self.dnc_only.setChecked(bool(state.get("dnc_only")))
+        self.dnc_only.blockSignals(False)
+        self.filter.blockSignals(True)
+        self.filter.setText(str(state.get("text", "")))
+        self.filter.blockSignals(False)
+        self.apply_filter()
+
     def _show_count(self, *args: Any) -> None:
         n = self.model.loaded()
-        if not self.model.complete():
+        # Flagged contacts are few: they are counted as they load.
+        if not self.model.complete() and not self.dnc_only.isChecked():
             # Only part of the list is loaded: ask the database for the true number.
             if self._total is None:
                 store = self.ctx.store
@@ -213,6 +247,51 @@ class ContactsListView(QWidget):
         self.table.setVisible(not empty)
         for b in (self.open_button, self.campaign_button, self.delete_button):
             b.setEnabled(not empty)
+
+    # -- the right-click menu ---------------------------------------------
+
+    def context_menu(self, row: int) -> QMenu:
+        """Open, Call (and copy the number), E-mail, Add to campaign, Set do-not-call,
+        Delete: for the clicked row (and the selection, where it makes sense)."""
+        fields = self.model.fields(row)
+        number, email = fields[self.model.F_PHONE], fields[self.model.F_EMAIL]
+        menu = QMenu(self)
+        menu.addAction("Open", self.open_selected)
+        menu.addSeparator()
+        if number:
+            phone_actions(menu, number, phone(number, self.ctx.region))
+        if email:
+            menu.addAction(f"E-mail {email}", lambda: write(email))
+        if number or email:
+            menu.addSeparator()
+        menu.addAction("Add to campaign…", self.add_selected_to_campaign)
+        flagged = self.model.is_flagged(row)
+        menu.addAction("Lift do-not-call…" if flagged else "Set do-not-call…",
+                       lambda: self.set_do_not_call(not flagged))
+        menu.addSeparator()
+        menu.addAction("Delete…", self.delete_selected)
+        return menu
+
+    def set_do_not_call(self, flag: bool) -> None:
+        """Set or lift do-not-call on the selected contacts, asking why."""
+        refs = self.refs()
+        if not refs:
+            return
+        what = "must not be called" if flag else "may be called again"
+        reason, ok = QInputDialog.getText(
+            self, "Set do-not-call" if flag else "Lift do-not-call",
+            f"Why {len(refs)} contact(s) {what}?")
+        if not ok:
+            return
+        reason = reason.strip()
+        if not flag and not reason:
+            self.notice.emit("Lifting do-not-call needs a reason; nothing was changed.")
+            return
+        changed = sum(self.ctx.store.set_do_not_call(ref, flag, Actor.desktop(),
+                                                     reason=reason or None) for ref in refs)
+        self.ctx.wrote()
+        self.refresh()
+        self.notice.emit(f"Do-not-call {'set' if flag else 'lifted'} on {changed} contact(s).")
 
     # -- actions ----------------------------------------------------------
 

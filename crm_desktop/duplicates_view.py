@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,6 +26,7 @@ from shared.model import COMPANY_FIELDS, PERSON_FIELDS, Actor
 
 from .context import DesktopContext
 from .formatting import phone, when
+from .list_tools import install_column_chooser, install_row_menu
 from .models.duplicates_model import DuplicatesModel, record_title
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
@@ -94,6 +96,8 @@ class DuplicatesView(QWidget):
         self.table = make_table(sorted_proxy(self.model))
         set_widths(self.table, [80, 260, 260])
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_pair())
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "duplicates")
         self.count = QLabel()
         self.count.setObjectName("muted")
         self.left = RecordPanel()
@@ -179,6 +183,16 @@ class DuplicatesView(QWidget):
         self.count.setText(f"{n} possible duplicate{'s' if n != 1 else ''}" if n
                            else "No possible duplicates.")
         self._show_pair()
+
+    def _row_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Open left", lambda: self._open(True))
+        menu.addAction("Open right", lambda: self._open(False))
+        menu.addSeparator()
+        menu.addAction("Keep left, merge right into it", lambda: self.merge(keep_left=True))
+        menu.addAction("Keep right, merge left into it", lambda: self.merge(keep_left=False))
+        menu.addAction("Not the same", self.mark_different)
+        return menu
 
     def current(self) -> DuplicatePair | None:
         """The selected pair."""

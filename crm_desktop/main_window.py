@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -48,6 +49,7 @@ from .edit_menu import EditMenu
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
+from .my_tasks_view import MyTasksView, TodoReminder, due_text
 from .panes import (
     CurrentPageStack,
     ElidedLabel,
@@ -62,23 +64,27 @@ from .personal_data import erase_personal_data, export_personal_data
 from .pg_live import PgLive
 from .pop_notice import PopNotice
 from .privacy_view import PrivacyView, RetentionTimer
+from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
 from .tasks_view import TasksView
 from .trash_view import TrashView
+from .unknown_callers_view import UnknownCallersView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_TRASH, PAGE_PRIVACY) = range(10)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH,
+ PAGE_PRIVACY) = range(12)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Recently deleted", "Privacy")
+               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted",
+               "Privacy")
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
 def page_key(page: int) -> str:
-    """The page's key: Ctrl+1 ... Ctrl+9, then Ctrl+0 for the tenth (as on the keyboard)."""
-    return f"Ctrl+{(page + 1) % 10}"
+    """The Go menu's key of a page: Ctrl+1 ... Ctrl+9, Ctrl+0, then Ctrl+Alt+1 ..."""
+    return f"Ctrl+{(page + 1) % 10}" if page < 10 else f"Ctrl+Alt+{page - 9}"
 
 
 @dataclass
@@ -155,6 +161,9 @@ class MainWindow(QMainWindow):
         else:
             self.api.disable(self._office_api_text())
         self.live.start()
+        self.reminder = TodoReminder(store, self)
+        self.reminder.due.connect(self.todos_due)
+        self.reminder.start()
         self.backups = BackupController(self.db_path, lambda: self._setting("backup_keep"), self)
         self.backups.finished.connect(self.notify)
         self.backups.failed.connect(self.notify)
@@ -199,6 +208,20 @@ class MainWindow(QMainWindow):
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
+        self.saved = SavedFiltersList()
+        self.saved.chosen.connect(self.show_saved_filter)
+        saved_title = QLabel("&Saved filters")
+        saved_title.setObjectName("navSection")
+        saved_title.setBuddy(self.saved)
+        self.nav_panel = QWidget()
+        self.nav_panel.setObjectName("navPanel")
+        self.nav_panel.setFixedWidth(170)
+        nav_layout = QVBoxLayout(self.nav_panel)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(4)
+        nav_layout.addWidget(self.nav, 3)
+        nav_layout.addWidget(saved_title)
+        nav_layout.addWidget(self.saved, 1)
 
         self.companies = ContactsListView(ctx, "company")
         self.persons = ContactsListView(ctx, "person")
@@ -208,11 +231,15 @@ class MainWindow(QMainWindow):
         self.lookup = LookupTester(ctx)
         self.dashboard = DashboardView(ctx)
         self.duplicates = DuplicatesView(ctx)
+        self.unknown = UnknownCallersView(ctx)
+        self.unknown.create_contact.connect(self.contact_from_number)
+        self.my_tasks = MyTasksView(ctx)
         self.trash = TrashView(ctx)
         self.privacy = PrivacyView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
-                     self.lookup, self.dashboard, self.duplicates, self.trash, self.privacy):
+                     self.lookup, self.dashboard, self.duplicates, self.unknown,
+                     self.my_tasks, self.trash, self.privacy):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -238,7 +265,7 @@ class MainWindow(QMainWindow):
         self.card_panel.hide()
 
         self.split = QSplitter()
-        self.split.addWidget(self.nav)
+        self.split.addWidget(self.nav_panel)
         self.split.addWidget(scrolled(self.pages))
         self.split.addWidget(self.card_panel)
         # The width the person drags the card panel to is kept for the next start.
@@ -250,7 +277,7 @@ class MainWindow(QMainWindow):
         self.split.setStretchFactor(1, 1)
         self.split.setStretchFactor(2, 1)
         # The navigation has a fixed width; without this its pane starts wider than it.
-        self.split.setSizes([self.nav.width(), 1110, 0])
+        self.split.setSizes([self.nav_panel.width(), 1110, 0])
         self.setCentralWidget(self.split)
 
         self.api_label = QLabel()
@@ -273,7 +300,7 @@ class MainWindow(QMainWindow):
 
         bar = self.menuBar()
         file = bar.addMenu("&File")
-        action(file, "New &company", self.new_company, "Ctrl+N")
+        action(file, "New &company", self.new_company, "Ctrl+Shift+C")
         action(file, "New &person", lambda: self.new_person(), "Ctrl+Shift+N")
         file.addSeparator()
         action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
@@ -300,7 +327,9 @@ class MainWindow(QMainWindow):
             action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
         go.addSeparator()
         action(go, "&Refresh", self.refresh_views, "F5")
+        action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")
         card = bar.addMenu("&Card")
+        self.note_action = action(card, "New &note…", self.add_note, "Ctrl+N")
         action(card, "&Close card", self.close_current_card, "Ctrl+W")
         action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
@@ -309,7 +338,7 @@ class MainWindow(QMainWindow):
         self.export_personal_action = action(card, "E&xport personal data…",
                                              lambda: self.export_personal_data(), "Ctrl+E, D")
         self.erase_personal_action = action(card, "&Erase personal data…",
-                                            self.erase_personal_data, "Ctrl+Shift+Del")
+                                            self.erase_personal_data, "Ctrl+Shift+X")
         card.aboutToShow.connect(self._update_privacy_actions)
         self._update_privacy_actions()
         help_ = bar.addMenu("&Help")
@@ -330,6 +359,34 @@ class MainWindow(QMainWindow):
         if page in self._stale_pages:
             self._stale_pages.discard(page)
             widget.refresh()  # type: ignore[attr-defined]
+
+    FILTER_PAGES = {"companies": PAGE_COMPANIES, "persons": PAGE_PERSONS, "tasks": PAGE_TASKS,
+                    "calls": PAGE_CALLS}
+
+    def show_saved_filter(self, saved: SavedFilter) -> None:
+        """Go to the saved filter's list and filter it so."""
+        page = self.FILTER_PAGES.get(saved.page)
+        if page is None:
+            return
+        self.go(page)
+        self.pages.widget(page).apply_filter_state(saved.state)  # type: ignore[attr-defined]
+
+    def save_filter(self) -> SavedFilter | None:
+        """Save the current list's filter under a name, shown under Saved filters."""
+        page = self.pages.currentIndex()
+        names = {v: k for k, v in self.FILTER_PAGES.items()}
+        if page not in names:
+            self.notify("Filters can be saved on Companies, Persons, Tasks and Calls.")
+            return None
+        name, ok = QInputDialog.getText(self, "Save filter", "Name of the filter:")
+        name = name.strip()
+        if not ok or not name:
+            return None
+        saved = SavedFilter(name, names[page],
+                            self.pages.widget(page).filter_state())  # type: ignore[attr-defined]
+        self.saved.add(saved)
+        self.notify(f"Saved filter “{name}”: under Saved filters on the left.")
+        return saved
 
     def purge_deleted(self) -> int:
         """Forget what was deleted more than 30 days ago (on start, then hourly)."""
@@ -427,6 +484,27 @@ class MainWindow(QMainWindow):
         card.fields["name"].editor.setFocus()
         return card
 
+    def contact_from_number(self, kind: str, number: str) -> ContactCard:
+        """A new company or person card with an unknown caller's number as its phone;
+        once it is created, the number's earlier calls are linked to it."""
+        from shared.unknown_callers import UnknownCallers
+
+        from .formatting import phone
+
+        card: ContactCard = self.new_company() if kind == "company" else self.new_person()
+        card.fields["phone"].set_text(phone(number, self.ctx.region))
+
+        def link(kind: str, record_id: str) -> None:
+            ref = ContactRef(record_id, None) if kind == "company" else ContactRef(None,
+                                                                                  record_id)
+            n = UnknownCallers(self.store).link_calls(number, ref, Actor.desktop())
+            card.reload()
+            self.notify(f"{card.title_text()} created; {n} earlier call{'s' if n != 1 else ''}"
+                        f" of {phone(number, self.ctx.region)} linked.")
+
+        card.created.connect(link)
+        return card
+
     def new_person(self, company_id: str | None = None) -> PersonCard:
         """Open an empty person card (in ``company_id`` when given)."""
         card = PersonCard(self.ctx, None, preset_company=company_id or None)
@@ -456,6 +534,14 @@ class MainWindow(QMainWindow):
         card.deleteLater()
         if self.cards.count() == 0:
             self.card_panel.hide()
+
+    def add_note(self) -> None:
+        """Ctrl+N: write a note on the card in front (a saved contact's)."""
+        card = self.current_card()
+        if card is None or card.record_id is None:
+            self.notify("Open a contact's card to write a note on it.")
+            return
+        card.add_note()
 
     def close_current_card(self) -> None:
         """Close the card in front."""
@@ -556,6 +642,17 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             self.tray.showMessage("Incoming call", view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
+
+    @Slot(list)
+    def todos_due(self, todos: list) -> None:
+        """A to-do of mine is due: a desktop notification (the tray's, where there is
+        one) and the status bar; My tasks shows it as overdue."""
+        text = due_text(todos)
+        self.notify(text)
+        self.my_tasks.refresh()
+        if self.tray is not None:
+            self.tray.showMessage("To-do due", text, QSystemTrayIcon.MessageIcon.Information,
+                                  10000)
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
@@ -892,6 +989,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop polling and the API, and let a running backup finish (idempotent)."""
         self.live.stop()
+        self.reminder.timer.stop()
         self.backups.timer.stop()
         self.purge_timer.stop()
         self.api.stop()

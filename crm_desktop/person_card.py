@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from shared import privacy
 from shared.model import Actor, Person, clean_person
+from shared.person_details import PersonDetails, clean_details, split
 
 from .contact_card import ContactCard, FieldSpec
 from .contact_picker import ContactPickerDialog
@@ -21,17 +22,24 @@ class PersonCard(ContactCard):
     KIND = "person"
     NOUN = "person"
     EXTRA_KEYS = (("Ctrl+Shift+M", "Move the person to another company", "change_company"),)
+    # In visual order (row by row): the order is also the order Tab goes through them.
+    # Row 3, column 0 is the company (a link and a button, see _extra_form_rows).
     FIELDS = (
         FieldSpec("salutation", "salutation", "&Salutation", "text", 0, 0, 1, "Frau, Herr, Ms …"),
         FieldSpec("displayName", "display_name", "&Display name", "text", 0, 1, 1,
                   "optional: first + last name"),
         FieldSpec("firstName", "first_name", "&First name", "text", 1, 0),
         FieldSpec("lastName", "last_name", "&Last name", "text", 1, 1),
-        FieldSpec("city", "city", "C&ity", "text", 2, 1),
-        FieldSpec("phone", "phone", "&Phone", "phone", 3, 0, 1, "0151 2345678 or +49 151 …"),
-        FieldSpec("phone2", "phone2", "Phone &2", "phone", 3, 1),
-        FieldSpec("email", "email", "&E-mail", "email", 4, 0, 2, "name@example.com"),
-        FieldSpec("annotation", "annotation", "No&tes", "multiline", 5, 0, 2,
+        FieldSpec("jobTitle", "job_title", "&Job title", "text", 2, 0, 1, "Head of purchasing"),
+        FieldSpec("department", "department", "Depart&ment", "text", 2, 1, 1, "Purchasing"),
+        FieldSpec("email", "email", "&E-mail", "email", 3, 1, 1, "name@example.com"),
+        FieldSpec("phone", "phone", "&Phone", "phone", 4, 0, 1, "0151 2345678 or +49 151 …"),
+        FieldSpec("phone2", "phone2", "Phone &2", "phone", 4, 1),
+        FieldSpec("address", "address", "St&reet", "text", 5, 0, 2, "Street and number"),
+        FieldSpec("zipCode", "zip_code", "&ZIP code", "text", 6, 0),
+        FieldSpec("city", "city", "C&ity", "text", 6, 1),
+        FieldSpec("country", "country", "C&ountry", "country", 7, 0),
+        FieldSpec("annotation", "annotation", "No&tes", "multiline", 8, 0, 2,
                   "Anything colleagues should know"),
     )
 
@@ -54,7 +62,7 @@ class PersonCard(ContactCard):
         row.addWidget(self.company_button)
         layout.addWidget(label)
         layout.addLayout(row)
-        grid.addWidget(box, 2, 0)
+        grid.addWidget(box, 3, 0)
         self._show_company(self.company_id)
 
     def _show_company(self, company_id: str | None) -> None:
@@ -89,7 +97,7 @@ class PersonCard(ContactCard):
         self._show_company(company_id)
 
     def _get(self, record_id: str) -> Person:
-        person = self.ctx.store.get_person(record_id)
+        person = PersonDetails(self.ctx.store).get(record_id)
         self.company_id = person.company_id
         self._show_company(person.company_id)
         # An erased person's record stays empty: nothing can be typed into it again.
@@ -101,15 +109,33 @@ class PersonCard(ContactCard):
         return person
 
     def _create(self, data: dict[str, Any]) -> Person:
-        return self.ctx.store.create_person(data, Actor.desktop(), company_id=self.company_id,
-                                            mode="typed", region=self.ctx.region)
+        # The contract's fields and the desktop's details in one transaction.
+        base, details = split(data)
+        store, region = self.ctx.store, self.ctx.region
+        clean_details(details, region=region)
+        with store.write():
+            person = store.create_person(base, Actor.desktop(), company_id=self.company_id,
+                                         mode="typed", region=region)
+            if any(v.strip() for v in details.values()):
+                PersonDetails(store).update(person.id, details, Actor.desktop(), region=region)
+        return person
 
     def _update(self, data: dict[str, Any]) -> Person:
-        return self.ctx.store.update_person(self.record_id or "", data, Actor.desktop(),
-                                            mode="typed", region=self.ctx.region)
+        base, details = split(data)
+        store, region = self.ctx.store, self.ctx.region
+        clean_details(details, region=region)
+        with store.write():
+            person = store.update_person(self.record_id or "", base, Actor.desktop(),
+                                         mode="typed", region=region)
+            if details:
+                person = PersonDetails(store).update(person.id, details, Actor.desktop(),
+                                                     region=region)
+        return person
 
     def _clean(self, data: dict[str, Any]) -> None:
-        clean_person(data, partial=True, mode="typed", region=self.ctx.region)
+        base, details = split(data)
+        clean_person(base, partial=True, mode="typed", region=self.ctx.region)
+        clean_details(details, region=self.ctx.region)
 
     def _delete(self) -> bool:
         person = self.record
@@ -128,7 +154,9 @@ class PersonCard(ContactCard):
         if privacy.is_erased(self.ctx.store, record.id):
             return ("Personal data erased (see the Privacy page); the numbers stay blocked."
                     " Nothing can be added to this record.")
+        role = ", ".join(escape(x) for x in (getattr(record, "job_title", None),
+                                             getattr(record, "department", None)) if x)
         if record.company_id:
-            return (f'Person at <a href="company:{escape(record.company_id)}">'
+            return (f'{role or "Person"} at <a href="company:{escape(record.company_id)}">'
                     f"{escape(record.company_display_name or record.company_id)}</a>")
-        return "Private customer (no company)"
+        return f"{role} · private customer" if role else "Private customer (no company)"

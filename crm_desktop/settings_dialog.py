@@ -130,6 +130,7 @@ class SettingsDialog(QDialog):
             self.keep_spin.setValue(7)
         self.backup_keep = self.keep_spin.value()
 
+
         self.errors: dict[str, QLabel] = {}
         for key in ("host", "port"):
             label = QLabel()
@@ -145,7 +146,11 @@ class SettingsDialog(QDialog):
         self.origins: dict[str, QLabel] = {}
         r = 0
         for label, editor, key in rows:
-            grid.addWidget(QLabel(label), r, 0)
+            title = QLabel(label)
+            # Bound to its editor: a screen reader reads the label with the field.
+            title.setBuddy(editor.findChild(QLineEdit) if editor is key_box else editor)
+            editor.setAccessibleName(label)
+            grid.addWidget(title, r, 0)
             grid.addWidget(editor, r, 1)
             origin = QLabel(origin_text(key, self.resolved[key]))
             origin.setObjectName("muted")

@@ -17,6 +17,14 @@ QListWidget#nav::item {{ padding: 9px 16px; margin: 1px 8px; border-radius: 6px;
                          color: #1f2937; }}
 QListWidget#nav::item:selected {{ background: {ACCENT}; color: white; }}
 QListWidget#nav::item:hover:!selected {{ background: #e2e7ee; }}
+QWidget#navPanel {{ background: #eef1f5; border-right: 1px solid #e0e4e9; }}
+QLabel#navSection {{ color: #6b7280; font-size: 11px; font-weight: 600; padding: 8px 24px 0 24px;
+                     text-transform: uppercase; }}
+QListWidget#savedFilters {{ background: #eef1f5; border: none; font-size: 12px; outline: 0; }}
+QListWidget#savedFilters::item {{ padding: 6px 16px; margin: 1px 8px; border-radius: 6px;
+                                  color: #374151; }}
+QListWidget#savedFilters::item:selected {{ background: #dbe4f3; color: #111827; }}
+QListWidget#savedFilters::item:hover:!selected {{ background: #e2e7ee; }}
 QLabel#pageTitle {{ font-size: 18px; font-weight: 600; color: #111827; padding: 2px 0 6px 0; }}
 QLabel#sectionTitle {{ font-size: 13px; font-weight: 600; color: #111827; }}
 QLabel#cardTitle {{ font-size: 20px; font-weight: 700; color: #111827; }}

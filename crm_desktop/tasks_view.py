@@ -4,6 +4,7 @@ reschedule and close them, and see which call made or closed each one."""
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,6 +24,7 @@ from .call_details import CallDetailsDialog
 from .context import DesktopContext
 from .date_range import DateRange
 from .formatting import when
+from .list_tools import install_column_chooser, install_row_menu
 from .models.tasks_model import TasksModel
 from .task_dialog import TaskDialog
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
@@ -60,6 +63,8 @@ class TasksView(QWidget):
         self.table.sortByColumn(TasksModel.COL_WHEN, Qt.SortOrder.AscendingOrder)
         set_widths(self.table, [140, 170, 200, 150, 180, 120])
         self.table.doubleClicked.connect(lambda _: self.open_contact_of_task())
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "tasks")
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_origin())
         self.origin = QLabel()
         self.origin.setObjectName("muted")
@@ -140,6 +145,37 @@ class TasksView(QWidget):
         keep_selection(self.table, self.model, lambda: self.model.set_rows(tasks))
         self.count.setText(f"{len(tasks)} task{'s' if len(tasks) != 1 else ''}")
         self._show_origin()
+
+    def _row_menu(self, row: int) -> QMenu:
+        task = self.current()
+        menu = QMenu(self)
+        menu.addAction("Open contact", self.open_contact_of_task)
+        menu.addAction("Reschedule…", self.reschedule)
+        if task is not None and task.closed_at:
+            menu.addAction("Reopen", self.reopen_task)
+        else:
+            menu.addAction("Close task", self.close_task)
+        return menu
+
+    def filter_state(self) -> dict[str, Any]:
+        """The filters, to save them in the navigation."""
+        return {"campaign": self.campaign.currentData(), "kind": self.kind.currentData(),
+                "closed": self.closed.isChecked(), "dates": self.range.enabled.isChecked()}
+
+    def apply_filter_state(self, state: dict[str, Any]) -> None:
+        """Show the tasks as a saved filter had them."""
+        self.activate()
+        self._fill_campaigns()
+        for w in (self.campaign, self.kind, self.closed, self.range):
+            w.blockSignals(True)
+        self.campaign.setCurrentIndex(max(0, self.campaign.findData(state.get("campaign"))))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(state.get("kind"))))
+        self.closed.setChecked(bool(state.get("closed")))
+        self.range.enabled.setChecked(bool(state.get("dates", True)))
+        self.range._toggled(self.range.enabled.isChecked())
+        for w in (self.campaign, self.kind, self.closed, self.range):
+            w.blockSignals(False)
+        self.refresh()
 
     def current(self) -> Task | None:
         """The selected task."""

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shared.errors import CallsheetError
 from shared.model import Actor
@@ -11,6 +19,7 @@ from shared.trash import KEEP_DAYS
 from shared.words import plural
 
 from .context import DesktopContext
+from .list_tools import install_column_chooser, install_row_menu
 from .models.trash_model import TrashModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
@@ -30,6 +39,8 @@ class TrashView(QWidget):
         self.table.sortByColumn(TrashModel.COL_DELETED, Qt.SortOrder.DescendingOrder)
         set_widths(self.table, [140, 80, 220, 230, 120, 130])
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "recently_deleted")
         intro = QLabel(f"Deleted companies and persons stay here for {KEEP_DAYS} days, then"
                        " they are gone for good. Restore puts a record back with its persons,"
                        " tasks and campaign places; its calls never left.")
@@ -54,6 +65,11 @@ class TrashView(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+
+    def _row_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("Restore", self.restore_selected)
+        return menu
 
     def activate(self) -> None:
         """Load on first show."""

@@ -37,6 +37,9 @@ def make_table(model: QAbstractItemModel, *, sortable: bool = True,
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                           else QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table for the next control instead of walking its cells (the
+    # arrows do that): a keyboard user is never trapped in a list.
+    view.setTabKeyNavigation(False)
     view.setShowGrid(False)
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -158,6 +161,21 @@ class Field(QWidget):
         # When the field beside this one shows an error the grid row grows: the extra
         # room goes below, so the label stays on top of its box.
         layout.addStretch(1)
+
+    def add_trailing(self, widget: QWidget) -> None:
+        """Put ``widget`` (a Call or Write button, the local time) right of the editor,
+        after those put there before."""
+        row = getattr(self, "_trailing", None)
+        if row is None:
+            layout = self.layout()
+            layout.removeWidget(self.editor)
+            row = QHBoxLayout()
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            row.addWidget(self.editor, 1)
+            layout.insertLayout(1, row)  # type: ignore[attr-defined]
+            self._trailing = row
+        row.addWidget(widget)
 
     def text(self) -> str:
         """What the editor holds now (a country picker gives its code)."""

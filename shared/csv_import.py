@@ -38,6 +38,7 @@ from .countries import countries
 from .duplicates import SAME_EMAIL, SAME_PHONE, SIMILAR_NAME, name_key, sort_reasons
 from .errors import CallsheetError, NotFound, ValidationError
 from .model import Actor, ContactRef, clean_company, clean_person, person_display_name
+from .person_details import DETAIL_FIELDS, PersonDetails, clean_details, split
 from .store import Store
 from .words import plural
 
@@ -83,6 +84,11 @@ TARGETS: tuple[Target, ...] = (
     Target("person.phone2", "Person's mobile"),
     Target("person.email", "Person's e-mail"),
     Target("person.annotation", "Person's notes"),
+    Target("person.jobTitle", "Job title"),
+    Target("person.department", "Department"),
+    Target("person.address", "Person's street"),
+    Target("person.zipCode", "Person's zip code"),
+    Target("person.country", "Person's country"),
 )
 TARGET_BY_KEY = {t.key: t for t in TARGETS}
 PERSON_NAME_FIELDS = ("person.firstName", "person.lastName", "person.displayName")
@@ -116,6 +122,11 @@ for _role, _words in {
     "company.email": "firmenemail companyemail",
     "company.annotation": "firmennotiz companynotes",
     "person.city": "personcity personscity personort",
+    "person.jobTitle": "position jobtitle funktion rolle role berufsbezeichnung stellung",
+    "person.department": "abteilung department dept bereich",
+    "person.address": "personstreet personaddress personstrasse",
+    "person.zipCode": "personzipcode personzip personplz",
+    "person.country": "personcountry personland",
 }.items():
     for _word in _words.split():
         _SYNONYMS[_word] = _role
@@ -492,6 +503,8 @@ class Importer:
         person = {t.split(".", 1)[1]: v for t, v in raw.items() if t.startswith("person.")}
         if "country" in company and company["country"].strip():
             company["country"] = country_code(company["country"])
+        if "country" in person and person["country"].strip():
+            person["country"] = country_code(person["country"])
         has_person = any(raw.get(f, "").strip() for f in PERSON_NAME_FIELDS)
         has_company = bool(company.get("name", "").strip())
         if has_company and not company.get("country", "").strip():
@@ -506,17 +519,11 @@ class Importer:
                     company[key] = person[key]
             person = {}
         if has_person and not has_company:
-            # A private person: the address columns are theirs. A person has a city but
-            # no postcode or street: the postcode goes before the city ("80331 München",
-            # as on a letter), the street into the notes, so nothing in the file is lost.
-            city = person.get("city", "").strip() or company.get("city", "").strip()
-            place = " ".join(p for p in (company.get("zipCode", "").strip(), city) if p)
-            if place:
-                person["city"] = place
-            street = company.get("address", "").strip()
-            if street:
-                note = person.get("annotation", "").strip()
-                person["annotation"] = (f"{note}\n" if note else "") + f"Address: {street}"
+            # A private person: the address columns (Straße, PLZ, Ort, Land) are theirs:
+            # the city is the contract's, street, ZIP code and country the desktop's own.
+            for key in ("city", "address", "zipCode", "country"):
+                if company.get(key, "").strip() and not person.get(key, "").strip():
+                    person[key] = company[key]
         if not has_person and not has_company:
             rp.errors.append(RowError(row, "", "The row names neither a company nor a person."))
             return rp
@@ -528,6 +535,9 @@ class Importer:
                 continue
             try:
                 cols = self._clean_leaving_out(clean, data, kind, plan, rp)
+                if kind == "person":
+                    # Job title, department, postal address: the desktop's own fields.
+                    cols |= clean_details(data, region=self.region)
             except ValidationError as e:
                 target = f"{kind}.{e.field}" if e.field else ""
                 rp.errors.append(RowError(row, plan.header_of(target) if target else "",
@@ -819,6 +829,7 @@ class Importer:
         person = self.store.create_person(rp.person or {}, self.actor, company_id=company_id,
                                           mode="typed", region=self.region)
         self._undo.created_now("person", person.id)
+        self._write_details(person.id, rp, only_empty=False)
         report.persons_created += 1
         return {"person": person.id} | ({"company": company_id} if company_id else {})
 
@@ -865,8 +876,20 @@ class Importer:
             self._undo.merged_now("person", target, undo)
             store.update_person(target, changes, self.actor, mode="typed",
                                 region=self.region, **kwargs)
+        self._write_details(target, rp, only_empty=True)
         person = store.get_person(target)
         return {"person": target} | ({"company": person.company_id} if person.company_id else {})
+
+    def _write_details(self, person_id: str, rp: RowPlan, *, only_empty: bool) -> None:
+        """The row's job title, department and address for the person (a merge fills
+        only the empty ones, like the contract's fields)."""
+        given = {k: v for k, v in split(rp.person or {})[1].items() if v.strip()}
+        if only_empty:
+            have = PersonDetails(self.store).of(person_id)
+            columns = {r.api: r.column for r in DETAIL_FIELDS}
+            given = {k: v for k, v in given.items() if have[columns[k]] in (None, "")}
+        if given:
+            PersonDetails(self.store).update(person_id, given, self.actor, region=self.region)
 
     def _existing_company(self, rp: RowPlan) -> Any:
         try:

@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from . import phones
 from .errors import ValidationError
+from .person_details import PersonDetails
 from .store import Store
 from .timeutil import db_to_api, from_db
 
@@ -73,7 +74,12 @@ PERSON_COLUMNS = (
     Column("First name", lambda p: p.first_name),
     Column("Last name", lambda p: p.last_name),
     Column("Display name", lambda p: p.display_name),
+    Column("Job title", lambda p: getattr(p, "job_title", None)),
+    Column("Department", lambda p: getattr(p, "department", None)),
+    Column("Person street", lambda p: getattr(p, "address", None)),
+    Column("Person zip code", lambda p: getattr(p, "zip_code", None)),
     Column("Person city", lambda p: p.city),
+    Column("Person country", lambda p: getattr(p, "country", None)),
     Column("Phone", lambda p: p.phone, "phone"),
     Column("Phone 2", lambda p: p.phone2, "phone"),
     Column("E-mail", lambda p: p.email),
@@ -132,6 +138,9 @@ def records(store: Store, what: str) -> Iterator[Any]:
         after = None
         while True:
             page = lister(after=after, limit=PAGE)  # type: ignore[operator]
+            if what == "persons":
+                # With job title, department and postal address (desktop-only fields).
+                page = PersonDetails(store).attach(page)
             yield from page
             if len(page) < PAGE:
                 return

@@ -451,7 +451,91 @@ def _m0007_tasks_by_time(db: Database) -> None:
     db.execute("CREATE INDEX tasks_by_time ON tasks(timestamp, id)")
 
 
-def _m0008_privacy(db: Database) -> None:
+def _m0008_notes(db: Database) -> None:
+    # Many dated notes per contact, each with its author (the contact's single Notes
+    # field stays as the contract's annotation). A note is a company's or a person's.
+    # Statement by statement: executescript() would commit the migration's transaction.
+    for sql in (
+        """CREATE TABLE notes (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            person_id TEXT REFERENCES persons(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((company_id IS NULL) <> (person_id IS NULL))
+        )""",
+        "CREATE INDEX notes_by_company ON notes(company_id, created_at)"
+        " WHERE company_id IS NOT NULL",
+        "CREATE INDEX notes_by_person ON notes(person_id, created_at)"
+        " WHERE person_id IS NOT NULL",
+    ):
+        db.execute(sql)
+
+
+def _m0009_unknown_callers(db: Database) -> None:
+    # The Unknown callers list groups the calls no contact is linked to by their number.
+    db.execute(
+        "CREATE INDEX calls_unlinked_by_number ON calls(phone_number, started_at)"
+        " WHERE person_id IS NULL AND company_id IS NULL AND phone_number IS NOT NULL")
+
+
+def _m0010_todos(db: Database) -> None:
+    # Personal to-dos: tasks without a campaign, owned by a person at a desk. A table of
+    # their own, so no query the API runs on tasks can ever hand one to Apollo.
+    for sql in (
+        """CREATE TABLE todos (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            owner TEXT NOT NULL,
+            title TEXT NOT NULL,
+            due_at TEXT NOT NULL,
+            remind_at TEXT NOT NULL,
+            notified_at TEXT,
+            company_id TEXT REFERENCES companies(id) ON DELETE CASCADE,
+            person_id TEXT REFERENCES persons(id) ON DELETE CASCADE,
+            done_at TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (company_id IS NULL OR person_id IS NULL)
+        )""",
+        "CREATE INDEX todos_open_by_owner ON todos(owner, due_at) WHERE done_at IS NULL",
+        "CREATE INDEX todos_to_remind ON todos(remind_at) WHERE done_at IS NULL",
+        "CREATE INDEX todos_by_company ON todos(company_id) WHERE company_id IS NOT NULL",
+        "CREATE INDEX todos_by_person ON todos(person_id) WHERE person_id IS NOT NULL",
+    ):
+        db.execute(sql)
+
+
+def _m0011_person_details(db: Database) -> None:
+    # What the desktop knows of a person beyond the contract's fields (job title,
+    # department, postal address): a table of its own, so the API's person queries and
+    # its JSON stay exactly the contract's.
+    db.execute(
+        """CREATE TABLE person_details (
+            person_id TEXT PRIMARY KEY REFERENCES persons(id) ON DELETE CASCADE,
+            job_title TEXT, department TEXT, address TEXT, zip_code TEXT, country TEXT
+        )""")
+
+
+def _m0012_do_not_call_lists(db: Database) -> None:
+    # The "Do-not-call contacts" filter pages through the flagged contacts by name.
+    db.execute("CREATE INDEX companies_dnc ON companies(sort_key, pk) WHERE do_not_call = 1")
+    db.execute("CREATE INDEX persons_dnc ON persons(sort_key, pk) WHERE do_not_call = 1")
+
+
+def _m0013_calling_hours(db: Database) -> None:
+    # A campaign's calling hours (contact's local time); no row: no limit, as before.
+    db.execute(
+        """CREATE TABLE campaign_calling_hours (
+            campaign_id TEXT PRIMARY KEY REFERENCES campaigns(id) ON DELETE CASCADE,
+            start TEXT NOT NULL,
+            "end" TEXT NOT NULL
+        )""")
+
+
+def _m0014_privacy(db: Database) -> None:
     # Privacy and consent (issue 14): the privacy log, the block list of erased
     # persons' numbers (keyed hashes only), consent records, campaigns that need
     # consent, and when a person was erased.
@@ -505,7 +589,13 @@ MIGRATIONS: list[Migration] = [
     _m0005_recently_deleted,
     _m0006_sort_keys,
     _m0007_tasks_by_time,
-    _m0008_privacy,
+    _m0008_notes,
+    _m0009_unknown_callers,
+    _m0010_todos,
+    _m0011_person_details,
+    _m0012_do_not_call_lists,
+    _m0013_calling_hours,
+    _m0014_privacy,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

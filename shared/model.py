@@ -420,16 +420,24 @@ class CallResult:
 # Who sits at this desktop ("Alice on PC-7"), set once at start by the desktop app. A
 # process runs one desktop, so this is a fact about the process, not a per-call choice.
 _desktop_client: str | None = None
+_desktop_person: str | None = None
 
 
 def set_desktop_identity(person: str | None, pc: str | None) -> None:
     """Name the person and PC that `Actor.desktop()` stands for in the audit trail."""
-    global _desktop_client
+    global _desktop_client, _desktop_person
     person, pc = (person or "").strip(), (pc or "").strip()
+    _desktop_person = person or None
     if person and pc:
         _desktop_client = f"{person} on {pc}"
     else:
         _desktop_client = person or pc or None
+
+
+def desktop_person() -> str | None:
+    """The person at this desktop ("Your name" in This PC's settings), once the desktop
+    has named them with `set_desktop_identity`."""
+    return _desktop_person
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,12 @@ def _erase_own_records(store: Store, person: Any, matcher: SecretMatcher, now: s
         conn.execute("UPDATE audit_log SET changes = '{}' WHERE entity_type = 'call'"
                      " AND entity_id = ? AND action = 'replace'", (row["id"],))
     tasks = conn.execute("DELETE FROM tasks WHERE person_id = ?", (person_id,)).rowcount
+    # The desktop's notes about them, staff to-dos about them, their job and address.
+    conn.execute("DELETE FROM notes WHERE person_id = ?", (person_id,))
+    conn.execute("UPDATE audit_log SET changes = '{}' WHERE entity_type = 'todo' AND entity_id"
+                 " IN (SELECT id FROM todos WHERE person_id = ?)", (person_id,))
+    conn.execute("DELETE FROM todos WHERE person_id = ?", (person_id,))
+    conn.execute("DELETE FROM person_details WHERE person_id = ?", (person_id,))
     places = conn.execute("DELETE FROM campaign_contacts WHERE person_id = ?",
                           (person_id,)).rowcount
     # The flag history stays (when, set or lifted); the free-text reasons go.

@@ -52,6 +52,16 @@ def export_person(store: Store, person_id: str) -> dict[str, Any]:
         " cc.added_at FROM campaign_contacts cc JOIN campaigns k ON k.id = cc.campaign_id"
         " WHERE cc.person_id = ? ORDER BY k.name", (person_id,))]
     audit = [asdict(a) for a in store.audit_trail("person", person_id, limit=1_000_000)]
+    # What the desktop keeps beside the contract's fields (shared.notes, .todos,
+    # .person_details).
+    details = store._one("SELECT job_title, department, address, zip_code, country"
+                         " FROM person_details WHERE person_id = ?", (person_id,))
+    notes = [dict(r) for r in store._all(
+        "SELECT author, body, created_at, updated_at FROM notes WHERE person_id = ?"
+        " ORDER BY created_at, pk", (person_id,))]
+    todos = [dict(r) for r in store._all(
+        "SELECT owner, title, due_at, done_at, created_at FROM todos WHERE person_id = ?"
+        " ORDER BY due_at, pk", (person_id,))]
     return {
         "exported_at": store._now(),
         "person": {
@@ -62,9 +72,12 @@ def export_person(store: Store, person_id: str) -> dict[str, Any]:
             "annotation": person.annotation, "do_not_call": person.do_not_call,
             "created_at": person.created_at, "updated_at": person.updated_at,
             "erased_at": erased_at,
+            **(dict(details) if details else {}),
         },
         "company": ({"id": person.company_id, "name": person.company_display_name}
                     if person.company_id else None),
+        "notes": notes,
+        "todos": todos,
         "calls": calls,
         "tasks": tasks,
         "campaign_places": places,
@@ -89,6 +102,8 @@ def write_export(store: Store, person_id: str, out: str | Path, *, who: str,
 _PERSON_LABELS = (("name", "Name"), ("salutation", "Salutation"), ("first_name", "First name"),
                   ("last_name", "Last name"), ("city", "City"), ("phone", "Phone"),
                   ("phone2", "Phone 2"), ("email", "E-mail"), ("annotation", "Notes"),
+                  ("job_title", "Job title"), ("department", "Department"),
+                  ("address", "Address"), ("zip_code", "Postcode"), ("country", "Country"),
                   ("do_not_call", "Do not call"), ("created_at", "Record created"),
                   ("updated_at", "Last changed"))
 
@@ -132,6 +147,9 @@ def export_html(data: dict[str, Any]) -> str:
            for e in data["do_not_call_history"]]
     consents = [[KINDS.get(c["kind"], c["kind"]), _t(c["given_at"]), c["source"],
                  c["given_by"], c["file_ref"], _t(c["withdrawn_at"])] for c in data["consents"]]
+    notes = [[_t(n["created_at"]), n["author"], n["body"]] for n in data.get("notes", [])]
+    todos = [[_t(t["due_at"]), t["owner"], t["title"], "done" if t["done_at"] else "open"]
+             for t in data.get("todos", [])]
     audit = [[_t(a["at"]), a["action"], a["side"], json.dumps(a["changes"], ensure_ascii=False)]
              for a in data["audit"]]
     title = f"Personal data stored about {p['name']}"
@@ -145,6 +163,8 @@ th{{background:#f3f4f6}}</style></head><body>
 <p>This is a copy of everything our contact center's CRM stores about you
 (GDPR Art. 15), made on {escape(_t(data['exported_at']))}.</p>
 <h2>Your details</h2>{_table(["Field", "Value"], facts)}
+<h2>Notes</h2>{_table(["When", "By", "Note"], notes)}
+<h2>Reminders of our staff</h2>{_table(["Due", "Whose", "What", "State"], todos)}
 <h2>Calls</h2>{_table(["When", "Kind", "Agent", "Number", "Tags", "Notes"], calls)}
 <h2>Call tasks</h2>{_table(["Due", "Campaign", "State", "Notes"], tasks)}
 <h2>Campaigns</h2>{_table(["Campaign", "Added", "Calls"], places)}

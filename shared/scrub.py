@@ -25,6 +25,7 @@ _TEXT_COLUMNS = (
     ("companies", "annotation", False), ("persons", "annotation", False),
     ("consents", "source", False), ("consents", "given_by", False),
     ("consents", "file_ref", False), ("privacy_log", "reason", False),
+    ("notes", "body", False), ("todos", "title", False),
     # Recently deleted records (shared.trash) may quote the person too.
     ("trash", "label", False), ("trash", "detail", False), ("trash", "snapshot", True),
 )

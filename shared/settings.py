@@ -83,6 +83,23 @@ def resolve(key: str, flag: str | None, store: Store | None) -> Resolved:
     return Resolved(setting.default, "default")
 
 
+def user_name(store: Store | None = None) -> str:
+    """Who is at this desk: "Your name" from this PC's settings (File > Settings > This
+    PC; per PC, so one shared database serves a whole office), else the operating
+    system's login name. Notes and personal to-dos carry it as author and owner."""
+    from .model import desktop_person
+
+    name = (desktop_person() or "").strip()
+    if name:
+        return name
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "me"
+
+
 def check_port(value: str | int | None) -> int:
     """A TCP port number 1-65535 (0 asks the system for a free one)."""
     try:

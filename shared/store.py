@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import blocklist, call_rules, consent, ids, phones, privacy, trash
+from . import blocklist, call_rules, calling_hours, consent, ids, phones, privacy, trash
 from .collation import last_name_key, sort_key
 from .database import FileWatch, busy_error
 from .duplicates import name_key
@@ -1033,6 +1033,20 @@ class Store:
                 "UPDATE campaign_contacts SET handed_out_until = ''"
                 " WHERE campaign_id = ? AND handed_out_until > '' AND handed_out_until <= ?",
                 (campaign_id, to_db(now)))
+            # Calling hours (shared/calling_hours.py, off by default): the first contact
+            # for whom it is within them now, or none.
+            only, params = "", [campaign_id]
+            # Where the campaign needs consent, only consenting contacts (shared.consent).
+            needs_consent = consent.campaign_filter(self, campaign_id, "cc.person_id",
+                                                    "cc.company_id")
+            hours = calling_hours.get(self.conn, campaign_id)
+            if hours is not None:
+                pk = calling_hours.first_callable(self.conn, campaign_id, hours, now,
+                                                  extra=needs_consent)
+                if pk is None:
+                    return None
+                only = " AND cc.pk = ?"
+                params.append(pk)
             # The do-not-call test is _row_view's, in SQL: one row read, not a cursor
             # left open while stepping past flagged contacts.
             row = self._one(
@@ -1041,10 +1055,9 @@ class Store:
                     LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
                     WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
                       AND NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)
-                      {consent.campaign_filter(self, campaign_id, "cc.person_id",
-                                               "cc.company_id")}
+                      {needs_consent}{only}
                     ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1""",
-                (campaign_id,))
+                params)
             if row is None:
                 return None
             self.conn.execute("UPDATE campaign_contacts SET handed_out_until = ? WHERE pk = ?",
@@ -1822,7 +1835,7 @@ class Store:
                 (*sets.values(), display, _company_search_text(merged), name_key(merged["name"]),
                  sort_key(display), self._now(), keep_id))
             self._absorb("company", keep_id, drop_id, sort_name=display,
-                         moved_tables=("persons", "calls", "tasks"),
+                         moved_tables=("persons", "calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
                          record={c: getattr(drop, c) for c in columns}
                          | {"do_not_call": drop.do_not_call},
@@ -1859,7 +1872,7 @@ class Store:
                  sort_key(name), last_name_key(merged["last_name"], merged["first_name"], name),
                  self._now(), keep_id))
             self._absorb("person", keep_id, drop_id, sort_name=name,
-                         moved_tables=("calls", "tasks"),
+                         moved_tables=("calls", "tasks", "notes"),
                          filled={k: [getattr(keep, k), v] for k, v in sets.items()},
                          record={c: getattr(drop, c) for c in columns}
                          | {"company_id": drop.company_id, "do_not_call": drop.do_not_call},

@@ -115,7 +115,8 @@ def move_to_trash(store: Store, kind: str, record_id: str, actor: Actor) -> Tras
     if places:
         detail_parts.append(plural(len(places), "campaign place"))
     snapshot = {"company": company, "persons": _strip_pk(persons), "tasks": _strip_pk(tasks),
-                "campaign_contacts": _strip_pk(places)}
+                "campaign_contacts": _strip_pk(places),
+                "desk": _desk_rows(conn, where, company_key + person_ids, person_ids)}
     if company is not None:
         snapshot["company"] = _strip_pk([company])[0]
     now = store._now()
@@ -129,6 +130,21 @@ def move_to_trash(store: Store, kind: str, record_id: str, actor: Actor) -> Tras
     conn.execute(f"DELETE FROM {table} WHERE id = ?", (record_id,))
     return TrashEntry(cur.lastrowid or 0, kind, record_id, label, ", ".join(detail_parts), now,
                       actor.side, actor.client)
+
+
+# The desktop's own rows about a contact (issue 13: notes, personal to-dos, a person's
+# job title and address) leave and come back with it.
+_DESK_TABLES = ("notes", "todos")
+
+
+def _desk_rows(conn: sqlite3.Connection, where: str, params: list[str],
+               person_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    out = {t: _strip_pk(_rows(conn, f"SELECT * FROM {t} WHERE {where}", params))
+           for t in _DESK_TABLES}
+    marks = ", ".join("?" for _ in person_ids)
+    out["person_details"] = (_rows(conn, f"SELECT * FROM person_details WHERE person_id IN"
+                                         f" ({marks})", person_ids) if person_ids else [])
+    return out
 
 
 def list_trash(store: Store) -> list[TrashEntry]:
@@ -204,6 +220,10 @@ def restore(store: Store, pk: int, actor: Actor) -> Restored:
                 result.campaign_places += 1
                 # Calls may have been posted for it while it was away.
                 store._refresh_call_stats(c["campaign_id"], c["company_id"], c["person_id"])
+        for table, rows in snap.get("desk", {}).items():
+            cols = _columns(conn, table)
+            for r in rows:
+                _insert(conn, table, r, cols, ignore=True)
         store._refresh_derived(kind, record_id)
         conn.execute("DELETE FROM trash WHERE pk = ?", (pk,))
         store._audit(actor, kind, record_id, "restore",

@@ -6,6 +6,7 @@ from shared.model import Company
 
 from ..formatting import phone
 from .paged_model import PagedColumn, PagedTableModel
+from .record_model import DNC_MARK
 
 # Packed fields: sort key, pk, id, then what the columns show.
 F_KEY, F_PK, F_ID, F_NAME, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(9)
@@ -20,7 +21,7 @@ class CompaniesModel(PagedTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            PagedColumn("Company", lambda f: f[F_NAME] + ("  ⊘" if f[F_DNC] == "1" else ""),
+            PagedColumn("Company", lambda f: f[F_NAME] + (DNC_MARK if f[F_DNC] == "1" else ""),
                         lambda f: f[F_KEY]),
             PagedColumn("City", lambda f: f[F_CITY]),
             PagedColumn("Country", lambda f: f[F_COUNTRY]),
@@ -34,6 +35,9 @@ class CompaniesModel(PagedTableModel):
     def pack(self, c: Company) -> tuple[str, ...]:
         return (c.sort_key, str(c.pk), c.id, c.display_name, c.city or "", c.country or "",
                 c.phone or c.phone2 or "", c.email or "", "1" if c.do_not_call else "")
+
+    # Where the right-click menu finds the number and the address.
+    F_PHONE, F_EMAIL = F_PHONE, F_EMAIL
 
     def is_flagged(self, row: int) -> bool:
         return self.fields(row)[F_DNC] == "1"

@@ -6,6 +6,7 @@ from shared.model import Person
 
 from ..formatting import phone
 from .paged_model import PagedColumn, PagedTableModel
+from .record_model import DNC_MARK
 
 # Packed fields: sort key, pk, id, then what the columns show.
 F_KEY, F_PK, F_ID, F_NAME, F_LAST, F_COMPANY, F_CITY, F_PHONE, F_EMAIL, F_DNC = range(10)
@@ -22,7 +23,7 @@ class PersonsModel(PagedTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            PagedColumn("Name", lambda f: f[F_NAME] + ("  ⊘" if f[F_DNC] == "1" else ""),
+            PagedColumn("Name", lambda f: f[F_NAME] + (DNC_MARK if f[F_DNC] == "1" else ""),
                         lambda f: f[F_KEY]),
             PagedColumn("Last name", lambda f: f[F_LAST]),
             PagedColumn("Company", lambda f: f[F_COMPANY] or "private"),
@@ -39,6 +40,9 @@ class PersonsModel(PagedTableModel):
         return (key, str(p.pk), p.id, p.name, p.last_name or "", p.company_display_name or "",
                 p.city or "", p.phone or p.phone2 or "", p.email or "",
                 "1" if p.do_not_call else "")
+
+    # Where the right-click menu finds the number and the address.
+    F_PHONE, F_EMAIL = F_PHONE, F_EMAIL
 
     def is_flagged(self, row: int) -> bool:
         return self.fields(row)[F_DNC] == "1"

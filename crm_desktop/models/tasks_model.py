@@ -6,7 +6,7 @@ from shared.model import Task
 from shared.timeutil import utc_now
 
 from ..formatting import when
-from .record_model import Column, RecordTableModel
+from .record_model import DNC_MARK, Column, RecordTableModel
 
 OVERDUE = "#b71c1c"
 
@@ -35,7 +35,8 @@ class TasksModel(RecordTableModel):
                color=lambda t: OVERDUE if _overdue(t) else None,
                bold=_overdue),
         Column("Campaign", lambda t: t.campaign_name or t.campaign_id),
-        Column("Contact", lambda t: t.contact.label,
+        Column("Contact", lambda t: t.contact.label + (DNC_MARK if t.contact.do_not_call
+                                                        else ""),
                color=lambda t: "#b71c1c" if t.contact.do_not_call else None),
         Column("Kind", lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)"),
         Column("Note", lambda t: t.annotation or ""),

@@ -67,7 +67,7 @@ def test_escape_on_a_new_card_with_text_asks_before_closing(qtbot, window, asked
     questions, answers = asked
     qtbot.waitExposed(window)
     window.activateWindow()
-    qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
     card = window.current_card()
     qtbot.keyClicks(card.fields["name"].editor, "Baeckerei Huber")
     answers.append(QMessageBox.StandardButton.No)

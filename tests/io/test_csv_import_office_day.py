@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from shared.csv_import import Importer, read_csv
 from shared.model import Actor, ContactRef
+from shared.person_details import PersonDetails
 from shared.words import plural, verb
 
 from .helpers import write_csv
@@ -23,10 +24,12 @@ def test_a_private_persons_postcode_and_street_are_kept(store, tmp_path):
     _, report = _import(store, tmp_path, "Vorname;Nachname;Straße;PLZ;Ort\n"
                                          "Gerda;Lehmann;Mönckebergstr. 7;20095;Hamburg\n")
     assert report.persons_created == 1
-    [gerda] = store.list_persons()
+    [gerda] = PersonDetails(store).attach(store.list_persons())
     assert gerda.company_id is None
-    assert gerda.city == "20095 Hamburg"
-    assert gerda.annotation == "Address: Mönckebergstr. 7"
+    # A person has street and postcode fields of their own now (issue 13.2).
+    assert (gerda.address, gerda.zip_code, gerda.city) == ("Mönckebergstr. 7", "20095",
+                                                           "Hamburg")
+    assert gerda.annotation is None
 
 
 def test_a_persons_postcode_stays_with_their_company(store, tmp_path):

@@ -20,7 +20,7 @@ NAME_FIRST, NAME_LAST = "Henrietta", "Quastenbrink"
 PHONE, PHONE2 = "+4989123456789", "+436641234567"
 EMAIL = "henrietta.quastenbrink@example.org"
 SECRETS = [NAME_LAST, f"{NAME_FIRST} {NAME_LAST}", PHONE, PHONE2, PHONE.lstrip("+"), EMAIL,
-           "Quastenbrinkstr"]
+           "Quastenbrinkstr", "Quastenbrinkweg", "Brewmaster", "Prefers mornings"]
 
 
 @pytest.fixture
@@ -57,6 +57,17 @@ def world(store):
                           reason=f"{NAME_LAST} said no on the phone")
     consent.add_consent(store, ContactRef(None, p.id), given_at=store.clock(),
                         source="web form", given_by="peggy", actor=DESK)
+    # The desktop's own: notes, a to-do, job and postal address.
+    from shared.notes import NotesRepository
+    from shared.person_details import PersonDetails
+    from shared.todos import TodosRepository
+
+    NotesRepository(store).add(ContactRef(None, p.id), "Prefers mornings, Quastenbrinkweg",
+                               "peggy", DESK)
+    TodosRepository(store).add("peggy", "Send the brochure to Quastenbrinkweg 5",
+                               store.clock(), DESK, ref=ContactRef(None, p.id))
+    PersonDetails(store).update(p.id, {"jobTitle": "Brewmaster",
+                                       "address": "Quastenbrinkweg 5"}, DESK)
     # Others quote the person, one of them deleted (waiting in Recently deleted).
     store.update_company(company.id, {"annotation": f"Ask for {NAME_FIRST} {NAME_LAST}"}, DESK)
     ghost = store.create_person({"lastName": "Geist",
@@ -81,6 +92,9 @@ def test_export_holds_everything_stored_about_the_person(store, world):
     assert data["do_not_call_history"][0]["reason"] == f"{NAME_LAST} said no on the phone"
     assert data["consents"][0]["source"] == "web form"
     assert {a["action"] for a in data["audit"]} >= {"create", "update", "do_not_call"}
+    assert data["person"]["job_title"] == "Brewmaster"
+    assert data["notes"][0]["body"].startswith("Prefers mornings")
+    assert data["todos"][0]["title"].startswith("Send the brochure")
     json.dumps(data)  # one JSON document
 
 

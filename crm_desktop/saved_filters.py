@@ -1,0 +1,104 @@
+"""Saved filters in the navigation: "My open callbacks", "Do-not-call contacts" and any
+filter the person saves from a list (kept in their window settings)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
+
+from .panes import ui_settings
+
+KEY = "saved_filters"
+
+
+@dataclass(frozen=True)
+class SavedFilter:
+    """A list (``page``: companies, persons, tasks, calls) with its filter ``state``."""
+
+    name: str
+    page: str
+    state: dict[str, Any] = field(default_factory=dict)
+    built_in: bool = False
+
+
+BUILT_IN = (
+    SavedFilter("My open callbacks", "tasks",
+                {"campaign": None, "kind": True, "closed": False, "dates": False}, True),
+    SavedFilter("Do-not-call contacts", "persons", {"text": "", "dnc_only": True}, True),
+)
+
+
+def user_filters() -> list[SavedFilter]:
+    """The filters the person saved, in the order saved."""
+    try:
+        raw = json.loads(str(ui_settings().value(KEY, "[]") or "[]"))
+        return [SavedFilter(str(f["name"]), str(f["page"]), dict(f.get("state") or {}))
+                for f in raw]
+    except (ValueError, TypeError, KeyError):
+        return []
+
+
+def _store(filters: list[SavedFilter]) -> None:
+    ui_settings().setValue(KEY, json.dumps([asdict(f) for f in filters if not f.built_in]))
+
+
+class SavedFiltersList(QListWidget):
+    """The navigation's saved filters; ``chosen`` when one is clicked."""
+
+    chosen = Signal(object)  # SavedFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("savedFilters")
+        self.setAccessibleName("Saved filters")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.itemActivated.connect(lambda item: self.chosen.emit(self.filter_of(item)))
+        self.itemClicked.connect(lambda item: self.chosen.emit(self.filter_of(item)))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._menu)
+        self.row_menu: QMenu | None = None
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the built-in filters and the saved ones."""
+        self.clear()
+        for f in (*BUILT_IN, *user_filters()):
+            item = QListWidgetItem(f.name)
+            item.setData(Qt.ItemDataRole.UserRole, f)
+            item.setToolTip(f"{f.page.capitalize()}, filtered" + (
+                "" if f.built_in else " (right-click to delete)"))
+            self.addItem(item)
+
+    def filter_of(self, item: QListWidgetItem) -> SavedFilter:
+        return item.data(Qt.ItemDataRole.UserRole)
+
+    def names(self) -> list[str]:
+        return [self.item(i).text() for i in range(self.count())]
+
+    def add(self, saved: SavedFilter) -> None:
+        """Save a filter (one of the same name is replaced)."""
+        filters = [f for f in user_filters() if f.name != saved.name] + [saved]
+        _store(filters)
+        self.reload()
+
+    def remove(self, name: str) -> None:
+        """Delete a saved filter (the built-in ones stay)."""
+        _store([f for f in user_filters() if f.name != name])
+        self.reload()
+
+    def _menu(self, pos: QPoint) -> None:
+        item = self.itemAt(pos)
+        if item is None:
+            return
+        saved = self.filter_of(item)
+        menu = QMenu(self)
+        menu.addAction("Show", lambda: self.chosen.emit(saved))
+        delete = menu.addAction("Delete saved filter", lambda: self.remove(saved.name))
+        delete.setEnabled(not saved.built_in)
+        self.row_menu = menu
+        menu.popup(self.viewport().mapToGlobal(pos))

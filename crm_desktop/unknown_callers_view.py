@@ -1,0 +1,157 @@
+"""Unknown callers: numbers Apollo posted calls from that no contact has, with one click
+to make a company or person of the number or to add it to an existing contact."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
+
+from shared.errors import CallsheetError
+from shared.model import Actor
+from shared.unknown_callers import UnknownCaller, UnknownCallers
+
+from .contact_actions import phone_actions
+from .contact_picker import ContactPickerDialog
+from .context import DesktopContext
+from .formatting import phone, when
+from .list_tools import install_column_chooser, install_row_menu
+from .models.record_model import Column, RecordTableModel
+from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+
+
+class UnknownCallersModel(RecordTableModel):
+    """One row per unknown number."""
+
+    COL_NUMBER, COL_LAST, COL_CALLS, COL_AGENT = range(4)
+
+    def __init__(self, region: str = "DE", parent: object = None) -> None:
+        super().__init__(parent)
+        self.region = region
+        self.COLUMNS = (
+            Column("Number", lambda u: phone(u.number, self.region),
+                   tooltip=lambda u: u.number),
+            Column("Last call", lambda u: when(u.last_at), sort=lambda u: u.last_at),
+            Column("Calls", lambda u: str(u.calls), sort=lambda u: u.calls, align_right=True),
+            Column("Agent of the last call", lambda u: u.agent or ""),
+        )
+
+    @staticmethod
+    def key(record: UnknownCaller) -> Hashable:
+        return record.number
+
+
+class UnknownCallersView(QWidget):
+    """The list; ``create_contact(kind, number)`` asks the window for a new card."""
+
+    open_contact = Signal(str, str)
+    create_contact = Signal(str, str)  # "company" or "person", E.164 number
+    notice = Signal(str)
+
+    def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._loaded = False
+        self.model = UnknownCallersModel(ctx.region)
+        self.table = make_table(sorted_proxy(self.model))
+        self.table.setObjectName("unknownCallers")
+        self.table.setAccessibleName("Unknown callers")
+        self.table.sortByColumn(UnknownCallersModel.COL_LAST, Qt.SortOrder.DescendingOrder)
+        set_widths(self.table, [170, 150, 60])
+        self.table.doubleClicked.connect(lambda _: self.create("company"))
+        self.table.setToolTip("Double-click to make a company of the number")
+        install_row_menu(self.table, self._row_menu)
+        install_column_chooser(self.table, "unknown_callers")
+        self.company_button = QPushButton("New company…")
+        self.company_button.setToolTip("A new company card with this number as its phone")
+        self.company_button.clicked.connect(lambda: self.create("company"))
+        self.person_button = QPushButton("New person…")
+        self.person_button.setToolTip("A new person card with this number as its phone")
+        self.person_button.clicked.connect(lambda: self.create("person"))
+        self.attach_button = QPushButton("Add to contact…")
+        self.attach_button.setToolTip("Give the number to an existing contact as phone 2")
+        self.attach_button.clicked.connect(self.attach)
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        intro = QLabel("Calls from numbers no contact has. Give a number to a contact and"
+                       " its calls move to that card.")
+        intro.setObjectName("muted")
+        intro.setToolTip("Calls Apollo linked to no contact, from numbers no company or person"
+                         " has (not even a switchboard by prefix).")
+        buttons = QHBoxLayout()
+        for b in (self.company_button, self.person_button, self.attach_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 8, 8)
+        layout.addWidget(heading("Unknown callers"))
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def activate(self) -> None:
+        """Load on first show."""
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the list."""
+        if not self._loaded:
+            return
+        self.model.region = self.ctx.region
+        rows = UnknownCallers(self.ctx.store).list()
+        keep_selection(self.table, self.model, lambda: self.model.set_rows(rows))
+        if rows and current_record(self.table) is None:
+            self.table.selectRow(0)
+        n = len(rows)
+        self.count.setText(f"{n} number{'s' if n != 1 else ''}")
+        for b in (self.company_button, self.person_button, self.attach_button):
+            b.setEnabled(bool(rows))
+
+    def _row_menu(self, row: int) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction("New company…", lambda: self.create("company"))
+        menu.addAction("New person…", lambda: self.create("person"))
+        menu.addAction("Add to contact…", self.attach)
+        caller = self.selected()
+        if caller is not None:
+            menu.addSeparator()
+            phone_actions(menu, caller.number, phone(caller.number, self.ctx.region))
+        return menu
+
+    def selected(self) -> UnknownCaller | None:
+        """The selected number's row."""
+        return current_record(self.table)
+
+    def create(self, kind: str) -> None:
+        """A new company or person card with the selected number as phone."""
+        row = self.selected()
+        if row is not None:
+            self.create_contact.emit(kind, row.number)
+
+    def attach(self) -> int | None:
+        """Add the selected number to a contact the person picks; returns calls linked."""
+        row = self.selected()
+        if row is None:
+            return None
+        dlg = ContactPickerDialog(
+            self.ctx, "Add the number to a contact",
+            f"Who called from {phone(row.number, self.ctx.region)}? The number becomes their"
+            " phone 2 and its calls move to their card.", ok_text="Add number", parent=self)
+        if dlg.exec() != ContactPickerDialog.DialogCode.Accepted or not dlg.chosen:
+            return None
+        picked = dlg.chosen[0]
+        try:
+            n = UnknownCallers(self.ctx.store).attach_to(row.number, picked.ref, Actor.desktop())
+        except CallsheetError as e:
+            self.notice.emit(e.message)
+            return None
+        self.notice.emit(f"{phone(row.number, self.ctx.region)} is now {picked.title}'s"
+                         f" phone 2; {n} call{'s' if n != 1 else ''} linked.")
+        self.ctx.wrote()
+        self.refresh()
+        self.open_contact.emit(picked.kind, picked.id)
+        return n

@@ -132,7 +132,9 @@ class ThisPcBox(QGroupBox):
         pc = QLabel(f"on {pc_name()}")
         pc.setObjectName("muted")
         name_row.addWidget(pc)
-        note = QLabel("Changes you make are recorded in the history under this name and PC.")
+        note = QLabel("Changes you make are recorded in the history under this name and PC;"
+                      " it also signs your notes and owns your personal to-dos.")
+        note.setWordWrap(True)
         note.setObjectName("muted")
 
         column = QVBoxLayout(self)

@@ -14,7 +14,7 @@ from typing import Any
 from . import phones
 from .errors import ValidationError
 from .model import CallAttempt, CallRecord, CallTag, NewTask, check_id, nfc
-from .timeutil import parse_timestamp, to_db
+from .timeutil import to_db_form
 
 TIMESTAMP_FIELDS = (
     "timestampInit",
@@ -61,7 +61,7 @@ def _text(value: Any, field: str, max_length: int = 200, *, prose: bool = False)
 def _ts(value: Any, field: str) -> str | None:
     if value is None:
         return None
-    return to_db(parse_timestamp(value, field))
+    return to_db_form(value, field)
 
 
 def parse_call(call: Any, prefix: str = "call") -> CallRecord:

@@ -535,7 +535,19 @@ def _m0013_calling_hours(db: Database) -> None:
         )""")
 
 
-def _m0014_privacy(db: Database) -> None:
+def _m0014_dashboard_covering(db: Database) -> None:
+    # The dashboard counts a month of calls by day, agent and tag. Through calls_started
+    # (the time alone) every one of those calls' table rows was read for its answered
+    # flag and agent, and every tag's row for its name: 6 s at 500,000 calls. These
+    # indexes hold what the counts need, so they read the indexes only. The new calls
+    # index replaces calls_started (its first column is the same), so posting a call
+    # maintains no more indexes on calls than before.
+    db.execute("CREATE INDEX calls_started_covering ON calls(started_at, answered, agent, id)")
+    db.execute("DROP INDEX calls_started")
+    db.execute("CREATE INDEX call_tags_by_call ON call_tags(call_id, category, tag)")
+
+
+def _m0015_privacy(db: Database) -> None:
     # Privacy and consent (issue 14): the privacy log, the block list of erased
     # persons' numbers (keyed hashes only), consent records, campaigns that need
     # consent, and when a person was erased.
@@ -595,7 +607,8 @@ MIGRATIONS: list[Migration] = [
     _m0011_person_details,
     _m0012_do_not_call_lists,
     _m0013_calling_hours,
-    _m0014_privacy,
+    _m0014_dashboard_covering,
+    _m0015_privacy,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1282,7 +1282,9 @@ class Store:
                 facts, known, self._task_facts(call.source_task), previous,
                 call.do_not_call and target is not None and self._flagged(target))
 
-            old_tags = [list(r) for r in self._all(
+            # Only a replaced call has tags to compare (for its audit entry); a new one,
+            # most posts, skips the query.
+            old_tags = [] if old is None else [list(r) for r in self._all(
                 "SELECT category, tag FROM call_tags WHERE call_id = ? ORDER BY position",
                 (call.id,))]
             cols = dict(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
 
 from .errors import ValidationError
 
@@ -84,6 +85,32 @@ def parse_timestamp(value: str, field: str = "timestamp") -> datetime:
         raise ValidationError(
             f"{field} is not a real date and time: {value[:40]!r}.", field=field
         ) from None
+
+
+# What Apollo sends: UTC with "Z", seconds, maybe a fraction. Such a text maps to its
+# stored form by slicing once its date and time are known to be real.
+_CANONICAL_UTC = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?Z",
+                            re.ASCII)
+
+
+def to_db_form(value: Any, field: str = "timestamp") -> str:
+    """``to_db(parse_timestamp(value, field))``: the stored form of a timestamp text.
+
+    A posted call has seven timestamps; for the canonical UTC form this takes a third of
+    the time (no datetime arithmetic), anything else goes through parse_timestamp.
+    """
+    m = _CANONICAL_UTC.fullmatch(value) if isinstance(value, str) else None
+    if m is not None:
+        year, month, day, hour, minute, second, frac = m.groups()
+        if MIN_YEAR <= int(year) and int(hour) < 24 and int(minute) < 60 and int(second) < 60:
+            try:
+                date(int(year), int(month), int(day))
+            except ValueError:
+                pass  # not a real date: parse_timestamp says so
+            else:
+                ms = (frac or "")[:3].ljust(3, "0")
+                return f"{year}-{month}-{day}T{hour}:{minute}:{second}.{ms}Z"
+    return to_db(parse_timestamp(value, field))
 
 
 def parse_bound(value: str, field: str) -> datetime:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
+import uuid
 
-from bench.generate import SIZES, Gen, generate
+from bench.generate import SIZES, Gen, _uuid, generate
+from shared import bulk
 from shared.database import connect
 from shared.store import Store, _person_search_text
+
+# sha256 of the tiny, seed-3 data set (see _digest), made by the generator as it was
+# before the speed work of issue 11.
+TINY_SEED3_DIGEST = "bdb864b64fb56ad1f1f4dbe237719df47b281f7679e593e48543d0f29c57db21"
 
 
 def test_tiny_database_is_consistent(tmp_path):
@@ -31,6 +38,8 @@ def test_tiny_database_is_consistent(tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     # Every person is in the full-text index, and the FTS triggers are back.
     assert conn.execute("SELECT count(*) FROM persons_fts").fetchone()[0] == size.persons
+    for fts in ("companies_fts", "persons_fts"):  # the index agrees with the rows' text
+        conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
                         " AND name = 'persons_ai'").fetchone()[0] == 1
     # Campaign statistics agree with the calls, as Store._refresh_call_stats counts them.
@@ -55,3 +64,56 @@ def test_same_seed_same_data():
     a, b = Gen(SIZES["tiny"], 5), Gen(SIZES["tiny"], 5)
     assert [a.person_data(i) for i in range(20)] == [b.person_data(i) for i in range(20)]
     assert Gen(SIZES["tiny"], 6).person_id(0) != a.person_id(0)
+
+
+def _digest(conn: sqlite3.Connection) -> str:
+    """A digest of every generated column of every generated row, in insertion order."""
+    h = hashlib.sha256()
+    for table, columns in (("companies", bulk.COMPANY_COLUMNS), ("persons", bulk.PERSON_COLUMNS),
+                           ("tasks", bulk.TASK_COLUMNS), ("calls", bulk.CALL_COLUMNS),
+                           ("call_tags", bulk.CALL_TAG_COLUMNS),
+                           ("call_attempts", bulk.CALL_ATTEMPT_COLUMNS),
+                           ("campaign_contacts", bulk.CAMPAIGN_CONTACT_COLUMNS)):
+        for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid"):
+            h.update(repr(row).encode())
+    return h.hexdigest()
+
+
+def test_generated_data_is_unchanged_by_speed_work(tmp_path):
+    # The digest of the tiny data set as the generator made it before the speed work
+    # (caches, early index builds): faster must not mean different.
+    path = tmp_path / "tiny.db"
+    generate(path, SIZES["tiny"], seed=3, log=lambda *_: None)
+    assert _digest(sqlite3.connect(path)) == TINY_SEED3_DIGEST
+
+
+def test_uuid_matches_the_uuid_module():
+    for n in range(2000):
+        b = hashlib.blake2b(str(n).encode(), digest_size=32).digest()
+        assert _uuid(b) == str(uuid.UUID(bytes=b[:16], version=4)).upper()
+
+
+def test_finishing_some_tables_early_rebuilds_just_those(tmp_path):
+    db = connect(tmp_path / "early.db")
+    g = Gen(SIZES["tiny"], 1)
+    now = "2026-11-02T09:00:00.000Z"
+    index_names = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?" \
+        " AND sql IS NOT NULL"
+    companies_indexes = {r[0] for r in db.conn.execute(index_names, ("companies",))}
+    calls_indexes = {r[0] for r in db.conn.execute(index_names, ("calls",))}
+    with bulk.bulk_load(db) as loader:
+        loader.insert("companies", bulk.COMPANY_COLUMNS, [
+            bulk.company_row(g.company_data(c), g.company_id(c), now) for c in range(20)])
+        assert not {r[0] for r in db.conn.execute(index_names, ("companies",))}
+        loader.finish("companies")
+        assert {r[0] for r in db.conn.execute(index_names, ("companies",))} == companies_indexes
+        assert not {r[0] for r in db.conn.execute(index_names, ("calls",))}
+        name = g.company_data(0)["name"]
+        hits = db.conn.execute("SELECT count(*) FROM companies_fts WHERE companies_fts MATCH ?",
+                               (f'"{name}"',)).fetchone()[0]
+        assert hits >= 1
+    assert {r[0] for r in db.conn.execute(index_names, ("calls",))} == calls_indexes
+    # The load's large FTS hash is not left behind for later writes.
+    for fts in ("companies_fts", "persons_fts"):
+        hashsize = db.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'hashsize'").fetchone()
+        assert hashsize is None or hashsize[0] == 1 << 20

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from shared.errors import ValidationError
-from shared.timeutil import db_to_api, parse_bound, parse_timestamp, to_db
+from shared.timeutil import db_to_api, parse_bound, parse_timestamp, to_db, to_db_form
 
 
 @pytest.mark.parametrize("text, stored", [
@@ -93,3 +95,43 @@ def test_to_db_formats_as_strftime_did():
             dt = dt.astimezone(timezone(timedelta(minutes=rng.randrange(-720, 721))))
         utc = dt.astimezone(UTC)
         assert to_db(dt) == utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
+
+
+def _slow_db_form(value):
+    try:
+        return to_db(parse_timestamp(value, "f"))
+    except ValidationError as e:
+        return ("error", e.message, e.field)
+
+
+def _fast_db_form(value):
+    try:
+        return to_db_form(value, "f")
+    except ValidationError as e:
+        return ("error", e.message, e.field)
+
+
+@pytest.mark.parametrize("text", [
+    "2026-12-01T15:10:00Z", "2026-12-01T15:10:00.1Z", "2026-12-01T15:10:00.123456789Z",
+    "2024-02-29T23:59:59.999Z", "2025-02-29T10:00:00Z", "2026-04-31T10:00:00Z",
+    "2026-13-01T10:00:00Z", "2026-00-10T10:00:00Z", "2026-12-00T10:00:00Z",
+    "2026-12-01T24:00:00Z", "2026-12-01T23:60:00Z", "2026-12-01T23:59:60Z",
+    "2026-12-01T23:59:60.5Z", "1899-12-31T23:59:59Z", "1900-01-01T00:00:00Z",
+    "9999-12-31T23:59:59.999Z", "0000-01-01T00:00:00Z", "2026-12-01t15:10:00z",
+    "2026-12-01 15:10:00Z", " 2026-12-01T15:10:00Z ", "2026-12-01T15:10:00+02:00",
+    "2026-12-01T15:10:00", "2026-12-01T15:10Z", "２026-12-01T15:10:00Z",
+    "2026-12-01T15:10:00.Z", "2026-12-01T15:10:00.1234567890Z", "", "x", 20261201,
+])
+def test_db_form_of_a_timestamp_is_parse_then_format(text):
+    # to_db_form's fast path for Apollo's canonical form must agree with the general
+    # path on every input, errors included.
+    assert _fast_db_form(text) == _slow_db_form(text)
+
+
+def test_db_form_agrees_on_random_canonical_texts():
+    rng = random.Random(11)
+    for _ in range(5000):
+        text = (f"{rng.randint(1890, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}"
+                f"T{rng.randint(0, 25):02d}:{rng.randint(0, 61):02d}:{rng.randint(0, 61):02d}"
+                + rng.choice(["", ".5", ".05", ".123", ".1239", ".000001"]) + "Z")
+        assert _fast_db_form(text) == _slow_db_form(text), text

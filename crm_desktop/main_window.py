@@ -60,8 +60,10 @@ from .panes import (
     tab_text,
 )
 from .person_card import PersonCard
+from .personal_data import erase_personal_data, export_personal_data
 from .pg_live import PgLive
 from .pop_notice import PopNotice
+from .privacy_view import PrivacyView, RetentionTimer
 from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
@@ -72,9 +74,11 @@ from .unknown_callers_view import UnknownCallersView
 
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH) = range(11)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH,
+ PAGE_PRIVACY) = range(12)
 PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted")
+               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted",
+               "Privacy")
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
@@ -171,6 +175,12 @@ class MainWindow(QMainWindow):
         self.purge_timer.timeout.connect(self.purge_deleted)
         self.purge_timer.start()
         self.purge_deleted()
+        self.retention = RetentionTimer(self.ctx, self.db_path, self)
+        self.retention.ran.connect(self.notify)
+        if not self.shared_url:
+            # The retention run opens the SQLite file; a shared database's rules are
+            # applied by its API service (callsheet-api serve), once for every PC.
+            self.retention.start()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:
@@ -225,10 +235,11 @@ class MainWindow(QMainWindow):
         self.unknown.create_contact.connect(self.contact_from_number)
         self.my_tasks = MyTasksView(ctx)
         self.trash = TrashView(ctx)
+        self.privacy = PrivacyView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
                      self.lookup, self.dashboard, self.duplicates, self.unknown,
-                     self.my_tasks, self.trash):
+                     self.my_tasks, self.trash, self.privacy):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -305,6 +316,7 @@ class MainWindow(QMainWindow):
         action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
         file.addSeparator()
         action(file, "&Settings…", self.open_settings, "Ctrl+,")
+        action(file, "P&rivacy settings…", lambda: self.privacy.open_settings(), "Ctrl+Shift+,")
         file.addSeparator()
         action(file, "&Quit", self.close, "Ctrl+Q")
         self.edit_menu = EditMenu(self, bar.addMenu("&Edit"), self.current_card)
@@ -321,6 +333,14 @@ class MainWindow(QMainWindow):
         action(card, "&Close card", self.close_current_card, "Ctrl+W")
         action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
         action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
+        card.addSeparator()
+        # "Ctrl+E, D": the export chords of File ▸ Export, D for the person's data.
+        self.export_personal_action = action(card, "E&xport personal data…",
+                                             lambda: self.export_personal_data(), "Ctrl+E, D")
+        self.erase_personal_action = action(card, "&Erase personal data…",
+                                            self.erase_personal_data, "Ctrl+Shift+X")
+        card.aboutToShow.connect(self._update_privacy_actions)
+        self._update_privacy_actions()
         help_ = bar.addMenu("&Help")
         action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
         action(help_, "Copy &debug info", self.copy_debug_info, "Ctrl+Shift+D")
@@ -532,7 +552,44 @@ class MainWindow(QMainWindow):
         if self.cards.count():
             self.cards.setCurrentIndex((self.cards.currentIndex() + step) % self.cards.count())
 
+    def _update_privacy_actions(self) -> None:
+        person = self._current_person_id() is not None
+        for a in (self.export_personal_action, self.erase_personal_action):
+            a.setEnabled(person)
+            a.setToolTip("" if person else "Open a person's card first")
+
+    def _current_person_id(self) -> str | None:
+        card = self.current_card()
+        if isinstance(card, PersonCard) and card.record_id and self.card_panel.isVisible():
+            return card.record_id
+        return None
+
+    def export_personal_data(self, path: str | None = None) -> None:
+        """Card ▸ Export personal data…: everything about the card's person, as JSON and
+        a readable HTML copy."""
+        person_id = self._current_person_id()
+        if person_id is None:
+            return
+        written = export_personal_data(self, self.ctx, person_id, path)
+        if written:
+            data, readable = written
+            self.notify(f"Personal data written: {data.name} and the readable copy"
+                        f" {readable.name}, in {data.parent}")
+
+    def erase_personal_data(self) -> None:
+        """Card ▸ Erase personal data…: asks with the reason, then erases."""
+        person_id = self._current_person_id()
+        if person_id is None:
+            return
+        if erase_personal_data(self, self.ctx, person_id):
+            card = self.current_card()
+            if card is not None:
+                card.reload(keep_edits=False)
+            self.notify("The person's personal data was erased; the numbers stay blocked.")
+            self.live.check()
+
     def _card_changed(self, index: int) -> None:
+        self._update_privacy_actions()
         card = self.cards.widget(index)
         if isinstance(card, ContactCard) and id(card) in self._stale:
             self._stale.discard(id(card))
@@ -937,5 +994,6 @@ class MainWindow(QMainWindow):
         self.purge_timer.stop()
         self.api.stop()
         self.backups.wait()
+        self.retention.wait()
         if self.tray is not None:
             self.tray.hide()

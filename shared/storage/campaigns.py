@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
-from .. import calling_hours
+from .. import calling_hours, consent
 from ..collation import sort_key
 from ..errors import NotFound, ValidationError, WrongSource
 from ..model import Actor, Campaign, ContactRef, ContactView, check_id, check_source
@@ -27,7 +27,7 @@ _CAMPAIGN_CONTACTS = f"""
 
 def _campaign(row: Any) -> Campaign:
     return Campaign(row["id"], row["name"], row["contacts_source"], row["tasks_source"],
-                    row["created_at"])
+                    row["created_at"], needs_consent=bool(row["needs_consent"]))
 
 
 def _not_contact_source(campaign_id: str) -> WrongSource:
@@ -170,7 +170,10 @@ class CampaignsRepository(Repository):
         campaign = self.get_campaign(campaign_id)
         if for_dialer and campaign.contacts_source != "crm":
             raise _not_contact_source(campaign_id)
-        rows = self._all(_CAMPAIGN_CONTACTS + " ORDER BY cc.pk", (campaign_id,))
+        rows = self._all(_CAMPAIGN_CONTACTS
+                         + (consent.campaign_filter(self.uow, campaign_id, "cc.person_id",
+                                                    "cc.company_id") if for_dialer else "")
+                         + " ORDER BY cc.pk", (campaign_id,))
         # By name as people sort (ä with a): a campaign's list is read whole anyway.
         views = [row_view(r) for r in sorted(rows, key=lambda r: sort_key(r["sort_name"]))]
         return [v for v in views if not (for_dialer and v.do_not_call)]
@@ -200,9 +203,13 @@ class CampaignsRepository(Repository):
             # Calling hours (shared/calling_hours.py, off by default): the first contact
             # for whom it is within them now, or none.
             only, params = "", [campaign_id]
+            # Where the campaign needs consent, only consenting contacts (shared.consent).
+            needs_consent = consent.campaign_filter(self.uow, campaign_id, "cc.person_id",
+                                                    "cc.company_id")
             hours = calling_hours.get(self.conn, campaign_id)
             if hours is not None:
-                pk = calling_hours.first_callable(self.conn, campaign_id, hours, now)
+                pk = calling_hours.first_callable(self.conn, campaign_id, hours, now,
+                                                  extra=needs_consent)
                 if pk is None:
                     return None
                 only = " AND cc.pk = ?"
@@ -216,7 +223,7 @@ class CampaignsRepository(Repository):
                     WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
                       AND coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call
                                         ELSE c.do_not_call END, 0) = 0
-                      {only}
+                      {needs_consent}{only}
                     ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1"""
                 + self.d.skip_locked, params)
             if row is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import phones
+from .. import blocklist, phones, privacy
 from ..collation import last_name_key, sort_key
 from ..duplicates import name_key
 from ..errors import NotFound, ValidationError, VersionConflict
@@ -74,6 +74,8 @@ class ContactsRepository(Repository):
             self._audit(actor, "company", cols["id"], "create",
                         {k: v for k, v in cols.items() if v is not None and k in
                          {r.column for r in COMPANY_FIELDS}})
+            blocklist.flag_if_blocked(self.uow, ContactRef(cols["id"]),
+                                      (cols["phone"], cols["phone2"]), actor)
         return self.get_company(cols["id"])
 
     def update_company(
@@ -107,6 +109,8 @@ class ContactsRepository(Repository):
                     (display, company_id),
                 )
             self._audit(actor, "company", company_id, "update", diff)
+            blocklist.flag_if_blocked(self.uow, ContactRef(company_id),
+                                      (changes.get("phone"), changes.get("phone2")), actor)
         return self.get_company(company_id)
 
     def _check_version(self, kind: str, current: Company | Person,
@@ -236,6 +240,8 @@ class ContactsRepository(Repository):
             self._audit(actor, "person", cols["id"], "create",
                         {k: v for k, v in cols.items() if v is not None and k in
                          {r.column for r in PERSON_FIELDS} | {"company_id"}})
+            blocklist.flag_if_blocked(self.uow, ContactRef(company_id, cols["id"]),
+                                      (cols["phone"], cols["phone2"]), actor)
         return self.get_person(cols["id"])
 
     def update_person(
@@ -250,6 +256,7 @@ class ContactsRepository(Repository):
         with self.write():
             self.d.lock_row("persons", person_id)
             old = self.get_person(person_id)
+            privacy.check_not_erased(self.uow, person_id)
             self._check_version("person", old, expected_version)
             if company_id is not UNSET and company_id != old.company_id:
                 self.check_company(company_id, "company.id")
@@ -278,6 +285,8 @@ class ContactsRepository(Repository):
                     (name, person_id),
                 )
             self._audit(actor, "person", person_id, "update", diff)
+            blocklist.flag_if_blocked(self.uow, ContactRef(None, person_id),
+                                      (changes.get("phone"), changes.get("phone2")), actor)
         return self.get_person(person_id)
 
     def delete_person(self, person_id: str, actor: Actor) -> None:

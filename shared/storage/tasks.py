@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from .. import consent
 from ..errors import NotFound, WrongSource
 from ..model import Actor, ContactRef, Task
 from ..timeutil import to_db
@@ -80,8 +81,11 @@ class TasksRepository(Repository):
         if for_dialer:
             # Like campaign contacts and next: a do-not-call contact's tasks are not
             # handed to the dialer (they stay open, and come back if the flag is lifted).
+            # Where the campaign needs consent, only consenting contacts' (shared.consent).
             where.append("coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call"
-                         " ELSE c.do_not_call END, 0) = 0")
+                         " ELSE c.do_not_call END, 0) = 0"
+                         + consent.campaign_filter(self.uow, campaign_id, "t.person_id",
+                                                   "t.company_id"))
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .. import ids
-from ..timeutil import Clock, utc_now
+from ..timeutil import Clock, to_db, utc_now
 from .calls import CallsRepository
 from .campaigns import CampaignsRepository
 from .contacts import ContactsRepository
@@ -135,6 +135,15 @@ class UnitOfWork:
         """Where this database is: the SQLite file's path or the PostgreSQL URL, for
         opening another connection to it (a worker thread's)."""
         return self.dialect.address()
+
+    def _now(self) -> str:
+        """The clock's now as stored (for modules that write beside the repositories)."""
+        return to_db(self.clock())
+
+    def _audit(self, actor: Any, entity_type: str, entity_id: str, action: str,
+               changes: dict[str, Any] | None = None) -> None:
+        """One audit trail entry, inside the current transaction."""
+        self.reports.record_audit(actor, entity_type, entity_id, action, changes)
 
     def _one(self, sql: str, params: Any = ()) -> Any:
         return self.conn.execute(sql, params).fetchone()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import blocklist, privacy_log
 from .collation import last_name_key, sort_key
-from .errors import Conflict, ValidationError
+from .errors import Conflict, NotOnSharedDatabase, ValidationError
 from .model import Actor
 from .scrub import Candidates, SecretMatcher, candidate_rows, scrub_json, scrub_rows
 
@@ -143,6 +143,16 @@ def _check_reason(reason: str) -> str:
     return reason
 
 
+def require_file_database(store: Store) -> None:
+    """Refuse a shared PostgreSQL database: erasure relies on SQLite's secure_delete, the
+    file's own bytes and the privacy log kept beside the file (raises NotOnSharedDatabase)."""
+    if store.engine != "sqlite":
+        raise NotOnSharedDatabase(
+            "Exporting and erasing personal data and the retention rules work on a database"
+            " file on this PC for now, not on a shared PostgreSQL database; to use them,"
+            " copy the data to a file with `callsheet-api copy`.")
+
+
 def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
                   log: bool = True, batch: int = 200) -> list[ErasureResult]:
     """Erase many persons (the retention run); those erased already are skipped.
@@ -152,6 +162,7 @@ def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
     writes wait at most for one batch. Raises NotFound for an unknown id (nothing
     erased) and ValidationError without a reason.
     """
+    require_file_database(store)
     reason = _check_reason(reason)
     persons = [store.get_person(pid) for pid in dict.fromkeys(person_ids)]
     persons = [p for p in persons if not is_erased(store, p.id)]
@@ -223,6 +234,7 @@ def erase_person(store: Store, person_id: str, *, reason: str, who: str,
     pages are zeroed (``secure_delete``) and the WAL is checkpointed. Raises
     NotFound, and ValidationError without a reason or for a person erased already.
     """
+    require_file_database(store)
     reason = _check_reason(reason)
     with store.write():
         person = store.get_person(person_id)

@@ -114,7 +114,11 @@ def _idle_persons(store: Store, before: str, limit: int | None) -> list[tuple[st
 
 def preview(store: Store, now: datetime, rules: RetentionPolicy | None = None,
             limit: int = PREVIEW_LIMIT) -> RetentionPlan:
-    """What a run at ``now`` would remove (at most ``limit`` of each listed)."""
+    """What a run at ``now`` would remove (at most ``limit`` of each listed); raises
+    NotOnSharedDatabase on PostgreSQL."""
+    from .privacy import require_file_database
+
+    require_file_database(store)
     rules = rules or policy(store)
     plan = RetentionPlan(None, 0)
     if rules.call_months:

@@ -29,8 +29,9 @@ from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
 from shared.versions import app_info, version_text
 
-from . import style
+from . import i18n, style
 from .diagnostics import install_excepthook
+from .i18n import translate
 from .main_window import DesktopOptions, MainWindow
 from .single_instance import InstanceServer, ask_running
 
@@ -80,7 +81,7 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
         intro = (f"Callsheet created a new, empty database at {created}." if created
                  else "This is a new, empty database.")
         answer = QMessageBox.question(
-            parent, "Welcome to Callsheet",
+            parent, translate("app", "Welcome to Callsheet"),
             f"{intro} Load the demo data (32 companies with their"
             " people, three campaigns, tasks and a month of calls) to look around?\n\n"
             "Choose No to start with your own contacts.",
@@ -106,7 +107,9 @@ def shared_target(flag: str | None, local: LocalSettings) -> str | None:
 def already_running(window: MainWindow) -> None:
     """Callsheet was started again on this database: show the window that runs."""
     window.bring_to_front()
-    window.notify("Callsheet is already running on this database: this is its window.")
+    window.notify(
+        translate("app", "Callsheet is already running on this database: this is its window.")
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # An error nobody caught shows a dialog with the log file instead of ending the app.
     install_excepthook(lambda: window)
     local = LocalSettings.load()
+    # Before the first window or message: every text is looked up when it is made.
+    i18n.install(app, i18n.choose_language(local.language))
     url = shared_target(args.db, local)
     # A shared database is named by its URL (no password in it); a file by its path.
     path: object = url or resolve_db_path(args.db)
@@ -156,7 +161,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, name, damaged_message(path, str(e)))  # type: ignore[arg-type]
         return 1
     except (sqlite3.Error, OSError, CallsheetError, RuntimeError) as e:
-        QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
+        QMessageBox.critical(
+            None,
+            name,
+            translate("app", "Callsheet cannot open its database\n{path}\n\n{e}").format(
+                path=path, e=e
+            ),
+        )
         return 1
     except Exception as e:  # psycopg's errors: a refused password, a server not running
         if not url:
@@ -179,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if new:
         # Said out loud: a mistyped --db or CALLSHEET_DB should not look like lost data.
         log.info("created a new database at %s", path)
-        window.notify(f"Created a new database at {path}.")
+        window.notify(translate("app", "Created a new database at {path}.").format(path=path))
     try:
         return app.exec()
     finally:

@@ -17,6 +17,8 @@ from shared.backup import auto_backup, backup, default_backup_folder
 from shared.errors import CallsheetError
 from shared.settings import check_backup_keep
 
+from .i18n import translate
+
 HOURLY_MS = 60 * 60 * 1000
 
 
@@ -50,7 +52,9 @@ class BackupController(QObject):
         try:
             keep = check_backup_keep(self._keep())
         except CallsheetError as e:
-            self.failed.emit(f"Daily backup skipped: {e.message}")
+            self.failed.emit(
+                translate("backups", "Daily backup skipped: {message}").format(message=e.message)
+            )
             return
         self._in_background(lambda: auto_backup(self.db_path, keep=keep),
                             lambda made: f"Daily backup saved: {made}" if made else "",
@@ -79,7 +83,11 @@ class BackupController(QObject):
             try:
                 message = done(work())
             except (CallsheetError, OSError) as e:
-                self.failed.emit(f"Backup failed: {getattr(e, 'message', None) or e}")
+                self.failed.emit(
+                    translate("backups", "Backup failed: {v0}").format(
+                        v0=getattr(e, "message", None) or e
+                    )
+                )
             else:
                 if message:
                     self.finished.emit(message)

@@ -22,6 +22,7 @@ from shared.model import ContactRef
 
 from .context import DesktopContext
 from .formatting import phone
+from .i18n import translate
 
 DEBOUNCE_MS = 150
 
@@ -54,12 +55,14 @@ class ContactPicker(QWidget):
         self.ctx = ctx
         self.kinds = kinds
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Type a name, e-mail or phone number…")
+        self.query.setPlaceholderText(
+            translate("contact_picker", "Type a name, e-mail or phone number…")
+        )
         self.query.setClearButtonEnabled(True)
-        self.query.setAccessibleName("Find a contact")
+        self.query.setAccessibleName(translate("contact_picker", "Find a contact"))
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
-        self.list.setAccessibleName("Contacts found")
+        self.list.setAccessibleName(translate("contact_picker", "Contacts found"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                                    else QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)

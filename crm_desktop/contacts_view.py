@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,6 +30,7 @@ from .contact_actions import phone_actions, write
 from .context import DesktopContext
 from .empty_state import EmptyState
 from .formatting import phone
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
@@ -39,9 +40,13 @@ from .widgets import heading, make_table, set_widths
 DEBOUNCE_MS = 150
 # Keys of the list itself (keys, what they do, method); Help ▸ Keyboard shortcuts lists them.
 LIST_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Return", "Open the selected contact's card", "open_selected"),
-    ("Del", "Delete the selected contact", "delete_selected"),
-    ("Ctrl+Shift+A", "Add the selected contacts to a campaign", "add_selected_to_campaign"),
+    ("Return", QT_TRANSLATE_NOOP("keys", "Open the selected contact's card"), "open_selected"),
+    ("Del", QT_TRANSLATE_NOOP("keys", "Delete the selected contact"), "delete_selected"),
+    (
+        "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP("keys", "Add the selected contacts to a campaign"),
+        "add_selected_to_campaign",
+    ),
 )
 
 
@@ -68,9 +73,15 @@ class ContactsListView(QWidget):
                                        else PersonsModel(ctx.region))
         self.model.notice.connect(self.notice)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by name, e-mail, city or phone number…")
+        self.filter.setPlaceholderText(
+            translate("contacts_view", "Filter by name, e-mail, city or phone number…")
+        )
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {'companies' if kind == 'company' else 'persons'}")
+        self.filter.setAccessibleName(
+            translate("contacts_view", "Filter {v0}").format(
+                v0="companies" if kind == "company" else "persons"
+            )
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -85,8 +96,10 @@ class ContactsListView(QWidget):
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         install_row_menu(self.table, self.context_menu)
         install_column_chooser(self.table, "companies" if kind == "company" else "persons")
-        self.dnc_only = QCheckBox("Do-not-call only")
-        self.dnc_only.setToolTip("Only the contacts flagged do-not-call")
+        self.dnc_only = QCheckBox(translate("contacts_view", "Do-not-call only"))
+        self.dnc_only.setToolTip(
+            translate("contacts_view", "Only the contacts flagged do-not-call")
+        )
         self.dnc_only.toggled.connect(lambda _: self.apply_filter())
         for keys, _, method in LIST_KEYS:
             sc = QShortcut(QKeySequence(keys), self.table)
@@ -94,19 +107,26 @@ class ContactsListView(QWidget):
             sc.activated.connect(getattr(self, method))
 
         noun = "company" if kind == "company" else "person"
-        self.new_button = QPushButton(f"New {noun}")
+        self.new_button = QPushButton(translate("contacts_view", "New {noun}").format(noun=noun))
         self.new_button.setObjectName("primary")
-        self.new_button.setToolTip("Ctrl+Shift+C" if kind == "company" else "Ctrl+Shift+N")
+        self.new_button.setToolTip(
+            translate("contacts_view", "Ctrl+Shift+C")
+            if kind == "company"
+            else translate("contacts_view", "Ctrl+Shift+N")
+        )
         self.new_button.clicked.connect(self.new_requested)
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the selected card (Enter)")
+        self.open_button = QPushButton(translate("contacts_view", "Open"))
+        self.open_button.setToolTip(translate("contacts_view", "Open the selected card (Enter)"))
         self.open_button.clicked.connect(self.open_selected)
-        self.campaign_button = QPushButton("Add to campaign…")
-        self.campaign_button.setToolTip("Assign the selected contacts to a campaign"
-                                        " (Ctrl+Shift+A)")
+        self.campaign_button = QPushButton(translate("contacts_view", "Add to campaign…"))
+        self.campaign_button.setToolTip(
+            translate("contacts_view", "Assign the selected contacts to a campaign (Ctrl+Shift+A)")
+        )
         self.campaign_button.clicked.connect(self.add_selected_to_campaign)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the selected contact (Del)")
+        self.delete_button = QPushButton(translate("contacts_view", "Delete…"))
+        self.delete_button.setToolTip(
+            translate("contacts_view", "Delete the selected contact (Del)")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()
         self.count.setObjectName("muted")
@@ -228,11 +248,16 @@ class ContactsListView(QWidget):
             n = self._total
         one, many = ("company", "companies") if self.kind == "company" else ("person", "persons")
         if not n:
-            self.count.setText(f"No {many} match")
+            self.count.setText(translate("contacts_view", "No {many} match").format(many=many))
         else:
             self.count.setText(f"{n:,} {one if n == 1 else many}")
-        self.count.setToolTip("" if self.model.complete() else
-                              f"{self.model.loaded():,} loaded; scroll for more")
+        self.count.setToolTip(
+            ""
+            if self.model.complete()
+            else translate("contacts_view", "{v0:,} loaded; scroll for more").format(
+                v0=self.model.loaded()
+            )
+        )
         self._show_empty_state(n == 0 and not self.filter.text().strip())
 
     def _show_empty_state(self, empty: bool) -> None:
@@ -242,7 +267,7 @@ class ContactsListView(QWidget):
             self.empty.set_demo_offered(not store.list_companies(limit=1)
                                         and not store.list_persons(limit=1))
             noun = "companies" if self.kind == "company" else "persons"
-            self.count.setText(f"No {noun} yet")
+            self.count.setText(translate("contacts_view", "No {noun} yet").format(noun=noun))
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
         for b in (self.open_button, self.campaign_button, self.delete_button):
@@ -256,20 +281,29 @@ class ContactsListView(QWidget):
         fields = self.model.fields(row)
         number, email = fields[self.model.F_PHONE], fields[self.model.F_EMAIL]
         menu = QMenu(self)
-        menu.addAction("Open", self.open_selected)
+        menu.addAction(translate("contacts_view", "Open"), self.open_selected)
         menu.addSeparator()
         if number:
             phone_actions(menu, number, phone(number, self.ctx.region))
         if email:
-            menu.addAction(f"E-mail {email}", lambda: write(email))
+            menu.addAction(
+                translate("contacts_view", "E-mail {email}").format(email=email),
+                lambda: write(email),
+            )
         if number or email:
             menu.addSeparator()
-        menu.addAction("Add to campaign…", self.add_selected_to_campaign)
+        menu.addAction(
+            translate("contacts_view", "Add to campaign…"), self.add_selected_to_campaign
+        )
         flagged = self.model.is_flagged(row)
-        menu.addAction("Lift do-not-call…" if flagged else "Set do-not-call…",
-                       lambda: self.set_do_not_call(not flagged))
+        menu.addAction(
+            translate("contacts_view", "Lift do-not-call…")
+            if flagged
+            else translate("contacts_view", "Set do-not-call…"),
+            lambda: self.set_do_not_call(not flagged),
+        )
         menu.addSeparator()
-        menu.addAction("Delete…", self.delete_selected)
+        menu.addAction(translate("contacts_view", "Delete…"), self.delete_selected)
         return menu
 
     def set_do_not_call(self, flag: bool) -> None:
@@ -279,19 +313,33 @@ class ContactsListView(QWidget):
             return
         what = "must not be called" if flag else "may be called again"
         reason, ok = QInputDialog.getText(
-            self, "Set do-not-call" if flag else "Lift do-not-call",
-            f"Why {len(refs)} contact(s) {what}?")
+            self,
+            translate("contacts_view", "Set do-not-call")
+            if flag
+            else translate("contacts_view", "Lift do-not-call"),
+            translate("contacts_view", "Why {v0} contact(s) {what}?").format(
+                v0=len(refs), what=what
+            ),
+        )
         if not ok:
             return
         reason = reason.strip()
         if not flag and not reason:
-            self.notice.emit("Lifting do-not-call needs a reason; nothing was changed.")
+            self.notice.emit(
+                translate(
+                    "contacts_view", "Lifting do-not-call needs a reason; nothing was changed."
+                )
+            )
             return
         changed = sum(self.ctx.store.set_do_not_call(ref, flag, Actor.desktop(),
                                                      reason=reason or None) for ref in refs)
         self.ctx.wrote()
         self.refresh()
-        self.notice.emit(f"Do-not-call {'set' if flag else 'lifted'} on {changed} contact(s).")
+        self.notice.emit(
+            translate("contacts_view", "Do-not-call {v0} on {changed} contact(s).").format(
+                v0="set" if flag else "lifted", changed=changed
+            )
+        )
 
     # -- actions ----------------------------------------------------------
 
@@ -316,15 +364,29 @@ class ContactsListView(QWidget):
         """Assign the selected contacts to a campaign chosen from a list."""
         refs = self.refs()
         if not refs:
-            self.notice.emit("Select one or more contacts first (Ctrl+click, Shift+click).")
+            self.notice.emit(
+                translate(
+                    "contacts_view", "Select one or more contacts first (Ctrl+click, Shift+click)."
+                )
+            )
             return
         campaigns = self.ctx.store.list_campaigns()
         if not campaigns:
-            self.notice.emit("There are no campaigns yet: create one under Campaigns.")
+            self.notice.emit(
+                translate(
+                    "contacts_view", "There are no campaigns yet: create one under Campaigns."
+                )
+            )
             return
         labels = [f"{c.name} ({c.id})" for c in campaigns]
-        label, ok = QInputDialog.getItem(self, "Add to campaign",
-                                         f"Add {len(refs)} contact(s) to:", labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self,
+            translate("contacts_view", "Add to campaign"),
+            translate("contacts_view", "Add {v0} contact(s) to:").format(v0=len(refs)),
+            labels,
+            0,
+            False,
+        )
         if not ok:
             return
         campaign = campaigns[labels.index(label)]
@@ -350,7 +412,7 @@ class ContactsListView(QWidget):
             person = store.get_person(ids[0])
             text = f"Delete {person.name}? Their calls stay in the journal."
         text += " Recently deleted keeps it for 30 days."
-        answer = QMessageBox.question(self, "Delete", text,
+        answer = QMessageBox.question(self, translate("contacts_view", "Delete"), text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

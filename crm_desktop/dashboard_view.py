@@ -34,6 +34,7 @@ from shared.dashboard import Dashboard
 from shared.timeutil import utc_now
 
 from .context import DesktopContext
+from .i18n import translate
 from .style import ACCENT
 from .widgets import heading
 
@@ -97,7 +98,7 @@ class ChartPanel(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(230)
-        self.empty = QLabel("Nothing yet", self)
+        self.empty = QLabel(translate("dashboard_view", "Nothing yet"), self)
         self.empty.setStyleSheet("color: #9ca3af;")
         self.empty.hide()
 
@@ -149,21 +150,25 @@ class DashboardView(QWidget):
         self._key: object = None
         self._loaded = False
 
-        self.calls_tile = Tile(f"CALLS, LAST {days} DAYS")
-        self.answered_tile = Tile("ANSWERED")
-        self.week_tile = Tile("OPEN TASKS THIS WEEK")
-        self.overdue_tile = Tile("OVERDUE TASKS")
-        self.per_day = ChartPanel(f"Calls per day, last {days} days")
-        self.by_agent = ChartPanel("Calls by agent")
-        self.tags = ChartPanel("Top tags")
-        self.week = ChartPanel("Open tasks due this week")
+        self.calls_tile = Tile(
+            translate("dashboard_view", "CALLS, LAST {days} DAYS").format(days=days)
+        )
+        self.answered_tile = Tile(translate("dashboard_view", "ANSWERED"))
+        self.week_tile = Tile(translate("dashboard_view", "OPEN TASKS THIS WEEK"))
+        self.overdue_tile = Tile(translate("dashboard_view", "OVERDUE TASKS"))
+        self.per_day = ChartPanel(
+            translate("dashboard_view", "Calls per day, last {days} days").format(days=days)
+        )
+        self.by_agent = ChartPanel(translate("dashboard_view", "Calls by agent"))
+        self.tags = ChartPanel(translate("dashboard_view", "Top tags"))
+        self.week = ChartPanel(translate("dashboard_view", "Open tasks due this week"))
         self.updated = QLabel()
         self.updated.setObjectName("muted")
-        refresh = QPushButton("Refresh")
+        refresh = QPushButton(translate("dashboard_view", "Refresh"))
         refresh.clicked.connect(self.refresh)
 
         head = QHBoxLayout()
-        head.addWidget(heading("Dashboard"))
+        head.addWidget(heading(translate("dashboard_view", "Dashboard")))
         head.addStretch(1)
         head.addWidget(self.updated)
         head.addWidget(refresh)
@@ -196,7 +201,11 @@ class DashboardView(QWidget):
         if not self._loaded:
             return
         data = self.ctx.store.dashboard(self.now(), self.tz, self.days)
-        self.updated.setText(f"Updated {datetime.now().strftime('%H:%M:%S')}")
+        self.updated.setText(
+            translate("dashboard_view", "Updated {v0}").format(
+                v0=datetime.now().strftime("%H:%M:%S")
+            )
+        )
         key = (data.days, data.agents, data.tags, data.week, data.overdue_tasks)
         if key == self._key:
             return
@@ -260,13 +269,26 @@ class DashboardView(QWidget):
     def _draw_days(self, d: Dashboard) -> None:
         series = QStackedBarSeries()
         series.setBarWidth(0.7)
-        series.append(_bar_set("Answered", [x.answered for x in d.days], ANSWERED))
-        series.append(_bar_set("Unanswered", [x.unanswered for x in d.days], UNANSWERED))
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Answered"), [x.answered for x in d.days], ANSWERED
+            )
+        )
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Unanswered"),
+                [x.unanswered for x in d.days],
+                UNANSWERED,
+            )
+        )
         # The day of the month under each bar; the months are in the title.
         labels = [x.day.strftime("%d") for x in d.days]
         if d.days:
             self.per_day.chart().setTitle(
-                f"Calls per day, {d.days[0].day:%d %b} – {d.days[-1].day:%d %b}")
+                translate("dashboard_view", "Calls per day, {day:%d %b} – {day_:%d %b}").format(
+                    day=d.days[0].day, day_=d.days[-1].day
+                )
+            )
         series.hovered.connect(lambda state, i, _s=None: self._hover_day(state, i))
         self._bars(self.per_day, series, labels, False,
                    max([x.total for x in d.days], default=0))
@@ -281,8 +303,18 @@ class DashboardView(QWidget):
         agents = list(reversed(d.agents))  # the busiest on top
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.65)
-        series.append(_bar_set("Answered", [a.answered for a in agents], ANSWERED))
-        series.append(_bar_set("Unanswered", [a.unanswered for a in agents], UNANSWERED))
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Answered"), [a.answered for a in agents], ANSWERED
+            )
+        )
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Unanswered"),
+                [a.unanswered for a in agents],
+                UNANSWERED,
+            )
+        )
         self._bars(self.by_agent, series, [a.agent for a in agents], True,
                    max([a.total for a in agents], default=0))
 
@@ -291,7 +323,7 @@ class DashboardView(QWidget):
         series = QHorizontalBarSeries()
         series.setBarWidth(0.65)
         series.setLabelsVisible(True)
-        series.append(_bar_set("Calls", [t.count for t in tags], TAG))
+        series.append(_bar_set(translate("dashboard_view", "Calls"), [t.count for t in tags], TAG))
         self._bars(self.tags, series, [t.label for t in tags], True,
                    max([t.count for t in tags], default=0))
         self.tags.chart().legend().hide()
@@ -299,7 +331,19 @@ class DashboardView(QWidget):
     def _draw_week(self, d: Dashboard) -> None:
         series = QStackedBarSeries()
         series.setBarWidth(0.55)
-        series.append(_bar_set("Scheduled callbacks", [x.scheduled for x in d.week], SCHEDULED))
-        series.append(_bar_set("Dialer tasks", [x.unscheduled for x in d.week], UNSCHEDULED))
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Scheduled callbacks"),
+                [x.scheduled for x in d.week],
+                SCHEDULED,
+            )
+        )
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Dialer tasks"),
+                [x.unscheduled for x in d.week],
+                UNSCHEDULED,
+            )
+        )
         self._bars(self.week, series, [x.day.strftime("%a %d %b") for x in d.week], False,
                    max([x.total for x in d.week], default=0))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,14 +57,24 @@ from shared.words import plural, verb
 
 from . import file_dialogs
 from .context import DesktopContext
+from .i18n import translate
 
 PREVIEW_ROWS = 25
 PAGE_FILE, PAGE_DUPLICATES, PAGE_REPORT = range(3)
-DECISION_LABELS = {"merge": "Merge into existing", "skip": "Skip", "import": "Import anyway"}
+DECISION_LABELS = {
+    "merge": QT_TRANSLATE_NOOP("import_dialog", "Merge into existing"),
+    "skip": QT_TRANSLATE_NOOP("import_dialog", "Skip"),
+    "import": QT_TRANSLATE_NOOP("import_dialog", "Import anyway"),
+}
 PREVIEW_COLUMNS = (
-    ("Row", None), ("Company", "company.name"), ("First name", "person.firstName"),
-    ("Last name", "person.lastName"), ("Phone", None), ("E-mail", None), ("City", None),
-    ("Country", "company.country"),
+    (QT_TRANSLATE_NOOP("import_dialog", "Row"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "Company"), "company.name"),
+    (QT_TRANSLATE_NOOP("import_dialog", "First name"), "person.firstName"),
+    (QT_TRANSLATE_NOOP("import_dialog", "Last name"), "person.lastName"),
+    (QT_TRANSLATE_NOOP("import_dialog", "Phone"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "E-mail"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "City"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "Country"), "company.country"),
 )
 
 
@@ -118,7 +128,7 @@ class ImportDialog(QDialog):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Import contacts from CSV")
+        self.setWindowTitle(translate("import_dialog", "Import contacts from CSV"))
         self.resize(1020, 720)
         self.file: CsvFile | None = None
         self.plan: ImportPlan | None = None
@@ -136,12 +146,12 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.back = QPushButton("Back")
+        self.back = QPushButton(translate("import_dialog", "Back"))
         self.back.clicked.connect(self.go_back)
-        self.next = QPushButton("Check rows…")
+        self.next = QPushButton(translate("import_dialog", "Check rows…"))
         self.next.setObjectName("primary")
         self.next.clicked.connect(self.go_next)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(translate("import_dialog", "Cancel"))
         self.cancel.clicked.connect(self.cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -160,15 +170,23 @@ class ImportDialog(QDialog):
         page = QWidget()
         self.path = QLineEdit()
         self.path.setReadOnly(True)
-        self.path.setPlaceholderText("Choose a CSV file exported from Excel, Outlook or"
-                                     " another CRM")
-        choose = self.choose_button = QPushButton("Choose file…")
+        self.path.setPlaceholderText(
+            translate(
+                "import_dialog", "Choose a CSV file exported from Excel, Outlook or another CRM"
+            )
+        )
+        choose = self.choose_button = QPushButton(translate("import_dialog", "Choose file…"))
         choose.clicked.connect(self.choose_file)
         self.file_info = QLabel()
         self.file_info.setObjectName("muted")
         self.mapping = QTableWidget(0, 3)
-        self.mapping.setHorizontalHeaderLabels(["Column in the file", "First value",
-                                                "Imported as"])
+        self.mapping.setHorizontalHeaderLabels(
+            [
+                translate("import_dialog", "Column in the file"),
+                translate("import_dialog", "First value"),
+                translate("import_dialog", "Imported as"),
+            ]
+        )
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -180,7 +198,8 @@ class ImportDialog(QDialog):
         self.mapping.setColumnWidth(2, 210)
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS) + 1)
         self.preview.setHorizontalHeaderLabels(
-            [PREVIEW_COLUMNS[0][0], "Check"] + [c for c, _ in PREVIEW_COLUMNS[1:]])
+            [translate("import_dialog", PREVIEW_COLUMNS[0][0]), translate("import_dialog", "Check")]
+            + [translate("import_dialog", c) for c, _ in PREVIEW_COLUMNS[1:]])
         self.preview.setWordWrap(False)
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -192,11 +211,15 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(choose)
-        title = QLabel("1 · File and columns")
+        title = QLabel(translate("import_dialog", "1 · File and columns"))
         title.setObjectName("pageTitle")
-        cols = QLabel("Columns")
+        cols = QLabel(translate("import_dialog", "Columns"))
         cols.setObjectName("sectionTitle")
-        prev = QLabel(f"Preview: the first {PREVIEW_ROWS} rows as they will be stored")
+        prev = QLabel(
+            translate(
+                "import_dialog", "Preview: the first {PREVIEW_ROWS} rows as they will be stored"
+            ).format(PREVIEW_ROWS=PREVIEW_ROWS)
+        )
         prev.setObjectName("sectionTitle")
         body = QHBoxLayout()
         left = QVBoxLayout()
@@ -217,19 +240,25 @@ class ImportDialog(QDialog):
 
     def _duplicates_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("2 · Possible duplicates")
+        title = QLabel(translate("import_dialog", "2 · Possible duplicates"))
         title.setObjectName("pageTitle")
         self.check_summary = QLabel()
         self.check_summary.setWordWrap(True)
         self.all_decision = QComboBox()
         for d in DECISIONS:
-            self.all_decision.addItem(DECISION_LABELS[d], d)
+            self.all_decision.addItem(translate("import_dialog", DECISION_LABELS[d]), d)
         self.all_decision.setCurrentIndex(DECISIONS.index("skip"))
-        apply_all = QPushButton("Apply to all")
+        apply_all = QPushButton(translate("import_dialog", "Apply to all"))
         apply_all.clicked.connect(self.apply_to_all)
         self.dupes = QTableWidget(0, 4)
-        self.dupes.setHorizontalHeaderLabels(["Row", "In the file", "Looks like",
-                                              "What to do"])
+        self.dupes.setHorizontalHeaderLabels(
+            [
+                translate("import_dialog", "Row"),
+                translate("import_dialog", "In the file"),
+                translate("import_dialog", "Looks like"),
+                translate("import_dialog", "What to do"),
+            ]
+        )
         self.dupes.verticalHeader().setVisible(False)
         self.dupes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.dupes.setAlternatingRowColors(True)
@@ -247,11 +276,16 @@ class ImportDialog(QDialog):
         self.errors_box.setMaximumHeight(130)
         row = QHBoxLayout()
         row.addWidget(self.check_summary, 1)
-        row.addWidget(QLabel("For every row:"))
+        row.addWidget(QLabel(translate("import_dialog", "For every row:")))
         row.addWidget(self.all_decision)
         row.addWidget(apply_all)
-        errors = QLabel("Rows that cannot be imported (fix them in the file, or import the"
-                        " rest and fix them later), and fields left out")
+        errors = QLabel(
+            translate(
+                "import_dialog",
+                "Rows that cannot be imported (fix them in the file, or import the"
+                " rest and fix them later), and fields left out",
+            )
+        )
         errors.setObjectName("sectionTitle")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -265,15 +299,17 @@ class ImportDialog(QDialog):
 
     def _report_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("3 · Report")
+        title = QLabel(translate("import_dialog", "3 · Report"))
         title.setObjectName("pageTitle")
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setStyleSheet("font-size: 14px;")
         self.report_text = QPlainTextEdit()
         self.report_text.setReadOnly(True)
-        self.save_report = QPushButton("Save failed rows…")
-        self.save_report.setToolTip("The failed rows as CSV, with why, to fix and import again")
+        self.save_report = QPushButton(translate("import_dialog", "Save failed rows…"))
+        self.save_report.setToolTip(
+            translate("import_dialog", "The failed rows as CSV, with why, to fix and import again")
+        )
         self.save_report.clicked.connect(self.save_failed_rows)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -290,9 +326,13 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         """Ask for a CSV file and load it."""
-        path, _ = file_dialogs.open_file_name(self, "Import CSV", Path.home(),
-                                              "CSV files (*.csv *.txt);;All files (*)",
-                                              database=self.ctx.db_path)
+        path, _ = file_dialogs.open_file_name(
+            self,
+            translate("import_dialog", "Import CSV"),
+            Path.home(),
+            translate("import_dialog", "CSV files (*.csv *.txt);;All files (*)"),
+            database=self.ctx.db_path,
+        )
         if path:
             self.load(path)
 
@@ -301,7 +341,7 @@ class ImportDialog(QDialog):
         try:
             self.file = read_csv(path)
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, "Cannot read the file", str(e))
+            QMessageBox.warning(self, translate("import_dialog", "Cannot read the file"), str(e))
             return False
         f = self.file
         self.path.setText(str(path))
@@ -327,7 +367,7 @@ class ImportDialog(QDialog):
             item.setForeground(QColor("#6b7280"))
             self.mapping.setItem(i, 1, item)
             combo = QComboBox()
-            combo.addItem("— not imported —", IGNORE)
+            combo.addItem(translate("import_dialog", "— not imported —"), IGNORE)
             for t in TARGETS:
                 combo.addItem(t.label, t.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[i])))
@@ -419,7 +459,7 @@ class ImportDialog(QDialog):
         except ImportCancelled:
             return False
         except CallsheetError as e:
-            QMessageBox.warning(self, "Cannot import", e.message)
+            QMessageBox.warning(self, translate("import_dialog", "Cannot import"), e.message)
             return False
         finally:
             self._busy(False)
@@ -450,7 +490,7 @@ class ImportDialog(QDialog):
             self.dupes.setItem(r, 2, item)
             combo = QComboBox()
             for d in DECISIONS:
-                combo.addItem(DECISION_LABELS[d], d)
+                combo.addItem(translate("import_dialog", DECISION_LABELS[d]), d)
             combo.setCurrentIndex(DECISIONS.index("skip"))
             combo.currentIndexChanged.connect(lambda _: self._check_dnc())
             self.dupes.setCellWidget(r, 3, combo)
@@ -499,10 +539,22 @@ class ImportDialog(QDialog):
                                    self.ctx.region, self)
         self.worker.progressed.connect(self._progressed)
         self.worker.done.connect(self._import_done)
-        self.worker.cancelled.connect(lambda: self._import_ended(
-            "Import cancelled. Nothing was imported: the database is as it was."))
-        self.worker.failed.connect(lambda msg: self._import_ended(
-            f"The import failed and was rolled back; nothing was imported.\n\n{msg}"))
+        self.worker.cancelled.connect(
+            lambda: self._import_ended(
+                translate(
+                    "import_dialog",
+                    "Import cancelled. Nothing was imported: the database is as it was.",
+                )
+            )
+        )
+        self.worker.failed.connect(
+            lambda msg: self._import_ended(
+                translate(
+                    "import_dialog",
+                    "The import failed and was rolled back; nothing was imported.\n\n{msg}",
+                ).format(msg=msg)
+            )
+        )
         self.worker.start()
         return self.worker
 
@@ -523,8 +575,13 @@ class ImportDialog(QDialog):
             text = report.text()
             self.report_text.setPlainText(text[text.index("\n") + 1:])
         else:
-            self.report_text.setPlainText("" if report is None else "Every row was imported,"
-                                          " merged or skipped as decided.")
+            self.report_text.setPlainText(
+                ""
+                if report is None
+                else translate(
+                    "import_dialog", "Every row was imported, merged or skipped as decided."
+                )
+            )
         self.save_report.setEnabled(bool(report and report.failed))
         self.pages.setCurrentIndex(PAGE_REPORT)
         self._update_buttons()
@@ -533,9 +590,13 @@ class ImportDialog(QDialog):
         """Save the failed rows, with why, as CSV."""
         if self.plan is None or self.report is None:
             return
-        path, _ = file_dialogs.save_file_name(self, "Save failed rows",
-                                              Path.home() / "failed-rows.csv",
-                                              "CSV files (*.csv)", database=self.ctx.db_path)
+        path, _ = file_dialogs.save_file_name(
+            self,
+            translate("import_dialog", "Save failed rows"),
+            Path.home() / "failed-rows.csv",
+            translate("import_dialog", "CSV files (*.csv)"),
+            database=self.ctx.db_path,
+        )
         if path:
             failed_rows_csv(self.plan, self.report, path)
 
@@ -584,7 +645,11 @@ class ImportDialog(QDialog):
         self.next.setText({PAGE_FILE: "Check rows…", PAGE_DUPLICATES: "Import",
                            PAGE_REPORT: "Done"}[page])
         self.next.setEnabled(self.file is not None and not self.progress.isVisible())
-        self.cancel.setText("Close" if page == PAGE_REPORT else "Cancel")
+        self.cancel.setText(
+            translate("import_dialog", "Close")
+            if page == PAGE_REPORT
+            else translate("import_dialog", "Cancel")
+        )
         self.cancel.setVisible(page != PAGE_REPORT)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

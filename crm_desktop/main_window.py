@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -46,6 +46,7 @@ from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
 from .edit_menu import EditMenu
+from .i18n import translate
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
@@ -73,8 +74,19 @@ from .unknown_callers_view import UnknownCallersView
 ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
  PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH) = range(11)
-PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted")
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("main_window", "Companies"),
+    QT_TRANSLATE_NOOP("main_window", "Persons"),
+    QT_TRANSLATE_NOOP("main_window", "Campaigns"),
+    QT_TRANSLATE_NOOP("main_window", "Tasks"),
+    QT_TRANSLATE_NOOP("main_window", "Calls"),
+    QT_TRANSLATE_NOOP("main_window", "Lookup tester"),
+    QT_TRANSLATE_NOOP("main_window", "Dashboard"),
+    QT_TRANSLATE_NOOP("main_window", "Duplicates"),
+    QT_TRANSLATE_NOOP("main_window", "Unknown callers"),
+    QT_TRANSLATE_NOOP("main_window", "My tasks"),
+    QT_TRANSLATE_NOOP("main_window", "Recently deleted"),
+)
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
@@ -151,7 +163,7 @@ class MainWindow(QMainWindow):
             self.tray.activated.connect(lambda *_: self.bring_to_front())
             self.tray.show()
         if not self.options.api_enabled:
-            self.api.disable("API off (started with --no-api)")
+            self.api.disable(translate("main_window", "API off (started with --no-api)"))
         elif self.serves_api():
             self.start_api()
         else:
@@ -182,7 +194,7 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self.search = SearchBox(ctx)
         self.search.contact_chosen.connect(self.open_contact)
-        toolbar = QToolBar("Search")
+        toolbar = QToolBar(translate("main_window", "Search"))
         toolbar.setMovable(False)
         toolbar.setObjectName("mainToolbar")
         title = QLabel(f"<b>{escape(self.name)}</b>")
@@ -193,14 +205,14 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems(PAGE_TITLES)
+        self.nav.addItems([translate("main_window", t) for t in PAGE_TITLES])
         self.nav.setFixedWidth(170)
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
         self.saved = SavedFiltersList()
         self.saved.chosen.connect(self.show_saved_filter)
-        saved_title = QLabel("&Saved filters")
+        saved_title = QLabel(translate("main_window", "&Saved filters"))
         saved_title.setObjectName("navSection")
         saved_title.setBuddy(self.saved)
         self.nav_panel = QWidget()
@@ -271,7 +283,7 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setTextFormat(Qt.TextFormat.RichText)
-        self.request_label = ElidedLabel("No API request yet")
+        self.request_label = ElidedLabel(translate("main_window", "No API request yet"))
         self.request_label.setObjectName("muted")
         # Long paths must not widen the window.
         self.request_label.setMaximumWidth(560)
@@ -288,43 +300,83 @@ class MainWindow(QMainWindow):
             return a
 
         bar = self.menuBar()
-        file = bar.addMenu("&File")
-        action(file, "New &company", self.new_company, "Ctrl+Shift+C")
-        action(file, "New &person", lambda: self.new_person(), "Ctrl+Shift+N")
+        file = bar.addMenu(translate("main_window", "&File"))
+        action(file, translate("main_window", "New &company"), self.new_company, "Ctrl+Shift+C")
+        action(
+            file, translate("main_window", "New &person"), lambda: self.new_person(), "Ctrl+Shift+N"
+        )
         file.addSeparator()
-        action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
-        export = file.addMenu("&Export")
+        action(file, translate("main_window", "&Import CSV…"), self.import_csv, "Ctrl+I")
+        export = file.addMenu(translate("main_window", "&Export"))
         # Two-key chords (Ctrl+E, then a letter): every action has a key, none is taken twice.
         for what, key in (("companies", "C"), ("persons", "P"), ("calls", "L"), ("tasks", "T")):
             action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w),
                    f"Ctrl+E, {key}")
-        action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
+        action(
+            export,
+            translate("main_window", "Contacts as &vCard…"),
+            lambda: self.export("vcard"),
+            "Ctrl+E, V",
+        )
         file.addSeparator()
         # Not the slot itself: triggered(bool) would pass `checked` as the path.
-        action(file, "&Back up database…", lambda: self.backup_now(), "Ctrl+B")
-        action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
+        action(
+            file,
+            translate("main_window", "&Back up database…"),
+            lambda: self.backup_now(),
+            "Ctrl+B",
+        )
+        action(
+            file,
+            translate("main_window", "Open backups &folder"),
+            self.open_backups_folder,
+            "Ctrl+Shift+B",
+        )
         file.addSeparator()
-        action(file, "&Settings…", self.open_settings, "Ctrl+,")
+        action(file, translate("main_window", "&Settings…"), self.open_settings, "Ctrl+,")
         file.addSeparator()
-        action(file, "&Quit", self.close, "Ctrl+Q")
-        self.edit_menu = EditMenu(self, bar.addMenu("&Edit"), self.current_card)
-        go = bar.addMenu("&Go")
-        action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
+        action(file, translate("main_window", "&Quit"), self.close, "Ctrl+Q")
+        self.edit_menu = EditMenu(
+            self, bar.addMenu(translate("main_window", "&Edit")), self.current_card
+        )
+        go = bar.addMenu(translate("main_window", "&Go"))
+        action(go, translate("main_window", "&Search"), self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
+            action(
+                go, translate("main_window", title), lambda _=False, i=i: self.go(i), page_key(i)
+            )
         go.addSeparator()
-        action(go, "&Refresh", self.refresh_views, "F5")
-        action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")
-        card = bar.addMenu("&Card")
-        self.note_action = action(card, "New &note…", self.add_note, "Ctrl+N")
-        action(card, "&Close card", self.close_current_card, "Ctrl+W")
-        action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
-        action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
-        help_ = bar.addMenu("&Help")
-        action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        action(help_, "Copy &debug info", self.copy_debug_info, "Ctrl+Shift+D")
-        action(help_, f"&About {self.name}", self.about, "Ctrl+F1")
+        action(go, translate("main_window", "&Refresh"), self.refresh_views, "F5")
+        action(go, translate("main_window", "Save &filter…"), self.save_filter, "Ctrl+Shift+F")
+        card = bar.addMenu(translate("main_window", "&Card"))
+        self.note_action = action(
+            card, translate("main_window", "New &note…"), self.add_note, "Ctrl+N"
+        )
+        action(card, translate("main_window", "&Close card"), self.close_current_card, "Ctrl+W")
+        action(
+            card, translate("main_window", "&Next card"), lambda: self._cycle_card(1), "Ctrl+PgDown"
+        )
+        action(
+            card,
+            translate("main_window", "&Previous card"),
+            lambda: self._cycle_card(-1),
+            "Ctrl+PgUp",
+        )
+        help_ = bar.addMenu(translate("main_window", "&Help"))
+        action(help_, translate("main_window", "&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        action(
+            help_,
+            translate("main_window", "Copy &debug info"),
+            self.copy_debug_info,
+            "Ctrl+Shift+D",
+        )
+        action(
+            help_,
+            translate("main_window", "&About {name}").format(name=self.name),
+            self.about,
+            "Ctrl+F1",
+        )
 
     # -- navigation -------------------------------------------------------
 
@@ -356,16 +408,28 @@ class MainWindow(QMainWindow):
         page = self.pages.currentIndex()
         names = {v: k for k, v in self.FILTER_PAGES.items()}
         if page not in names:
-            self.notify("Filters can be saved on Companies, Persons, Tasks and Calls.")
+            self.notify(
+                translate(
+                    "main_window", "Filters can be saved on Companies, Persons, Tasks and Calls."
+                )
+            )
             return None
-        name, ok = QInputDialog.getText(self, "Save filter", "Name of the filter:")
+        name, ok = QInputDialog.getText(
+            self,
+            translate("main_window", "Save filter"),
+            translate("main_window", "Name of the filter:"),
+        )
         name = name.strip()
         if not ok or not name:
             return None
         saved = SavedFilter(name, names[page],
                             self.pages.widget(page).filter_state())  # type: ignore[attr-defined]
         self.saved.add(saved)
-        self.notify(f"Saved filter “{name}”: under Saved filters on the left.")
+        self.notify(
+            translate(
+                "main_window", "Saved filter “{name}”: under Saved filters on the left."
+            ).format(name=name)
+        )
         return saved
 
     def purge_deleted(self) -> int:
@@ -497,10 +561,14 @@ class MainWindow(QMainWindow):
         card = self.cards.widget(index)
         if isinstance(card, ContactCard) and card.has_unsaved():
             answer = QMessageBox.question(
-                self, "Unsaved changes",
-                f"{card.title_text()} has unsaved changes. Close it and lose them?",
+                self,
+                translate("main_window", "Unsaved changes"),
+                translate(
+                    "main_window", "{v0} has unsaved changes. Close it and lose them?"
+                ).format(v0=card.title_text()),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._remove_card(card)  # type: ignore[arg-type]
@@ -519,7 +587,7 @@ class MainWindow(QMainWindow):
         """Ctrl+N: write a note on the card in front (a saved contact's)."""
         card = self.current_card()
         if card is None or card.record_id is None:
-            self.notify("Open a contact's card to write a note on it.")
+            self.notify(translate("main_window", "Open a contact's card to write a note on it."))
             return
         card.add_note()
 
@@ -571,7 +639,7 @@ class MainWindow(QMainWindow):
             return
         self.bring_to_front()
         if card is not None and self.tray is not None:
-            self.tray.showMessage("Incoming call", view.label,
+            self.tray.showMessage(translate("main_window", "Incoming call"), view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
     def _pop_notice(self, view: ContactView) -> None:
@@ -583,7 +651,7 @@ class MainWindow(QMainWindow):
                 return  # deleted since the pop was asked for: nobody to show
         self.pop_notice.show_pop(view)
         if self.tray is not None:
-            self.tray.showMessage("Incoming call", view.label,
+            self.tray.showMessage(translate("main_window", "Incoming call"), view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
     @Slot(list)
@@ -594,8 +662,12 @@ class MainWindow(QMainWindow):
         self.notify(text)
         self.my_tasks.refresh()
         if self.tray is not None:
-            self.tray.showMessage("To-do due", text, QSystemTrayIcon.MessageIcon.Information,
-                                  10000)
+            self.tray.showMessage(
+                translate("main_window", "To-do due"),
+                text,
+                QSystemTrayIcon.MessageIcon.Information,
+                10000,
+            )
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
@@ -638,13 +710,19 @@ class MainWindow(QMainWindow):
         elif api.state == "listening":
             self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
                                    f"<b>{escape(api.url)}</b>")
-            self.api_label.setToolTip("Apollo calls Callsheet here. Settings: Ctrl+,")
+            self.api_label.setToolTip(
+                translate("main_window", "Apollo calls Callsheet here. Settings: Ctrl+,")
+            )
         elif api.state == "failed":
-            self.api_label.setText('<span style="color:#dc2626">●</span> '
-                                   '<span style="color:#b91c1c">API not running</span>')
+            self.api_label.setText(translate("main_window", '<span style="color:#dc2626">●</span> '
+                                   '<span style="color:#b91c1c">API not running</span>'))
             self.api_label.setToolTip(api.message)
         else:
-            self.api_label.setText(f'<span style="color:#9ca3af">●</span> {escape(api.message)}')
+            self.api_label.setText(
+                translate("main_window", '<span style="color:#9ca3af">●</span> {v0}').format(
+                    v0=escape(api.message)
+                )
+            )
             self.api_label.setToolTip(api.message)
 
     @Slot(object)
@@ -714,13 +792,21 @@ class MainWindow(QMainWindow):
         text = escape(self.database_text())
         tip = self.shared_url or str(self.db_path)
         if state == "unreachable":
-            self.db_label.setText('<span style="color:#dc2626">●</span> '
-                                  '<span style="color:#b91c1c">shared database unreachable</span>')
+            self.db_label.setText(translate("main_window", '<span style="color:#dc2626">●</span> '
+                                  '<span style="color:#b91c1c">shared database unreachable</span>'))
             tip = f"{tip}\n{message}\nCallsheet reconnects by itself when it is back."
         elif state == "connecting":
-            self.db_label.setText(f'<span style="color:#9ca3af">●</span> {text}')
+            self.db_label.setText(
+                translate("main_window", '<span style="color:#9ca3af">●</span> {text}').format(
+                    text=text
+                )
+            )
         elif state == "connected":
-            self.db_label.setText(f'<span style="color:#16a34a">●</span> {text}')
+            self.db_label.setText(
+                translate("main_window", '<span style="color:#16a34a">●</span> {text}').format(
+                    text=text
+                )
+            )
         else:
             # One PC: the file's name is enough here (the status bar is narrow); the
             # tooltip and Settings have the whole path.
@@ -739,7 +825,9 @@ class MainWindow(QMainWindow):
         try:
             fresh = self.options.reopen_store()
         except Exception as e:  # the server may be up but refusing: say so, keep going
-            self.notify(f"Could not reopen the shared database: {e}")
+            self.notify(
+                translate("main_window", "Could not reopen the shared database: {e}").format(e=e)
+            )
             return
         old, self.store = self.store, fresh
         self.ctx.store = fresh  # every view reads ctx.store on each use
@@ -756,12 +844,16 @@ class MainWindow(QMainWindow):
         if "serve_api" in changed and self.shared_url and self.options.api_enabled:
             if self.local.serve_api:
                 if self.start_api():
-                    self.notify(f"This PC now serves the API: {self.api.url}")
+                    self.notify(
+                        translate("main_window", "This PC now serves the API: {url}").format(
+                            url=self.api.url
+                        )
+                    )
             else:
                 self.api.stop()
                 self.api.disable(self._office_api_text())
         if {"database", "host", "port", "dbname", "user", "sslmode"} & changed:
-            self.notify("Restart Callsheet to open the other database.")
+            self.notify(translate("main_window", "Restart Callsheet to open the other database."))
 
     # -- dialogs ----------------------------------------------------------
 
@@ -789,12 +881,18 @@ class MainWindow(QMainWindow):
         if "backup_keep" in dlg.changed and self.options.daily_backups:
             self.backups.daily()
         if dlg.api_moved:
-            self.notify(f"The API was restarted: {self.api.url}")
+            self.notify(
+                translate("main_window", "The API was restarted: {url}").format(url=self.api.url)
+            )
         elif {"host", "port"} & dlg.changed and self.options.api_enabled and self.serves_api():
             if self.start_api():
-                self.notify(f"The API was restarted: {self.api.url}")
+                self.notify(
+                    translate("main_window", "The API was restarted: {url}").format(
+                        url=self.api.url
+                    )
+                )
         if dlg.key_rotated:
-            self.notify("A new API key is in use; give it to Apollo.")
+            self.notify(translate("main_window", "A new API key is in use; give it to Apollo."))
 
     def import_csv(self) -> ImportDialog:
         """Import companies and persons from a CSV file."""
@@ -811,7 +909,7 @@ class MainWindow(QMainWindow):
         try:
             counts = load_demo(self.store)
         except CallsheetError as e:
-            QMessageBox.warning(self, "Demo data", e.message)
+            QMessageBox.warning(self, translate("main_window", "Demo data"), e.message)
             return
         self.store.set_setting("demo_offered", "1")
         self.live.check()
@@ -828,8 +926,13 @@ class MainWindow(QMainWindow):
         if path is None:
             name = "contacts.vcf" if vcard else f"{what}.xlsx"
             filters = "vCard (*.vcf)" if vcard else "Excel (*.xlsx);;CSV (*.csv)"
-            path, chosen = file_dialogs.save_file_name(self, "Export", Path.home() / name,
-                                                       filters, database=self.db_path)
+            path, chosen = file_dialogs.save_file_name(
+                self,
+                translate("main_window", "Export"),
+                Path.home() / name,
+                filters,
+                database=self.db_path,
+            )
             if not path:
                 return None
             if not vcard and not path.lower().endswith((".csv", ".xlsx")):
@@ -838,26 +941,39 @@ class MainWindow(QMainWindow):
             n = (export_vcards(self.store, path) if vcard
                  else export(self.store, what, path, region=self.ctx.region))
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, "Export failed", str(e))
+            QMessageBox.warning(self, translate("main_window", "Export failed"), str(e))
             return None
-        self.notify(f"Exported {n} {'contacts' if vcard else what} to {path}.")
+        self.notify(
+            translate("main_window", "Exported {n} {v1} to {path}.").format(
+                n=n, v1="contacts" if vcard else what, path=path
+            )
+        )
         return n
 
     def backup_now(self, path: str | None = None) -> None:
         """Copy the database to a file the person picks (the copy runs in the background)."""
         if self.shared_url:
-            self.notify("Back up a shared database on its server: callsheet-api backup"
-                        " (README, Team setup).")
+            self.notify(
+                translate(
+                    "main_window",
+                    "Back up a shared database on its server: callsheet-api backup"
+                    " (README, Team setup).",
+                )
+            )
             return
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)
-            path, _ = file_dialogs.save_file_name(self, "Back up database", suggested,
-                                                  "Callsheet database (*.db)",
-                                                  database=self.db_path)
+            path, _ = file_dialogs.save_file_name(
+                self,
+                translate("main_window", "Back up database"),
+                suggested,
+                translate("main_window", "Callsheet database (*.db)"),
+                database=self.db_path,
+            )
             if not path:
                 return
-        self.notify("Backing up…")
+        self.notify(translate("main_window", "Backing up…"))
         self.backups.backup_to(path)
 
     def open_backups_folder(self) -> None:
@@ -871,7 +987,7 @@ class MainWindow(QMainWindow):
         from .shortcuts_dialog import menu_sections
 
         def rows(table: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str]]:
-            return [(k.replace("Return", "Enter"), what) for k, what, _ in table]
+            return [(k.replace("Return", "Enter"), translate("keys", what)) for k, what, _ in table]
 
         sections = menu_sections(self.menuBar()) + [
             ("On a card", rows(CARD_KEYS)),
@@ -899,7 +1015,9 @@ class MainWindow(QMainWindow):
                           api_status=self.api.message, backups=self.backups.folder(),
                           secrets=(key,) if key else ())
         QApplication.clipboard().setText(text)
-        self.notify("Debug info copied: paste it into your message or bug report.")
+        self.notify(
+            translate("main_window", "Debug info copied: paste it into your message or bug report.")
+        )
         return text
 
     def about(self) -> None:
@@ -919,10 +1037,14 @@ class MainWindow(QMainWindow):
         dirty = [c.title_text() for c in self.card_list() if c.has_unsaved()]
         if dirty:
             answer = QMessageBox.question(
-                self, "Unsaved changes",
-                f"Unsaved changes in: {', '.join(dirty)}. Quit and lose them?",
+                self,
+                translate("main_window", "Unsaved changes"),
+                translate("main_window", "Unsaved changes in: {v0}. Quit and lose them?").format(
+                    v0=", ".join(dirty)
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

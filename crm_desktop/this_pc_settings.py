@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,9 +30,17 @@ from shared.local_settings import SSL_MODES, LocalSettings, os_user, pc_name
 from shared.pg_check import CheckResult, check_connection, check_fields
 from shared.pgpass import find_password, save_password
 
+from .i18n import translate
+
 FIELDS = ("host", "port", "dbname", "user", "password", "sslmode")
-LABELS = {"host": "Server", "port": "Port", "dbname": "Database", "user": "User",
-          "password": "Password", "sslmode": "SSL"}
+LABELS = {
+    "host": QT_TRANSLATE_NOOP("this_pc_settings", "Server"),
+    "port": QT_TRANSLATE_NOOP("this_pc_settings", "Port"),
+    "dbname": QT_TRANSLATE_NOOP("this_pc_settings", "Database"),
+    "user": QT_TRANSLATE_NOOP("this_pc_settings", "User"),
+    "password": QT_TRANSLATE_NOOP("this_pc_settings", "Password"),
+    "sslmode": QT_TRANSLATE_NOOP("this_pc_settings", "SSL"),
+}
 
 
 class _Result(QObject):
@@ -52,11 +60,17 @@ class ThisPcBox(QGroupBox):
         self._result = _Result(self)
         self._result.done.connect(self._check_done)
 
-        self.local_radio = QRadioButton("Data on this PC")
-        self.local_radio.setToolTip("A database file on this computer (one PC, no setup).")
-        self.shared_radio = QRadioButton("Shared database")
-        self.shared_radio.setToolTip("The office's PostgreSQL server: every PC sees the same"
-                                     " contacts, live.")
+        self.local_radio = QRadioButton(translate("this_pc_settings", "Data on this PC"))
+        self.local_radio.setToolTip(
+            translate("this_pc_settings", "A database file on this computer (one PC, no setup).")
+        )
+        self.shared_radio = QRadioButton(translate("this_pc_settings", "Shared database"))
+        self.shared_radio.setToolTip(
+            translate(
+                "this_pc_settings",
+                "The office's PostgreSQL server: every PC sees the same contacts, live.",
+            )
+        )
         group = QButtonGroup(self)
         group.addButton(self.local_radio)
         group.addButton(self.shared_radio)
@@ -65,7 +79,9 @@ class ThisPcBox(QGroupBox):
         self.editors: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.host_edit = QLineEdit(local.host)
-        self.host_edit.setPlaceholderText("db.office.lan or 192.168.1.20")
+        self.host_edit.setPlaceholderText(
+            translate("this_pc_settings", "db.office.lan or 192.168.1.20")
+        )
         self.port_edit = QLineEdit(str(local.port))
         self.dbname_edit = QLineEdit(local.dbname)
         self.user_edit = QLineEdit(local.user or os_user())
@@ -74,8 +90,13 @@ class ThisPcBox(QGroupBox):
         self.sslmode_combo = QComboBox()
         self.sslmode_combo.addItems(SSL_MODES)
         self.sslmode_combo.setCurrentText(local.sslmode)
-        self.sslmode_combo.setToolTip("prefer: encrypt when the server offers it. require:"
-                                      " refuse an unencrypted connection.")
+        self.sslmode_combo.setToolTip(
+            translate(
+                "this_pc_settings",
+                "prefer: encrypt when the server offers it. require:"
+                " refuse an unencrypted connection.",
+            )
+        )
         editors = (self.host_edit, self.port_edit, self.dbname_edit, self.user_edit,
                    self.password_edit, self.sslmode_combo)
         grid = QGridLayout()
@@ -90,7 +111,7 @@ class ThisPcBox(QGroupBox):
             error.setWordWrap(True)
             error.hide()
             self.errors[name] = error
-            grid.addWidget(QLabel(LABELS[name]), row, 0)
+            grid.addWidget(QLabel(translate("this_pc_settings", LABELS[name])), row, 0)
             grid.addWidget(editor, row, 1)
             grid.addWidget(error, row, 2)
         grid.setColumnStretch(2, 1)
@@ -98,7 +119,7 @@ class ThisPcBox(QGroupBox):
             edit.textEdited.connect(self._fields_edited)
         self.password_edit.textEdited.connect(self._fields_edited)
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(translate("this_pc_settings", "Test connection"))
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel()
         self.test_result.setObjectName("testResult")
@@ -112,27 +133,42 @@ class ThisPcBox(QGroupBox):
         shared_column.setContentsMargins(18, 0, 0, 0)
         shared_column.addLayout(grid)
         shared_column.addLayout(test_row)
-        self.serve_api_box = QCheckBox("Serve the API from this PC")
-        self.serve_api_box.setToolTip("Normally the office's API service serves Apollo; turn"
-                                      " this on only if Apollo should call this PC.")
+        self.serve_api_box = QCheckBox(translate("this_pc_settings", "Serve the API from this PC"))
+        self.serve_api_box.setToolTip(
+            translate(
+                "this_pc_settings",
+                "Normally the office's API service serves Apollo; turn"
+                " this on only if Apollo should call this PC.",
+            )
+        )
         self.serve_api_box.setChecked(local.serve_api)
         shared_column.addWidget(self.serve_api_box)
 
-        self.pop_box = QCheckBox("Pop caller cards on this PC")
-        self.pop_box.setToolTip("When Apollo asks to show a caller: on a shared database a"
-                                " notice with Open card appears; on this PC's data the card"
-                                " comes to the front.")
+        self.pop_box = QCheckBox(translate("this_pc_settings", "Pop caller cards on this PC"))
+        self.pop_box.setToolTip(
+            translate(
+                "this_pc_settings",
+                "When Apollo asks to show a caller: on a shared database a"
+                " notice with Open card appears; on this PC's data the card"
+                " comes to the front.",
+            )
+        )
         self.pop_box.setChecked(local.pop_cards)
         self.name_edit = QLineEdit(local.your_name)
         self.name_edit.setObjectName("pc_your_name")
         self.name_edit.setPlaceholderText(os_user() or "your name")
         name_row = QHBoxLayout()
-        name_row.addWidget(QLabel("Your name"))
+        name_row.addWidget(QLabel(translate("this_pc_settings", "Your name")))
         name_row.addWidget(self.name_edit, 1)
-        pc = QLabel(f"on {pc_name()}")
+        pc = QLabel(translate("this_pc_settings", "on {v0}").format(v0=pc_name()))
         pc.setObjectName("muted")
         name_row.addWidget(pc)
-        note = QLabel("Changes you make are recorded in the history under this name and PC.")
+        note = QLabel(
+            translate(
+                "this_pc_settings",
+                "Changes you make are recorded in the history under this name and PC.",
+            )
+        )
         note.setObjectName("muted")
 
         column = QVBoxLayout(self)
@@ -166,7 +202,10 @@ class ThisPcBox(QGroupBox):
         s = self.local
         saved = s.host and s.user and find_password(s.host, s.port, s.dbname, s.user)
         self.password_edit.setPlaceholderText(
-            "saved in the password file" if saved else "not saved yet")
+            translate("this_pc_settings", "saved in the password file")
+            if saved
+            else translate("this_pc_settings", "not saved yet")
+        )
 
     def _fields_edited(self) -> None:
         for error in self.errors.values():
@@ -196,7 +235,7 @@ class ThisPcBox(QGroupBox):
             return
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
-        self.test_result.setText("Connecting…")
+        self.test_result.setText(translate("this_pc_settings", "Connecting…"))
 
         def run() -> None:
             self._result.done.emit(check_connection(settings, password))

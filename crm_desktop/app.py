@@ -81,12 +81,17 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
         intro = (f"Callsheet created a new, empty database at {created}." if created
                  else "This is a new, empty database.")
         answer = QMessageBox.question(
-            parent, translate("app", "Welcome to Callsheet"),
-            f"{intro} Load the demo data (32 companies with their"
-            " people, three campaigns, tasks and a month of calls) to look around?\n\n"
-            "Choose No to start with your own contacts.",
+            parent,
+            translate("app", "Welcome to Callsheet"),
+            translate(
+                "app",
+                "{intro} Load the demo data (32 companies with their people, three campaigns, "
+                "tasks and a month of calls) to look around?\n\nChoose No to start with your own "
+                "contacts.",
+            ).format(intro=intro),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
     store.set_setting(DEMO_OFFERED, "1")
@@ -139,8 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if ask_running(str(path)):
         # Before anything touches the database: the running window takes over.
         log.info("Callsheet is already running on %s", path)
-        QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
-                                f"{path}\n\nIts window has been brought to the front.")
+        QMessageBox.information(
+            None,
+            name,
+            translate(
+                "app",
+                "Callsheet is already running on this database:\n{path}\n\nIts window has been "
+                "brought to the front.",
+            ).format(path=path),
+        )
         return 0
     instance = InstanceServer(str(path))
     instance.listen()
@@ -172,8 +184,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as e:  # psycopg's errors: a refused password, a server not running
         if not url:
             raise
-        QMessageBox.critical(None, name, f"Callsheet cannot open the shared database\n{url}"
-                             f"\n\n{e}\n\nCheck File > Settings > This PC (Test connection).")
+        QMessageBox.critical(
+            None,
+            name,
+            translate(
+                "app",
+                "Callsheet cannot open the shared database\n{url}\n\n{e}\n\nCheck File > Settings "
+                "> This PC (Test connection).",
+            ).format(url=url, e=e),
+        )
         return 1
     key, created = ensure_api_key(store)
     add_secret(key)

@@ -74,11 +74,10 @@ class CampaignDialog(QDialog):
                                              if current else (8, 0))))
         self.hours_end = QTimeEdit(QTime(*((current.end.hour, current.end.minute)
                                            if current else (20, 0))))
-        for edit, name in ((self.hours_start, "From"), (self.hours_end, "Until")):
+        for edit, name in ((self.hours_start, translate("campaign_dialog", "Calling hours from")),
+                           (self.hours_end, translate("campaign_dialog", "Calling hours until"))):
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(
-                translate("campaign_dialog", "Calling hours {v0}").format(v0=name.lower())
-            )
+            edit.setAccessibleName(name)
             edit.setEnabled(self.hours_on.isChecked())
             self.hours_on.toggled.connect(edit.setEnabled)
         hours_row = QWidget()

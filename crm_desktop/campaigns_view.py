@@ -203,11 +203,16 @@ class CampaignsView(QWidget):
         if campaign is None:
             return
         answer = QMessageBox.question(
-            self, translate("campaigns_view", "Delete campaign"),
-            f"Delete {campaign.name}? Its contact list and its {campaign.open_task_count} open"
-            " task(s) go with it; calls stay in the journal.",
+            self,
+            translate("campaigns_view", "Delete campaign"),
+            translate(
+                "campaigns_view",
+                "Delete {name}? Its contact list and its {open_task_count} open task(s) go with "
+                "it; calls stay in the journal.",
+            ).format(name=campaign.name, open_task_count=campaign.open_task_count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.store.delete_campaign(campaign.id, Actor.desktop())
             self.ctx.wrote()

@@ -32,7 +32,7 @@ class CompanyCard(ContactCard):
             0,
             0,
             2,
-            "Company name, e.g. CX Labs GmbH",
+            QT_TRANSLATE_NOOP("fields", "Company name, e.g. CX Labs GmbH"),
         ),
         FieldSpec(
             "address",
@@ -42,7 +42,7 @@ class CompanyCard(ContactCard):
             1,
             0,
             2,
-            "Street and number",
+            QT_TRANSLATE_NOOP("fields", "Street and number"),
         ),
         FieldSpec("zipCode", "zip_code", QT_TRANSLATE_NOOP("fields", "&ZIP code"), "text", 2, 0),
         FieldSpec("city", "city", QT_TRANSLATE_NOOP("fields", "C&ity"), "text", 2, 1),
@@ -55,7 +55,7 @@ class CompanyCard(ContactCard):
             3,
             1,
             1,
-            "office@example.com",
+            QT_TRANSLATE_NOOP("fields", "office@example.com"),
         ),
         FieldSpec(
             "phone",
@@ -65,7 +65,7 @@ class CompanyCard(ContactCard):
             4,
             0,
             1,
-            "089 443228-0 or +49 89 …",
+            QT_TRANSLATE_NOOP("fields", "089 443228-0 or +49 89 …"),
         ),
         FieldSpec("phone2", "phone2", QT_TRANSLATE_NOOP("fields", "Phone &2"), "phone", 4, 1),
         FieldSpec(
@@ -76,7 +76,7 @@ class CompanyCard(ContactCard):
             5,
             0,
             2,
-            "Anything colleagues should know",
+            QT_TRANSLATE_NOOP("fields", "Anything colleagues should know"),
         ),
     )
 
@@ -153,9 +153,14 @@ class CompanyCard(ContactCard):
         n = store.count_persons_of(company.id)
         goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
                 else " It has no persons.")
-        if not self.confirm(translate("company_card", "Delete company"),
-                            f"Delete {company.display_name}?{goes} Its calls stay in the"
-                            " journal. Recently deleted keeps it for 30 days."):
+        if not self.confirm(
+            translate("company_card", "Delete company"),
+            translate(
+                "company_card",
+                "Delete {display_name}?{goes} Its calls stay in the journal. Recently deleted "
+                "keeps it for 30 days.",
+            ).format(display_name=company.display_name, goes=goes),
+        ):
             return False
         store.delete_company(company.id, Actor.desktop())
         return True

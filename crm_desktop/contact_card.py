@@ -47,7 +47,7 @@ from .contact_actions import CallButton, MailButton, phone_actions
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
-from .i18n import translate
+from .i18n import noun, translate
 from .list_tools import install_row_menu
 from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
@@ -143,7 +143,7 @@ class ContactCard(QWidget):
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.badge = Badge("⊘ DO NOT CALL")
+        self.badge = Badge(translate("contact_card", "⊘ DO NOT CALL"))
         self.badge.setAccessibleName(translate("contact_card", "Do not call"))
         self.badge.hide()
         self.subtitle = QLabel()
@@ -468,10 +468,14 @@ class ContactCard(QWidget):
             self.title.setText(name + (" •" if dirty else ""))
 
     def _start_new(self) -> None:
-        self.title.setText(translate("contact_card", "New {NOUN}").format(NOUN=self.NOUN))
-        self.subtitle.setText(f"Fill in the {self.NOUN}'s details and press "
-                              f"<b>Create {self.NOUN}</b> (Ctrl+S).")
-        self.save_button.setText(translate("contact_card", "Create {NOUN}").format(NOUN=self.NOUN))
+        self.title.setText(translate("contact_card", "New {NOUN}").format(NOUN=noun(self.NOUN)))
+        self.subtitle.setText(
+            translate("contact_card", "Fill in the details and press <b>{create}</b> (Ctrl+S).")
+            .format(create=translate("contact_card", "Create {NOUN}").format(
+                NOUN=noun(self.NOUN))))
+        self.save_button.setText(
+            translate("contact_card", "Create {NOUN}").format(NOUN=noun(self.NOUN))
+        )
         self.revert_button.setText(translate("contact_card", "Cancel"))
         for b in (self.dnc_button, self.task_button, self.delete_button):
             b.hide()
@@ -501,8 +505,13 @@ class ContactCard(QWidget):
             record = self._get(self.record_id)
         except NotFound:
             self._gone = True
-            self.bar.show_message(f"This {self.NOUN} was deleted (by Apollo or another"
-                                  " Callsheet). Close the card; nothing here can be saved.")
+            self.bar.show_message(
+                translate(
+                    "contact_card",
+                    "This {NOUN} was deleted (by Apollo or another Callsheet). Close the card; "
+                    "nothing here can be saved.",
+                ).format(NOUN=noun(self.NOUN))
+            )
             self._update_buttons()
             return
         self.record = record
@@ -520,8 +529,12 @@ class ContactCard(QWidget):
             self._base[spec.api] = stored
         if conflicts:
             self.bar.show_message(
-                f"Someone else changed {', '.join(conflicts)} while you were editing. Save keeps"
-                " your version; Reload shows theirs.")
+                translate(
+                    "contact_card",
+                    "Someone else changed {v0} while you were editing. Save keeps your version; "
+                    "Reload shows theirs.",
+                ).format(v0=", ".join(conflicts))
+            )
         elif not keep_edits or not self.is_dirty():
             self.bar.hide()
         if not keep_edits:
@@ -683,9 +696,14 @@ class ContactCard(QWidget):
         name = self._title_of(self.record)
         if lift:
             reason, ok = QInputDialog.getText(
-                self, translate("contact_card", "Lift do-not-call"),
-                f"Why may {name} be called again? (for example: \"asked for an offer on"
-                " the phone\")")
+                self,
+                translate("contact_card", "Lift do-not-call"),
+                translate(
+                    "contact_card",
+                    'Why may {name} be called again? (for example: "asked for an offer on the '
+                    'phone")',
+                ).format(name=name),
+            )
         else:
             reason, ok = QInputDialog.getText(
                 self,
@@ -770,9 +788,18 @@ class ContactCard(QWidget):
             there = local_time.describe(number, when)
             return self.confirm(
                 translate("contact_card", "Outside calling hours"),
-                f"At that time it is {there} for {self._title_of(self.record)}, outside"
-                f" {local_time.GOOD_FROM:%H:%M}–{local_time.GOOD_UNTIL:%H:%M} of their local"
-                " time. Plan the call anyway?")
+                translate(
+                    "contact_card",
+                    "At that time it is {there} for {v1}, outside "
+                    "{GOOD_FROM:%H:%M}–{GOOD_UNTIL:%H:%M} of their local time. Plan the call "
+                    "anyway?",
+                ).format(
+                    there=there,
+                    v1=self._title_of(self.record),
+                    GOOD_FROM=local_time.GOOD_FROM,
+                    GOOD_UNTIL=local_time.GOOD_UNTIL,
+                ),
+            )
         return True
 
     # -- notes ------------------------------------------------------------

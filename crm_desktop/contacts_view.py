@@ -30,7 +30,7 @@ from .contact_actions import phone_actions, write
 from .context import DesktopContext
 from .empty_state import EmptyState
 from .formatting import phone
-from .i18n import translate
+from .i18n import noun, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
@@ -69,6 +69,8 @@ class ContactsListView(QWidget):
         # or a change elsewhere, not as pages load while scrolling.
         self._total: int | None = None
         plural = "Companies" if kind == "company" else "Persons"
+        shown_plural = (translate("contacts_view", "Companies") if kind == "company"
+                        else translate("contacts_view", "Persons"))
         self.model: PagedTableModel = (CompaniesModel(ctx.region) if kind == "company"
                                        else PersonsModel(ctx.region))
         self.model.notice.connect(self.notice)
@@ -78,9 +80,8 @@ class ContactsListView(QWidget):
         )
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(
-            translate("contacts_view", "Filter {v0}").format(
-                v0="companies" if kind == "company" else "persons"
-            )
+            translate("contacts_view", "Filter companies") if kind == "company"
+            else translate("contacts_view", "Filter persons")
         )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -106,8 +107,10 @@ class ContactsListView(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(getattr(self, method))
 
-        noun = "company" if kind == "company" else "person"
-        self.new_button = QPushButton(translate("contacts_view", "New {noun}").format(noun=noun))
+        noun_en = "company" if kind == "company" else "person"
+        self.new_button = QPushButton(
+            translate("contacts_view", "New company") if kind == "company"
+            else translate("contacts_view", "New person"))
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip(
             translate("contacts_view", "Ctrl+Shift+C")
@@ -132,7 +135,7 @@ class ContactsListView(QWidget):
         self.count.setObjectName("muted")
 
         top = QHBoxLayout()
-        top.addWidget(heading(plural))
+        top.addWidget(heading(shown_plural))
         top.addStretch(1)
         top.addWidget(self.new_button)
         buttons = QHBoxLayout()
@@ -149,7 +152,7 @@ class ContactsListView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         # A first start shows what to do, not an empty table that "matches nothing".
-        self.empty = EmptyState(noun, plural.lower())
+        self.empty = EmptyState(noun_en, plural.lower())
         self.empty.new_requested.connect(self.new_requested)
         self.empty.import_requested.connect(self.import_requested)
         self.empty.demo_requested.connect(self.demo_requested)
@@ -248,9 +251,11 @@ class ContactsListView(QWidget):
             n = self._total
         one, many = ("company", "companies") if self.kind == "company" else ("person", "persons")
         if not n:
-            self.count.setText(translate("contacts_view", "No {many} match").format(many=many))
+            self.count.setText(translate("contacts_view", "No {many} match").format(
+                many=noun(many)))
         else:
-            self.count.setText(f"{n:,} {one if n == 1 else many}")
+            self.count.setText(
+                f"{n:,} {noun(one) if n == 1 else noun(many)}")
         self.count.setToolTip(
             ""
             if self.model.complete()
@@ -266,8 +271,9 @@ class ContactsListView(QWidget):
             store = self.ctx.store
             self.empty.set_demo_offered(not store.list_companies(limit=1)
                                         and not store.list_persons(limit=1))
-            noun = "companies" if self.kind == "company" else "persons"
-            self.count.setText(translate("contacts_view", "No {noun} yet").format(noun=noun))
+            nouns = "companies" if self.kind == "company" else "persons"
+            self.count.setText(translate("contacts_view", "No {noun} yet").format(
+                noun=noun(nouns)))
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
         for b in (self.open_button, self.campaign_button, self.delete_button):
@@ -311,7 +317,8 @@ class ContactsListView(QWidget):
         refs = self.refs()
         if not refs:
             return
-        what = "must not be called" if flag else "may be called again"
+        what = (translate("contacts_view", "must not be called") if flag
+                else translate("contacts_view", "may be called again"))
         reason, ok = QInputDialog.getText(
             self,
             translate("contacts_view", "Set do-not-call")
@@ -336,9 +343,9 @@ class ContactsListView(QWidget):
         self.ctx.wrote()
         self.refresh()
         self.notice.emit(
-            translate("contacts_view", "Do-not-call {v0} on {changed} contact(s).").format(
-                v0="set" if flag else "lifted", changed=changed
-            )
+            (translate("contacts_view", "Do-not-call set on {changed} contact(s).") if flag
+             else translate("contacts_view", "Do-not-call lifted on {changed} contact(s)."))
+            .format(changed=changed)
         )
 
     # -- actions ----------------------------------------------------------

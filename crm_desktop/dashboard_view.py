@@ -296,8 +296,11 @@ class DashboardView(QWidget):
     def _hover_day(self, state: bool, index: int) -> None:
         if state and self.data and 0 <= index < len(self.data.days):
             x = self.data.days[index]
-            self.per_day.setToolTip(f"{x.day:%a %d %b}: {x.answered} answered,"
-                                    f" {x.unanswered} unanswered")
+            self.per_day.setToolTip(
+                translate(
+                    "dashboard_view", "{day:%a %d %b}: {answered} answered, {unanswered} unanswered"
+                ).format(day=x.day, answered=x.answered, unanswered=x.unanswered)
+            )
 
     def _draw_agents(self, d: Dashboard) -> None:
         agents = list(reversed(d.agents))  # the busiest on top

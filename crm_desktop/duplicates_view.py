@@ -215,9 +215,8 @@ class DuplicatesView(QWidget):
             self.table.selectRow(0)
         n = len(pairs)
         self.count.setText(
-            translate("duplicates_view", "{n} possible duplicate{v1}").format(
-                n=n, v1="s" if n != 1 else ""
-            )
+            (translate("duplicates_view", "{n} possible duplicates") if n != 1
+             else translate("duplicates_view", "1 possible duplicate")).format(n=n)
             if n
             else translate("duplicates_view", "No possible duplicates.")
         )
@@ -283,13 +282,21 @@ class DuplicatesView(QWidget):
             return False
         keep, drop = (pair.left, pair.right) if keep_left else (pair.right, pair.left)
         answer = QMessageBox.question(
-            self, translate("duplicates_view", "Merge contacts"),
-            f"Keep “{record_title(keep)}” and merge “{record_title(drop)}” into it?\n\n"
-            f"Its empty fields are filled from the other record; calls, tasks, campaign"
-            f" places{' and persons' if pair.kind == 'company' else ''} move over; then"
-            f" “{record_title(drop)}” is deleted. The audit trail keeps what it was.",
+            self,
+            translate("duplicates_view", "Merge contacts"),
+            translate(
+                "duplicates_view",
+                "Keep “{v0}” and merge “{v1}” into it?\n\nIts empty fields are filled from the "
+                "other record; calls, tasks, campaign places{v2} move over; then “{v1}” is "
+                "deleted. The audit trail keeps what it was.",
+            ).format(
+                v0=record_title(keep),
+                v1=record_title(drop),
+                v2=translate("duplicates_view", " and persons") if pair.kind == "company" else "",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:

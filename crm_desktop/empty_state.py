@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from .i18n import translate
+from .i18n import noun, translate
 
 
 class EmptyState(QFrame):
@@ -19,14 +19,16 @@ class EmptyState(QFrame):
     import_requested = Signal()
     demo_requested = Signal()
 
-    def __init__(self, noun: str, plural: str, parent: QWidget | None = None) -> None:
+    def __init__(self, word: str, plural: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
-        title = QLabel(translate("empty_state", "No {plural} yet").format(plural=plural))
+        title = QLabel(translate("empty_state", "No {plural} yet").format(plural=noun(plural)))
         title.setObjectName("emptyTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel(f"Add the first {noun} by hand, import your contacts from a CSV file"
-                      " (Excel and Outlook exports work), or load the demo data to look around.")
+        text = QLabel(translate(
+            "empty_state", "Add the first {noun} by hand, import your contacts from a CSV file"
+            " (Excel and Outlook exports work), or load the demo data to look around.").format(
+                noun=noun(word)))
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setObjectName("muted")
@@ -34,7 +36,9 @@ class EmptyState(QFrame):
         # does not ask a wrapped label for its height, which cut the text off.
         text.setFixedWidth(420)
         text.setMinimumHeight(text.heightForWidth(420))
-        self.new_button = QPushButton(translate("empty_state", "New {noun}").format(noun=noun))
+        self.new_button = QPushButton(
+            translate("empty_state", "New {noun}").format(noun=noun(word))
+        )
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_requested)
         self.import_button = QPushButton(translate("empty_state", "Import CSV…"))

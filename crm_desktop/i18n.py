@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,19 @@ def choose_language(setting: str | None, system: QLocale | None = None) -> str:
         if code in LANGUAGES:
             return code
     return "en"
+
+
+# The words that go into sentences like "New {noun}": German needs them translated too
+# (and both are feminine there: "Neue Firma", "Neue Person").
+NOUNS = (QT_TRANSLATE_NOOP("nouns", "company"), QT_TRANSLATE_NOOP("nouns", "person"),
+         QT_TRANSLATE_NOOP("nouns", "companies"), QT_TRANSLATE_NOOP("nouns", "persons"),
+         QT_TRANSLATE_NOOP("nouns", "contacts"), QT_TRANSLATE_NOOP("nouns", "calls"),
+         QT_TRANSLATE_NOOP("nouns", "tasks"))
+
+
+def noun(word: str) -> str:
+    """One of NOUNS in the language shown."""
+    return translate("nouns", word)
 
 
 _installed: list[QTranslator] = []

@@ -53,7 +53,6 @@ from shared.database import connect
 from shared.errors import CallsheetError
 from shared.model import Actor
 from shared.store import Store
-from shared.words import plural, verb
 
 from . import file_dialogs
 from .context import DesktopContext
@@ -347,10 +346,15 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         delim = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(f.delimiter,
                                                                               f.delimiter)
-        counts = f"{plural(len(f.rows), 'row')} · {plural(len(f.headers), 'column')}"
-        self.file_info.setText(f"{counts} ·"
-                               f" {delim}-separated · {f.encoding} · phone numbers without"
-                               f" +country are read as {self.ctx.region}")
+        counts = translate("import_dialog", "{rows:,} row(s) · {columns:,} column(s)").format(
+            rows=len(f.rows), columns=len(f.headers))
+        self.file_info.setText(
+            translate(
+                "import_dialog",
+                "{counts} · {delim}-separated · {encoding} · phone numbers without +country are "
+                "read as {region}",
+            ).format(counts=counts, delim=delim, encoding=f.encoding, region=self.ctx.region)
+        )
         self._fill_mapping(guess_mapping(f.headers))
         self.update_preview()
         self._update_buttons()
@@ -473,13 +477,21 @@ class ImportDialog(QDialog):
         ok = len(plan.rows) - len(failed)
         rows = len(plan.rows)
         self.check_summary.setText(
-            f"<b>{ok:,}</b> of {plural(rows, 'row')} can be imported; <b>{len(dupes):,}</b>"
-            f" {verb(len(dupes), 'looks', 'look')} like contacts you have (or earlier rows"
-            f" of the file), <b>{len(failed):,}</b> cannot be imported."
-            if dupes or failed else
-            (f"All <b>{rows:,}</b> rows can be imported" if rows != 1
-             else "The <b>1</b> row can be imported") + ", and none looks like a contact you"
-            " have.")
+            translate(
+                "import_dialog",
+                "<b>{ok:,}</b> of {rows:,} row(s) can be imported; <b>{dupes:,}</b> look(s) like"
+                " contacts you have (or earlier rows of the file), <b>{failed:,}</b> cannot be"
+                " imported.",
+            ).format(ok=ok, rows=rows, dupes=len(dupes), failed=len(failed))
+            if dupes or failed
+            else (
+                translate("import_dialog", "All <b>{rows:,}</b> rows can be imported").format(
+                    rows=rows)
+                if rows != 1
+                else translate("import_dialog", "The <b>1</b> row can be imported")
+            )
+            + translate("import_dialog", ", and none looks like a contact you have.")
+        )
         self.dupes.setRowCount(len(dupes))
         self._decision_combos = {}
         for r, rp in enumerate(dupes):

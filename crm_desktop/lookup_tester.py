@@ -196,7 +196,10 @@ class LookupTester(QWidget):
                       if n > 1 else translate("lookup_tester", "Exact match on {how} of {who}."))
             shown = detail.format(how=how, who=escape(_who(first.contact)), more=n - 1)
             self.verdict.setText(
-                f'<span style="color:#1b5e20"><b>{found.format(n=n)}</b></span> {shown}')
+                translate(
+                    "lookup_tester", '<span style="color:#1b5e20"><b>{v0}</b></span> {shown}'
+                ).format(v0=found.format(n=n), shown=shown)
+            )
             self.list_title.setText(
                 translate("lookup_tester", "Apollo's answer (persons first, then companies)")
             )

@@ -46,7 +46,7 @@ from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
 from .edit_menu import EditMenu
-from .i18n import translate
+from .i18n import noun, translate
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
@@ -310,8 +310,12 @@ class MainWindow(QMainWindow):
         export = file.addMenu(translate("main_window", "&Export"))
         # Two-key chords (Ctrl+E, then a letter): every action has a key, none is taken twice.
         for what, key in (("companies", "C"), ("persons", "P"), ("calls", "L"), ("tasks", "T")):
-            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w),
-                   f"Ctrl+E, {key}")
+            action(
+                export,
+                translate("main_window", what.capitalize()) + "…",
+                lambda _=False, w=what: self.export(w),
+                f"Ctrl+E, {key}",
+            )
         action(
             export,
             translate("main_window", "Contacts as &vCard…"),
@@ -543,8 +547,15 @@ class MainWindow(QMainWindow):
                                                                                   record_id)
             n = UnknownCallers(self.store).link_calls(number, ref, Actor.desktop())
             card.reload()
-            self.notify(f"{card.title_text()} created; {n} earlier call{'s' if n != 1 else ''}"
-                        f" of {phone(number, self.ctx.region)} linked.")
+            self.notify(
+                translate(
+                    "main_window", "{v0} created; {n} earlier call(s) of {v3} linked."
+                ).format(
+                    v0=card.title_text(),
+                    n=n,
+                    v3=phone(number, self.ctx.region),
+                )
+            )
 
         card.created.connect(link)
         return card
@@ -703,13 +714,21 @@ class MainWindow(QMainWindow):
         api = self.api
         if api.state == "listening" and self.api_error:
             # Red until a request succeeds again: listening is not the same as working.
-            self.api_label.setText('<span style="color:#dc2626">●</span> '
-                                   f'<span style="color:#b91c1c">API error: '
-                                   f"{escape(self.api_error)}</span>")
+            self.api_label.setText(
+                translate(
+                    "main_window",
+                    '<span style="color:#dc2626">●</span> <span style="color:#b91c1c">API error: '
+                    '{v0}</span>',
+                ).format(v0=escape(self.api_error))
+            )
             self.api_label.setToolTip(self.api_error)
         elif api.state == "listening":
-            self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
-                                   f"<b>{escape(api.url)}</b>")
+            self.api_label.setText(
+                translate(
+                    "main_window",
+                    '<span style="color:#16a34a">●</span> API listening on <b>{v0}</b>',
+                ).format(v0=escape(api.url))
+            )
             self.api_label.setToolTip(
                 translate("main_window", "Apollo calls Callsheet here. Settings: Ctrl+,")
             )
@@ -739,8 +758,13 @@ class MainWindow(QMainWindow):
             self.api_error = error
             self._show_api_status()
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
-        self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
-                                         f" {info.path} → {info.status}")
+        self.request_label.set_full_text(
+            translate(
+                "main_window", "Last request {at} · {client} · {method} {path} → {status}"
+            ).format(
+                at=at, client=info.client, method=info.method, path=info.path, status=info.status
+            )
+        )
         if info.method != "GET" and info.status < 400:
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()
@@ -914,8 +938,11 @@ class MainWindow(QMainWindow):
         self.store.set_setting("demo_offered", "1")
         self.live.check()
         self.refresh_views()
-        self.notify(f"Demo data loaded: {counts.get('companies', 0)} companies,"
-                    f" {counts.get('persons', 0)} persons.")
+        self.notify(
+            translate("main_window", "Demo data loaded: {v0} companies, {v1} persons.").format(
+                v0=counts.get("companies", 0), v1=counts.get("persons", 0)
+            )
+        )
 
     def export(self, what: str, path: str | None = None) -> int | None:
         """Export a list to CSV or Excel, or every contact to vCard; returns how many."""
@@ -945,7 +972,7 @@ class MainWindow(QMainWindow):
             return None
         self.notify(
             translate("main_window", "Exported {n} {v1} to {path}.").format(
-                n=n, v1="contacts" if vcard else what, path=path
+                n=n, v1=noun("contacts" if vcard else what), path=path
             )
         )
         return n

@@ -39,7 +39,7 @@ class PersonCard(ContactCard):
             0,
             0,
             1,
-            "Frau, Herr, Ms …",
+            QT_TRANSLATE_NOOP("fields", "Frau, Herr, Ms …"),
         ),
         FieldSpec(
             "displayName",
@@ -49,7 +49,7 @@ class PersonCard(ContactCard):
             0,
             1,
             1,
-            "optional: first + last name",
+            QT_TRANSLATE_NOOP("fields", "optional: first + last name"),
         ),
         FieldSpec(
             "firstName", "first_name", QT_TRANSLATE_NOOP("fields", "&First name"), "text", 1, 0
@@ -63,7 +63,7 @@ class PersonCard(ContactCard):
             2,
             0,
             1,
-            "Head of purchasing",
+            QT_TRANSLATE_NOOP("fields", "Head of purchasing"),
         ),
         FieldSpec(
             "department",
@@ -73,7 +73,7 @@ class PersonCard(ContactCard):
             2,
             1,
             1,
-            "Purchasing",
+            QT_TRANSLATE_NOOP("fields", "Purchasing"),
         ),
         FieldSpec(
             "email",
@@ -83,7 +83,7 @@ class PersonCard(ContactCard):
             3,
             1,
             1,
-            "name@example.com",
+            QT_TRANSLATE_NOOP("fields", "name@example.com"),
         ),
         FieldSpec(
             "phone",
@@ -93,7 +93,7 @@ class PersonCard(ContactCard):
             4,
             0,
             1,
-            "0151 2345678 or +49 151 …",
+            QT_TRANSLATE_NOOP("fields", "0151 2345678 or +49 151 …"),
         ),
         FieldSpec("phone2", "phone2", QT_TRANSLATE_NOOP("fields", "Phone &2"), "phone", 4, 1),
         FieldSpec(
@@ -104,7 +104,7 @@ class PersonCard(ContactCard):
             5,
             0,
             2,
-            "Street and number",
+            QT_TRANSLATE_NOOP("fields", "Street and number"),
         ),
         FieldSpec("zipCode", "zip_code", QT_TRANSLATE_NOOP("fields", "&ZIP code"), "text", 6, 0),
         FieldSpec("city", "city", QT_TRANSLATE_NOOP("fields", "C&ity"), "text", 6, 1),
@@ -117,7 +117,7 @@ class PersonCard(ContactCard):
             8,
             0,
             2,
-            "Anything colleagues should know",
+            QT_TRANSLATE_NOOP("fields", "Anything colleagues should know"),
         ),
     )
 
@@ -219,10 +219,14 @@ class PersonCard(ContactCard):
 
     def _delete(self) -> bool:
         person = self.record
-        if not self.confirm(translate("person_card", "Delete person"),
-                            f"Delete {person.name}? Their open tasks and campaign places go"
-                            " with them; their calls stay in the journal. Recently"
-                            " deleted keeps them for 30 days."):
+        if not self.confirm(
+            translate("person_card", "Delete person"),
+            translate(
+                "person_card",
+                "Delete {name}? Their open tasks and campaign places go with them; their calls "
+                "stay in the journal. Recently deleted keeps them for 30 days.",
+            ).format(name=person.name),
+        ):
             return False
         self.ctx.store.delete_person(person.id, Actor.desktop())
         return True

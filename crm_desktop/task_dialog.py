@@ -149,8 +149,12 @@ class TaskDialog(QDialog):
                 flagged = False
         if flagged:
             self.contact_warning.setText(
-                f"⚠ {title} is flagged do-not-call. The task is kept, but Apollo's"
-                " dialer does not receive it while the flag is on.")
+                translate(
+                    "task_dialog",
+                    "⚠ {title} is flagged do-not-call. The task is kept, but Apollo's dialer does "
+                    "not receive it while the flag is on.",
+                ).format(title=title)
+            )
         self.contact_warning.setVisible(flagged)
 
     def accept(self) -> None:

@@ -149,9 +149,8 @@ class TasksView(QWidget):
             scheduled=self.kind.currentData(), include_closed=self.closed.isChecked())
         keep_selection(self.table, self.model, lambda: self.model.set_rows(tasks))
         self.count.setText(
-            translate("tasks_view", "{v0} task{v1}").format(
-                v0=len(tasks), v1="s" if len(tasks) != 1 else ""
-            )
+            (translate("tasks_view", "{n} tasks") if len(tasks) != 1
+             else translate("tasks_view", "1 task")).format(n=len(tasks))
         )
         self._show_origin()
 

@@ -42,9 +42,14 @@ class TrashView(QWidget):
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
         install_row_menu(self.table, self._row_menu)
         install_column_chooser(self.table, "recently_deleted")
-        intro = QLabel(f"Deleted companies and persons stay here for {KEEP_DAYS} days, then"
-                       " they are gone for good. Restore puts a record back with its persons,"
-                       " tasks and campaign places; its calls never left.")
+        intro = QLabel(
+            translate(
+                "trash_view",
+                "Deleted companies and persons stay here for {KEEP_DAYS} days, then they are gone "
+                "for good. Restore puts a record back with its persons, tasks and campaign "
+                "places; its calls never left.",
+            ).format(KEEP_DAYS=KEEP_DAYS)
+        )
         intro.setObjectName("muted")
         intro.setWordWrap(True)
         self.restore_button = QPushButton(translate("trash_view", "Restore"))

@@ -141,9 +141,8 @@ class UnknownCallersView(QWidget):
             self.table.selectRow(0)
         n = len(rows)
         self.count.setText(
-            translate("unknown_callers_view", "{n} number{v1}").format(
-                n=n, v1="s" if n != 1 else ""
-            )
+            (translate("unknown_callers_view", "{n} numbers") if n != 1
+             else translate("unknown_callers_view", "1 number")).format(n=n)
         )
         for b in (self.company_button, self.person_button, self.attach_button):
             b.setEnabled(bool(rows))
@@ -190,8 +189,15 @@ class UnknownCallersView(QWidget):
         except CallsheetError as e:
             self.notice.emit(e.message)
             return None
-        self.notice.emit(f"{phone(row.number, self.ctx.region)} is now {picked.title}'s"
-                         f" phone 2; {n} call{'s' if n != 1 else ''} linked.")
+        self.notice.emit(
+            translate(
+                "unknown_callers_view", "{v0} is now {title}'s phone 2; {n} call(s) linked."
+            ).format(
+                v0=phone(row.number, self.ctx.region),
+                title=picked.title,
+                n=n,
+            )
+        )
         self.ctx.wrote()
         self.refresh()
         self.open_contact.emit(picked.kind, picked.id)

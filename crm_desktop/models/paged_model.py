@@ -240,8 +240,12 @@ class PagedTableModel(QAbstractTableModel):
                 after = (f[0], int(f[1]))
         if not exhausted:
             self.notice.emit(
-                f"This list has more than {CLIENT_SORT_LIMIT:,} rows, so it stays sorted by"
-                " name. Type a filter to narrow it down, then sort by any column.")
+                translate(
+                    "paged_model",
+                    "This list has more than {CLIENT_SORT_LIMIT:,} rows, so it stays sorted by "
+                    "name. Type a filter to narrow it down, then sort by any column.",
+                ).format(CLIENT_SORT_LIMIT=CLIENT_SORT_LIMIT)
+            )
             return
         col = self.COLUMNS[column]
         keyfn = col.sort or (lambda f, c=col: c.text(f).lower())

@@ -119,6 +119,12 @@ class ImportWorker(QThread):
             store.db.close()
 
 
+def rows_text(n: int) -> str:
+    """"1 row", "12 rows" in the language shown."""
+    return (translate("import_dialog", "{n:,} rows") if n != 1
+            else translate("import_dialog", "1 row")).format(n=n)
+
+
 class ImportDialog(QDialog):
     """The CSV import, in three steps. Results: ``plan``, ``report``."""
 
@@ -346,8 +352,9 @@ class ImportDialog(QDialog):
         self.path.setText(str(path))
         delim = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(f.delimiter,
                                                                               f.delimiter)
-        counts = translate("import_dialog", "{rows:,} row(s) · {columns:,} column(s)").format(
-            rows=len(f.rows), columns=len(f.headers))
+        counts = "{} · {}".format(rows_text(len(f.rows)), (
+            translate("import_dialog", "{n:,} columns") if len(f.headers) != 1
+            else translate("import_dialog", "1 column")).format(n=len(f.headers)))
         self.file_info.setText(
             translate(
                 "import_dialog",
@@ -479,10 +486,11 @@ class ImportDialog(QDialog):
         self.check_summary.setText(
             translate(
                 "import_dialog",
-                "<b>{ok:,}</b> of {rows:,} row(s) can be imported; <b>{dupes:,}</b> look(s) like"
-                " contacts you have (or earlier rows of the file), <b>{failed:,}</b> cannot be"
-                " imported.",
-            ).format(ok=ok, rows=rows, dupes=len(dupes), failed=len(failed))
+                "<b>{ok:,}</b> of {rows} can be imported; {dupes} like contacts you have (or"
+                " earlier rows of the file), <b>{failed:,}</b> cannot be imported.",
+            ).format(ok=ok, rows=rows_text(rows), failed=len(failed), dupes=(
+                translate("import_dialog", "<b>{n:,}</b> look") if len(dupes) != 1
+                else translate("import_dialog", "<b>1</b> looks")).format(n=len(dupes)))
             if dupes or failed
             else (
                 translate("import_dialog", "All <b>{rows:,}</b> rows can be imported").format(

@@ -876,6 +876,8 @@ class MainWindow(QMainWindow):
             else:
                 self.api.stop()
                 self.api.disable(self._office_api_text())
+        if "language" in changed:
+            self.notify(translate("main_window", "Restart Callsheet to see the new language."))
         if {"database", "host", "port", "dbname", "user", "sslmode"} & changed:
             self.notify(translate("main_window", "Restart Callsheet to open the other database."))
 

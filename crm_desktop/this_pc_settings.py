@@ -30,6 +30,7 @@ from shared.local_settings import SSL_MODES, LocalSettings, os_user, pc_name
 from shared.pg_check import CheckResult, check_connection, check_fields
 from shared.pgpass import find_password, save_password
 
+from . import i18n
 from .i18n import translate
 
 FIELDS = ("host", "port", "dbname", "user", "password", "sslmode")
@@ -170,6 +171,26 @@ class ThisPcBox(QGroupBox):
             )
         )
         note.setObjectName("muted")
+        # The language: automatic follows the operating system; a text is made in the
+        # language of its time, so the choice shows after a restart.
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("pc_language")
+        auto = i18n.LANGUAGES[i18n.choose_language("")]
+        self.language_combo.addItem(
+            translate("this_pc_settings", "Automatic (as the system: {language})").format(
+                language=auto), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(local.language)))
+        language_label = QLabel(translate("this_pc_settings", "&Language"))
+        language_label.setBuddy(self.language_combo)
+        language_row = QHBoxLayout()
+        language_row.addWidget(language_label)
+        language_row.addWidget(self.language_combo, 1)
+        restart = QLabel(translate("this_pc_settings",
+                                   "A new language shows when Callsheet is started again."))
+        restart.setObjectName("muted")
+        language_row.addWidget(restart)
 
         column = QVBoxLayout(self)
         column.addWidget(self.local_radio)
@@ -178,6 +199,7 @@ class ThisPcBox(QGroupBox):
         column.addWidget(self.pop_box)
         column.addLayout(name_row)
         column.addWidget(note)
+        column.addLayout(language_row)
         self._show_saved_password_hint()
         self.shared_radio.toggled.connect(self.shared_fields.setEnabled)
         self.shared_fields.setEnabled(local.shared)
@@ -196,7 +218,8 @@ class ThisPcBox(QGroupBox):
             dbname=self.dbname_edit.text().strip(), user=self.user_edit.text().strip(),
             sslmode=self.sslmode_combo.currentText(),
             serve_api=self.serve_api_box.isChecked(), pop_cards=self.pop_box.isChecked(),
-            your_name=self.name_edit.text().strip())
+            your_name=self.name_edit.text().strip(),
+            language=str(self.language_combo.currentData() or ""))
 
     def _show_saved_password_hint(self) -> None:
         s = self.local
@@ -267,7 +290,8 @@ class ThisPcBox(QGroupBox):
         if not new.shared:
             # Keep the shared database's details for switching back, only the mode changes.
             new = LocalSettings(**(self.local.__dict__ | {
-                "database": "local", "pop_cards": new.pop_cards, "your_name": new.your_name}))
+                "database": "local", "pop_cards": new.pop_cards, "your_name": new.your_name,
+                "language": new.language}))
         password = self.password_edit.text()
         if new.shared and password:
             save_password(new.host, new.port, new.dbname, new.user, password)

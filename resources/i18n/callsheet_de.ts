@@ -1705,12 +1705,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+3"/>
-        <location line="+186"/>
+        <location line="+192"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location line="-185"/>
+        <location line="-191"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
@@ -1745,7 +1745,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Land</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+48"/>
+        <source>{n:,} rows</source>
+        <translation>{n:,} Zeilen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 row</source>
+        <translation>1 Zeile</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Import contacts from CSV</source>
         <translation>Kontakte aus CSV importieren</translation>
     </message>
@@ -1761,12 +1771,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+3"/>
-        <location line="+510"/>
+        <location line="+512"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-492"/>
         <source>Choose a CSV file exported from Excel, Outlook or another CRM</source>
         <translation>Wählen Sie eine CSV-Datei, exportiert aus Excel, Outlook oder einem anderen CRM</translation>
     </message>
@@ -1876,12 +1886,32 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Die Datei kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>{rows:,} row(s) · {columns:,} column(s)</source>
-        <translation>{rows:,} Zeile(n) · {columns:,} Spalte(n)</translation>
+        <location line="+7"/>
+        <source>{n:,} columns</source>
+        <translation>{n:,} Spalten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>1 column</source>
+        <translation>1 Spalte</translation>
+    </message>
+    <message>
+        <location line="+130"/>
+        <source>&lt;b&gt;{ok:,}&lt;/b&gt; of {rows} can be imported; {dupes} like contacts you have (or earlier rows of the file), &lt;b&gt;{failed:,}&lt;/b&gt; cannot be imported.</source>
+        <translation>&lt;b&gt;{ok:,}&lt;/b&gt; von {rows} können importiert werden; {dupes} vorhandenen Kontakten (oder früheren Zeilen der Datei), &lt;b&gt;{failed:,}&lt;/b&gt; können nicht importiert werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;{n:,}&lt;/b&gt; look</source>
+        <translation>&lt;b&gt;{n:,}&lt;/b&gt; ähneln</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;b&gt;1&lt;/b&gt; looks</source>
+        <translation>&lt;b&gt;1&lt;/b&gt; ähnelt</translation>
+    </message>
+    <message>
+        <location line="-134"/>
         <source>{counts} · {delim}-separated · {encoding} · phone numbers without +country are read as {region}</source>
         <translation>{counts} · getrennt durch {delim} · {encoding} · Telefonnummern ohne +Land gelten als {region}</translation>
     </message>
@@ -1896,12 +1926,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Import nicht möglich</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>&lt;b&gt;{ok:,}&lt;/b&gt; of {rows:,} row(s) can be imported; &lt;b&gt;{dupes:,}&lt;/b&gt; look(s) like contacts you have (or earlier rows of the file), &lt;b&gt;{failed:,}&lt;/b&gt; cannot be imported.</source>
-        <translation>&lt;b&gt;{ok:,}&lt;/b&gt; von {rows:,} Zeile(n) können importiert werden; &lt;b&gt;{dupes:,}&lt;/b&gt; ähneln vorhandenen Kontakten (oder früheren Zeilen der Datei), &lt;b&gt;{failed:,}&lt;/b&gt; können nicht importiert werden.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+23"/>
         <source>All &lt;b&gt;{rows:,}&lt;/b&gt; rows can be imported</source>
         <translation>Alle &lt;b&gt;{rows:,}&lt;/b&gt; Zeilen können importiert werden</translation>
     </message>
@@ -2373,12 +2398,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+25"/>
-        <location line="+492"/>
+        <location line="+494"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location line="-491"/>
+        <location line="-493"/>
         <source>{v0} has unsaved changes. Close it and lose them?</source>
         <translation>{v0} hat ungespeicherte Änderungen. Schließen und verwerfen?</translation>
     </message>
@@ -2455,6 +2480,11 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+8"/>
+        <source>Restart Callsheet to see the new language.</source>
+        <translation>Starten Sie Callsheet neu, um die neue Sprache zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Restart Callsheet to open the other database.</source>
         <translation>Starten Sie Callsheet neu, um die andere Datenbank zu öffnen.</translation>
     </message>
@@ -3087,7 +3117,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>this_pc_settings</name>
     <message>
-        <location filename="../../crm_desktop/this_pc_settings.py" line="+37"/>
+        <location filename="../../crm_desktop/this_pc_settings.py" line="+38"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -3185,6 +3215,21 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+4"/>
         <source>Changes you make are recorded in the history under this name and PC.</source>
         <translation>Ihre Änderungen werden im Verlauf unter diesem Namen und PC festgehalten.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Automatic (as the system: {language})</source>
+        <translation>Automatisch (wie das System: {language})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new language shows when Callsheet is started again.</source>
+        <translation>Eine neue Sprache erscheint, wenn Callsheet neu gestartet wird.</translation>
     </message>
     <message>
         <location line="+38"/>

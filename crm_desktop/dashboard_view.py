@@ -35,7 +35,7 @@ from shared.timeutil import utc_now
 
 from .context import DesktopContext
 from .i18n import translate
-from .style import ACCENT
+from .style import ACCENT, is_dark, themed
 from .widgets import heading
 
 ANSWERED = "#16a34a"
@@ -48,8 +48,8 @@ TAG = "#7c3aed"
 def _bar_set(label: str, values: Sequence[int], color: str) -> QBarSet:
     s = QBarSet(label)
     s.append([float(v) for v in values])
-    s.setColor(QColor(color))
-    s.setBorderColor(QColor(color))
+    s.setColor(QColor(themed(color)))
+    s.setBorderColor(QColor(themed(color)))
     return s
 
 
@@ -59,16 +59,16 @@ class Tile(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
-        self.setStyleSheet("QFrame#tile { background: white; border: 1px solid #e3e6ea;"
-                           " border-radius: 8px; }")
+        self.setStyleSheet(themed("QFrame#tile { background: #ffffff; border: 1px solid #e3e6ea;"
+                           " border-radius: 8px; }"))
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 24px; font-weight: 700; color: #111827;"
-                                 " border: none;")
+        self.value.setStyleSheet(themed("font-size: 24px; font-weight: 700; color: #111827;"
+                                 " border: none;"))
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color: #6b7280; font-size: 11px; font-weight: 600;"
-                                   " border: none;")
+        self.caption.setStyleSheet(themed("color: #6b7280; font-size: 11px; font-weight: 600;"
+                                   " border: none;"))
         self.detail = QLabel()
-        self.detail.setStyleSheet("color: #6b7280; font-size: 11px; border: none;")
+        self.detail.setStyleSheet(themed("color: #6b7280; font-size: 11px; border: none;"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
@@ -86,6 +86,10 @@ class ChartPanel(QChartView):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         chart = QChart()
+        if is_dark():
+            # The charts draw themselves; their dark theme matches the dark palette.
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
+            chart.setBackgroundBrush(QColor(themed("#ffffff")))
         chart.setTitle(title)
         font = QFont()
         font.setPointSize(10)
@@ -99,7 +103,7 @@ class ChartPanel(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(230)
         self.empty = QLabel(translate("dashboard_view", "Nothing yet"), self)
-        self.empty.setStyleSheet("color: #9ca3af;")
+        self.empty.setStyleSheet(themed("color: #9ca3af;"))
         self.empty.hide()
 
     def clear(self) -> None:
@@ -221,15 +225,19 @@ class DashboardView(QWidget):
 
     def _tiles(self, d: Dashboard) -> None:
         today = d.days[-1] if d.days else None
-        self.calls_tile.set(f"{d.calls:,}", f"today {today.total}" if today else "")
+        self.calls_tile.set(f"{d.calls:,}", translate("dashboard_view", "today {n}").format(
+            n=today.total) if today else "")
         rate = f"{100 * d.answered / d.calls:.0f} %" if d.calls else "–"
-        self.answered_tile.set(rate, f"{d.answered:,} of {d.calls:,} calls")
+        self.answered_tile.set(rate, translate("dashboard_view", "{answered:,} of {calls:,} calls")
+                               .format(answered=d.answered, calls=d.calls))
         scheduled = sum(x.scheduled for x in d.week)
-        self.week_tile.set(f"{d.open_tasks_this_week:,}", f"{scheduled} scheduled callbacks")
-        self.overdue_tile.set(f"{d.overdue_tasks:,}", "open past their time")
-        self.overdue_tile.value.setStyleSheet(
+        self.week_tile.set(f"{d.open_tasks_this_week:,}", translate(
+            "dashboard_view", "{n} scheduled callbacks").format(n=scheduled))
+        self.overdue_tile.set(f"{d.overdue_tasks:,}",
+                              translate("dashboard_view", "open past their time"))
+        self.overdue_tile.value.setStyleSheet(themed(
             "font-size: 24px; font-weight: 700; border: none; color: "
-            + ("#b91c1c;" if d.overdue_tasks else "#111827;"))
+            + ("#b91c1c;" if d.overdue_tasks else "#111827;")))
 
     @staticmethod
     def _value_axis(maximum: float) -> QValueAxis:
@@ -243,7 +251,7 @@ class DashboardView(QWidget):
         if axis.max() <= maximum:
             axis.setMax(axis.max() + (axis.max() - axis.min()) / (axis.tickCount() - 1))
             axis.setTickCount(axis.tickCount() + 1)
-        axis.setGridLineColor(QColor("#eef0f3"))
+        axis.setGridLineColor(QColor(themed("#eef0f3")))
         return axis
 
     def _bars(self, panel: ChartPanel, series, categories: list[str],  # type: ignore[no-untyped-def]

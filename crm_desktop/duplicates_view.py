@@ -29,6 +29,7 @@ from .formatting import phone, when
 from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.duplicates_model import DuplicatesModel, record_title
+from .style import themed
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
 KINDS = (
@@ -62,8 +63,8 @@ class RecordPanel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setWordWrap(True)
         self.setMinimumWidth(260)
-        self.setStyleSheet("QLabel { background: white; border: 1px solid #e3e6ea;"
-                           " border-radius: 6px; padding: 10px; }")
+        self.setStyleSheet(themed("QLabel { background: #ffffff; border: 1px solid #e3e6ea;"
+                           " border-radius: 6px; padding: 10px; }"))
 
     def show_record(self, record: Any, other: Any, region: str, counts: str) -> None:
         fields = COMPANY_FIELDS if not hasattr(record, "first_name") else PERSON_FIELDS
@@ -248,12 +249,12 @@ class DuplicatesView(QWidget):
                   self.open_left, self.open_right):
             b.setEnabled(pair is not None)
         if pair is None:
-            self.left.setText(
+            self.left.setText(themed(
                 translate(
                     "duplicates_view",
                     "<span style='color:#9ca3af'>Select a pair to compare.</span>",
                 )
-            )
+            ))
             self.right.setText("")
             return
         for panel, record, other in ((self.left, pair.left, pair.right),

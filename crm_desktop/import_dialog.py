@@ -57,6 +57,7 @@ from shared.store import Store
 from . import file_dialogs
 from .context import DesktopContext
 from .i18n import translate
+from .style import themed
 
 PREVIEW_ROWS = 25
 PAGE_FILE, PAGE_DUPLICATES, PAGE_REPORT = range(3)
@@ -375,7 +376,7 @@ class ImportDialog(QDialog):
             self.mapping.setItem(i, 0, QTableWidgetItem(header or f"(column {i + 1})"))
             example = next((r[i] for r in self.file.rows if r[i].strip()), "")
             item = QTableWidgetItem(example)
-            item.setForeground(QColor("#6b7280"))
+            item.setForeground(QColor(themed("#6b7280")))
             self.mapping.setItem(i, 1, item)
             combo = QComboBox()
             combo.addItem(translate("import_dialog", "— not imported —"), IGNORE)
@@ -408,7 +409,7 @@ class ImportDialog(QDialog):
         except CallsheetError as e:
             self.preview.setRowCount(0)
             self.file_info.setText(f"⚠ {e}")
-            self.file_info.setStyleSheet("color: #b71c1c;")
+            self.file_info.setStyleSheet(themed("color: #b71c1c;"))
             self.next.setEnabled(False)
             return
         self.file_info.setStyleSheet("")
@@ -446,7 +447,7 @@ class ImportDialog(QDialog):
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 1:
-                    item.setForeground(QColor(color))
+                    item.setForeground(QColor(themed(color)))
                     item.setToolTip(tip or v)
                 self.preview.setItem(r, c, item)
 

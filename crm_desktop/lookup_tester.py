@@ -29,6 +29,7 @@ from shared.store import PhoneMatch
 from .context import DesktopContext
 from .formatting import phone
 from .i18n import translate
+from .style import themed
 from .widgets import heading
 
 DEBOUNCE_MS = 250
@@ -151,11 +152,11 @@ class LookupTester(QWidget):
             e164 = phones.normalize(text, region, "number")
         except ValidationError as e:
             self.sent.setText("")
-            self.verdict.setText(
+            self.verdict.setText(themed(
                 translate("lookup_tester", '<span style="color:#b71c1c">{v0}</span>').format(
                     v0=escape(e.message)
                 )
-            )
+            ))
             self.list_title.setText("")
             return
         self.e164 = e164
@@ -168,13 +169,13 @@ class LookupTester(QWidget):
         self.matches = store.lookup_phone(e164)
         if self.matches and self.matches[0].reason == "prefix":
             m = self.matches[0]
-            self.verdict.setText(
+            self.verdict.setText(themed(
                 '<span style="color:#1b5e20"><b>{}</b></span> {}'.format(
                     translate("lookup_tester", "Found by the switchboard rule."),
                     translate("lookup_tester", "No contact has exactly this number, but {who}"
                               " has {number}, which is the start of it. Apollo gets the"
                               " company.").format(who=escape(_who(m.contact)),
-                                                  number=escape(m.number))))
+                                                  number=escape(m.number)))))
             self.list_title.setText(translate("lookup_tester", "Apollo's answer"))
             self._add(
                 m, translate("lookup_tester", "switchboard {v0}").format(v0=phone(m.number, region))
@@ -195,11 +196,11 @@ class LookupTester(QWidget):
             detail = (translate("lookup_tester", "Exact match on {how} of {who} and {more} more.")
                       if n > 1 else translate("lookup_tester", "Exact match on {how} of {who}."))
             shown = detail.format(how=how, who=escape(_who(first.contact)), more=n - 1)
-            self.verdict.setText(
+            self.verdict.setText(themed(
                 translate(
                     "lookup_tester", '<span style="color:#1b5e20"><b>{v0}</b></span> {shown}'
                 ).format(v0=found.format(n=n), shown=shown)
-            )
+            ))
             self.list_title.setText(
                 translate("lookup_tester", "Apollo's answer (persons first, then companies)")
             )
@@ -219,13 +220,13 @@ class LookupTester(QWidget):
                 )
         else:
             self.near = store.nearest_numbers(e164)
-            self.verdict.setText(
+            self.verdict.setText(themed(
                 translate(
                     "lookup_tester",
                     '<span style="color:#b71c1c"><b>No match.</b></span> Apollo\'s screen pop'
                     " would find nobody for this number.",
                 )
-            )
+            ))
             if self.near:
                 self.list_title.setText(translate("lookup_tester", "Nearest stored numbers"))
                 for m in self.near:

@@ -11,7 +11,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -47,6 +47,7 @@ from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
 from .edit_menu import EditMenu
 from .i18n import noun, translate
+from .icons import app_icon
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
@@ -67,11 +68,11 @@ from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
+from .style import themed
 from .tasks_view import TasksView
 from .trash_view import TrashView
 from .unknown_callers_view import UnknownCallersView
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
  PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH) = range(11)
 PAGE_TITLES = (
@@ -146,8 +147,9 @@ class MainWindow(QMainWindow):
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
         self.setWindowTitle(self.name)
-        if ICON.exists():
-            self.setWindowIcon(QIcon(str(ICON)))
+        icon = app_icon()
+        if not icon.isNull():
+            self.setWindowIcon(icon)
         self.resize(1280, 800)
         self._build()
         self._build_team()
@@ -198,7 +200,7 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setObjectName("mainToolbar")
         title = QLabel(f"<b>{escape(self.name)}</b>")
-        title.setStyleSheet("font-size: 15px; padding-right: 16px; color: #1f2937;")
+        title.setStyleSheet(themed("font-size: 15px; padding-right: 16px; color: #1f2937;"))
         toolbar.addWidget(title)
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
@@ -714,34 +716,41 @@ class MainWindow(QMainWindow):
         api = self.api
         if api.state == "listening" and self.api_error:
             # Red until a request succeeds again: listening is not the same as working.
-            self.api_label.setText(
+            self.api_label.setText(themed(
                 translate(
                     "main_window",
                     '<span style="color:#dc2626">●</span> <span style="color:#b91c1c">API error: '
                     '{v0}</span>',
                 ).format(v0=escape(self.api_error))
-            )
+            ))
             self.api_label.setToolTip(self.api_error)
         elif api.state == "listening":
-            self.api_label.setText(
+            self.api_label.setText(themed(
                 translate(
                     "main_window",
                     '<span style="color:#16a34a">●</span> API listening on <b>{v0}</b>',
                 ).format(v0=escape(api.url))
-            )
+            ))
             self.api_label.setToolTip(
                 translate("main_window", "Apollo calls Callsheet here. Settings: Ctrl+,")
             )
         elif api.state == "failed":
-            self.api_label.setText(translate("main_window", '<span style="color:#dc2626">●</span> '
-                                   '<span style="color:#b91c1c">API not running</span>'))
+            self.api_label.setText(
+                themed(
+                    translate(
+                        "main_window",
+                        '<span style="color:#dc2626">●</span> '
+                        '<span style="color:#b91c1c">API not running</span>',
+                    )
+                )
+            )
             self.api_label.setToolTip(api.message)
         else:
-            self.api_label.setText(
+            self.api_label.setText(themed(
                 translate("main_window", '<span style="color:#9ca3af">●</span> {v0}').format(
                     v0=escape(api.message)
                 )
-            )
+            ))
             self.api_label.setToolTip(api.message)
 
     @Slot(object)
@@ -816,21 +825,28 @@ class MainWindow(QMainWindow):
         text = escape(self.database_text())
         tip = self.shared_url or str(self.db_path)
         if state == "unreachable":
-            self.db_label.setText(translate("main_window", '<span style="color:#dc2626">●</span> '
-                                  '<span style="color:#b91c1c">shared database unreachable</span>'))
+            self.db_label.setText(
+                themed(
+                    translate(
+                        "main_window",
+                        '<span style="color:#dc2626">●</span> '
+                        '<span style="color:#b91c1c">shared database unreachable</span>',
+                    )
+                )
+            )
             tip = f"{tip}\n{message}\nCallsheet reconnects by itself when it is back."
         elif state == "connecting":
-            self.db_label.setText(
+            self.db_label.setText(themed(
                 translate("main_window", '<span style="color:#9ca3af">●</span> {text}').format(
                     text=text
                 )
-            )
+            ))
         elif state == "connected":
-            self.db_label.setText(
+            self.db_label.setText(themed(
                 translate("main_window", '<span style="color:#16a34a">●</span> {text}').format(
                     text=text
                 )
-            )
+            ))
         else:
             # One PC: the file's name is enough here (the status bar is narrow); the
             # tooltip and Settings have the whole path.

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from shared.model import ContactView
 
 from .i18n import translate
+from .style import themed
 
 
 class PopNotice(QFrame):
@@ -30,8 +31,8 @@ class PopNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("popNotice")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setStyleSheet("#popNotice { background: #fef3c7; border: 1px solid #f59e0b;"
-                           " border-radius: 4px; }")
+        self.setStyleSheet(themed("#popNotice { background: #fef3c7; border: 1px solid #f59e0b;"
+                           " border-radius: 4px; }"))
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.open_button = QPushButton(translate("pop_notice", "Open card"))

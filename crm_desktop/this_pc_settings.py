@@ -32,6 +32,7 @@ from shared.pgpass import find_password, save_password
 
 from . import i18n
 from .i18n import translate
+from .style import themed
 
 FIELDS = ("host", "port", "dbname", "user", "password", "sslmode")
 LABELS = {
@@ -108,7 +109,7 @@ class ThisPcBox(QGroupBox):
             self.editors[name] = editor
             error = QLabel()
             error.setObjectName("fieldError")
-            error.setStyleSheet("color: #b91c1c;")
+            error.setStyleSheet(themed("color: #b91c1c;"))
             error.setWordWrap(True)
             error.hide()
             self.errors[name] = error
@@ -243,7 +244,9 @@ class ThisPcBox(QGroupBox):
             self.errors[result.field].setText(result.message)
             self.errors[result.field].show()
         self.test_result.setText(("✔ " if result.ok else "✖ ") + result.message)
-        self.test_result.setStyleSheet("color: #15803d;" if result.ok else "color: #b91c1c;")
+        self.test_result.setStyleSheet(
+            themed("color: #15803d;" if result.ok else "color: #b91c1c;")
+        )
 
     # -- test connection -----------------------------------------------------------------
 

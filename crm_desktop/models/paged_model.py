@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ..i18n import translate
+from ..style import themed
 from .record_model import RecordRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -284,7 +285,7 @@ class PagedTableModel(QAbstractTableModel):
             f = self.fields(index.row())
             return col.sort(f) if col.sort else col.text(f).lower()
         if role == Qt.ItemDataRole.ForegroundRole and self.is_flagged(index.row()):
-            return QColor("#b71c1c")
+            return QColor(themed("#b71c1c"))
         return None
 
     def is_flagged(self, row: int) -> bool:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from ..i18n import translate
+from ..style import themed
 
 # Do-not-call is never told by colour alone: a mark and words beside the red name.
 DNC_MARK = "  ⊘ do not call"
@@ -110,7 +111,7 @@ class RecordTableModel(QAbstractTableModel):
             return col.sort(rec) if col.sort else col.text(rec).lower()
         if role == Qt.ItemDataRole.ForegroundRole and col.color:
             color = col.color(rec)
-            return QColor(color) if color else None
+            return QColor(themed(color)) if color else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tooltip(rec) if col.tooltip else (col.text(rec) or None)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:

@@ -1121,7 +1121,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>dashboard_view</name>
     <message>
-        <location filename="../../crm_desktop/dashboard_view.py" line="+101"/>
+        <location filename="../../crm_desktop/dashboard_view.py" line="+105"/>
         <source>Nothing yet</source>
         <translation>Noch nichts</translation>
     </message>
@@ -1181,7 +1181,27 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Aktualisiert {v0}</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+19"/>
+        <source>today {n}</source>
+        <translation>heute {n}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{answered:,} of {calls:,} calls</source>
+        <translation>{answered:,} von {calls:,} Anrufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} scheduled callbacks</source>
+        <translation>{n} vereinbarte Rückrufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open past their time</source>
+        <translation>offen über ihre Zeit hinaus</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <location line="+37"/>
         <source>Answered</source>
         <translation>Angenommen</translation>
@@ -1257,7 +1277,7 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
 <context>
     <name>duplicates_view</name>
     <message>
-        <location filename="../../crm_desktop/duplicates_view.py" line="+35"/>
+        <location filename="../../crm_desktop/duplicates_view.py" line="+36"/>
         <source>Companies and persons</source>
         <translation>Firmen und Personen</translation>
     </message>
@@ -1689,7 +1709,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>import_dialog</name>
     <message>
-        <location filename="../../crm_desktop/import_dialog.py" line="+64"/>
+        <location filename="../../crm_desktop/import_dialog.py" line="+65"/>
         <source>Merge into existing</source>
         <translation>In vorhandenen zusammenführen</translation>
     </message>
@@ -2034,7 +2054,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>lookup_tester</name>
     <message>
-        <location filename="../../crm_desktop/lookup_tester.py" line="+36"/>
+        <location filename="../../crm_desktop/lookup_tester.py" line="+37"/>
         <source>its Phone</source>
         <translation>ihrem Telefon</translation>
     </message>
@@ -2177,7 +2197,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../crm_desktop/main_window.py" line="+78"/>
+        <location filename="../../crm_desktop/main_window.py" line="+79"/>
         <source>Companies</source>
         <translation>Firmen</translation>
     </message>
@@ -2398,12 +2418,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+25"/>
-        <location line="+494"/>
+        <location line="+508"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location line="-493"/>
+        <location line="-507"/>
         <source>{v0} has unsaved changes. Close it and lose them?</source>
         <translation>{v0} hat ungespeicherte Änderungen. Schließen und verwerfen?</translation>
     </message>
@@ -2439,12 +2459,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Hier ruft Apollo Callsheet auf. Einstellungen: Strg+,</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&lt;span style=&quot;color:#dc2626&quot;&gt;●&lt;/span&gt; &lt;span style=&quot;color:#b91c1c&quot;&gt;API not running&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:#dc2626&quot;&gt;●&lt;/span&gt; &lt;span style=&quot;color:#b91c1c&quot;&gt;API läuft nicht&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&lt;span style=&quot;color:#9ca3af&quot;&gt;●&lt;/span&gt; {v0}</source>
         <translation>&lt;span style=&quot;color:#9ca3af&quot;&gt;●&lt;/span&gt; {v0}</translation>
     </message>
@@ -2454,12 +2474,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Letzte Anfrage {at} · {client} · {method} {path} → {status}</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>&lt;span style=&quot;color:#dc2626&quot;&gt;●&lt;/span&gt; &lt;span style=&quot;color:#b91c1c&quot;&gt;shared database unreachable&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:#dc2626&quot;&gt;●&lt;/span&gt; &lt;span style=&quot;color:#b91c1c&quot;&gt;gemeinsame Datenbank nicht erreichbar&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+10"/>
         <source>&lt;span style=&quot;color:#9ca3af&quot;&gt;●&lt;/span&gt; {text}</source>
         <translation>&lt;span style=&quot;color:#9ca3af&quot;&gt;●&lt;/span&gt; {text}</translation>
     </message>
@@ -2735,7 +2755,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>paged_model</name>
     <message>
-        <location filename="../../crm_desktop/models/paged_model.py" line="+243"/>
+        <location filename="../../crm_desktop/models/paged_model.py" line="+244"/>
         <source>This list has more than {CLIENT_SORT_LIMIT:,} rows, so it stays sorted by name. Type a filter to narrow it down, then sort by any column.</source>
         <translation>Diese Liste hat mehr als {CLIENT_SORT_LIMIT:,} Zeilen und bleibt daher nach Namen sortiert. Grenzen Sie sie mit einem Filter ein und sortieren Sie dann nach beliebiger Spalte.</translation>
     </message>
@@ -2814,7 +2834,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>pop_notice</name>
     <message>
-        <location filename="../../crm_desktop/pop_notice.py" line="+37"/>
+        <location filename="../../crm_desktop/pop_notice.py" line="+38"/>
         <source>Open card</source>
         <translation>Karte öffnen</translation>
     </message>
@@ -3117,7 +3137,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>this_pc_settings</name>
     <message>
-        <location filename="../../crm_desktop/this_pc_settings.py" line="+38"/>
+        <location filename="../../crm_desktop/this_pc_settings.py" line="+39"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
@@ -3242,7 +3262,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>noch nicht gespeichert</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Connecting…</source>
         <translation>Verbinde…</translation>
     </message>

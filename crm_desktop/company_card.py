@@ -18,6 +18,12 @@ from .models.card_models import CompanyPersonsModel
 from .widgets import current_record, make_table, set_widths
 
 
+def persons_go(n: int) -> str:
+    """The sentence a delete question adds when a company's persons go with it."""
+    return (translate("company_card", " Its {n} persons will be deleted with it.") if n != 1
+            else translate("company_card", " Its 1 person will be deleted with it.")).format(n=n)
+
+
 class CompanyCard(ContactCard):
     """Edit a company in place; ``new_person`` asks the window for a new person in it."""
 
@@ -151,8 +157,8 @@ class CompanyCard(ContactCard):
     def _delete(self) -> bool:
         store, company = self.ctx.store, self.record
         n = store.count_persons_of(company.id)
-        goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
-                else " It has no persons.")
+        goes = (persons_go(n) if n
+                else translate("company_card", " It has no persons."))
         if not self.confirm(
             translate("company_card", "Delete company"),
             translate(
@@ -171,7 +177,8 @@ class CompanyCard(ContactCard):
     def _subtitle_of(self, record: Company) -> str:
         n = self.ctx.store.count_persons_of(record.id)
         place = ", ".join(x for x in (record.city, record.country) if x)
-        parts = [f"Company · {n} person{'s' if n != 1 else ''}"]
+        parts = [(translate("company_card", "Company · {n} persons") if n != 1
+                  else translate("company_card", "Company · 1 person")).format(n=n)]
         if place:
             parts.append(place)
         return "  ·  ".join(parts)

@@ -118,8 +118,12 @@ class ContactPicker(QWidget):
         else:
             if "person" in self.kinds:
                 for p in store.list_persons(limit=100):
-                    entries.append((Picked("person", p.id, p.name),
-                                    p.company_display_name or "private"))
+                    entries.append(
+                        (
+                            Picked("person", p.id, p.name),
+                            p.company_display_name or translate("contact_picker", "private"),
+                        )
+                    )
             if "company" in self.kinds:
                 for c in store.list_companies(limit=100):
                     entries.append((Picked("company", c.id, c.display_name), c.city or ""))

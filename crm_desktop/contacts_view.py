@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shared.contact_filters import list_do_not_call
 from shared.model import Actor, ContactRef
 
+from .company_card import persons_go
 from .contact_actions import phone_actions, write
 from .context import DesktopContext
 from .empty_state import EmptyState
@@ -412,13 +413,15 @@ class ContactsListView(QWidget):
         if self.kind == "company":
             company = store.get_company(ids[0])
             n = store.count_persons_of(company.id)
-            goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
-                    else " It has no persons.")
-            text = f"Delete {company.display_name}?{goes} Its calls stay in the journal."
+            goes = (persons_go(n) if n
+                    else translate("company_card", " It has no persons."))
+            text = translate("contacts_view", "Delete {name}?{goes} Its calls stay in the journal."
+                             " Recently deleted keeps it for 30 days.").format(
+                name=company.display_name, goes=goes)
         else:
             person = store.get_person(ids[0])
-            text = f"Delete {person.name}? Their calls stay in the journal."
-        text += " Recently deleted keeps it for 30 days."
+            text = translate("contacts_view", "Delete {name}? Their calls stay in the journal."
+                             " Recently deleted keeps it for 30 days.").format(name=person.name)
         answer = QMessageBox.question(self, translate("contacts_view", "Delete"), text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,

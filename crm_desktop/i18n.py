@@ -89,6 +89,12 @@ def noun(word: str) -> str:
 
 
 _installed: list[QTranslator] = []
+_language = "en"
+
+
+def language() -> str:
+    """The language installed last ("en" before any)."""
+    return _language
 
 
 def install(app: QCoreApplication, language: str) -> bool:
@@ -96,9 +102,11 @@ def install(app: QCoreApplication, language: str) -> bool:
 
     Replaces what an earlier call installed. English needs none. Returns whether
     Callsheet's translation was loaded."""
+    global _language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _language = language
     if language == "en":
         return True
     try:

@@ -41,8 +41,8 @@ REASON = {
 
 def _who(v: ContactView) -> str:
     if v.person_id:
-        return f"the person {v.label}"
-    return f"the company {v.company_name}"
+        return translate("lookup_tester", "the person {label}").format(label=v.label)
+    return translate("lookup_tester", "the company {name}").format(name=v.company_name)
 
 
 class LookupTester(QWidget):
@@ -250,7 +250,7 @@ class LookupTester(QWidget):
                 )
 
     def _add(self, m: PhoneMatch, why: str) -> None:
-        flag = "   ⊘ do not call" if m.contact.do_not_call else ""
+        flag = ("   " + translate("record_model", "⊘ do not call")) if m.contact.do_not_call else ""
         item = QListWidgetItem(f"{m.contact.label}   —   {why}{flag}")
         item.setData(Qt.ItemDataRole.UserRole, m.contact)
         item.setToolTip(translate("lookup_tester", "Double-click to open the card"))

@@ -238,6 +238,9 @@ class PersonCard(ContactCard):
         role = ", ".join(escape(x) for x in (getattr(record, "job_title", None),
                                              getattr(record, "department", None)) if x)
         if record.company_id:
-            return (f'{role or "Person"} at <a href="company:{escape(record.company_id)}">'
-                    f"{escape(record.company_display_name or record.company_id)}</a>")
-        return f"{role} · private customer" if role else "Private customer (no company)"
+            company = (f'<a href="company:{escape(record.company_id)}">'
+                       f"{escape(record.company_display_name or record.company_id)}</a>")
+            return translate("person_card", "{role} at {company}").format(
+                role=role or translate("person_card", "Person"), company=company)
+        return (translate("person_card", "{role} · private customer").format(role=role) if role
+                else translate("person_card", "Private customer (no company)"))

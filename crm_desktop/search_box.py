@@ -53,7 +53,8 @@ class SearchBox(QLineEdit):
         self._model.clear()
         for i, h in enumerate(self.hits):
             detail = " · ".join(x for x in (h.subtitle, phone(h.phone, self.ctx.region)) if x)
-            label = f"{h.title}{'  ⊘ do not call' if h.do_not_call else ''}"
+            label = h.title + (("  " + translate("record_model", "⊘ do not call"))
+                              if h.do_not_call else "")
             item = QStandardItem(f"{label}     {detail}" if detail else label)
             item.setData(i, HitRole)
             item.setToolTip(f"{h.kind}: {h.title}")

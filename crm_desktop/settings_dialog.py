@@ -49,12 +49,14 @@ FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY:
 def origin_text(key: str, r: Resolved) -> str:
     """Where a setting's value comes from, in words."""
     if r.origin == "flag":
-        return f"set by the command line ({FLAG_NAMES.get(key, key)}); read-only here"
+        return translate("settings_dialog", "set by the command line ({flag}); read-only here"
+                         ).format(flag=FLAG_NAMES.get(key, key))
     if r.origin == "env":
-        return f"set by {SETTINGS[key].env}; read-only here (unset it to change it here)"
+        return translate("settings_dialog", "set by {env}; read-only here (unset it to change it"
+                         " here)").format(env=SETTINGS[key].env)
     if r.origin == "stored":
-        return "saved in this database"
-    return "default"
+        return translate("settings_dialog", "saved in this database")
+    return translate("settings_dialog", "default")
 
 
 class SettingsDialog(QDialog):
@@ -152,10 +154,13 @@ class SettingsDialog(QDialog):
             label.hide()
             self.errors[key] = label
         self.host_error, self.port_error = self.errors["host"], self.errors["port"]
-        rows = (("API address", self.host_edit, "host"), ("API port", self.port_edit, "port"),
-                ("Default phone region", self.region_combo, "region"),
-                ("API key", key_box, API_KEY),
-                ("Daily backups kept", self.keep_spin, "backup_keep"))
+        rows = ((translate("settings_dialog", "API address"), self.host_edit, "host"),
+                (translate("settings_dialog", "API port"), self.port_edit, "port"),
+                (translate("settings_dialog", "Default phone region"), self.region_combo,
+                 "region"),
+                (translate("settings_dialog", "API key"), key_box, API_KEY),
+                (translate("settings_dialog", "Daily backups kept"), self.keep_spin,
+                 "backup_keep"))
         self.origins: dict[str, QLabel] = {}
         r = 0
         for label, editor, key in rows:

@@ -82,6 +82,11 @@ class TimelinePanel(QWidget):
         self.ref = ref
         self.kind = QComboBox()
         self.kind.setObjectName("timelineKind")
+        # As wide as a short choice: German names of the kinds are long, and the row
+        # must not make the card wider than its panel.
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(12)
         self.kind.addItem(translate("timeline_panel", "All kinds"), "")
         for k in KINDS:
             self.kind.addItem(translate("timeline_panel", KIND_PLURALS[k]), k)

@@ -28,7 +28,7 @@ class CompanyPersonsModel(RecordTableModel):
             Column(translate("card_models", "E-mail"), lambda p: p.email or ""),
             Column(
                 translate("card_models", "Do not call"),
-                lambda p: "⊘ do not call" if p.do_not_call else "",
+                lambda p: translate("record_model", "⊘ do not call") if p.do_not_call else "",
                 color=lambda p: "#b71c1c" if p.do_not_call else None,
             ),
         )

@@ -7,7 +7,7 @@ from shared.model import Company
 from ..formatting import phone
 from ..i18n import translate
 from .paged_model import PagedColumn, PagedTableModel
-from .record_model import DNC_MARK
+from .record_model import dnc_mark
 
 # Packed fields: sort key, pk, id, then what the columns show.
 F_KEY, F_PK, F_ID, F_NAME, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(9)
@@ -24,7 +24,7 @@ class CompaniesModel(PagedTableModel):
         self.COLUMNS = (
             PagedColumn(
                 translate("companies_model", "Company"),
-                lambda f: f[F_NAME] + (DNC_MARK if f[F_DNC] == "1" else ""),
+                lambda f: f[F_NAME] + (dnc_mark() if f[F_DNC] == "1" else ""),
                 lambda f: f[F_KEY],
             ),
             PagedColumn(translate("companies_model", "City"), lambda f: f[F_CITY]),

@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from shared.model import ContactView
 
+from ..i18n import translate
 from .record_model import Column, RecordTableModel
 
 
@@ -28,7 +29,7 @@ class ContactViewsModel(RecordTableModel):
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Do not call"),
-            lambda v: "⊘ do not call" if v.do_not_call else "",
+            lambda v: translate("record_model", "⊘ do not call") if v.do_not_call else "",
             color=lambda v: "#b71c1c" if v.do_not_call else None,
         ),
     )

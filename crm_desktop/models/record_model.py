@@ -16,8 +16,11 @@ from PySide6.QtGui import QColor
 from ..i18n import translate
 from ..style import themed
 
+
 # Do-not-call is never told by colour alone: a mark and words beside the red name.
-DNC_MARK = "  ⊘ do not call"
+def dnc_mark() -> str:
+    """What follows a do-not-call contact's name in a list."""
+    return "  " + translate("record_model", "⊘ do not call")
 RecordRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 

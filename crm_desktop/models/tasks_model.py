@@ -8,7 +8,7 @@ from shared.model import Task
 from shared.timeutil import utc_now
 
 from ..formatting import when
-from .record_model import DNC_MARK, Column, RecordTableModel
+from .record_model import Column, RecordTableModel, dnc_mark
 
 OVERDUE = "#b71c1c"
 
@@ -45,7 +45,7 @@ class TasksModel(RecordTableModel):
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Contact"),
-            lambda t: t.contact.label + (DNC_MARK if t.contact.do_not_call else ""),
+            lambda t: t.contact.label + (dnc_mark() if t.contact.do_not_call else ""),
             color=lambda t: "#b71c1c" if t.contact.do_not_call else None,
         ),
         Column(

@@ -428,7 +428,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../crm_desktop/models/contacts_model.py" line="+21"/>
+        <location filename="../../crm_desktop/models/contacts_model.py" line="+22"/>
         <location filename="../../crm_desktop/models/trash_model.py" line="+28"/>
         <source>Name</source>
         <translation>Name</translation>
@@ -609,7 +609,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>company_card</name>
     <message>
-        <location filename="../../crm_desktop/company_card.py" line="+91"/>
+        <location filename="../../crm_desktop/company_card.py" line="+23"/>
+        <source> Its {n} persons will be deleted with it.</source>
+        <translation> Ihre {n} Personen werden mitgelöscht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> Its 1 person will be deleted with it.</source>
+        <translation> Ihre 1 Person wird mitgelöscht.</translation>
+    </message>
+    <message>
+        <location line="+73"/>
         <source>Double-click to open the person&apos;s card</source>
         <translation>Doppelklick öffnet die Karte der Person</translation>
     </message>
@@ -635,7 +645,13 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>E-Mail an {email}</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+39"/>
+        <location filename="../../crm_desktop/contacts_view.py" line="+417"/>
+        <source> It has no persons.</source>
+        <translation> Sie hat keine Personen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete company</source>
         <translation>Firma löschen</translation>
     </message>
@@ -643,6 +659,16 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location line="+1"/>
         <source>Delete {display_name}?{goes} Its calls stay in the journal. Recently deleted keeps it for 30 days.</source>
         <translation>{display_name} löschen?{goes} Die Anrufe bleiben im Journal. „Zuletzt gelöscht“ bewahrt sie 30 Tage auf.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Company · {n} persons</source>
+        <translation>Firma · {n} Personen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company · 1 person</source>
+        <translation>Firma · 1 Person</translation>
     </message>
 </context>
 <context>
@@ -676,7 +702,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+34"/>
         <source>Write</source>
-        <translation>Schreiben</translation>
+        <translation>Mail</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -727,7 +753,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location line="+2"/>
         <location line="+394"/>
         <source>Set do-not-call…</source>
-        <translation>„Nicht anrufen“ setzen…</translation>
+        <translation>Nicht anrufen…</translation>
     </message>
     <message>
         <location line="-392"/>
@@ -738,7 +764,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location line="+3"/>
         <location line="+144"/>
         <source>Add task…</source>
-        <translation>Aufgabe hinzufügen…</translation>
+        <translation>Neue Aufgabe…</translation>
     </message>
     <message>
         <location line="-142"/>
@@ -841,7 +867,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+27"/>
         <source>Lift do-not-call…</source>
-        <translation>„Nicht anrufen“ aufheben…</translation>
+        <translation>Anrufen erlauben…</translation>
     </message>
     <message>
         <location line="+118"/>
@@ -931,11 +957,16 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <source>Contacts found</source>
         <translation>Gefundene Kontakte</translation>
     </message>
+    <message>
+        <location line="+59"/>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
 </context>
 <context>
     <name>contacts_view</name>
     <message>
-        <location filename="../../crm_desktop/contacts_view.py" line="+79"/>
+        <location filename="../../crm_desktop/contacts_view.py" line="-337"/>
         <source>Filter by name, e-mail, city or phone number…</source>
         <translation>Nach Name, E-Mail, Ort oder Telefonnummer filtern…</translation>
     </message>
@@ -1045,12 +1076,12 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+10"/>
         <source>Lift do-not-call…</source>
-        <translation>„Nicht anrufen“ aufheben…</translation>
+        <translation>Anrufen erlauben…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Set do-not-call…</source>
-        <translation>„Nicht anrufen“ setzen…</translation>
+        <translation>Nicht anrufen…</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1113,7 +1144,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>{v0} Kontakt(e) hinzufügen zu:</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+25"/>
+        <source>Delete {name}?{goes} Its calls stay in the journal. Recently deleted keeps it for 30 days.</source>
+        <translation>{name} löschen?{goes} Die Anrufe bleiben im Journal. „Zuletzt gelöscht“ bewahrt sie 30 Tage auf.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Delete {name}? Their calls stay in the journal. Recently deleted keeps it for 30 days.</source>
+        <translation>{name} löschen? Die Anrufe bleiben im Journal. „Zuletzt gelöscht“ bewahrt die Person 30 Tage auf.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1554,7 +1595,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../crm_desktop/company_card.py" line="-128"/>
+        <location filename="../../crm_desktop/company_card.py" line="-145"/>
         <source>&amp;Name *</source>
         <translation>&amp;Name *</translation>
     </message>
@@ -1704,6 +1745,24 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location filename="../../crm_desktop/file_dialogs.py" line="+69"/>
         <source>{path} is a file of Callsheet&apos;s database, which is in use; choose another file.</source>
         <translation>{path} ist eine Datei der Callsheet-Datenbank, die in Gebrauch ist; wählen Sie eine andere Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>formatting</name>
+    <message>
+        <location filename="../../crm_desktop/formatting.py" line="+55"/>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API (Apollo)</source>
+        <translation>API (Apollo)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Command line</source>
+        <translation>Kommandozeile</translation>
     </message>
 </context>
 <context>
@@ -2023,7 +2082,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Den Kontakt der Karte löschen</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/contacts_view.py" line="-379"/>
+        <location filename="../../crm_desktop/contacts_view.py" line="-381"/>
         <source>Open the selected contact&apos;s card</source>
         <translation>Die Karte des ausgewählten Kontakts öffnen</translation>
     </message>
@@ -2064,7 +2123,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>ihrem Telefon 2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+6"/>
+        <source>the person {label}</source>
+        <translation>die Person {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the company {name}</source>
+        <translation>die Firma {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The caller&apos;s number as you have it, e.g. 089 443228-150</source>
         <translation>Die Nummer des Anrufers, wie Sie sie haben, z. B. 089 443228-150</translation>
     </message>
@@ -2081,7 +2150,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+18"/>
         <source>Lookup tester</source>
-        <translation>Nummernsuche testen</translation>
+        <translation>Nummerntest</translation>
     </message>
     <message>
         <location line="+26"/>
@@ -2224,7 +2293,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+1"/>
         <source>Lookup tester</source>
-        <translation>Nummernsuche testen</translation>
+        <translation>Nummerntest</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2252,7 +2321,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Zuletzt gelöscht</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>API off (started with --no-api)</source>
         <translation>API aus (mit --no-api gestartet)</translation>
     </message>
@@ -2264,7 +2333,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+18"/>
         <source>&amp;Saved filters</source>
-        <translation>Gespeicherte &amp;Filter</translation>
+        <translation>Meine &amp;Filter</translation>
     </message>
     <message>
         <location line="+71"/>
@@ -2797,6 +2866,26 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <source>Delete {name}? Their open tasks and campaign places go with them; their calls stay in the journal. Recently deleted keeps them for 30 days.</source>
         <translation>{name} löschen? Offene Aufgaben und Kampagnenplätze werden mitgelöscht; die Anrufe bleiben im Journal. „Zuletzt gelöscht“ bewahrt die Person 30 Tage auf.</translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>{role} at {company}</source>
+        <translation>{role} bei {company}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{role} · private customer</source>
+        <translation>{role} · Privatkunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private customer (no company)</source>
+        <translation>Privatkunde (keine Firma)</translation>
+    </message>
 </context>
 <context>
     <name>persons_model</name>
@@ -2811,12 +2900,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Nachname</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>private</source>
+        <translation>privat</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
@@ -2850,6 +2944,18 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
 </context>
 <context>
+    <name>record_model</name>
+    <message>
+        <location filename="../../crm_desktop/lookup_tester.py" line="-3"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="-56"/>
+        <location filename="../../crm_desktop/models/contacts_model.py" line="+1"/>
+        <location filename="../../crm_desktop/models/record_model.py" line="+23"/>
+        <location filename="../../crm_desktop/search_box.py" line="+56"/>
+        <source>⊘ do not call</source>
+        <translation>⊘ nicht anrufen</translation>
+    </message>
+</context>
+<context>
     <name>saved_filters</name>
     <message>
         <location filename="../../crm_desktop/saved_filters.py" line="+31"/>
@@ -2880,12 +2986,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>search_box</name>
     <message>
-        <location filename="../../crm_desktop/search_box.py" line="+31"/>
+        <location filename="../../crm_desktop/search_box.py" line="-25"/>
         <source>Search name, e-mail or phone  (Ctrl+K)</source>
         <translation>Name, E-Mail oder Telefon suchen  (Strg+K)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Nothing found for “{text}”</source>
         <translation>Nichts gefunden für „{text}“</translation>
     </message>
@@ -2893,7 +2999,27 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>settings_dialog</name>
     <message>
-        <location filename="../../crm_desktop/settings_dialog.py" line="+72"/>
+        <location filename="../../crm_desktop/settings_dialog.py" line="+52"/>
+        <source>set by the command line ({flag}); read-only here</source>
+        <translation>über die Kommandozeile gesetzt ({flag}); hier nur lesbar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>set by {env}; read-only here (unset it to change it here)</source>
+        <translation>über {env} gesetzt; hier nur lesbar (zum Ändern hier die Variable entfernen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>saved in this database</source>
+        <translation>in dieser Datenbank gespeichert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -2904,12 +3030,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+17"/>
-        <location line="+109"/>
+        <location line="+112"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="-109"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
@@ -2939,7 +3065,32 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Eine Kopie pro Tag kommt in den Sicherungsordner neben der Datenbank; ältere über diese Anzahl hinaus werden gelöscht.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+21"/>
+        <source>API address</source>
+        <translation>API-Adresse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API port</source>
+        <translation>API-Port</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Default phone region</source>
+        <translation>Standard-Telefonregion</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily backups kept</source>
+        <translation>Aufbewahrte Tagessicherungen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Apollo reaches Callsheet at this address and port and sends the API key as &lt;code&gt;Authorization: Bearer &amp;lt;key&amp;gt;&lt;/code&gt;. Changing the address or port restarts the API.</source>
         <translation>Apollo erreicht Callsheet unter dieser Adresse und diesem Port und sendet den API-Schlüssel als &lt;code&gt;Authorization: Bearer &amp;lt;key&amp;gt;&lt;/code&gt;. Eine Änderung von Adresse oder Port startet die API neu.</translation>
     </message>
@@ -3087,7 +3238,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+25"/>
         <source>Add task…</source>
-        <translation>Aufgabe hinzufügen…</translation>
+        <translation>Neue Aufgabe…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3320,7 +3471,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Feldänderungen</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+50"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
@@ -3347,7 +3498,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+4"/>
         <source>Add note…</source>
-        <translation>Notiz hinzufügen…</translation>
+        <translation>Neue Notiz…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3357,7 +3508,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+3"/>
         <source>Edit note…</source>
-        <translation>Notiz bearbeiten…</translation>
+        <translation>Notiz ändern…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3367,7 +3518,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <message>
         <location line="+7"/>
         <source>Add to-do…</source>
-        <translation>To-do hinzufügen…</translation>
+        <translation>Neues To-do…</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -118,8 +118,12 @@ def test_german_window_translates_menus_lists_and_a_card(open_window) -> None:
     english = window_texts(open_window())
     assert "&File" in english and "Timeline" in english
     assert i18n.install(QApplication.instance(), "de")
-    german = window_texts(open_window())
+    window = open_window()
+    german = window_texts(window)
     assert "&Datei" in german and "&Hilfe" in german and "Verlauf" in german
     same = same_in_german()
     untranslated = sorted({t for t in english if wordy(t) and t in german and t not in same})
     assert untranslated == [], "\n".join(untranslated)
+    # German is ~30% longer: the card must still fit its panel (no cut-off buttons).
+    card = window.current_card()
+    assert card.minimumSizeHint().width() <= window.card_panel.width()

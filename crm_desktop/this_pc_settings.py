@@ -168,9 +168,11 @@ class ThisPcBox(QGroupBox):
         note = QLabel(
             translate(
                 "this_pc_settings",
-                "Changes you make are recorded in the history under this name and PC.",
+                "Changes you make are recorded in the history under this name and PC;"
+                " it also signs your notes and owns your personal to-dos.",
             )
         )
+        note.setWordWrap(True)
         note.setObjectName("muted")
         # The language: automatic follows the operating system; a text is made in the
         # language of its time, so the choice shows after a restart.

@@ -139,7 +139,8 @@ def main() -> int:
     # As an office PC has it: values saved in the database, none fixed by flags.
     store.set_setting("port", "8765")
     dlg = SettingsDialog(window.ctx, {}, api_status=window.api.message,
-                         db_path="~/.local/share/Callsheet/callsheet.db", parent=window)
+                         db_path="~/.local/share/Callsheet/callsheet.db", parent=window,
+                         local=window.local)
     dlg.show()
     save(dlg, out, "settings")
     dlg.close()

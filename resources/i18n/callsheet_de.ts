@@ -3384,11 +3384,11 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+4"/>
-        <source>Changes you make are recorded in the history under this name and PC.</source>
-        <translation>Ihre Änderungen werden im Verlauf unter diesem Namen und PC festgehalten.</translation>
+        <source>Changes you make are recorded in the history under this name and PC; it also signs your notes and owns your personal to-dos.</source>
+        <translation>Ihre Änderungen werden im Verlauf unter diesem Namen und PC festgehalten; er steht auch unter Ihren Notizen und Ihren persönlichen To-dos.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Automatic (as the system: {language})</source>
         <translation>Automatisch (wie das System: {language})</translation>
     </message>

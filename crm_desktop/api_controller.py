@@ -149,7 +149,7 @@ class ApiController(QObject):
         self.port = server.port
         self.url = server.url
         self.state = "listening"
-        self.message = f"API listening on {self.url}"
+        self.message = translate("api_controller", "API listening on {url}").format(url=self.url)
         log.info("API listening on %s", self.url)
         self.status_changed.emit()
 

@@ -55,7 +55,7 @@ class ThisPcBox(QGroupBox):
     check_finished = Signal(object)  # CheckResult
 
     def __init__(self, local: LocalSettings, parent: QWidget | None = None) -> None:
-        super().__init__("This PC", parent)
+        super().__init__(translate("this_pc_settings", "This PC"), parent)
         self.local = local
         self.changed: set[str] = set()
         self.last_check: CheckResult | None = None

@@ -8,6 +8,11 @@
         <source>The API is not running: {why} Change it in Settings (Ctrl+,).</source>
         <translation>Die API läuft nicht: {why} Ändern Sie das in den Einstellungen (Strg+,).</translation>
     </message>
+    <message>
+        <location line="+68"/>
+        <source>API listening on {url}</source>
+        <translation>API lauscht auf {url}</translation>
+    </message>
 </context>
 <context>
     <name>app</name>
@@ -3318,7 +3323,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>SSL</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+14"/>
+        <source>This PC</source>
+        <translation>Dieser PC</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Data on this PC</source>
         <translation>Daten auf diesem PC</translation>
     </message>

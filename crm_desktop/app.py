@@ -78,8 +78,8 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
         if store.get_setting(DEMO_OFFERED):
             return False
         store.set_setting(DEMO_OFFERED, "1")
-        intro = (f"Callsheet created a new, empty database at {created}." if created
-                 else "This is a new, empty database.")
+        intro = (translate("app", "Callsheet created a new, empty database at {path}.").format(
+            path=created) if created else translate("app", "This is a new, empty database."))
         answer = QMessageBox.question(
             parent,
             translate("app", "Welcome to Callsheet"),

@@ -57,13 +57,15 @@ class BackupController(QObject):
             )
             return
         self._in_background(lambda: auto_backup(self.db_path, keep=keep),
-                            lambda made: f"Daily backup saved: {made}" if made else "",
+                            lambda made: translate("backups", "Daily backup saved: {path}").format(
+                                path=made) if made else "",
                             skip_if_busy=True)
 
     def backup_to(self, target: str | Path) -> None:
         """Copy the database to ``target`` now (in the background)."""
         self._in_background(lambda: backup(self.db_path, target),
-                            lambda made: f"Backup saved: {made}")
+                            lambda made: translate("backups", "Backup saved: {path}").format(
+                                path=made))
 
     def suggested_target(self) -> Path:
         """A file name for "Back up now": the database's name and today's date in the

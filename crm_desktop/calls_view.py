@@ -130,9 +130,11 @@ class CallsView(QWidget):
                                  answered=self.answered.currentData(), limit=LIMIT)
         keep_selection(self.table, self.model, lambda: self.model.set_rows(calls))
         n = len(calls)
-        self.count.setText(f"{n:,} call{'s' if n != 1 else ''}"
-                           + (f" (the newest {LIMIT:,}; narrow the filters)" if n >= LIMIT
-                              else ""))
+        self.count.setText(
+            (translate("calls_view", "{n:,} calls") if n != 1
+             else translate("calls_view", "1 call")).format(n=n)
+            + (translate("calls_view", " (the newest {limit:,}; narrow the filters)").format(
+                limit=LIMIT) if n >= LIMIT else ""))
 
     def _row_menu(self, row: int) -> QMenu:
         call = current_record(self.table)

@@ -174,8 +174,9 @@ class CampaignsView(QWidget):
         else:
             dnc = sum(1 for v in views if v.do_not_call)
             self.source_note.setText(
-                "Apollo's dialer calls these contacts"
-                + (f"; {dnc} flagged do-not-call are skipped." if dnc else "."))
+                translate("campaigns_view", "Apollo's dialer calls these contacts; {n} flagged"
+                          " do-not-call are skipped.").format(n=dnc) if dnc
+                else translate("campaigns_view", "Apollo's dialer calls these contacts."))
         keep_selection(self.contacts, self.contacts_model,
                        lambda: self.contacts_model.set_rows(views))
 
@@ -224,9 +225,11 @@ class CampaignsView(QWidget):
             self.notice.emit(translate("campaigns_view", "Select a campaign first."))
             return
         dlg = ContactPickerDialog(
-            self.ctx, f"Assign contacts to {campaign.name}",
-            "Find contacts and select several with Ctrl+click or Shift+click.",
-            multi=True, ok_text="Assign", parent=self)
+            self.ctx,
+            translate("campaigns_view", "Assign contacts to {name}").format(name=campaign.name),
+            translate("campaigns_view",
+                      "Find contacts and select several with Ctrl+click or Shift+click."),
+            multi=True, ok_text=translate("campaigns_view", "Assign"), parent=self)
         if dlg.exec() != ContactPickerDialog.DialogCode.Accepted or not dlg.chosen:
             return
         added = self.ctx.store.assign_contacts(campaign.id, [p.ref for p in dlg.chosen],

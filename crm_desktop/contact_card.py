@@ -671,9 +671,10 @@ class ContactCard(QWidget):
     def revert_asking(self) -> None:
         """Esc: like Revert, but asks first when typed text would be lost."""
         if self.has_unsaved():
-            question = (f"Close this new {self.NOUN} and lose what you typed?"
-                        if self.record_id is None else
-                        f"Throw away your changes to {self.title_text()}?")
+            question = (translate("contact_card", "Close this new {NOUN} and lose what you typed?")
+                        .format(NOUN=noun(self.NOUN)) if self.record_id is None else
+                        translate("contact_card", "Throw away your changes to {title}?")
+                        .format(title=self.title_text()))
             if not self.confirm(translate("contact_card", "Unsaved changes"), question):
                 return
         self.revert()

@@ -400,9 +400,12 @@ class ContactsListView(QWidget):
         campaign = campaigns[labels.index(label)]
         added = self.ctx.store.assign_contacts(campaign.id, refs, Actor.desktop())
         self.ctx.wrote()
-        self.notice.emit(f"Added {added} contact(s) to {campaign.name}"
-                         + (f"; {len(refs) - added} were in it already." if added < len(refs)
-                            else "."))
+        self.notice.emit(
+            translate("contacts_view", "Added {added} contact(s) to {name}; {n} were in it"
+                      " already.").format(added=added, name=campaign.name, n=len(refs) - added)
+            if added < len(refs) else
+            translate("contacts_view", "Added {added} contact(s) to {name}.").format(
+                added=added, name=campaign.name))
 
     def delete_selected(self) -> None:
         """Delete the selected contact after asking."""

@@ -808,17 +808,19 @@ class MainWindow(QMainWindow):
         return not self.shared_url or self.local.serve_api
 
     def _office_api_text(self) -> str:
-        return "API not served from this PC (the office API service serves Apollo)"
+        return translate("main_window",
+                         "API not served from this PC (the office API service serves Apollo)")
 
     def database_text(self) -> str:
         """Which database this window uses, for people: a file name or user@host/db."""
         if not self.shared_url:
-            return f"Database on this PC: {self.db_path.name}"
+            return translate("main_window", "Database on this PC: {name}").format(
+                name=self.db_path.name)
         from urllib.parse import urlsplit
 
         u = urlsplit(self.shared_url)
         where = f"{u.username + '@' if u.username else ''}{u.hostname}:{u.port or 5432}{u.path}"
-        return f"Shared database {where}"
+        return translate("main_window", "Shared database {where}").format(where=where)
 
     @Slot(str, str)
     def _show_db_state(self, state: str, message: str) -> None:
@@ -834,7 +836,8 @@ class MainWindow(QMainWindow):
                     )
                 )
             )
-            tip = f"{tip}\n{message}\nCallsheet reconnects by itself when it is back."
+            tip = "{}\n{}\n{}".format(tip, message, translate(
+                "main_window", "Callsheet reconnects by itself when it is back."))
         elif state == "connecting":
             self.db_label.setText(themed(
                 translate("main_window", '<span style="color:#9ca3af">●</span> {text}').format(
@@ -851,7 +854,8 @@ class MainWindow(QMainWindow):
             # One PC: the file's name is enough here (the status bar is narrow); the
             # tooltip and Settings have the whole path.
             self.db_label.setText(escape(self.db_path.name))
-            tip = f"Database on this PC: {self.db_path}"
+            tip = translate("main_window", "Database on this PC: {name}").format(
+                name=self.db_path)
         self.db_label.setToolTip(tip)
 
     @Slot(str, str)

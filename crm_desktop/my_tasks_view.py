@@ -274,5 +274,7 @@ def due_text(todos: list[Todo]) -> str:
         t = todos[0]
         dt = from_db(t.due_at)
         at = dt.astimezone().strftime("%H:%M") if dt else ""
-        return f"Due {at}: {t.title}" + (f" ({t.contact_label})" if t.contact_label else "")
-    return f"{len(todos)} to-dos are due: " + "; ".join(t.title for t in todos[:3])
+        return translate("my_tasks_view", "Due {at}: {title}").format(at=at, title=t.title) + (
+            f" ({t.contact_label})" if t.contact_label else "")
+    return translate("my_tasks_view", "{n} to-dos are due: ").format(n=len(todos)) + "; ".join(
+        t.title for t in todos[:3])

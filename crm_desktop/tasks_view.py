@@ -196,16 +196,22 @@ class TasksView(QWidget):
             return
         parts = []
         if t.created_by_call:
-            parts.append(f'Created by call <a href="{escape(t.created_by_call)}">'
-                         f"{escape(t.created_by_call[:8])}…</a> on {when(t.created_at)}")
+            link = (f'<a href="{escape(t.created_by_call)}">'
+                    f"{escape(t.created_by_call[:8])}…</a>")
+            parts.append(translate("tasks_view", "Created by call {call} on {when}").format(
+                call=link, when=when(t.created_at)))
         else:
-            parts.append(f"Created on {when(t.created_at)}")
+            parts.append(translate("tasks_view", "Created on {when}").format(
+                when=when(t.created_at)))
         if t.closed_at:
             if t.closed_by_call:
-                parts.append(f'closed by call <a href="{escape(t.closed_by_call)}">'
-                             f"{escape(t.closed_by_call[:8])}…</a> on {when(t.closed_at)}")
+                link = (f'<a href="{escape(t.closed_by_call)}">'
+                        f"{escape(t.closed_by_call[:8])}…</a>")
+                parts.append(translate("tasks_view", "closed by call {call} on {when}").format(
+                    call=link, when=when(t.closed_at)))
             else:
-                parts.append(f"closed by hand on {when(t.closed_at)}")
+                parts.append(translate("tasks_view", "closed by hand on {when}").format(
+                    when=when(t.closed_at)))
         self.origin.setText("; ".join(parts) + ".")
 
     def _open_call(self, call_id: str) -> None:

@@ -178,9 +178,11 @@ class UnknownCallersView(QWidget):
         if row is None:
             return None
         dlg = ContactPickerDialog(
-            self.ctx, "Add the number to a contact",
-            f"Who called from {phone(row.number, self.ctx.region)}? The number becomes their"
-            " phone 2 and its calls move to their card.", ok_text="Add number", parent=self)
+            self.ctx, translate("unknown_callers_view", "Add the number to a contact"),
+            translate("unknown_callers_view", "Who called from {number}? The number becomes"
+                      " their phone 2 and its calls move to their card.").format(
+                number=phone(row.number, self.ctx.region)),
+            ok_text=translate("unknown_callers_view", "Add number"), parent=self)
         if dlg.exec() != ContactPickerDialog.DialogCode.Accepted or not dlg.chosen:
             return None
         picked = dlg.chosen[0]

@@ -17,7 +17,17 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../crm_desktop/app.py" line="+85"/>
+        <location filename="../../crm_desktop/app.py" line="+81"/>
+        <source>Callsheet created a new, empty database at {path}.</source>
+        <translation>Callsheet hat eine neue, leere Datenbank angelegt unter {path}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This is a new, empty database.</source>
+        <translation>Dies ist eine neue, leere Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Welcome to Callsheet</source>
         <translation>Willkommen bei Callsheet</translation>
     </message>
@@ -86,7 +96,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Tägliche Sicherung übersprungen: {message}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+4"/>
+        <source>Daily backup saved: {path}</source>
+        <translation>Tägliche Sicherung gespeichert: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Backup saved: {path}</source>
+        <translation>Sicherung gespeichert: {path}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Backup failed: {v0}</source>
         <translation>Sicherung fehlgeschlagen: {v0}</translation>
     </message>
@@ -202,20 +222,35 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+6"/>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location line="-67"/>
-        <location line="+69"/>
+        <location line="-69"/>
+        <location line="+71"/>
         <source>Open contact</source>
         <translation>Kontakt öffnen</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>Calls</source>
         <translation>Anrufe</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>{n:,} calls</source>
+        <translation>{n:,} Anrufe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 call</source>
+        <translation>1 Anruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (the newest {limit:,}; narrow the filters)</source>
+        <translation> (die neuesten {limit:,}; grenzen Sie die Filter ein)</translation>
     </message>
 </context>
 <context>
@@ -381,7 +416,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Apollo verwaltet die Kontakte dieser Kampagne; die Liste hier wird nicht an den Dialer übergeben.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+9"/>
+        <source>Apollo&apos;s dialer calls these contacts; {n} flagged do-not-call are skipped.</source>
+        <translation>Der Dialer von Apollo ruft diese Kontakte an; {n} mit „Nicht anrufen“ markierte werden übersprungen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apollo&apos;s dialer calls these contacts.</source>
+        <translation>Der Dialer von Apollo ruft diese Kontakte an.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Delete campaign</source>
         <translation>Kampagne löschen</translation>
     </message>
@@ -396,7 +441,22 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Wählen Sie zuerst eine Kampagne.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Assign contacts to {name}</source>
+        <translation>Kontakte {name} zuordnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find contacts and select several with Ctrl+click or Shift+click.</source>
+        <translation>Kontakte suchen und mehrere mit Strg+Klick oder Umschalt+Klick auswählen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assign</source>
+        <translation>Zuordnen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Assigned {added} contact(s) to {name}.</source>
         <translation>{added} Kontakt(e) {name} zugeordnet.</translation>
     </message>
@@ -651,7 +711,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+39"/>
-        <location filename="../../crm_desktop/contacts_view.py" line="+417"/>
+        <location filename="../../crm_desktop/contacts_view.py" line="+420"/>
         <source> It has no persons.</source>
         <translation> Sie hat keine Personen.</translation>
     </message>
@@ -875,7 +935,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anrufen erlauben…</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+115"/>
+        <source>Close this new {NOUN} and lose what you typed?</source>
+        <translation>Diese neue {NOUN} schließen und das Eingegebene verwerfen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Throw away your changes to {title}?</source>
+        <translation>Ihre Änderungen an {title} verwerfen?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -971,7 +1041,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>contacts_view</name>
     <message>
-        <location filename="../../crm_desktop/contacts_view.py" line="-337"/>
+        <location filename="../../crm_desktop/contacts_view.py" line="-340"/>
         <source>Filter by name, e-mail, city or phone number…</source>
         <translation>Nach Name, E-Mail, Ort oder Telefonnummer filtern…</translation>
     </message>
@@ -1149,7 +1219,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>{v0} Kontakt(e) hinzufügen zu:</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+11"/>
+        <source>Added {added} contact(s) to {name}; {n} were in it already.</source>
+        <translation>{added} Kontakt(e) zu {name} hinzugefügt; {n} waren schon darin.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Added {added} contact(s) to {name}.</source>
+        <translation>{added} Kontakt(e) zu {name} hinzugefügt.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Delete {name}?{goes} Its calls stay in the journal. Recently deleted keeps it for 30 days.</source>
         <translation>{name} löschen?{goes} Die Anrufe bleiben im Journal. „Zuletzt gelöscht“ bewahrt sie 30 Tage auf.</translation>
     </message>
@@ -2062,7 +2142,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../crm_desktop/contact_card.py" line="-787"/>
+        <location filename="../../crm_desktop/contact_card.py" line="-788"/>
         <source>Save the card</source>
         <translation>Die Karte speichern</translation>
     </message>
@@ -2087,7 +2167,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Den Kontakt der Karte löschen</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/contacts_view.py" line="-381"/>
+        <location filename="../../crm_desktop/contacts_view.py" line="-384"/>
         <source>Open the selected contact&apos;s card</source>
         <translation>Die Karte des ausgewählten Kontakts öffnen</translation>
     </message>
@@ -2492,12 +2572,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+25"/>
-        <location line="+508"/>
+        <location line="+512"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location line="-507"/>
+        <location line="-511"/>
         <source>{v0} has unsaved changes. Close it and lose them?</source>
         <translation>{v0} hat ungespeicherte Änderungen. Schließen und verwerfen?</translation>
     </message>
@@ -2548,12 +2628,33 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Letzte Anfrage {at} · {client} · {method} {path} → {status}</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+40"/>
+        <source>API not served from this PC (the office API service serves Apollo)</source>
+        <translation>API nicht von diesem PC bereitgestellt (der API-Dienst des Büros bedient Apollo)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+40"/>
+        <source>Database on this PC: {name}</source>
+        <translation>Datenbank auf diesem PC: {name}</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>Shared database {where}</source>
+        <translation>Gemeinsame Datenbank {where}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;span style=&quot;color:#dc2626&quot;&gt;●&lt;/span&gt; &lt;span style=&quot;color:#b91c1c&quot;&gt;shared database unreachable&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:#dc2626&quot;&gt;●&lt;/span&gt; &lt;span style=&quot;color:#b91c1c&quot;&gt;gemeinsame Datenbank nicht erreichbar&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Callsheet reconnects by itself when it is back.</source>
+        <translation>Callsheet verbindet sich von selbst wieder, sobald sie zurück ist.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;span style=&quot;color:#9ca3af&quot;&gt;●&lt;/span&gt; {text}</source>
         <translation>&lt;span style=&quot;color:#9ca3af&quot;&gt;●&lt;/span&gt; {text}</translation>
     </message>
@@ -2563,7 +2664,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>&lt;span style=&quot;color:#16a34a&quot;&gt;●&lt;/span&gt; {text}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Could not reopen the shared database: {e}</source>
         <translation>Die gemeinsame Datenbank konnte nicht wieder geöffnet werden: {e}</translation>
     </message>
@@ -2753,6 +2854,16 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+35"/>
         <source>“{title}”: reminder again at {v1}.</source>
         <translation>„{title}“: erneute Erinnerung um {v1}.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Due {at}: {title}</source>
+        <translation>Fällig {at}: {title}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} to-dos are due: </source>
+        <translation>{n} To-dos sind fällig: </translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3400,26 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <source>Select a task to see where it came from.</source>
         <translation>Wählen Sie eine Aufgabe, um zu sehen, woher sie kommt.</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>Created by call {call} on {when}</source>
+        <translation>Angelegt durch Anruf {call} am {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Created on {when}</source>
+        <translation>Angelegt am {when}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>closed by call {call} on {when}</source>
+        <translation>geschlossen durch Anruf {call} am {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>closed by hand on {when}</source>
+        <translation>von Hand geschlossen am {when}</translation>
+    </message>
 </context>
 <context>
     <name>this_pc_settings</name>
@@ -3700,7 +3831,22 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>1 Nummer</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+36"/>
+        <source>Add the number to a contact</source>
+        <translation>Die Nummer einem Kontakt geben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who called from {number}? The number becomes their phone 2 and its calls move to their card.</source>
+        <translation>Wer hat von {number} angerufen? Die Nummer wird Telefon 2 dieses Kontakts, und ihre Anrufe wandern auf seine Karte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add number</source>
+        <translation>Nummer hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{v0} is now {title}&apos;s phone 2; {n} call(s) linked.</source>
         <translation>{v0} ist jetzt Telefon 2 von {title}; {n} Anruf(e) verknüpft.</translation>
     </message>

@@ -155,10 +155,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     server.start()
+    from .retention_job import RetentionJob
+
+    job = RetentionJob(stores.open_store()).start()
     try:
         while not stop.wait(0.5):
             purge()
     finally:
+        job.stop()
         server.stop()
         access_lines.close()
         stores.close()
@@ -390,6 +394,10 @@ def build_parser() -> argparse.ArgumentParser:
     cassign.add_argument("--company", required=True, metavar="CID")
     cassign.add_argument("--person", metavar="PID",
                          help="assign this person of the company instead of the company")
+
+    from .privacy_cli import register as register_privacy
+
+    register_privacy(sub, add, csub)
 
     task = sub.add_parser("task", help="Add call tasks.")
     tsub = task.add_subparsers(dest="task_command", required=True, metavar="ACTION",

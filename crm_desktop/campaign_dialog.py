@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shared import calling_hours
+from shared import calling_hours, consent
 from shared.calling_hours import CallingHours
 from shared.errors import CallsheetError
 from shared.model import Actor, Campaign
@@ -66,6 +66,19 @@ class CampaignDialog(QDialog):
             for label, value in SOURCES:
                 combo.addItem(translate("campaign_dialog", label), value)
             combo.setCurrentIndex(combo.findData(current))
+        # §7a UWG: advertising calls only to contacts whose consent is on file.
+        self.consent_check = QCheckBox(
+            translate("campaign_dialog", "Only contacts with &consent to advertising calls")
+        )
+        self.consent_check.setToolTip(
+            translate(
+                "campaign_dialog",
+                "Apollo's dialer then gets only contacts holding a"
+                " consent that was not withdrawn (see the card's"
+                " Consent tab)",
+            )
+        )
+        self.consent_check.setChecked(campaign is not None and campaign.needs_consent)
         current = (calling_hours.get(ctx.store.conn, campaign.id) if campaign else None)
         self.hours_on = QCheckBox(translate("campaign_dialog", "Call only between"))
         self.hours_on.setObjectName("callingHoursOn")
@@ -129,6 +142,7 @@ class CampaignDialog(QDialog):
         layout.addWidget(hours_label)
         layout.addWidget(hours_row)
         layout.addWidget(hint)
+        layout.addWidget(self.consent_check)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         # A dialog does not ask a wrapped label for its height at the final width, so
@@ -145,7 +159,7 @@ class CampaignDialog(QDialog):
                               self.hours_end.time().toPython())
                  if self.hours_on.isChecked() else None)
         try:
-            # The campaign and its calling hours in one transaction.
+            # The campaign, its calling hours and its consent flag in one transaction.
             with store.write():
                 if self.original is None:
                     self.campaign = store.create_campaign(
@@ -158,6 +172,8 @@ class CampaignDialog(QDialog):
                         contacts_source=self.contacts_combo.currentData(),
                         tasks_source=self.tasks_combo.currentData())
                 calling_hours.set_hours(store.conn, self.campaign.id, hours)
+                consent.set_needs_consent(store, self.campaign.id,
+                                          self.consent_check.isChecked(), actor)
         except CallsheetError as e:
             target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
             labels = {api: plain_label(self.fields[key].label.text())

@@ -43,6 +43,7 @@ from shared.todos import Todo, TodosRepository
 from .accessibility import grid_tab_order
 from .call_details import CallDetailsDialog
 from .card_undo import FieldEdit, UndoKeys
+from .consent_panel import ConsentPanel
 from .contact_actions import CallButton, MailButton, phone_actions
 from .contact_picker import Picked
 from .context import DesktopContext
@@ -280,6 +281,11 @@ class ContactCard(QWidget):
         self._extra_tabs()
         self.tabs.addTab(self._tasks_page(), translate("contact_card", "Open tasks"))
         self.tabs.addTab(self.dnc_view, translate("contact_card", "Do-not-call"))
+        # Consent records (shared.consent): proof for campaigns that need consent.
+        self.consent_panel = ConsentPanel(self.ctx)
+        self.consent_panel.counted.connect(
+            lambda n: self._tab_title(self.consent_panel, translate("contact_card", "Consent"), n))
+        self.tabs.addTab(self.consent_panel, translate("contact_card", "Consent"))
         self.tabs.addTab(self.audit_view, translate("contact_card", "Changes"))
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -573,6 +579,8 @@ class ContactCard(QWidget):
                                                                        or ref.company_id or ""))
         self._refresh_extra()
         self.timeline.refresh()
+        self.consent_panel.ref, self.consent_panel.name = ref, self.title.text()
+        self.consent_panel.refresh()
         self._tab_title(self.calls_view, translate("contact_card", "Calls"), len(calls))
         self._tab_title(
             self.tasks_view.parentWidget(), translate("contact_card", "Open tasks"), len(tasks)

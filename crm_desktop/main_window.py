@@ -62,8 +62,10 @@ from .panes import (
     tab_text,
 )
 from .person_card import PersonCard
+from .personal_data import erase_personal_data, export_personal_data
 from .pg_live import PgLive
 from .pop_notice import PopNotice
+from .privacy_view import PrivacyView, RetentionTimer
 from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
@@ -74,7 +76,8 @@ from .trash_view import TrashView
 from .unknown_callers_view import UnknownCallersView
 
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
- PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH) = range(11)
+ PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH,
+ PAGE_PRIVACY) = range(12)
 PAGE_TITLES = (
     QT_TRANSLATE_NOOP("main_window", "Companies"),
     QT_TRANSLATE_NOOP("main_window", "Persons"),
@@ -87,6 +90,7 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("main_window", "Unknown callers"),
     QT_TRANSLATE_NOOP("main_window", "My tasks"),
     QT_TRANSLATE_NOOP("main_window", "Recently deleted"),
+    QT_TRANSLATE_NOOP("main_window", "Privacy"),
 )
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
@@ -185,6 +189,12 @@ class MainWindow(QMainWindow):
         self.purge_timer.timeout.connect(self.purge_deleted)
         self.purge_timer.start()
         self.purge_deleted()
+        self.retention = RetentionTimer(self.ctx, self.db_path, self)
+        self.retention.ran.connect(self.notify)
+        if not self.shared_url:
+            # The retention run opens the SQLite file; a shared database's rules are
+            # applied by its API service (callsheet-api serve), once for every PC.
+            self.retention.start()
         self.go(PAGE_COMPANIES)
 
     def _setting(self, key: str) -> str | None:
@@ -239,10 +249,11 @@ class MainWindow(QMainWindow):
         self.unknown.create_contact.connect(self.contact_from_number)
         self.my_tasks = MyTasksView(ctx)
         self.trash = TrashView(ctx)
+        self.privacy = PrivacyView(ctx)
         self.pages = CurrentPageStack()
         for page in (self.companies, self.persons, self.campaigns, self.tasks, self.calls,
                      self.lookup, self.dashboard, self.duplicates, self.unknown,
-                     self.my_tasks, self.trash):
+                     self.my_tasks, self.trash, self.privacy):
             self.pages.addWidget(page)
             page.open_contact.connect(self.open_contact)
             if hasattr(page, "notice"):
@@ -340,6 +351,12 @@ class MainWindow(QMainWindow):
         )
         file.addSeparator()
         action(file, translate("main_window", "&Settings…"), self.open_settings, "Ctrl+,")
+        action(
+            file,
+            translate("main_window", "P&rivacy settings…"),
+            lambda: self.privacy.open_settings(),
+            "Ctrl+Shift+,",
+        )
         file.addSeparator()
         action(file, translate("main_window", "&Quit"), self.close, "Ctrl+Q")
         self.edit_menu = EditMenu(
@@ -369,6 +386,18 @@ class MainWindow(QMainWindow):
             lambda: self._cycle_card(-1),
             "Ctrl+PgUp",
         )
+        card.addSeparator()
+        # "Ctrl+E, D": the export chords of File ▸ Export, D for the person's data.
+        self.export_personal_action = action(
+            card,
+            translate("main_window", "E&xport personal data…"),
+            lambda: self.export_personal_data(),
+            "Ctrl+E, D",
+        )
+        self.erase_personal_action = action(card, translate("main_window", "&Erase personal data…"),
+                                            self.erase_personal_data, "Ctrl+Shift+X")
+        card.aboutToShow.connect(self._update_privacy_actions)
+        self._update_privacy_actions()
         help_ = bar.addMenu(translate("main_window", "&Help"))
         action(help_, translate("main_window", "&Keyboard shortcuts"), self.show_shortcuts, "F1")
         action(
@@ -613,7 +642,53 @@ class MainWindow(QMainWindow):
         if self.cards.count():
             self.cards.setCurrentIndex((self.cards.currentIndex() + step) % self.cards.count())
 
+    def _update_privacy_actions(self) -> None:
+        person = self._current_person_id() is not None
+        for a in (self.export_personal_action, self.erase_personal_action):
+            a.setEnabled(person)
+            a.setToolTip("" if person else translate("main_window", "Open a person's card first"))
+
+    def _current_person_id(self) -> str | None:
+        card = self.current_card()
+        if isinstance(card, PersonCard) and card.record_id and self.card_panel.isVisible():
+            return card.record_id
+        return None
+
+    def export_personal_data(self, path: str | None = None) -> None:
+        """Card ▸ Export personal data…: everything about the card's person, as JSON and
+        a readable HTML copy."""
+        person_id = self._current_person_id()
+        if person_id is None:
+            return
+        written = export_personal_data(self, self.ctx, person_id, path)
+        if written:
+            data, readable = written
+            self.notify(
+                translate(
+                    "main_window",
+                    "Personal data written: {name} and the readable copy {name_}, in {parent}",
+                ).format(name=data.name, name_=readable.name, parent=data.parent)
+            )
+
+    def erase_personal_data(self) -> None:
+        """Card ▸ Erase personal data…: asks with the reason, then erases."""
+        person_id = self._current_person_id()
+        if person_id is None:
+            return
+        if erase_personal_data(self, self.ctx, person_id):
+            card = self.current_card()
+            if card is not None:
+                card.reload(keep_edits=False)
+            self.notify(
+                translate(
+                    "main_window",
+                    "The person's personal data was erased; the numbers stay blocked.",
+                )
+            )
+            self.live.check()
+
     def _card_changed(self, index: int) -> None:
+        self._update_privacy_actions()
         card = self.cards.widget(index)
         if isinstance(card, ContactCard) and id(card) in self._stale:
             self._stale.discard(id(card))
@@ -1108,5 +1183,6 @@ class MainWindow(QMainWindow):
         self.purge_timer.stop()
         self.api.stop()
         self.backups.wait()
+        self.retention.wait()
         if self.tray is not None:
             self.tray.hide()

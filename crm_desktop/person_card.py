@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from shared import privacy
 from shared.model import Actor, Person, clean_person
 from shared.person_details import PersonDetails, clean_details, split
 
@@ -186,6 +187,12 @@ class PersonCard(ContactCard):
         person = PersonDetails(self.ctx.store).get(record_id)
         self.company_id = person.company_id
         self._show_company(person.company_id)
+        # An erased person's record stays empty: nothing can be typed into it again.
+        erased = privacy.is_erased(self.ctx.store, record_id)
+        for f in self.fields.values():
+            if hasattr(f.editor, "setReadOnly"):
+                f.editor.setReadOnly(erased)
+        self.company_button.setEnabled(not erased)
         return person
 
     def _create(self, data: dict[str, Any]) -> Person:
@@ -235,6 +242,9 @@ class PersonCard(ContactCard):
         return record.name
 
     def _subtitle_of(self, record: Person) -> str:
+        if privacy.is_erased(self.ctx.store, record.id):
+            return ("Personal data erased (see the Privacy page); the numbers stay blocked."
+                    " Nothing can be added to this record.")
         role = ", ".join(escape(x) for x in (getattr(record, "job_title", None),
                                              getattr(record, "department", None)) if x)
         if record.company_id:

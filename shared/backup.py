@@ -252,7 +252,8 @@ def restore(source: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> 
 
     Checks the backup first (intact, a Callsheet database, not from a newer
     Callsheet) and refuses with DatabaseInUse while Callsheet or any other
-    program has the database open. The replaced database is kept as
+    program has the database open. Erasures made since the backup (logged in
+    ``<db>.privacy-log.jsonl``) are applied again. The replaced database is kept as
     ``<db>.before-restore``; returns that path (None when there was none).
     """
     source, db_path = Path(source), Path(db_path)
@@ -281,6 +282,11 @@ def restore(source: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> 
             finally:
                 tmp.unlink(missing_ok=True)
                 Path(f"{tmp}-journal").unlink(missing_ok=True)
+            # Still under the exclusive lock, so nobody sees the erased persons again:
+            # the erasures logged beside the database since the backup are made again.
+            from .privacy_log import reapply_file
+
+            reapply_file(db_path)
     finally:
         src.close()
     return kept

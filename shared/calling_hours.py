@@ -77,9 +77,10 @@ def callable_now(numbers: list[str | None], hours: CallingHours, now: datetime) 
 
 
 def first_callable(conn: sqlite3.Connection, campaign_id: str, hours: CallingHours,
-                   now: datetime) -> int | None:
+                   now: datetime, *, extra: str = "") -> int | None:
     """The ``campaign_contacts.pk`` of the first contact in the dialer's order that is
-    free, not do-not-call, and within the calling hours now; None when there is none."""
+    free, not do-not-call, and within the calling hours now; None when there is none.
+    ``extra`` is more SQL for the WHERE clause (`` AND ...``: consent, shared.consent)."""
     after = 0
     while True:
         rows = conn.execute(
@@ -89,6 +90,7 @@ def first_callable(conn: sqlite3.Connection, campaign_id: str, hours: CallingHou
                LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
                WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
                  AND NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)
+               """ + extra + """
                ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk
                LIMIT ? OFFSET ?""", (campaign_id, PAGE, after)).fetchall()
         for r in rows:

@@ -547,6 +547,52 @@ def _m0014_dashboard_covering(db: Database) -> None:
     db.execute("CREATE INDEX call_tags_by_call ON call_tags(call_id, category, tag)")
 
 
+def _m0015_privacy(db: Database) -> None:
+    # Privacy and consent (issue 14): the privacy log, the block list of erased
+    # persons' numbers (keyed hashes only), consent records, campaigns that need
+    # consent, and when a person was erased.
+    statements = [
+        """CREATE TABLE privacy_log (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            entity_type TEXT,
+            entity_id TEXT,
+            reason TEXT,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        """CREATE TABLE blocked_numbers (
+            hash TEXT PRIMARY KEY,
+            added_at TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        """CREATE TABLE consents (
+            pk INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            company_id TEXT,
+            person_id TEXT,
+            kind TEXT NOT NULL DEFAULT 'phone_advertising',
+            given_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            given_by TEXT,
+            file_ref TEXT,
+            withdrawn_at TEXT,
+            -- The last campaign call to the contact among calls deleted since (by the
+            -- retention rules): the proof's five years count from the last use.
+            last_used_at TEXT,
+            created_at TEXT NOT NULL,
+            CHECK ((company_id IS NULL) <> (person_id IS NULL))
+        )""",
+        "CREATE INDEX consents_by_person ON consents(person_id) WHERE person_id IS NOT NULL",
+        "CREATE INDEX consents_by_company ON consents(company_id) WHERE company_id IS NOT NULL",
+        "ALTER TABLE campaigns ADD COLUMN needs_consent INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE persons ADD COLUMN erased_at TEXT",
+    ]
+    for sql in statements:
+        db.execute(sql)
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -562,6 +608,7 @@ MIGRATIONS: list[Migration] = [
     _m0012_do_not_call_lists,
     _m0013_calling_hours,
     _m0014_dashboard_covering,
+    _m0015_privacy,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

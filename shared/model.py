@@ -297,6 +297,8 @@ class Campaign:
     created_at: str = ""
     contact_count: int = 0
     open_task_count: int = 0
+    # §7a UWG: the dialer gets only contacts with consent (shared.consent).
+    needs_consent: bool = False
 
 
 @dataclass

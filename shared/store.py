@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from . import call_rules, calling_hours, ids, phones, trash
+from . import blocklist, call_rules, calling_hours, consent, ids, phones, privacy, trash
 from .collation import last_name_key, sort_key
 from .database import FileWatch, busy_error
 from .duplicates import name_key
@@ -382,6 +382,8 @@ class Store:
             self._audit(actor, "company", cols["id"], "create",
                         {k: v for k, v in cols.items() if v is not None and k in
                          {r.column for r in COMPANY_FIELDS}})
+            blocklist.flag_if_blocked(self, ContactRef(cols["id"]),
+                                      (cols["phone"], cols["phone2"]), actor)
         return self.get_company(cols["id"])
 
     def _insert(self, table: str, cols: dict[str, Any]) -> None:
@@ -415,6 +417,8 @@ class Store:
                     (display, company_id),
                 )
             self._audit(actor, "company", company_id, "update", diff)
+            blocklist.flag_if_blocked(self, ContactRef(company_id),
+                                      (changes.get("phone"), changes.get("phone2")), actor)
         return self.get_company(company_id)
 
     def count_persons_of(self, company_id: str) -> int:
@@ -522,6 +526,8 @@ class Store:
             self._audit(actor, "person", cols["id"], "create",
                         {k: v for k, v in cols.items() if v is not None and k in
                          {r.column for r in PERSON_FIELDS} | {"company_id"}})
+            blocklist.flag_if_blocked(self, ContactRef(company_id, cols["id"]),
+                                      (cols["phone"], cols["phone2"]), actor)
         return self.get_person(cols["id"])
 
     def update_person(
@@ -533,6 +539,7 @@ class Store:
         changes = clean_person(data, partial=True, mode=mode, region=region)
         with self.write():
             old = self.get_person(person_id)
+            privacy.check_not_erased(self, person_id)
             if company_id is not _UNSET and company_id != old.company_id:
                 self._check_company(company_id, "company.id")
                 changes["company_id"] = company_id
@@ -559,6 +566,8 @@ class Store:
                     (name, person_id),
                 )
             self._audit(actor, "person", person_id, "update", diff)
+            blocklist.flag_if_blocked(self, ContactRef(None, person_id),
+                                      (changes.get("phone"), changes.get("phone2")), actor)
         return self.get_person(person_id)
 
     def delete_person(self, person_id: str, actor: Actor) -> None:
@@ -851,7 +860,7 @@ class Store:
 
     def _campaign(self, row: sqlite3.Row) -> Campaign:
         return Campaign(row["id"], row["name"], row["contacts_source"], row["tasks_source"],
-                        row["created_at"])
+                        row["created_at"], needs_consent=bool(row["needs_consent"]))
 
     def get_campaign(self, campaign_id: str) -> Campaign:
         """The campaign with this id; raises NotFound."""
@@ -994,7 +1003,10 @@ class Store:
             raise WrongSource(
                 f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
                 " are managed in Apollo.")
-        rows = self._all(self._CAMPAIGN_CONTACTS + " ORDER BY cc.pk", (campaign_id,))
+        rows = self._all(self._CAMPAIGN_CONTACTS
+                         + (consent.campaign_filter(self, campaign_id, "cc.person_id",
+                                                    "cc.company_id") if for_dialer else "")
+                         + " ORDER BY cc.pk", (campaign_id,))
         # By name as people sort (ä with a): a campaign's list is read whole anyway.
         views = [_row_view(r) for r in sorted(rows, key=lambda r: sort_key(r["sort_name"]))]
         return [v for v in views if not (for_dialer and v.do_not_call)]
@@ -1024,9 +1036,13 @@ class Store:
             # Calling hours (shared/calling_hours.py, off by default): the first contact
             # for whom it is within them now, or none.
             only, params = "", [campaign_id]
+            # Where the campaign needs consent, only consenting contacts (shared.consent).
+            needs_consent = consent.campaign_filter(self, campaign_id, "cc.person_id",
+                                                    "cc.company_id")
             hours = calling_hours.get(self.conn, campaign_id)
             if hours is not None:
-                pk = calling_hours.first_callable(self.conn, campaign_id, hours, now)
+                pk = calling_hours.first_callable(self.conn, campaign_id, hours, now,
+                                                  extra=needs_consent)
                 if pk is None:
                     return None
                 only = " AND cc.pk = ?"
@@ -1039,7 +1055,7 @@ class Store:
                     LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
                     WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
                       AND NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)
-                      {only}
+                      {needs_consent}{only}
                     ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1""",
                 params)
             if row is None:
@@ -1136,7 +1152,10 @@ class Store:
         if for_dialer:
             # Like campaign contacts and next: a do-not-call contact's tasks are not
             # handed to the dialer (they stay open, and come back if the flag is lifted).
-            where.append("NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)")
+            # Where the campaign needs consent, only consenting contacts' (shared.consent).
+            where.append("NOT coalesce(iif(p.id IS NOT NULL, p.do_not_call, c.do_not_call), 0)"
+                         + consent.campaign_filter(self, campaign_id, "t.person_id",
+                                                   "t.company_id"))
         if scheduled is not None:
             where.append("t.scheduled = ?")
             params.append(int(scheduled))

@@ -16,22 +16,44 @@ SOURCE_LABEL = {
 
 
 class CampaignsModel(RecordTableModel):
-    """Campaigns: id, name, contact source, task source, contacts, open tasks."""
+    """Campaigns: id, name (marked when it needs consent), contact source, task source,
+    contacts, open tasks."""
 
     COL_ID, COL_NAME, COL_CONTACTS_SOURCE, COL_TASKS_SOURCE, COL_CONTACTS, COL_TASKS = range(6)
 
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("columns", "Id"), lambda c: c.id),
-        Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda c: c.name),
+        # In the name, not a column of its own: the list is narrow beside a card.
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Name"),
+            lambda c: (
+                c.name
+                + (
+                    " · " + translate("campaigns_model", "consent needed")
+                    if c.needs_consent
+                    else ""
+                )
+            ),
+            sort=lambda c: c.name,
+            tooltip=lambda c: (
+                translate(
+                    "campaigns_model", "Apollo gets only contacts with consent to advertising calls"
+                )
+                if c.needs_consent
+                else None
+            ),
+        ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Contacts from"),
-            lambda c: translate("campaigns_model",
-                                            SOURCE_LABEL.get(c.contacts_source, c.contacts_source)),
+            lambda c: translate(
+                "campaigns_model", SOURCE_LABEL.get(c.contacts_source, c.contacts_source)
+            ),
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Tasks from"),
-            lambda c: translate("campaigns_model",
-                                         SOURCE_LABEL.get(c.tasks_source, c.tasks_source)),
+            lambda c: translate(
+                "campaigns_model", SOURCE_LABEL.get(c.tasks_source, c.tasks_source)
+            ),
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Contacts"),

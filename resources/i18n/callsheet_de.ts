@@ -286,7 +286,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Wie man sie nennt, z. B. Winteraktion</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source>Only contacts with &amp;consent to advertising calls</source>
+        <translation>Nur Kontakte mit &amp;Einwilligung in Werbeanrufe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Apollo&apos;s dialer then gets only contacts holding a consent that was not withdrawn (see the card&apos;s Consent tab)</source>
+        <translation>Der Dialer von Apollo erhält dann nur Kontakte mit einer nicht widerrufenen Einwilligung (siehe Reiter „Einwilligung“ der Karte)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Call only between</source>
         <translation>Nur anrufen zwischen</translation>
     </message>
@@ -352,6 +362,16 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location line="+1"/>
         <source>Apollo</source>
         <translation>Apollo</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>consent needed</source>
+        <translation>Einwilligung nötig</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Apollo gets only contacts with consent to advertising calls</source>
+        <translation>Apollo erhält nur Kontakte mit Einwilligung in Werbeanrufe</translation>
     </message>
 </context>
 <context>
@@ -487,29 +507,29 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../crm_desktop/models/campaigns_model.py" line="+10"/>
+        <location filename="../../crm_desktop/models/campaigns_model.py" line="-14"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location filename="../../crm_desktop/models/contacts_model.py" line="+22"/>
         <location filename="../../crm_desktop/models/trash_model.py" line="+28"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+19"/>
         <source>Contacts from</source>
         <translation>Kontakte aus</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Tasks from</source>
         <translation>Aufgaben aus</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Contacts</source>
         <translation>Kontakte</translation>
     </message>
@@ -521,6 +541,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location filename="../../crm_desktop/models/card_models.py" line="+17"/>
         <location line="+37"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="+60"/>
         <location filename="../../crm_desktop/models/tasks_model.py" line="+37"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="+50"/>
         <source>When</source>
@@ -534,12 +555,14 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+4"/>
         <location line="+32"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="-22"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="+6"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
         <location line="-31"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="+29"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
@@ -550,6 +573,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+30"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="-6"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
@@ -566,6 +590,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+3"/>
         <location filename="../../crm_desktop/models/duplicates_model.py" line="+29"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="-35"/>
         <location filename="../../crm_desktop/models/tasks_model.py" line="+15"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="-4"/>
         <source>Kind</source>
@@ -578,6 +603,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location filename="../../crm_desktop/models/duplicates_model.py" line="+1"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="+37"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
@@ -641,6 +667,41 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location line="+2"/>
         <source>Gone for good on</source>
         <translation>Endgültig weg am</translation>
+    </message>
+    <message>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="-35"/>
+        <source>Given</source>
+        <translation>Erteilt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proof</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Proof kept until</source>
+        <translation>Nachweis aufbewahrt bis</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details</source>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -737,6 +798,127 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
 </context>
 <context>
+    <name>consent_dialog</name>
+    <message>
+        <location filename="../../crm_desktop/consent_dialog.py" line="+41"/>
+        <source>Record consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consent of &lt;b&gt;{contact_name}&lt;/b&gt; to advertising calls (§7a UWG). Keep the proof: it must be shown for five years after the consent was last used.</source>
+        <translation>Einwilligung von &lt;b&gt;{contact_name}&lt;/b&gt; in Werbeanrufe (§7a UWG). Bewahren Sie den Nachweis auf: Er muss noch fünf Jahre nach der letzten Nutzung der Einwilligung vorgelegt werden können.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>web form, call recording, signed letter, e-mail …</source>
+        <translation>Webformular, Gesprächsaufzeichnung, unterschriebener Brief, E-Mail …</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>who took it (agent, colleague, website)</source>
+        <translation>wer sie aufgenommen hat (Agent, Kollege, Website)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>file, recording id or folder of the proof</source>
+        <translation>Datei, Aufzeichnungs-ID oder Ordner des Nachweises</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Given at</source>
+        <translation>&amp;Erteilt am</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;How it was given</source>
+        <translation>&amp;Wie sie erteilt wurde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;By whom</source>
+        <translation>&amp;Von wem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Proof (file reference)</source>
+        <translation>&amp;Nachweis (Dateiverweis)</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Proof of consent</source>
+        <translation>Nachweis der Einwilligung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>consent_panel</name>
+    <message>
+        <location filename="../../crm_desktop/consent_panel.py" line="+42"/>
+        <source>Add consent…</source>
+        <translation>Einwilligung erfassen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Withdraw</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The contact took the consent back</source>
+        <translation>Der Kontakt hat die Einwilligung zurückgenommen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export proof…</source>
+        <translation>Nachweis exportieren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write the consent records and their last use to a file</source>
+        <translation>Die Einwilligungen und ihre letzte Nutzung in eine Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark the consent given {v0} as withdrawn now? Campaigns that need consent stop calling this contact.</source>
+        <translation>Die am {v0} erteilte Einwilligung jetzt als widerrufen markieren? Kampagnen, die eine Einwilligung brauchen, rufen diesen Kontakt dann nicht mehr an.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Export consent proof</source>
+        <translation>Einwilligungsnachweis exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Consent proof written to {path}.</source>
+        <translation>Einwilligungsnachweis geschrieben nach {path}.</translation>
+    </message>
+</context>
+<context>
     <name>contact_actions</name>
     <message>
         <location filename="../../crm_desktop/contact_actions.py" line="+37"/>
@@ -783,7 +965,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>contact_card</name>
     <message>
-        <location filename="../../crm_desktop/contact_card.py" line="+146"/>
+        <location filename="../../crm_desktop/contact_card.py" line="+147"/>
         <source>⊘ DO NOT CALL</source>
         <translation>⊘ NICHT ANRUFEN</translation>
     </message>
@@ -794,45 +976,45 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+12"/>
-        <location line="+492"/>
+        <location line="+499"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="-490"/>
+        <location line="-497"/>
         <source>Save changes (Ctrl+S)</source>
         <translation>Änderungen speichern (Strg+S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+489"/>
+        <location line="+496"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-495"/>
         <source>Throw away unsaved changes (Esc)</source>
         <translation>Ungespeicherte Änderungen verwerfen (Esc)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+394"/>
+        <location line="+399"/>
         <source>Set do-not-call…</source>
         <translation>Nicht anrufen…</translation>
     </message>
     <message>
-        <location line="-392"/>
+        <location line="-397"/>
         <source>Flag or lift do-not-call, with a reason (Ctrl+D)</source>
         <translation>„Nicht anrufen“ setzen oder aufheben, mit Begründung (Strg+D)</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+144"/>
+        <location line="+149"/>
         <source>Add task…</source>
         <translation>Neue Aufgabe…</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-147"/>
         <source>Plan a call to this contact (Ctrl+T)</source>
         <translation>Einen Anruf bei diesem Kontakt planen (Strg+T)</translation>
     </message>
@@ -868,20 +1050,26 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+1"/>
-        <location line="+297"/>
+        <location line="+304"/>
         <source>Calls</source>
         <translation>Anrufe</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+297"/>
+        <location line="-302"/>
+        <location line="+304"/>
         <source>Open tasks</source>
         <translation>Offene Aufgaben</translation>
     </message>
     <message>
-        <location line="-296"/>
+        <location line="-303"/>
         <source>Do-not-call</source>
         <translation>Nicht anrufen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+1"/>
+        <source>Consent</source>
+        <translation>Einwilligung</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -935,7 +1123,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anrufen erlauben…</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+117"/>
         <source>Close this new {NOUN} and lose what you typed?</source>
         <translation>Diese neue {NOUN} schließen und das Eingegebene verwerfen?</translation>
     </message>
@@ -1678,6 +1866,34 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
 </context>
 <context>
+    <name>erase_dialog</name>
+    <message>
+        <location filename="../../crm_desktop/erase_dialog.py" line="+27"/>
+        <source>Erase personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;p&gt;Erase the personal data of &lt;b&gt;{v0}&lt;/b&gt; (GDPR Art. 17)?&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Name, phone numbers, e-mail, city and notes are removed; the record stays as &lt;i&gt;Erased person&lt;/i&gt; so statistics add up.&lt;/li&gt;&lt;li&gt;{v1} call(s) stay without number, notes and tag data.&lt;/li&gt;&lt;li&gt;{v2} task(s) and {v3} campaign place(s) are removed.&lt;/li&gt;&lt;li&gt;The phone numbers stay blocked: a contact created later with one of them is do-not-call (the objection holds).&lt;/li&gt;&lt;li&gt;Backups made before now still hold the data; a restore erases it again.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die personenbezogenen Daten von &lt;b&gt;{v0}&lt;/b&gt; löschen (DSGVO Art. 17)?&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Name, Telefonnummern, E-Mail, Ort und Notizen werden entfernt; der Datensatz bleibt als &lt;i&gt;Gelöschte Person&lt;/i&gt;, damit die Statistik stimmt.&lt;/li&gt;&lt;li&gt;{v1} Anruf(e) bleiben ohne Nummer, Notizen und Tag-Daten.&lt;/li&gt;&lt;li&gt;{v2} Aufgabe(n) und {v3} Kampagnenplätze werden entfernt.&lt;/li&gt;&lt;li&gt;Die Telefonnummern bleiben gesperrt: Ein später mit einer davon angelegter Kontakt ist „Nicht anrufen“ (der Widerspruch gilt weiter).&lt;/li&gt;&lt;li&gt;Sicherungen von vor diesem Zeitpunkt enthalten die Daten noch; eine Wiederherstellung löscht sie erneut.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Dies lässt sich nicht rückgängig machen.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>e.g. request by letter of 2026-11-26 (no names)</source>
+        <translation>z. B. Antrag per Brief vom 26.11.2026 (keine Namen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Reason (kept in the privacy log)</source>
+        <translation>&amp;Grund (wird im Datenschutzprotokoll festgehalten)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Erase</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>fields</name>
     <message>
         <location filename="../../crm_desktop/company_card.py" line="-145"/>
@@ -1696,7 +1912,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../../crm_desktop/person_card.py" line="+107"/>
+        <location filename="../../crm_desktop/person_card.py" line="+108"/>
         <source>Street and number</source>
         <translation>Straße und Hausnummer</translation>
     </message>
@@ -2142,7 +2358,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../crm_desktop/contact_card.py" line="-788"/>
+        <location filename="../../crm_desktop/contact_card.py" line="-795"/>
         <source>Save the card</source>
         <translation>Die Karte speichern</translation>
     </message>
@@ -2351,7 +2567,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../crm_desktop/main_window.py" line="+79"/>
+        <location filename="../../crm_desktop/main_window.py" line="+82"/>
         <source>Companies</source>
         <translation>Firmen</translation>
     </message>
@@ -2406,12 +2622,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Zuletzt gelöscht</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Privacy</source>
+        <translation>Datenschutz</translation>
+    </message>
+    <message>
         <location line="+79"/>
         <source>API off (started with --no-api)</source>
         <translation>API aus (mit --no-api gestartet)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Search</source>
         <translation>Suche</translation>
     </message>
@@ -2421,7 +2642,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Meine &amp;Filter</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>No API request yet</source>
         <translation>Noch keine API-Anfrage</translation>
     </message>
@@ -2471,7 +2692,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>E&amp;instellungen…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>P&amp;rivacy settings…</source>
+        <translation>&amp;Datenschutz-Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2526,6 +2752,16 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>&amp;Vorherige Karte</translation>
     </message>
     <message>
+        <location line="+8"/>
+        <source>E&amp;xport personal data…</source>
+        <translation>Personenbezogene Daten e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Erase personal data…</source>
+        <translation>Personenbezogene Daten &amp;löschen…</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
@@ -2572,12 +2808,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+25"/>
-        <location line="+512"/>
+        <location line="+558"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location line="-511"/>
+        <location line="-557"/>
         <source>{v0} has unsaved changes. Close it and lose them?</source>
         <translation>{v0} hat ungespeicherte Änderungen. Schließen und verwerfen?</translation>
     </message>
@@ -2587,7 +2823,22 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Öffnen Sie die Karte eines Kontakts, um eine Notiz dazu zu schreiben.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+17"/>
+        <source>Open a person&apos;s card first</source>
+        <translation>Öffnen Sie zuerst die Karte einer Person</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Personal data written: {name} and the readable copy {name_}, in {parent}</source>
+        <translation>Personenbezogene Daten geschrieben: {name} und die lesbare Kopie {name_}, in {parent}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The person&apos;s personal data was erased; the numbers stay blocked.</source>
+        <translation>Die personenbezogenen Daten der Person wurden gelöscht; die Nummern bleiben gesperrt.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <location line="+12"/>
         <source>Incoming call</source>
         <translation>Eingehender Anruf</translation>
@@ -2973,7 +3224,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>&lt;a href=&quot;company:{v0}&quot;&gt;{v1}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>Delete person</source>
         <translation>Person löschen</translation>
     </message>
@@ -2983,7 +3234,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>{name} löschen? Offene Aufgaben und Kampagnenplätze werden mitgelöscht; die Anrufe bleiben im Journal. „Zuletzt gelöscht“ bewahrt die Person 30 Tage auf.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>{role} at {company}</source>
         <translation>{role} bei {company}</translation>
     </message>
@@ -3001,6 +3252,39 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+1"/>
         <source>Private customer (no company)</source>
         <translation>Privatkunde (keine Firma)</translation>
+    </message>
+</context>
+<context>
+    <name>personal_data</name>
+    <message>
+        <location filename="../../crm_desktop/personal_data.py" line="+30"/>
+        <source>Export personal data</source>
+        <translation>Personenbezogene Daten exportieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Erase personal data</source>
+        <translation>Personenbezogene Daten löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This person&apos;s personal data was erased already.</source>
+        <translation>Die personenbezogenen Daten dieser Person wurden bereits gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Erase failed</source>
+        <translation>Löschen fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -3060,6 +3344,39 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
 </context>
 <context>
+    <name>privacy_view</name>
+    <message>
+        <location filename="../../crm_desktop/privacy_view.py" line="+41"/>
+        <source>Double-click a row to open the record</source>
+        <translation>Doppelklick auf eine Zeile öffnet den Datensatz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Privacy settings…</source>
+        <translation>Datenschutz-Einstellungen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Retention rules, with a Preview of what would go</source>
+        <translation>Aufbewahrungsregeln, mit einer Vorschau dessen, was entfernt würde</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Privacy log</source>
+        <translation>Datenschutzprotokoll</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Every export and erasure of personal data and every retention run, without personal data. A copy is kept beside the database (…db.privacy-log.jsonl); restoring a backup applies the erasures made since.</source>
+        <translation>Jeder Export und jede Löschung personenbezogener Daten und jeder Aufbewahrungslauf, ohne personenbezogene Daten. Eine Kopie liegt neben der Datenbank (…db.privacy-log.jsonl); beim Wiederherstellen einer Sicherung werden die seitdem erfolgten Löschungen erneut angewandt.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>{v0} event(s)</source>
+        <translation>{v0} Ereignis(se)</translation>
+    </message>
+</context>
+<context>
     <name>record_model</name>
     <message>
         <location filename="../../crm_desktop/lookup_tester.py" line="-3"/>
@@ -3069,6 +3386,64 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location filename="../../crm_desktop/search_box.py" line="+56"/>
         <source>⊘ do not call</source>
         <translation>⊘ nicht anrufen</translation>
+    </message>
+</context>
+<context>
+    <name>retention_dialog</name>
+    <message>
+        <location filename="../../crm_desktop/retention_dialog.py" line="+37"/>
+        <source>Privacy settings</source>
+        <translation>Datenschutz-Einstellungen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>keep forever</source>
+        <translation>für immer behalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> months</source>
+        <translation> Monate</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> years</source>
+        <translation> Jahre</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete call records older than</source>
+        <translation>Anrufe löschen, die älter sind als</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anonymise persons with no call, task or edit for</source>
+        <translation>Personen anonymisieren ohne Anruf, Aufgabe oder Änderung seit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The rules run once a day while Callsheet or callsheet-api serve runs; each run is written to the privacy log. Consent records are kept five years after their last use whatever these say.</source>
+        <translation>Die Regeln laufen einmal täglich, während Callsheet oder callsheet-api serve läuft; jeder Lauf wird im Datenschutzprotokoll festgehalten. Einwilligungen werden unabhängig davon fünf Jahre nach ihrer letzten Nutzung aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List what a run with these values would remove now</source>
+        <translation>Auflisten, was ein Lauf mit diesen Werten jetzt entfernen würde</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Press Preview to see what would go.</source>
+        <translation>Klicken Sie auf Vorschau, um zu sehen, was entfernt würde.</translation>
     </message>
 </context>
 <context>

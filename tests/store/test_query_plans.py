@@ -33,7 +33,7 @@ from shared.database import connect
 from shared.model import ContactRef
 from shared.store import Store
 
-WATCHED = ("persons", "companies", "calls", "tasks", "call_tags")
+WATCHED = ("persons", "companies", "calls", "tasks", "call_tags", "consents")
 
 
 class RecordingConnection:
@@ -221,7 +221,31 @@ CASES = [
          lambda st, s: st.find_similar_persons(numbers=[s.person_phone], name=s.person_name,
                                                company_id=s.company_id)),
     Case("dashboard", lambda st, s: st.dashboard(now=EPOCH)),
+    # A campaign that needs consent (shared.consent): the dialer's three reads.
+    Case("campaign contacts, needs consent",
+         lambda st, s: _needing_consent(st, s, lambda: st.campaign_contacts(s.campaign)),
+         ordered=True),
+    Case("next contact, needs consent",
+         lambda st, s: _needing_consent(st, s, lambda: st.next_contact(s.campaign)),
+         ordered=True),
+    Case("campaign tasks, needs consent",
+         lambda st, s: _needing_consent(st, s, lambda: st.open_tasks(s.campaign, limit=50))),
 ]
+
+
+def _needing_consent(st: Store, s: Sample, read: Callable[[], Any]) -> Any:
+    """``read()`` while the sample campaign needs consent (and one contact has it)."""
+    from shared import consent
+    from shared.model import Actor
+
+    cli = Actor("cli")
+    consent.set_needs_consent(st, s.campaign, True, cli)
+    given = consent.add_consent(st, _ref_p(s), given_at=EPOCH, source="test", actor=cli)
+    try:
+        return read()
+    finally:
+        st.conn.execute("DELETE FROM consents WHERE id = ?", (given.id,))
+        consent.set_needs_consent(st, s.campaign, False, cli)
 
 _SCAN = re.compile(r"^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?")
 
@@ -229,7 +253,7 @@ _SCAN = re.compile(r"^SCAN (\w+)(?: USING (?:COVERING )?INDEX (\w+))?")
 def _aliases(sql: str) -> dict[str, str]:
     """Each name a watched table goes by in ``sql`` (itself, and ``persons p`` ...)."""
     names = {t: t for t in WATCHED}
-    for table, alias in re.findall(r"\b(persons|companies|calls|tasks|call_tags)\s+(?:AS\s+)?(\w+)",
+    for table, alias in re.findall(rf"\b({'|'.join(WATCHED)})\s+(?:AS\s+)?(\w+)",
                                    sql, re.IGNORECASE):
         if alias.upper() not in {"ON", "WHERE", "LEFT", "JOIN", "ORDER", "GROUP", "LIMIT",
                                  "UNION", "SET", "USING", "AND", "OR"}:

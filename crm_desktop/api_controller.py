@@ -17,6 +17,8 @@ from shared.errors import ValidationError
 from shared.settings import check_port
 from shared.stores import ThreadStores
 
+from .i18n import translate
+
 log = logging.getLogger("callsheet.desktop")
 
 
@@ -78,8 +80,12 @@ class ApiController(QObject):
             self.host = host
             self.error = e
             why = e.message[:1].lower() + e.message[1:]
-            return self._failed(f"The API is not running: {why} Change it in Settings"
-                                " (Ctrl+,).")
+            return self._failed(
+                translate(
+                    "api_controller",
+                    "The API is not running: {why} Change it in Settings (Ctrl+,).",
+                ).format(why=why)
+            )
         self._serve(server, stores)
         return True
 
@@ -143,7 +149,7 @@ class ApiController(QObject):
         self.port = server.port
         self.url = server.url
         self.state = "listening"
-        self.message = f"API listening on {self.url}"
+        self.message = translate("api_controller", "API listening on {url}").format(url=self.url)
         log.info("API listening on %s", self.url)
         self.status_changed.emit()
 

@@ -34,8 +34,9 @@ from shared.settings import ensure_api_key, resolve_db_path
 from shared.store import Store
 from shared.versions import app_info, version_text
 
-from . import style
+from . import i18n, style
 from .diagnostics import install_excepthook
+from .i18n import translate
 from .main_window import DesktopOptions, MainWindow
 from .single_instance import InstanceServer, ask_running
 
@@ -82,15 +83,20 @@ def first_start(store: Store, *, demo: bool, parent: QWidget | None = None,
         if store.get_setting(DEMO_OFFERED):
             return False
         store.set_setting(DEMO_OFFERED, "1")
-        intro = (f"Callsheet created a new, empty database at {created}." if created
-                 else "This is a new, empty database.")
+        intro = (translate("app", "Callsheet created a new, empty database at {path}.").format(
+            path=created) if created else translate("app", "This is a new, empty database."))
         answer = QMessageBox.question(
-            parent, "Welcome to Callsheet",
-            f"{intro} Load the demo data (32 companies with their"
-            " people, three campaigns, tasks and a month of calls) to look around?\n\n"
-            "Choose No to start with your own contacts.",
+            parent,
+            translate("app", "Welcome to Callsheet"),
+            translate(
+                "app",
+                "{intro} Load the demo data (32 companies with their people, three campaigns, "
+                "tasks and a month of calls) to look around?\n\nChoose No to start with your own "
+                "contacts.",
+            ).format(intro=intro),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
     store.set_setting(DEMO_OFFERED, "1")
@@ -111,7 +117,9 @@ def shared_target(flag: str | None, local: LocalSettings) -> str | None:
 def already_running(window: MainWindow) -> None:
     """Callsheet was started again on this database: show the window that runs."""
     window.bring_to_front()
-    window.notify("Callsheet is already running on this database: this is its window.")
+    window.notify(
+        translate("app", "Callsheet is already running on this database: this is its window.")
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -133,14 +141,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     # An error nobody caught shows a dialog with the log file instead of ending the app.
     install_excepthook(lambda: window)
     local = LocalSettings.load()
+    # Before the first window or message: every text is looked up when it is made.
+    i18n.install(app, i18n.choose_language(local.language))
     url = shared_target(args.db, local)
     # A shared database is named by its URL (no password in it); a file by its path.
     path: object = url or resolve_db_path(args.db)
     if ask_running(str(path)):
         # Before anything touches the database: the running window takes over.
         log.info("Callsheet is already running on %s", path)
-        QMessageBox.information(None, name, f"Callsheet is already running on this database:\n"
-                                f"{path}\n\nIts window has been brought to the front.")
+        QMessageBox.information(
+            None,
+            name,
+            translate(
+                "app",
+                "Callsheet is already running on this database:\n{path}\n\nIts window has been "
+                "brought to the front.",
+            ).format(path=path),
+        )
         return 0
     instance = InstanceServer(str(path))
     instance.listen()
@@ -161,13 +178,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         QMessageBox.critical(None, name, damaged_message(path, str(e)))  # type: ignore[arg-type]
         return 1
     except (*DATABASE_ERRORS, OSError, CallsheetError, RuntimeError) as e:
-        QMessageBox.critical(None, name, f"Callsheet cannot open its database\n{path}\n\n{e}")
+        QMessageBox.critical(
+            None,
+            name,
+            translate("app", "Callsheet cannot open its database\n{path}\n\n{e}").format(
+                path=path, e=e
+            ),
+        )
         return 1
     except Exception as e:  # psycopg's errors: a refused password, a server not running
         if not url:
             raise
-        QMessageBox.critical(None, name, f"Callsheet cannot open the shared database\n{url}"
-                             f"\n\n{e}\n\nCheck File > Settings > This PC (Test connection).")
+        QMessageBox.critical(
+            None,
+            name,
+            translate(
+                "app",
+                "Callsheet cannot open the shared database\n{url}\n\n{e}\n\nCheck File > Settings "
+                "> This PC (Test connection).",
+            ).format(url=url, e=e),
+        )
         return 1
     key, created = ensure_api_key(store)
     add_secret(key)
@@ -184,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if new:
         # Said out loud: a mistyped --db or CALLSHEET_DB should not look like lost data.
         log.info("created a new database at %s", path)
-        window.notify(f"Created a new database at {path}.")
+        window.notify(translate("app", "Created a new database at {path}.").format(path=path))
     try:
         return app.exec()
     finally:

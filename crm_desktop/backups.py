@@ -17,6 +17,8 @@ from shared.backup import auto_backup, backup, default_backup_folder
 from shared.errors import CallsheetError
 from shared.settings import check_backup_keep
 
+from .i18n import translate
+
 HOURLY_MS = 60 * 60 * 1000
 
 
@@ -50,16 +52,20 @@ class BackupController(QObject):
         try:
             keep = check_backup_keep(self._keep())
         except CallsheetError as e:
-            self.failed.emit(f"Daily backup skipped: {e.message}")
+            self.failed.emit(
+                translate("backups", "Daily backup skipped: {message}").format(message=e.message)
+            )
             return
         self._in_background(lambda: auto_backup(self.db_path, keep=keep),
-                            lambda made: f"Daily backup saved: {made}" if made else "",
+                            lambda made: translate("backups", "Daily backup saved: {path}").format(
+                                path=made) if made else "",
                             skip_if_busy=True)
 
     def backup_to(self, target: str | Path) -> None:
         """Copy the database to ``target`` now (in the background)."""
         self._in_background(lambda: backup(self.db_path, target),
-                            lambda made: f"Backup saved: {made}")
+                            lambda made: translate("backups", "Backup saved: {path}").format(
+                                path=made))
 
     def suggested_target(self) -> Path:
         """A file name for "Back up now": the database's name and today's date in the
@@ -79,7 +85,11 @@ class BackupController(QObject):
             try:
                 message = done(work())
             except (CallsheetError, OSError) as e:
-                self.failed.emit(f"Backup failed: {getattr(e, 'message', None) or e}")
+                self.failed.emit(
+                    translate("backups", "Backup failed: {v0}").format(
+                        v0=getattr(e, "message", None) or e
+                    )
+                )
             else:
                 if message:
                     self.finished.emit(message)

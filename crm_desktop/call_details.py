@@ -23,6 +23,7 @@ from shared.calls import parse_call
 from shared.errors import CallsheetError, NotFound
 
 from .context import DesktopContext
+from .i18n import translate
 
 
 class CallDetailsDialog(QDialog):
@@ -32,7 +33,7 @@ class CallDetailsDialog(QDialog):
     def __init__(self, ctx: DesktopContext, call_id: str, parent: object = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"Call {call_id}")
+        self.setWindowTitle(translate("call_details", "Call {call_id}").format(call_id=call_id))
         self.resize(620, 600)
         self.lines: list[Line] = []
         body, intro = "", ""
@@ -56,7 +57,7 @@ class CallDetailsDialog(QDialog):
         self.raw = QPlainTextEdit(body)
         self.raw.setReadOnly(True)
         self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.raw_button = QPushButton("Show raw JSON")
+        self.raw_button = QPushButton(translate("call_details", "Show raw JSON"))
         self.raw_button.setCheckable(True)
         self.raw_button.setEnabled(bool(body))
         self.raw_button.toggled.connect(self._show_raw)
@@ -111,4 +112,8 @@ class CallDetailsDialog(QDialog):
     def _show_raw(self, raw: bool) -> None:
         self.raw.setVisible(raw)
         self.summary.setVisible(not raw)
-        self.raw_button.setText("Show details" if raw else "Show raw JSON")
+        self.raw_button.setText(
+            translate("call_details", "Show details")
+            if raw
+            else translate("call_details", "Show raw JSON")
+        )

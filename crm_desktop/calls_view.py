@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -20,11 +20,16 @@ from .contact_actions import phone_actions
 from .context import DesktopContext
 from .date_range import DateRange
 from .formatting import phone
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.calls_model import CallsModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
-ANSWERED = (("Answered and missed", None), ("Answered", True), ("Missed", False))
+ANSWERED = (
+    (QT_TRANSLATE_NOOP("calls_view", "Answered and missed"), None),
+    (QT_TRANSLATE_NOOP("calls_view", "Answered"), True),
+    (QT_TRANSLATE_NOOP("calls_view", "Missed"), False),
+)
 LIMIT = 2000
 
 
@@ -42,7 +47,7 @@ class CallsView(QWidget):
         self.tag = QComboBox()
         self.answered = QComboBox()
         for label, value in ANSWERED:
-            self.answered.addItem(label, value)
+            self.answered.addItem(translate("calls_view", label), value)
         for combo in (self.agent, self.tag):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -56,18 +61,20 @@ class CallsView(QWidget):
         self.table.sortByColumn(CallsModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
         set_widths(self.table, [130, 150, 190, 130, 85, 78, 86, 190, 200])
         self.table.doubleClicked.connect(lambda _: self.show_details())
-        self.table.setToolTip("Double-click a call to see everything Apollo sent")
+        self.table.setToolTip(
+            translate("calls_view", "Double-click a call to see everything Apollo sent")
+        )
         install_row_menu(self.table, self._row_menu)
         install_column_chooser(self.table, "calls")
         self.count = QLabel()
         self.count.setObjectName("muted")
-        details = QPushButton("Details…")
+        details = QPushButton(translate("calls_view", "Details…"))
         details.clicked.connect(self.show_details)
-        contact = QPushButton("Open contact")
+        contact = QPushButton(translate("calls_view", "Open contact"))
         contact.clicked.connect(self.open_contact_of_call)
 
         head = QHBoxLayout()
-        head.addWidget(heading("Calls"))
+        head.addWidget(heading(translate("calls_view", "Calls")))
         head.addStretch(1)
         # Two short rows rather than one long one: the list shares the width with cards.
         filters = QHBoxLayout()
@@ -123,16 +130,18 @@ class CallsView(QWidget):
                                  answered=self.answered.currentData(), limit=LIMIT)
         keep_selection(self.table, self.model, lambda: self.model.set_rows(calls))
         n = len(calls)
-        self.count.setText(f"{n:,} call{'s' if n != 1 else ''}"
-                           + (f" (the newest {LIMIT:,}; narrow the filters)" if n >= LIMIT
-                              else ""))
+        self.count.setText(
+            (translate("calls_view", "{n:,} calls") if n != 1
+             else translate("calls_view", "1 call")).format(n=n)
+            + (translate("calls_view", " (the newest {limit:,}; narrow the filters)").format(
+                limit=LIMIT) if n >= LIMIT else ""))
 
     def _row_menu(self, row: int) -> QMenu:
         call = current_record(self.table)
         menu = QMenu(self)
-        menu.addAction("Details…", self.show_details)
+        menu.addAction(translate("calls_view", "Details…"), self.show_details)
         if call is not None and (call.person_id or call.company_id):
-            menu.addAction("Open contact", self.open_contact_of_call)
+            menu.addAction(translate("calls_view", "Open contact"), self.open_contact_of_call)
         if call is not None and call.phone_number:
             menu.addSeparator()
             phone_actions(menu, call.phone_number, phone(call.phone_number, self.ctx.region))

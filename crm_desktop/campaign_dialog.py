@@ -3,7 +3,7 @@ come from."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,10 +23,14 @@ from shared.errors import CallsheetError
 from shared.model import Actor, Campaign
 
 from .context import DesktopContext
+from .i18n import translate
 from .panes import form_message, plain_label
 from .widgets import Field
 
-SOURCES = (("Callsheet (this CRM)", "crm"), ("Apollo", "apollo"))
+SOURCES = (
+    (QT_TRANSLATE_NOOP("campaign_dialog", "Callsheet (this CRM)"), "crm"),
+    (QT_TRANSLATE_NOOP("campaign_dialog", "Apollo"), "apollo"),
+)
 _FIELD_OF = {"id": "id", "name": "name", "contactsSource": "contacts", "tasksSource": "tasks"}
 
 
@@ -40,37 +44,53 @@ class CampaignDialog(QDialog):
         self.ctx = ctx
         self.original = campaign
         self.campaign: Campaign | None = None
-        self.setWindowTitle("Edit campaign" if campaign else "New campaign")
+        self.setWindowTitle(
+            translate("campaign_dialog", "Edit campaign")
+            if campaign
+            else translate("campaign_dialog", "New campaign")
+        )
         self.id_edit = QLineEdit(campaign.id if campaign else "")
-        self.id_edit.setPlaceholderText("The id Apollo uses, e.g. winter_promo")
+        self.id_edit.setPlaceholderText(
+            translate("campaign_dialog", "The id Apollo uses, e.g. winter_promo")
+        )
         self.id_edit.setReadOnly(campaign is not None)
         self.name_edit = QLineEdit(campaign.name if campaign else "")
-        self.name_edit.setPlaceholderText("What people call it, e.g. Winter promotion")
+        self.name_edit.setPlaceholderText(
+            translate("campaign_dialog", "What people call it, e.g. Winter promotion")
+        )
         self.contacts_combo = QComboBox()
         self.tasks_combo = QComboBox()
         for combo, current in ((self.contacts_combo, campaign.contacts_source if campaign
                                 else "crm"),
                                (self.tasks_combo, campaign.tasks_source if campaign else "crm")):
             for label, value in SOURCES:
-                combo.addItem(label, value)
+                combo.addItem(translate("campaign_dialog", label), value)
             combo.setCurrentIndex(combo.findData(current))
         # §7a UWG: advertising calls only to contacts whose consent is on file.
-        self.consent_check = QCheckBox("Only contacts with &consent to advertising calls")
-        self.consent_check.setToolTip("Apollo's dialer then gets only contacts holding a"
-                                      " consent that was not withdrawn (see the card's"
-                                      " Consent tab)")
+        self.consent_check = QCheckBox(
+            translate("campaign_dialog", "Only contacts with &consent to advertising calls")
+        )
+        self.consent_check.setToolTip(
+            translate(
+                "campaign_dialog",
+                "Apollo's dialer then gets only contacts holding a"
+                " consent that was not withdrawn (see the card's"
+                " Consent tab)",
+            )
+        )
         self.consent_check.setChecked(campaign is not None and campaign.needs_consent)
         current = (calling_hours.get(ctx.store.conn, campaign.id) if campaign else None)
-        self.hours_on = QCheckBox("Call only between")
+        self.hours_on = QCheckBox(translate("campaign_dialog", "Call only between"))
         self.hours_on.setObjectName("callingHoursOn")
         self.hours_on.setChecked(current is not None)
         self.hours_start = QTimeEdit(QTime(*((current.start.hour, current.start.minute)
                                              if current else (8, 0))))
         self.hours_end = QTimeEdit(QTime(*((current.end.hour, current.end.minute)
                                            if current else (20, 0))))
-        for edit, name in ((self.hours_start, "From"), (self.hours_end, "Until")):
+        for edit, name in ((self.hours_start, translate("campaign_dialog", "Calling hours from")),
+                           (self.hours_end, translate("campaign_dialog", "Calling hours until"))):
             edit.setDisplayFormat("HH:mm")
-            edit.setAccessibleName(f"Calling hours {name.lower()}")
+            edit.setAccessibleName(name)
             edit.setEnabled(self.hours_on.isChecked())
             self.hours_on.toggled.connect(edit.setEnabled)
         hours_row = QWidget()
@@ -78,20 +98,27 @@ class CampaignDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.hours_on)
         row.addWidget(self.hours_start)
-        row.addWidget(QLabel("and"))
+        row.addWidget(QLabel(translate("campaign_dialog", "and")))
         row.addWidget(self.hours_end)
-        row.addWidget(QLabel("the contact's local time"))
+        row.addWidget(QLabel(translate("campaign_dialog", "the contact's local time")))
         row.addStretch(1)
         self.hours_row = hours_row
         self.fields = {
-            "id": Field("Campaign &id (as in Apollo)", self.id_edit),
-            "name": Field("&Name", self.name_edit),
-            "contacts": Field("&Contacts come from", self.contacts_combo),
-            "tasks": Field("&Tasks come from", self.tasks_combo),
+            "id": Field(translate("campaign_dialog", "Campaign &id (as in Apollo)"), self.id_edit),
+            "name": Field(translate("campaign_dialog", "&Name"), self.name_edit),
+            "contacts": Field(
+                translate("campaign_dialog", "&Contacts come from"), self.contacts_combo
+            ),
+            "tasks": Field(translate("campaign_dialog", "&Tasks come from"), self.tasks_combo),
         }
-        hint = QLabel("When the contacts or tasks come from Callsheet, Apollo's dialer fetches"
-                      " them from here; when they come from Apollo, Callsheet only keeps the"
-                      " calls.")
+        hint = QLabel(
+            translate(
+                "campaign_dialog",
+                "When the contacts or tasks come from Callsheet, Apollo's dialer fetches"
+                " them from here; when they come from Apollo, Callsheet only keeps the"
+                " calls.",
+            )
+        )
         hint.setWordWrap(True)
         hint.setObjectName("muted")
         self.hint = hint
@@ -105,7 +132,11 @@ class CampaignDialog(QDialog):
         layout = QVBoxLayout(self)
         for f in self.fields.values():
             layout.addWidget(f)
-        hours_label = QLabel("Calling &hours (off: the dialer gets contacts at any hour)")
+        hours_label = QLabel(
+            translate(
+                "campaign_dialog", "Calling &hours (off: the dialer gets contacts at any hour)"
+            )
+        )
         hours_label.setObjectName("fieldLabel")
         hours_label.setBuddy(self.hours_on)
         layout.addWidget(hours_label)

@@ -19,6 +19,7 @@ from shared.model import Actor, Campaign, ContactRef
 from .campaign_dialog import CampaignDialog
 from .contact_picker import ContactPickerDialog
 from .context import DesktopContext
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.campaigns_model import CampaignsModel
 from .models.contacts_model import ContactViewsModel
@@ -55,25 +56,27 @@ class CampaignsView(QWidget):
         install_row_menu(self.table, self._row_menu)
         install_column_chooser(self.table, "campaigns")
 
-        self.new_button = QPushButton("New campaign…")
+        self.new_button = QPushButton(translate("campaigns_view", "New campaign…"))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_campaign)
-        edit = QPushButton("Edit…")
+        edit = QPushButton(translate("campaigns_view", "Edit…"))
         edit.clicked.connect(self.edit_campaign)
-        delete = QPushButton("Delete…")
+        delete = QPushButton(translate("campaigns_view", "Delete…"))
         delete.clicked.connect(self.delete_campaign)
 
-        self.contacts_title = QLabel("Contacts")
+        self.contacts_title = QLabel(translate("campaigns_view", "Contacts"))
         self.contacts_title.setObjectName("sectionTitle")
         self.contacts_model = ContactViewsModel()
         self.contacts = make_table(sorted_proxy(self.contacts_model), multi=True)
         set_widths(self.contacts, [220, 200, 80])
         self.contacts.doubleClicked.connect(lambda _: self._open_contact())
-        self.assign_button = QPushButton("Assign contacts…")
+        self.assign_button = QPushButton(translate("campaigns_view", "Assign contacts…"))
         self.assign_button.setObjectName("primary")
-        self.assign_button.setToolTip("Pick several contacts with Ctrl+click or Shift+click")
+        self.assign_button.setToolTip(
+            translate("campaigns_view", "Pick several contacts with Ctrl+click or Shift+click")
+        )
         self.assign_button.clicked.connect(self.assign)
-        remove = QPushButton("Remove from campaign")
+        remove = QPushButton(translate("campaigns_view", "Remove from campaign"))
         remove.clicked.connect(self.unassign)
         self.source_note = QLabel()
         self.source_note.setObjectName("muted")
@@ -83,7 +86,7 @@ class CampaignsView(QWidget):
         t = QVBoxLayout(top)
         t.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        head.addWidget(heading("Campaigns"))
+        head.addWidget(heading(translate("campaigns_view", "Campaigns")))
         head.addStretch(1)
         head.addWidget(self.new_button)
         t.addLayout(head)
@@ -131,10 +134,10 @@ class CampaignsView(QWidget):
 
     def _row_menu(self, row: int) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("Edit…", self.edit_campaign)
-        menu.addAction("Assign contacts…", self.assign)
+        menu.addAction(translate("campaigns_view", "Edit…"), self.edit_campaign)
+        menu.addAction(translate("campaigns_view", "Assign contacts…"), self.assign)
         menu.addSeparator()
-        menu.addAction("Delete…", self.delete_campaign)
+        menu.addAction(translate("campaigns_view", "Delete…"), self.delete_campaign)
         return menu
 
     def current(self) -> Campaign | None:
@@ -148,20 +151,32 @@ class CampaignsView(QWidget):
     def _show_contacts(self) -> None:
         campaign = self.current()
         if campaign is None:
-            self.contacts_title.setText("Contacts")
-            self.source_note.setText("Select a campaign to see its contacts.")
+            self.contacts_title.setText(translate("campaigns_view", "Contacts"))
+            self.source_note.setText(
+                translate("campaigns_view", "Select a campaign to see its contacts.")
+            )
             self.contacts_model.set_rows([])
             return
         views = self.ctx.store.campaign_contacts(campaign.id, for_dialer=False)
-        self.contacts_title.setText(f"Contacts in {campaign.name} ({len(views)})")
+        self.contacts_title.setText(
+            translate("campaigns_view", "Contacts in {name} ({v1})").format(
+                name=campaign.name, v1=len(views)
+            )
+        )
         if campaign.contacts_source == "apollo":
-            self.source_note.setText("Apollo manages this campaign's contacts; the list here"
-                                     " is not handed to the dialer.")
+            self.source_note.setText(
+                translate(
+                    "campaigns_view",
+                    "Apollo manages this campaign's contacts; the list here"
+                    " is not handed to the dialer.",
+                )
+            )
         else:
             dnc = sum(1 for v in views if v.do_not_call)
             self.source_note.setText(
-                "Apollo's dialer calls these contacts"
-                + (f"; {dnc} flagged do-not-call are skipped." if dnc else "."))
+                translate("campaigns_view", "Apollo's dialer calls these contacts; {n} flagged"
+                          " do-not-call are skipped.").format(n=dnc) if dnc
+                else translate("campaigns_view", "Apollo's dialer calls these contacts."))
         keep_selection(self.contacts, self.contacts_model,
                        lambda: self.contacts_model.set_rows(views))
 
@@ -189,11 +204,16 @@ class CampaignsView(QWidget):
         if campaign is None:
             return
         answer = QMessageBox.question(
-            self, "Delete campaign",
-            f"Delete {campaign.name}? Its contact list and its {campaign.open_task_count} open"
-            " task(s) go with it; calls stay in the journal.",
+            self,
+            translate("campaigns_view", "Delete campaign"),
+            translate(
+                "campaigns_view",
+                "Delete {name}? Its contact list and its {open_task_count} open task(s) go with "
+                "it; calls stay in the journal.",
+            ).format(name=campaign.name, open_task_count=campaign.open_task_count),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.ctx.store.delete_campaign(campaign.id, Actor.desktop())
             self.ctx.wrote()
@@ -202,19 +222,25 @@ class CampaignsView(QWidget):
         """Pick contacts (several at once) and add them to the selected campaign."""
         campaign = self.current()
         if campaign is None:
-            self.notice.emit("Select a campaign first.")
+            self.notice.emit(translate("campaigns_view", "Select a campaign first."))
             return
         dlg = ContactPickerDialog(
-            self.ctx, f"Assign contacts to {campaign.name}",
-            "Find contacts and select several with Ctrl+click or Shift+click.",
-            multi=True, ok_text="Assign", parent=self)
+            self.ctx,
+            translate("campaigns_view", "Assign contacts to {name}").format(name=campaign.name),
+            translate("campaigns_view",
+                      "Find contacts and select several with Ctrl+click or Shift+click."),
+            multi=True, ok_text=translate("campaigns_view", "Assign"), parent=self)
         if dlg.exec() != ContactPickerDialog.DialogCode.Accepted or not dlg.chosen:
             return
         added = self.ctx.store.assign_contacts(campaign.id, [p.ref for p in dlg.chosen],
                                                Actor.desktop())
         self.ctx.wrote()
         self.refresh()
-        self.notice.emit(f"Assigned {added} contact(s) to {campaign.name}.")
+        self.notice.emit(
+            translate("campaigns_view", "Assigned {added} contact(s) to {name}.").format(
+                added=added, name=campaign.name
+            )
+        )
 
     def unassign(self) -> None:
         """Remove the selected contacts from the campaign."""

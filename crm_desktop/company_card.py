@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from shared.model import Actor, Company, clean_company
@@ -12,9 +12,16 @@ from shared.model import Actor, Company, clean_company
 from .contact_actions import phone_actions, write
 from .contact_card import ContactCard, FieldSpec
 from .formatting import phone
+from .i18n import translate
 from .list_tools import install_row_menu
 from .models.card_models import CompanyPersonsModel
 from .widgets import current_record, make_table, set_widths
+
+
+def persons_go(n: int) -> str:
+    """The sentence a delete question adds when a company's persons go with it."""
+    return (translate("company_card", " Its {n} persons will be deleted with it.") if n != 1
+            else translate("company_card", " Its 1 person will be deleted with it.")).format(n=n)
 
 
 class CompanyCard(ContactCard):
@@ -23,16 +30,60 @@ class CompanyCard(ContactCard):
     KIND = "company"
     NOUN = "company"
     FIELDS = (
-        FieldSpec("name", "name", "&Name *", "text", 0, 0, 2, "Company name, e.g. CX Labs GmbH"),
-        FieldSpec("address", "address", "&Address", "text", 1, 0, 2, "Street and number"),
-        FieldSpec("zipCode", "zip_code", "&ZIP code", "text", 2, 0),
-        FieldSpec("city", "city", "C&ity", "text", 2, 1),
-        FieldSpec("country", "country", "C&ountry", "country", 3, 0),
-        FieldSpec("email", "email", "&E-mail", "email", 3, 1, 1, "office@example.com"),
-        FieldSpec("phone", "phone", "&Phone", "phone", 4, 0, 1, "089 443228-0 or +49 89 …"),
-        FieldSpec("phone2", "phone2", "Phone &2", "phone", 4, 1),
-        FieldSpec("annotation", "annotation", "No&tes", "multiline", 5, 0, 2,
-                  "Anything colleagues should know"),
+        FieldSpec(
+            "name",
+            "name",
+            QT_TRANSLATE_NOOP("fields", "&Name *"),
+            "text",
+            0,
+            0,
+            2,
+            QT_TRANSLATE_NOOP("fields", "Company name, e.g. CX Labs GmbH"),
+        ),
+        FieldSpec(
+            "address",
+            "address",
+            QT_TRANSLATE_NOOP("fields", "&Address"),
+            "text",
+            1,
+            0,
+            2,
+            QT_TRANSLATE_NOOP("fields", "Street and number"),
+        ),
+        FieldSpec("zipCode", "zip_code", QT_TRANSLATE_NOOP("fields", "&ZIP code"), "text", 2, 0),
+        FieldSpec("city", "city", QT_TRANSLATE_NOOP("fields", "C&ity"), "text", 2, 1),
+        FieldSpec("country", "country", QT_TRANSLATE_NOOP("fields", "C&ountry"), "country", 3, 0),
+        FieldSpec(
+            "email",
+            "email",
+            QT_TRANSLATE_NOOP("fields", "&E-mail"),
+            "email",
+            3,
+            1,
+            1,
+            QT_TRANSLATE_NOOP("fields", "office@example.com"),
+        ),
+        FieldSpec(
+            "phone",
+            "phone",
+            QT_TRANSLATE_NOOP("fields", "&Phone"),
+            "phone",
+            4,
+            0,
+            1,
+            QT_TRANSLATE_NOOP("fields", "089 443228-0 or +49 89 …"),
+        ),
+        FieldSpec("phone2", "phone2", QT_TRANSLATE_NOOP("fields", "Phone &2"), "phone", 4, 1),
+        FieldSpec(
+            "annotation",
+            "annotation",
+            QT_TRANSLATE_NOOP("fields", "No&tes"),
+            "multiline",
+            5,
+            0,
+            2,
+            QT_TRANSLATE_NOOP("fields", "Anything colleagues should know"),
+        ),
     )
 
     new_person = Signal(str)  # company id
@@ -42,36 +93,41 @@ class CompanyCard(ContactCard):
         self.persons_view = make_table(self.persons_model, sortable=False)
         set_widths(self.persons_view, [170, 130, 190])
         self.persons_view.doubleClicked.connect(self._open_person)
-        self.persons_view.setToolTip("Double-click to open the person's card")
+        self.persons_view.setToolTip(
+            translate("company_card", "Double-click to open the person's card")
+        )
         install_row_menu(self.persons_view, self._person_menu)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.persons_view)
         row = QHBoxLayout()
-        add = QPushButton("Add person…")
+        add = QPushButton(translate("company_card", "Add person…"))
         add.clicked.connect(lambda: self.new_person.emit(self.record_id or ""))
         row.addWidget(add)
         row.addStretch(1)
         layout.addLayout(row)
         self.persons_page = page
-        self.tabs.addTab(page, "Persons")
+        self.tabs.addTab(page, translate("company_card", "Persons"))
 
     def _person_menu(self, row: int) -> QMenu:
         person = current_record(self.persons_view)
         menu = QMenu(self)
-        menu.addAction("Open", lambda: self._open_person(None))
+        menu.addAction(translate("company_card", "Open"), lambda: self._open_person(None))
         if person is not None and (person.phone or person.phone2):
             number = person.phone or person.phone2
             phone_actions(menu, number, phone(number, self.ctx.region))
         if person is not None and person.email:
-            menu.addAction(f"E-mail {person.email}", lambda: write(person.email))
+            menu.addAction(
+                translate("company_card", "E-mail {email}").format(email=person.email),
+                lambda: write(person.email),
+            )
         return menu
 
     def _refresh_extra(self) -> None:
         persons = self.ctx.store.persons_of(self.record_id or "")
         self._set(self.persons_view, self.persons_model, persons)
-        self._tab_title(self.persons_page, "Persons", len(persons))
+        self._tab_title(self.persons_page, translate("company_card", "Persons"), len(persons))
 
     def _open_person(self, index: Any) -> None:
         person = current_record(self.persons_view)
@@ -102,11 +158,16 @@ class CompanyCard(ContactCard):
     def _delete(self) -> bool:
         store, company = self.ctx.store, self.record
         n = store.count_persons_of(company.id)
-        goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
-                else " It has no persons.")
-        if not self.confirm("Delete company",
-                            f"Delete {company.display_name}?{goes} Its calls stay in the"
-                            " journal. Recently deleted keeps it for 30 days."):
+        goes = (persons_go(n) if n
+                else translate("company_card", " It has no persons."))
+        if not self.confirm(
+            translate("company_card", "Delete company"),
+            translate(
+                "company_card",
+                "Delete {display_name}?{goes} Its calls stay in the journal. Recently deleted "
+                "keeps it for 30 days.",
+            ).format(display_name=company.display_name, goes=goes),
+        ):
             return False
         store.delete_company(company.id, Actor.desktop())
         return True
@@ -117,7 +178,8 @@ class CompanyCard(ContactCard):
     def _subtitle_of(self, record: Company) -> str:
         n = self.ctx.store.count_persons_of(record.id)
         place = ", ".join(x for x in (record.city, record.country) if x)
-        parts = [f"Company · {n} person{'s' if n != 1 else ''}"]
+        parts = [(translate("company_card", "Company · {n} persons") if n != 1
+                  else translate("company_card", "Company · 1 person")).format(n=n)]
         if place:
             parts.append(place)
         return "  ·  ".join(parts)

@@ -23,6 +23,7 @@ from shared.model import Actor, ContactRef
 
 from . import file_dialogs
 from .context import DesktopContext
+from .i18n import translate
 from .widgets import Field
 
 _FIELD_OF = {"source": "source", "kind": "source"}
@@ -37,21 +38,31 @@ class ConsentDialog(QDialog):
         self.ctx = ctx
         self.ref = ref
         self.consent: consent.Consent | None = None
-        self.setWindowTitle("Record consent")
-        intro = QLabel(f"Consent of <b>{contact_name}</b> to advertising calls (§7a UWG)."
-                       " Keep the proof: it must be shown for five years after the consent"
-                       " was last used.")
+        self.setWindowTitle(translate("consent_dialog", "Record consent"))
+        intro = QLabel(
+            translate(
+                "consent_dialog",
+                "Consent of <b>{contact_name}</b> to advertising calls (§7a UWG). Keep the proof: "
+                "it must be shown for five years after the consent was last used.",
+            ).format(contact_name=contact_name)
+        )
         intro.setWordWrap(True)
         self.given_edit = QDateTimeEdit(QDateTime.currentDateTime())
         self.given_edit.setCalendarPopup(True)
         self.given_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.source_edit = QLineEdit()
-        self.source_edit.setPlaceholderText("web form, call recording, signed letter, e-mail …")
+        self.source_edit.setPlaceholderText(
+            translate("consent_dialog", "web form, call recording, signed letter, e-mail …")
+        )
         self.by_edit = QLineEdit()
-        self.by_edit.setPlaceholderText("who took it (agent, colleague, website)")
+        self.by_edit.setPlaceholderText(
+            translate("consent_dialog", "who took it (agent, colleague, website)")
+        )
         self.file_edit = QLineEdit()
-        self.file_edit.setPlaceholderText("file, recording id or folder of the proof")
-        browse = QPushButton("Browse…")
+        self.file_edit.setPlaceholderText(
+            translate("consent_dialog", "file, recording id or folder of the proof")
+        )
+        browse = QPushButton(translate("consent_dialog", "Browse…"))
         browse.clicked.connect(self.browse)
         file_row = QWidget()
         row = QHBoxLayout(file_row)
@@ -59,10 +70,10 @@ class ConsentDialog(QDialog):
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
         self.fields = {
-            "given": Field("&Given at", self.given_edit),
-            "source": Field("&How it was given", self.source_edit),
-            "by": Field("&By whom", self.by_edit),
-            "file": Field("&Proof (file reference)", file_row),
+            "given": Field(translate("consent_dialog", "&Given at"), self.given_edit),
+            "source": Field(translate("consent_dialog", "&How it was given"), self.source_edit),
+            "by": Field(translate("consent_dialog", "&By whom"), self.by_edit),
+            "file": Field(translate("consent_dialog", "&Proof (file reference)"), file_row),
         }
         self.error = QLabel()
         self.error.setObjectName("fieldError")
@@ -81,8 +92,13 @@ class ConsentDialog(QDialog):
 
     def browse(self) -> None:
         """Pick the file that proves the consent (its path is stored, not the file)."""
-        path, _ = file_dialogs.open_file_name(self, "Proof of consent", Path.home(),
-                                              "All files (*)", database=self.ctx.db_path)
+        path, _ = file_dialogs.open_file_name(
+            self,
+            translate("consent_dialog", "Proof of consent"),
+            Path.home(),
+            translate("consent_dialog", "All files (*)"),
+            database=self.ctx.db_path,
+        )
         if path:
             self.file_edit.setText(path)
 

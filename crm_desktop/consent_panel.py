@@ -20,6 +20,7 @@ from shared.model import Actor, ContactRef
 from . import file_dialogs
 from .consent_dialog import ConsentDialog
 from .context import DesktopContext
+from .i18n import translate
 from .models.privacy_models import ConsentModel
 from .widgets import current_record, keep_selection, make_table, set_widths
 
@@ -38,13 +39,17 @@ class ConsentPanel(QWidget):
         self.model = ConsentModel()
         self.view = make_table(self.model, sortable=False)
         set_widths(self.view, [120, 130, 150, 160, 100, 140, 110])
-        self.add_button = QPushButton("Add consent…")
+        self.add_button = QPushButton(translate("consent_panel", "Add consent…"))
         self.add_button.clicked.connect(self.add)
-        self.withdraw_button = QPushButton("Withdraw")
-        self.withdraw_button.setToolTip("The contact took the consent back")
+        self.withdraw_button = QPushButton(translate("consent_panel", "Withdraw"))
+        self.withdraw_button.setToolTip(
+            translate("consent_panel", "The contact took the consent back")
+        )
         self.withdraw_button.clicked.connect(self.withdraw)
-        self.export_button = QPushButton("Export proof…")
-        self.export_button.setToolTip("Write the consent records and their last use to a file")
+        self.export_button = QPushButton(translate("consent_panel", "Export proof…"))
+        self.export_button.setToolTip(
+            translate("consent_panel", "Write the consent records and their last use to a file")
+        )
         self.export_button.clicked.connect(lambda: self.export_proof())
         row = QHBoxLayout()
         for b in (self.add_button, self.withdraw_button, self.export_button):
@@ -78,11 +83,16 @@ class ConsentPanel(QWidget):
         if record is None or record.withdrawn_at:
             return
         answer = QMessageBox.question(
-            self, "Withdraw consent",
-            f"Mark the consent given {record.given_at[:10]} as withdrawn now? Campaigns that"
-            " need consent stop calling this contact.",
+            self,
+            translate("consent_panel", "Withdraw consent"),
+            translate(
+                "consent_panel",
+                "Mark the consent given {v0} as withdrawn now? Campaigns that need consent stop "
+                "calling this contact.",
+            ).format(v0=record.given_at[:10]),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         consent.withdraw_consent(self.ctx.store, record.id, Actor.desktop())
@@ -95,16 +105,22 @@ class ConsentPanel(QWidget):
             return None
         if path is None:
             path, _ = file_dialogs.save_file_name(
-                self, "Export consent proof", Path.home() / "consent-proof.json",
-                "JSON (*.json)", database=self.ctx.db_path)
+                self,
+                translate("consent_panel", "Export consent proof"),
+                Path.home() / "consent-proof.json",
+                translate("consent_panel", "JSON (*.json)"),
+                database=self.ctx.db_path,
+            )
             if not path:
                 return None
         store = self.ctx.store
         try:
             consent.write_proof(store, self.ref, path, who=privacy_log.desktop_who())
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, "Export failed", str(e))
+            QMessageBox.warning(self, translate("consent_panel", "Export failed"), str(e))
             return None
-        self.notice.emit(f"Consent proof written to {path}.")
+        self.notice.emit(
+            translate("consent_panel", "Consent proof written to {path}.").format(path=path)
+        )
         self.ctx.wrote()
         return path

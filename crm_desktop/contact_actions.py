@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from shared.contact_links import international, mailto_url, national, tel_url
 
+from .i18n import translate
+
 
 def call(e164: str) -> bool:
     """Open ``tel:`` with the number (the softphone or phone app registered for it)."""
@@ -30,9 +32,20 @@ def copy(text: str) -> None:
 def phone_actions(menu: QMenu, e164: str, shown: str | None = None) -> list[QAction]:
     """Add Call and the two Copy entries for a number to ``menu``; ``shown`` is the number
     as the list shows it (international when not given)."""
-    return [menu.addAction(f"Call {shown or international(e164)}", lambda: call(e164)),
-            menu.addAction(f"Copy {e164} (E.164)", lambda: copy(e164)),
-            menu.addAction(f"Copy {national(e164)} (national)", lambda: copy(national(e164)))]
+    return [
+        menu.addAction(
+            translate("contact_actions", "Call {v0}").format(v0=shown or international(e164)),
+            lambda: call(e164),
+        ),
+        menu.addAction(
+            translate("contact_actions", "Copy {e164} (E.164)").format(e164=e164),
+            lambda: copy(e164),
+        ),
+        menu.addAction(
+            translate("contact_actions", "Copy {v0} (national)").format(v0=national(e164)),
+            lambda: copy(national(e164)),
+        ),
+    ]
 
 
 class CallButton(QToolButton):
@@ -41,9 +54,13 @@ class CallButton(QToolButton):
     def __init__(self, number: Callable[[], str | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.number = number
-        self.setText("Call")
-        self.setToolTip("Call this number (tel:); the arrow copies it as +49… or 0…")
-        self.setAccessibleName("Call")
+        self.setText(translate("contact_actions", "Call"))
+        self.setToolTip(
+            translate(
+                "contact_actions", "Call this number (tel:); the arrow copies it as +49… or 0…"
+            )
+        )
+        self.setAccessibleName(translate("contact_actions", "Call"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.menu_ = QMenu(self)
         self.menu_.aboutToShow.connect(self._fill)
@@ -73,9 +90,9 @@ class MailButton(QToolButton):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.address = address
-        self.setText("Write")
-        self.setToolTip("Write an e-mail (mailto:)")
-        self.setAccessibleName("Write e-mail")
+        self.setText(translate("contact_actions", "Write"))
+        self.setToolTip(translate("contact_actions", "Write an e-mail (mailto:)"))
+        self.setAccessibleName(translate("contact_actions", "Write e-mail"))
         self.clicked.connect(self._write)
 
     def _write(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -48,6 +48,7 @@ from .contact_actions import CallButton, MailButton, phone_actions
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
+from .i18n import noun, translate
 from .list_tools import install_row_menu
 from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
@@ -88,11 +89,15 @@ class FieldSpec:
 # A card's own keys (keys, what they do, method): the card makes its shortcuts from
 # this table and Help ▸ Keyboard shortcuts lists it.
 CARD_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Ctrl+S", "Save the card", "save"),
-    ("Esc", "Revert the card (asks when there are unsaved changes)", "revert_asking"),
-    ("Ctrl+D", "Set or lift do-not-call", "toggle_do_not_call"),
-    ("Ctrl+T", "Add a task for the card's contact", "add_task"),
-    ("Ctrl+Shift+Del", "Delete the card's contact", "delete"),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("keys", "Save the card"), "save"),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP("keys", "Revert the card (asks when there are unsaved changes)"),
+        "revert_asking",
+    ),
+    ("Ctrl+D", QT_TRANSLATE_NOOP("keys", "Set or lift do-not-call"), "toggle_do_not_call"),
+    ("Ctrl+T", QT_TRANSLATE_NOOP("keys", "Add a task for the card's contact"), "add_task"),
+    ("Ctrl+Shift+Del", QT_TRANSLATE_NOOP("keys", "Delete the card's contact"), "delete"),
 )
 
 
@@ -142,8 +147,8 @@ class ContactCard(QWidget):
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.badge = Badge("⊘ DO NOT CALL")
-        self.badge.setAccessibleName("Do not call")
+        self.badge = Badge(translate("contact_card", "⊘ DO NOT CALL"))
+        self.badge.setAccessibleName(translate("contact_card", "Do not call"))
         self.badge.hide()
         self.subtitle = QLabel()
         self.subtitle.setObjectName("cardSubtitle")
@@ -155,21 +160,27 @@ class ContactCard(QWidget):
         head.addWidget(self.badge)
         head.addStretch(1)
 
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(translate("contact_card", "Save"))
         self.save_button.setObjectName("primary")
-        self.save_button.setToolTip("Save changes (Ctrl+S)")
+        self.save_button.setToolTip(translate("contact_card", "Save changes (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setToolTip("Throw away unsaved changes (Esc)")
+        self.revert_button = QPushButton(translate("contact_card", "Revert"))
+        self.revert_button.setToolTip(translate("contact_card", "Throw away unsaved changes (Esc)"))
         self.revert_button.clicked.connect(self.revert)
-        self.dnc_button = QPushButton("Set do-not-call…")
-        self.dnc_button.setToolTip("Flag or lift do-not-call, with a reason (Ctrl+D)")
+        self.dnc_button = QPushButton(translate("contact_card", "Set do-not-call…"))
+        self.dnc_button.setToolTip(
+            translate("contact_card", "Flag or lift do-not-call, with a reason (Ctrl+D)")
+        )
         self.dnc_button.clicked.connect(self.toggle_do_not_call)
-        self.task_button = QPushButton("Add task…")
-        self.task_button.setToolTip("Plan a call to this contact (Ctrl+T)")
+        self.task_button = QPushButton(translate("contact_card", "Add task…"))
+        self.task_button.setToolTip(
+            translate("contact_card", "Plan a call to this contact (Ctrl+T)")
+        )
         self.task_button.clicked.connect(self.add_task)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete this contact (Ctrl+Shift+Del)")
+        self.delete_button = QPushButton(translate("contact_card", "Delete…"))
+        self.delete_button.setToolTip(
+            translate("contact_card", "Delete this contact (Ctrl+Shift+Del)")
+        )
         self.delete_button.setObjectName("danger")
         self.delete_button.clicked.connect(self.delete)
         actions = QHBoxLayout()
@@ -182,8 +193,11 @@ class ContactCard(QWidget):
         actions.addWidget(self.delete_button)
 
         self.bar = InfoBar("warning")
-        self.bar.add_button("Reload", lambda: self.reload(keep_edits=False))
-        self.keep_button = self.bar.add_button("Keep mine", self._keep_mine)
+        self.bar.add_button(
+            translate("contact_card", "Reload"), lambda: self.reload(keep_edits=False)
+        )
+        self.keep_button = self.bar.add_button(translate("contact_card", "Keep mine"),
+                                               self._keep_mine)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -203,7 +217,7 @@ class ContactCard(QWidget):
         self._clock.timeout.connect(self._show_local_times)
         self._clock.start()
         for spec in self.FIELDS:
-            f = Field(spec.label, self._editor(spec))
+            f = Field(translate("fields", spec.label), self._editor(spec))
             self.fields[spec.api] = f
             if spec.kind in ("phone", "email"):
                 # The stored value, not what is being typed: the link opens what was saved.
@@ -240,7 +254,9 @@ class ContactCard(QWidget):
         self.calls_view.setColumnHidden(CallsModel.COL_CONTACT, self.KIND == "person")
         set_widths(self.calls_view, [122, 140, 140, 118, 80, 72, 84, 180, 200, 100])
         self.calls_view.doubleClicked.connect(self._open_call)
-        self.calls_view.setToolTip("Double-click a call to see everything Apollo sent")
+        self.calls_view.setToolTip(
+            translate("contact_card", "Double-click a call to see everything Apollo sent")
+        )
         install_row_menu(self.calls_view, self._call_menu)
         self.tasks_model = TasksModel()
         self.tasks_view = make_table(sorted_proxy(self.tasks_model))
@@ -264,17 +280,17 @@ class ContactCard(QWidget):
         self.timeline.edit_note.connect(self.edit_note)
         self.timeline.add_todo.connect(self.add_todo)
         self.timeline.open_entry.connect(self._open_entry)
-        self.tabs.addTab(self.timeline, "Timeline")
-        self.tabs.addTab(self.calls_view, "Calls")
+        self.tabs.addTab(self.timeline, translate("contact_card", "Timeline"))
+        self.tabs.addTab(self.calls_view, translate("contact_card", "Calls"))
         self._extra_tabs()
-        self.tabs.addTab(self._tasks_page(), "Open tasks")
-        self.tabs.addTab(self.dnc_view, "Do-not-call")
+        self.tabs.addTab(self._tasks_page(), translate("contact_card", "Open tasks"))
+        self.tabs.addTab(self.dnc_view, translate("contact_card", "Do-not-call"))
         # Consent records (shared.consent): proof for campaigns that need consent.
         self.consent_panel = ConsentPanel(self.ctx)
         self.consent_panel.counted.connect(
-            lambda n: self._tab_title(self.consent_panel, "Consent", n))
-        self.tabs.addTab(self.consent_panel, "Consent")
-        self.tabs.addTab(self.audit_view, "Changes")
+            lambda n: self._tab_title(self.consent_panel, translate("contact_card", "Consent"), n))
+        self.tabs.addTab(self.consent_panel, translate("contact_card", "Consent"))
+        self.tabs.addTab(self.audit_view, translate("contact_card", "Changes"))
 
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(scroll)
@@ -306,9 +322,9 @@ class ContactCard(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tasks_view)
         row = QHBoxLayout()
-        add = QPushButton("Add task…")
+        add = QPushButton(translate("contact_card", "Add task…"))
         add.clicked.connect(self.add_task)
-        close = QPushButton("Close selected task")
+        close = QPushButton(translate("contact_card", "Close selected task"))
         close.clicked.connect(self.close_selected_task)
         row.addWidget(add)
         row.addWidget(close)
@@ -322,7 +338,9 @@ class ContactCard(QWidget):
             editor = QPlainTextEdit()
             editor.setTabChangesFocus(True)
             editor.setFixedHeight(50)
-            editor.setPlaceholderText(spec.placeholder)
+            editor.setPlaceholderText(
+                translate("fields", spec.placeholder) if spec.placeholder else ""
+            )
             editor.textChanged.connect(self._update_buttons)
         elif spec.kind == "country":
             editor = QComboBox()
@@ -330,13 +348,15 @@ class ContactCard(QWidget):
             editor.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             editor.setMinimumContentsLength(14)
-            editor.addItem("— none —", "")
+            editor.addItem(translate("contact_card", "— none —"), "")
             for code, name in countries().items():
                 editor.addItem(f"{name} ({code})", code)
             editor.currentIndexChanged.connect(self._update_buttons)
         else:
             editor = QLineEdit()
-            editor.setPlaceholderText(spec.placeholder)
+            editor.setPlaceholderText(
+                translate("fields", spec.placeholder) if spec.placeholder else ""
+            )
             editor.textChanged.connect(self._update_buttons)
             editor.editingFinished.connect(lambda api=spec.api: self._check_field(api))
         changed = (editor.currentIndexChanged if isinstance(editor, QComboBox)
@@ -458,11 +478,15 @@ class ContactCard(QWidget):
             self.title.setText(name + (" •" if dirty else ""))
 
     def _start_new(self) -> None:
-        self.title.setText(f"New {self.NOUN}")
-        self.subtitle.setText(f"Fill in the {self.NOUN}'s details and press "
-                              f"<b>Create {self.NOUN}</b> (Ctrl+S).")
-        self.save_button.setText(f"Create {self.NOUN}")
-        self.revert_button.setText("Cancel")
+        self.title.setText(translate("contact_card", "New {NOUN}").format(NOUN=noun(self.NOUN)))
+        self.subtitle.setText(
+            translate("contact_card", "Fill in the details and press <b>{create}</b> (Ctrl+S).")
+            .format(create=translate("contact_card", "Create {NOUN}").format(
+                NOUN=noun(self.NOUN))))
+        self.save_button.setText(
+            translate("contact_card", "Create {NOUN}").format(NOUN=noun(self.NOUN))
+        )
+        self.revert_button.setText(translate("contact_card", "Cancel"))
         for b in (self.dnc_button, self.task_button, self.delete_button):
             b.hide()
         for b in self._extra_buttons_widgets():
@@ -491,8 +515,13 @@ class ContactCard(QWidget):
             record = self._get(self.record_id)
         except NotFound:
             self._gone = True
-            self.bar.show_message(f"This {self.NOUN} was deleted (by Apollo or another"
-                                  " Callsheet). Close the card; nothing here can be saved.")
+            self.bar.show_message(
+                translate(
+                    "contact_card",
+                    "This {NOUN} was deleted (by Apollo or another Callsheet). Close the card; "
+                    "nothing here can be saved.",
+                ).format(NOUN=noun(self.NOUN))
+            )
             self._update_buttons()
             return
         self.record = record
@@ -505,7 +534,8 @@ class ContactCard(QWidget):
             stored = getattr(record, spec.column)
             if keep_edits and self.is_dirty(spec.api) and spec.api in self._shown:
                 if stored != self._base.get(spec.api):
-                    conflicts.append(spec.label.replace("&", "").rstrip(" *"))
+                    conflicts.append(
+                        translate("fields", spec.label).replace("&", "").rstrip(" *"))
                 continue
             text = self._display(spec, stored)
             self._set_field(spec.api, text)
@@ -513,8 +543,12 @@ class ContactCard(QWidget):
             self._base[spec.api] = stored
         if conflicts:
             self.bar.show_message(
-                f"Someone else changed {', '.join(conflicts)} while you were editing. Save keeps"
-                " your version; Reload shows theirs.")
+                translate(
+                    "contact_card",
+                    "Someone else changed {v0} while you were editing. Save keeps your version; "
+                    "Reload shows theirs.",
+                ).format(v0=", ".join(conflicts))
+            )
         elif not keep_edits or not self.is_dirty():
             self.bar.hide()
         if not keep_edits:
@@ -536,8 +570,8 @@ class ContactCard(QWidget):
         for button in self.link_buttons.values():
             button.refresh()
         self._show_local_times()
-        self.dnc_button.setText("Lift do-not-call…" if record.do_not_call
-                                else "Set do-not-call…")
+        self.dnc_button.setText(translate("contact_card", "Lift do-not-call…") if record.do_not_call
+                                else translate("contact_card", "Set do-not-call…"))
 
     def _refresh_tabs(self) -> None:
         store, ref = self.ctx.store, self.ref
@@ -555,8 +589,10 @@ class ContactCard(QWidget):
         self.timeline.refresh()
         self.consent_panel.ref, self.consent_panel.name = ref, self.title.text()
         self.consent_panel.refresh()
-        self._tab_title(self.calls_view, "Calls", len(calls))
-        self._tab_title(self.tasks_view.parentWidget(), "Open tasks", len(tasks))
+        self._tab_title(self.calls_view, translate("contact_card", "Calls"), len(calls))
+        self._tab_title(
+            self.tasks_view.parentWidget(), translate("contact_card", "Open tasks"), len(tasks)
+        )
 
     def _set(self, view: QTableView, model: RecordTableModel, rows: list[Any]) -> None:
         keep_selection(view, model, lambda: model.set_rows(rows))
@@ -631,8 +667,8 @@ class ContactCard(QWidget):
             return False
         if new:
             self.record_id = record.id
-            self.save_button.setText("Save")
-            self.revert_button.setText("Revert")
+            self.save_button.setText(translate("contact_card", "Save"))
+            self.revert_button.setText(translate("contact_card", "Revert"))
             for b in [self.dnc_button, self.task_button, self.delete_button,
                       *self._extra_buttons_widgets()]:
                 b.show()
@@ -674,10 +710,11 @@ class ContactCard(QWidget):
     def revert_asking(self) -> None:
         """Esc: like Revert, but asks first when typed text would be lost."""
         if self.has_unsaved():
-            question = (f"Close this new {self.NOUN} and lose what you typed?"
-                        if self.record_id is None else
-                        f"Throw away your changes to {self.title_text()}?")
-            if not self.confirm("Unsaved changes", question):
+            question = (translate("contact_card", "Close this new {NOUN} and lose what you typed?")
+                        .format(NOUN=noun(self.NOUN)) if self.record_id is None else
+                        translate("contact_card", "Throw away your changes to {title}?")
+                        .format(title=self.title_text()))
+            if not self.confirm(translate("contact_card", "Unsaved changes"), question):
                 return
         self.revert()
 
@@ -699,18 +736,32 @@ class ContactCard(QWidget):
         name = self._title_of(self.record)
         if lift:
             reason, ok = QInputDialog.getText(
-                self, "Lift do-not-call",
-                f"Why may {name} be called again? (for example: \"asked for an offer on"
-                " the phone\")")
+                self,
+                translate("contact_card", "Lift do-not-call"),
+                translate(
+                    "contact_card",
+                    'Why may {name} be called again? (for example: "asked for an offer on the '
+                    'phone")',
+                ).format(name=name),
+            )
         else:
             reason, ok = QInputDialog.getText(
-                self, "Set do-not-call",
-                f"Why must {name} not be called? (for example: \"asked not to be called\")")
+                self,
+                translate("contact_card", "Set do-not-call"),
+                translate(
+                    "contact_card",
+                    'Why must {name} not be called? (for example: "asked not to be called")',
+                ).format(name=name),
+            )
         if not ok:
             return
         reason = reason.strip()
         if lift and not reason:
-            self.error.setText("Lifting do-not-call needs a reason; nothing was changed.")
+            self.error.setText(
+                translate(
+                    "contact_card", "Lifting do-not-call needs a reason; nothing was changed."
+                )
+            )
             self.error.show()
             return
         self.error.hide()
@@ -742,9 +793,17 @@ class ContactCard(QWidget):
             number = getattr(self.record, api, None) if self.record is not None else None
             text = local_time.describe(number, now)
             zones = ", ".join(z.key for z in local_time.zones_of(number))
-            label.setText(f"{text} there" if text else "")
-            label.setToolTip(f"The contact's local time ({zones})" if text else "")
-            label.setAccessibleName(f"Local time {text}" if text else "")
+            label.setText(
+                translate("contact_card", "{text} there").format(text=text) if text else ""
+            )
+            label.setToolTip(
+                translate("contact_card", "The contact's local time ({zones})").format(zones=zones)
+                if text
+                else ""
+            )
+            label.setAccessibleName(
+                translate("contact_card", "Local time {text}").format(text=text) if text else ""
+            )
 
     def contact_numbers(self) -> list[str]:
         """The numbers whose time zone is the contact's: its own, then its company's."""
@@ -768,10 +827,19 @@ class ContactCard(QWidget):
                 return True
             there = local_time.describe(number, when)
             return self.confirm(
-                "Outside calling hours",
-                f"At that time it is {there} for {self._title_of(self.record)}, outside"
-                f" {local_time.GOOD_FROM:%H:%M}–{local_time.GOOD_UNTIL:%H:%M} of their local"
-                " time. Plan the call anyway?")
+                translate("contact_card", "Outside calling hours"),
+                translate(
+                    "contact_card",
+                    "At that time it is {there} for {v1}, outside "
+                    "{GOOD_FROM:%H:%M}–{GOOD_UNTIL:%H:%M} of their local time. Plan the call "
+                    "anyway?",
+                ).format(
+                    there=there,
+                    v1=self._title_of(self.record),
+                    GOOD_FROM=local_time.GOOD_FROM,
+                    GOOD_UNTIL=local_time.GOOD_UNTIL,
+                ),
+            )
         return True
 
     # -- notes ------------------------------------------------------------
@@ -801,7 +869,11 @@ class ContactCard(QWidget):
         """Change a note; only its author may (anyone else is told whose it is)."""
         author = user_name(self.ctx.store)
         if note.author != author:
-            self.error.setText(f"Only {note.author} can change this note: it is theirs.")
+            self.error.setText(
+                translate(
+                    "contact_card", "Only {author} can change this note: it is theirs."
+                ).format(author=note.author)
+            )
             self.error.show()
             return None
         dlg = NoteDialog(self._title_of(self.record), author, text=note.body, parent=self)
@@ -836,14 +908,14 @@ class ContactCard(QWidget):
     def _call_menu(self, row: int) -> QMenu:
         call = current_record(self.calls_view)
         menu = QMenu(self)
-        menu.addAction("Details…", lambda: self._open_call(None))
+        menu.addAction(translate("contact_card", "Details…"), lambda: self._open_call(None))
         if call is not None and call.phone_number:
             phone_actions(menu, call.phone_number, phone(call.phone_number, self.ctx.region))
         return menu
 
     def _task_menu(self, row: int) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("Close task", self.close_selected_task)
+        menu.addAction(translate("contact_card", "Close task"), self.close_selected_task)
         return menu
 
     def _open_entry(self, entry: Any) -> None:

@@ -22,6 +22,7 @@ from shared.model import ContactRef
 
 from .context import DesktopContext
 from .formatting import phone
+from .i18n import translate
 
 DEBOUNCE_MS = 150
 
@@ -54,12 +55,14 @@ class ContactPicker(QWidget):
         self.ctx = ctx
         self.kinds = kinds
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Type a name, e-mail or phone number…")
+        self.query.setPlaceholderText(
+            translate("contact_picker", "Type a name, e-mail or phone number…")
+        )
         self.query.setClearButtonEnabled(True)
-        self.query.setAccessibleName("Find a contact")
+        self.query.setAccessibleName(translate("contact_picker", "Find a contact"))
         self.list = QListWidget()
         self.list.setAlternatingRowColors(True)
-        self.list.setAccessibleName("Contacts found")
+        self.list.setAccessibleName(translate("contact_picker", "Contacts found"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection if multi
                                    else QAbstractItemView.SelectionMode.SingleSelection)
         layout = QVBoxLayout(self)
@@ -115,8 +118,12 @@ class ContactPicker(QWidget):
         else:
             if "person" in self.kinds:
                 for p in store.list_persons(limit=100):
-                    entries.append((Picked("person", p.id, p.name),
-                                    p.company_display_name or "private"))
+                    entries.append(
+                        (
+                            Picked("person", p.id, p.name),
+                            p.company_display_name or translate("contact_picker", "private"),
+                        )
+                    )
             if "company" in self.kinds:
                 for c in store.list_companies(limit=100):
                     entries.append((Picked("company", c.id, c.display_name), c.city or ""))

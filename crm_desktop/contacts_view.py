@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from shared.contact_filters import list_do_not_call
 from shared.model import Actor, ContactRef
 
+from .company_card import persons_go
 from .contact_actions import phone_actions, write
 from .context import DesktopContext
 from .empty_state import EmptyState
 from .formatting import phone
+from .i18n import noun, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.companies_model import CompaniesModel
 from .models.paged_model import PagedTableModel
@@ -39,9 +41,13 @@ from .widgets import heading, make_table, set_widths
 DEBOUNCE_MS = 150
 # Keys of the list itself (keys, what they do, method); Help ▸ Keyboard shortcuts lists them.
 LIST_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("Return", "Open the selected contact's card", "open_selected"),
-    ("Del", "Delete the selected contact", "delete_selected"),
-    ("Ctrl+Shift+A", "Add the selected contacts to a campaign", "add_selected_to_campaign"),
+    ("Return", QT_TRANSLATE_NOOP("keys", "Open the selected contact's card"), "open_selected"),
+    ("Del", QT_TRANSLATE_NOOP("keys", "Delete the selected contact"), "delete_selected"),
+    (
+        "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP("keys", "Add the selected contacts to a campaign"),
+        "add_selected_to_campaign",
+    ),
 )
 
 
@@ -64,13 +70,20 @@ class ContactsListView(QWidget):
         # or a change elsewhere, not as pages load while scrolling.
         self._total: int | None = None
         plural = "Companies" if kind == "company" else "Persons"
+        shown_plural = (translate("contacts_view", "Companies") if kind == "company"
+                        else translate("contacts_view", "Persons"))
         self.model: PagedTableModel = (CompaniesModel(ctx.region) if kind == "company"
                                        else PersonsModel(ctx.region))
         self.model.notice.connect(self.notice)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by name, e-mail, city or phone number…")
+        self.filter.setPlaceholderText(
+            translate("contacts_view", "Filter by name, e-mail, city or phone number…")
+        )
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName(f"Filter {'companies' if kind == 'company' else 'persons'}")
+        self.filter.setAccessibleName(
+            translate("contacts_view", "Filter companies") if kind == "company"
+            else translate("contacts_view", "Filter persons")
+        )
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -85,34 +98,45 @@ class ContactsListView(QWidget):
         self.table.doubleClicked.connect(lambda _: self.open_selected())
         install_row_menu(self.table, self.context_menu)
         install_column_chooser(self.table, "companies" if kind == "company" else "persons")
-        self.dnc_only = QCheckBox("Do-not-call only")
-        self.dnc_only.setToolTip("Only the contacts flagged do-not-call")
+        self.dnc_only = QCheckBox(translate("contacts_view", "Do-not-call only"))
+        self.dnc_only.setToolTip(
+            translate("contacts_view", "Only the contacts flagged do-not-call")
+        )
         self.dnc_only.toggled.connect(lambda _: self.apply_filter())
         for keys, _, method in LIST_KEYS:
             sc = QShortcut(QKeySequence(keys), self.table)
             sc.setContext(Qt.ShortcutContext.WidgetShortcut)
             sc.activated.connect(getattr(self, method))
 
-        noun = "company" if kind == "company" else "person"
-        self.new_button = QPushButton(f"New {noun}")
+        noun_en = "company" if kind == "company" else "person"
+        self.new_button = QPushButton(
+            translate("contacts_view", "New company") if kind == "company"
+            else translate("contacts_view", "New person"))
         self.new_button.setObjectName("primary")
-        self.new_button.setToolTip("Ctrl+Shift+C" if kind == "company" else "Ctrl+Shift+N")
+        self.new_button.setToolTip(
+            translate("contacts_view", "Ctrl+Shift+C")
+            if kind == "company"
+            else translate("contacts_view", "Ctrl+Shift+N")
+        )
         self.new_button.clicked.connect(self.new_requested)
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("Open the selected card (Enter)")
+        self.open_button = QPushButton(translate("contacts_view", "Open"))
+        self.open_button.setToolTip(translate("contacts_view", "Open the selected card (Enter)"))
         self.open_button.clicked.connect(self.open_selected)
-        self.campaign_button = QPushButton("Add to campaign…")
-        self.campaign_button.setToolTip("Assign the selected contacts to a campaign"
-                                        " (Ctrl+Shift+A)")
+        self.campaign_button = QPushButton(translate("contacts_view", "Add to campaign…"))
+        self.campaign_button.setToolTip(
+            translate("contacts_view", "Assign the selected contacts to a campaign (Ctrl+Shift+A)")
+        )
         self.campaign_button.clicked.connect(self.add_selected_to_campaign)
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setToolTip("Delete the selected contact (Del)")
+        self.delete_button = QPushButton(translate("contacts_view", "Delete…"))
+        self.delete_button.setToolTip(
+            translate("contacts_view", "Delete the selected contact (Del)")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         self.count = QLabel()
         self.count.setObjectName("muted")
 
         top = QHBoxLayout()
-        top.addWidget(heading(plural))
+        top.addWidget(heading(shown_plural))
         top.addStretch(1)
         top.addWidget(self.new_button)
         buttons = QHBoxLayout()
@@ -129,7 +153,7 @@ class ContactsListView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         # A first start shows what to do, not an empty table that "matches nothing".
-        self.empty = EmptyState(noun, plural.lower())
+        self.empty = EmptyState(noun_en, plural.lower())
         self.empty.new_requested.connect(self.new_requested)
         self.empty.import_requested.connect(self.import_requested)
         self.empty.demo_requested.connect(self.demo_requested)
@@ -228,11 +252,18 @@ class ContactsListView(QWidget):
             n = self._total
         one, many = ("company", "companies") if self.kind == "company" else ("person", "persons")
         if not n:
-            self.count.setText(f"No {many} match")
+            self.count.setText(translate("contacts_view", "No {many} match").format(
+                many=noun(many)))
         else:
-            self.count.setText(f"{n:,} {one if n == 1 else many}")
-        self.count.setToolTip("" if self.model.complete() else
-                              f"{self.model.loaded():,} loaded; scroll for more")
+            self.count.setText(
+                f"{n:,} {noun(one) if n == 1 else noun(many)}")
+        self.count.setToolTip(
+            ""
+            if self.model.complete()
+            else translate("contacts_view", "{v0:,} loaded; scroll for more").format(
+                v0=self.model.loaded()
+            )
+        )
         self._show_empty_state(n == 0 and not self.filter.text().strip())
 
     def _show_empty_state(self, empty: bool) -> None:
@@ -241,8 +272,9 @@ class ContactsListView(QWidget):
             store = self.ctx.store
             self.empty.set_demo_offered(not store.list_companies(limit=1)
                                         and not store.list_persons(limit=1))
-            noun = "companies" if self.kind == "company" else "persons"
-            self.count.setText(f"No {noun} yet")
+            nouns = "companies" if self.kind == "company" else "persons"
+            self.count.setText(translate("contacts_view", "No {noun} yet").format(
+                noun=noun(nouns)))
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
         for b in (self.open_button, self.campaign_button, self.delete_button):
@@ -256,20 +288,29 @@ class ContactsListView(QWidget):
         fields = self.model.fields(row)
         number, email = fields[self.model.F_PHONE], fields[self.model.F_EMAIL]
         menu = QMenu(self)
-        menu.addAction("Open", self.open_selected)
+        menu.addAction(translate("contacts_view", "Open"), self.open_selected)
         menu.addSeparator()
         if number:
             phone_actions(menu, number, phone(number, self.ctx.region))
         if email:
-            menu.addAction(f"E-mail {email}", lambda: write(email))
+            menu.addAction(
+                translate("contacts_view", "E-mail {email}").format(email=email),
+                lambda: write(email),
+            )
         if number or email:
             menu.addSeparator()
-        menu.addAction("Add to campaign…", self.add_selected_to_campaign)
+        menu.addAction(
+            translate("contacts_view", "Add to campaign…"), self.add_selected_to_campaign
+        )
         flagged = self.model.is_flagged(row)
-        menu.addAction("Lift do-not-call…" if flagged else "Set do-not-call…",
-                       lambda: self.set_do_not_call(not flagged))
+        menu.addAction(
+            translate("contacts_view", "Lift do-not-call…")
+            if flagged
+            else translate("contacts_view", "Set do-not-call…"),
+            lambda: self.set_do_not_call(not flagged),
+        )
         menu.addSeparator()
-        menu.addAction("Delete…", self.delete_selected)
+        menu.addAction(translate("contacts_view", "Delete…"), self.delete_selected)
         return menu
 
     def set_do_not_call(self, flag: bool) -> None:
@@ -277,21 +318,36 @@ class ContactsListView(QWidget):
         refs = self.refs()
         if not refs:
             return
-        what = "must not be called" if flag else "may be called again"
+        what = (translate("contacts_view", "must not be called") if flag
+                else translate("contacts_view", "may be called again"))
         reason, ok = QInputDialog.getText(
-            self, "Set do-not-call" if flag else "Lift do-not-call",
-            f"Why {len(refs)} contact(s) {what}?")
+            self,
+            translate("contacts_view", "Set do-not-call")
+            if flag
+            else translate("contacts_view", "Lift do-not-call"),
+            translate("contacts_view", "Why {v0} contact(s) {what}?").format(
+                v0=len(refs), what=what
+            ),
+        )
         if not ok:
             return
         reason = reason.strip()
         if not flag and not reason:
-            self.notice.emit("Lifting do-not-call needs a reason; nothing was changed.")
+            self.notice.emit(
+                translate(
+                    "contacts_view", "Lifting do-not-call needs a reason; nothing was changed."
+                )
+            )
             return
         changed = sum(self.ctx.store.set_do_not_call(ref, flag, Actor.desktop(),
                                                      reason=reason or None) for ref in refs)
         self.ctx.wrote()
         self.refresh()
-        self.notice.emit(f"Do-not-call {'set' if flag else 'lifted'} on {changed} contact(s).")
+        self.notice.emit(
+            (translate("contacts_view", "Do-not-call set on {changed} contact(s).") if flag
+             else translate("contacts_view", "Do-not-call lifted on {changed} contact(s)."))
+            .format(changed=changed)
+        )
 
     # -- actions ----------------------------------------------------------
 
@@ -316,23 +372,40 @@ class ContactsListView(QWidget):
         """Assign the selected contacts to a campaign chosen from a list."""
         refs = self.refs()
         if not refs:
-            self.notice.emit("Select one or more contacts first (Ctrl+click, Shift+click).")
+            self.notice.emit(
+                translate(
+                    "contacts_view", "Select one or more contacts first (Ctrl+click, Shift+click)."
+                )
+            )
             return
         campaigns = self.ctx.store.list_campaigns()
         if not campaigns:
-            self.notice.emit("There are no campaigns yet: create one under Campaigns.")
+            self.notice.emit(
+                translate(
+                    "contacts_view", "There are no campaigns yet: create one under Campaigns."
+                )
+            )
             return
         labels = [f"{c.name} ({c.id})" for c in campaigns]
-        label, ok = QInputDialog.getItem(self, "Add to campaign",
-                                         f"Add {len(refs)} contact(s) to:", labels, 0, False)
+        label, ok = QInputDialog.getItem(
+            self,
+            translate("contacts_view", "Add to campaign"),
+            translate("contacts_view", "Add {v0} contact(s) to:").format(v0=len(refs)),
+            labels,
+            0,
+            False,
+        )
         if not ok:
             return
         campaign = campaigns[labels.index(label)]
         added = self.ctx.store.assign_contacts(campaign.id, refs, Actor.desktop())
         self.ctx.wrote()
-        self.notice.emit(f"Added {added} contact(s) to {campaign.name}"
-                         + (f"; {len(refs) - added} were in it already." if added < len(refs)
-                            else "."))
+        self.notice.emit(
+            translate("contacts_view", "Added {added} contact(s) to {name}; {n} were in it"
+                      " already.").format(added=added, name=campaign.name, n=len(refs) - added)
+            if added < len(refs) else
+            translate("contacts_view", "Added {added} contact(s) to {name}.").format(
+                added=added, name=campaign.name))
 
     def delete_selected(self) -> None:
         """Delete the selected contact after asking."""
@@ -343,14 +416,16 @@ class ContactsListView(QWidget):
         if self.kind == "company":
             company = store.get_company(ids[0])
             n = store.count_persons_of(company.id)
-            goes = (f" Its {n} person{'s' if n != 1 else ''} will be deleted with it." if n
-                    else " It has no persons.")
-            text = f"Delete {company.display_name}?{goes} Its calls stay in the journal."
+            goes = (persons_go(n) if n
+                    else translate("company_card", " It has no persons."))
+            text = translate("contacts_view", "Delete {name}?{goes} Its calls stay in the journal."
+                             " Recently deleted keeps it for 30 days.").format(
+                name=company.display_name, goes=goes)
         else:
             person = store.get_person(ids[0])
-            text = f"Delete {person.name}? Their calls stay in the journal."
-        text += " Recently deleted keeps it for 30 days."
-        answer = QMessageBox.question(self, "Delete", text,
+            text = translate("contacts_view", "Delete {name}? Their calls stay in the journal."
+                             " Recently deleted keeps it for 30 days.").format(name=person.name)
+        answer = QMessageBox.question(self, translate("contacts_view", "Delete"), text,
                                       QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

@@ -34,7 +34,8 @@ from shared.dashboard import Dashboard
 from shared.timeutil import utc_now
 
 from .context import DesktopContext
-from .style import ACCENT
+from .i18n import translate
+from .style import ACCENT, is_dark, themed
 from .widgets import heading
 
 ANSWERED = "#16a34a"
@@ -47,8 +48,8 @@ TAG = "#7c3aed"
 def _bar_set(label: str, values: Sequence[int], color: str) -> QBarSet:
     s = QBarSet(label)
     s.append([float(v) for v in values])
-    s.setColor(QColor(color))
-    s.setBorderColor(QColor(color))
+    s.setColor(QColor(themed(color)))
+    s.setBorderColor(QColor(themed(color)))
     return s
 
 
@@ -58,16 +59,16 @@ class Tile(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
-        self.setStyleSheet("QFrame#tile { background: white; border: 1px solid #e3e6ea;"
-                           " border-radius: 8px; }")
+        self.setStyleSheet(themed("QFrame#tile { background: #ffffff; border: 1px solid #e3e6ea;"
+                           " border-radius: 8px; }"))
         self.value = QLabel("–")
-        self.value.setStyleSheet("font-size: 24px; font-weight: 700; color: #111827;"
-                                 " border: none;")
+        self.value.setStyleSheet(themed("font-size: 24px; font-weight: 700; color: #111827;"
+                                 " border: none;"))
         self.caption = QLabel(caption)
-        self.caption.setStyleSheet("color: #6b7280; font-size: 11px; font-weight: 600;"
-                                   " border: none;")
+        self.caption.setStyleSheet(themed("color: #6b7280; font-size: 11px; font-weight: 600;"
+                                   " border: none;"))
         self.detail = QLabel()
-        self.detail.setStyleSheet("color: #6b7280; font-size: 11px; border: none;")
+        self.detail.setStyleSheet(themed("color: #6b7280; font-size: 11px; border: none;"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(2)
@@ -85,6 +86,10 @@ class ChartPanel(QChartView):
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         chart = QChart()
+        if is_dark():
+            # The charts draw themselves; their dark theme matches the dark palette.
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
+            chart.setBackgroundBrush(QColor(themed("#ffffff")))
         chart.setTitle(title)
         font = QFont()
         font.setPointSize(10)
@@ -97,8 +102,8 @@ class ChartPanel(QChartView):
         super().__init__(chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(230)
-        self.empty = QLabel("Nothing yet", self)
-        self.empty.setStyleSheet("color: #9ca3af;")
+        self.empty = QLabel(translate("dashboard_view", "Nothing yet"), self)
+        self.empty.setStyleSheet(themed("color: #9ca3af;"))
         self.empty.hide()
 
     def clear(self) -> None:
@@ -149,21 +154,25 @@ class DashboardView(QWidget):
         self._key: object = None
         self._loaded = False
 
-        self.calls_tile = Tile(f"CALLS, LAST {days} DAYS")
-        self.answered_tile = Tile("ANSWERED")
-        self.week_tile = Tile("OPEN TASKS THIS WEEK")
-        self.overdue_tile = Tile("OVERDUE TASKS")
-        self.per_day = ChartPanel(f"Calls per day, last {days} days")
-        self.by_agent = ChartPanel("Calls by agent")
-        self.tags = ChartPanel("Top tags")
-        self.week = ChartPanel("Open tasks due this week")
+        self.calls_tile = Tile(
+            translate("dashboard_view", "CALLS, LAST {days} DAYS").format(days=days)
+        )
+        self.answered_tile = Tile(translate("dashboard_view", "ANSWERED"))
+        self.week_tile = Tile(translate("dashboard_view", "OPEN TASKS THIS WEEK"))
+        self.overdue_tile = Tile(translate("dashboard_view", "OVERDUE TASKS"))
+        self.per_day = ChartPanel(
+            translate("dashboard_view", "Calls per day, last {days} days").format(days=days)
+        )
+        self.by_agent = ChartPanel(translate("dashboard_view", "Calls by agent"))
+        self.tags = ChartPanel(translate("dashboard_view", "Top tags"))
+        self.week = ChartPanel(translate("dashboard_view", "Open tasks due this week"))
         self.updated = QLabel()
         self.updated.setObjectName("muted")
-        refresh = QPushButton("Refresh")
+        refresh = QPushButton(translate("dashboard_view", "Refresh"))
         refresh.clicked.connect(self.refresh)
 
         head = QHBoxLayout()
-        head.addWidget(heading("Dashboard"))
+        head.addWidget(heading(translate("dashboard_view", "Dashboard")))
         head.addStretch(1)
         head.addWidget(self.updated)
         head.addWidget(refresh)
@@ -196,7 +205,11 @@ class DashboardView(QWidget):
         if not self._loaded:
             return
         data = self.ctx.store.dashboard(self.now(), self.tz, self.days)
-        self.updated.setText(f"Updated {datetime.now().strftime('%H:%M:%S')}")
+        self.updated.setText(
+            translate("dashboard_view", "Updated {v0}").format(
+                v0=datetime.now().strftime("%H:%M:%S")
+            )
+        )
         key = (data.days, data.agents, data.tags, data.week, data.overdue_tasks)
         if key == self._key:
             return
@@ -212,15 +225,19 @@ class DashboardView(QWidget):
 
     def _tiles(self, d: Dashboard) -> None:
         today = d.days[-1] if d.days else None
-        self.calls_tile.set(f"{d.calls:,}", f"today {today.total}" if today else "")
+        self.calls_tile.set(f"{d.calls:,}", translate("dashboard_view", "today {n}").format(
+            n=today.total) if today else "")
         rate = f"{100 * d.answered / d.calls:.0f} %" if d.calls else "–"
-        self.answered_tile.set(rate, f"{d.answered:,} of {d.calls:,} calls")
+        self.answered_tile.set(rate, translate("dashboard_view", "{answered:,} of {calls:,} calls")
+                               .format(answered=d.answered, calls=d.calls))
         scheduled = sum(x.scheduled for x in d.week)
-        self.week_tile.set(f"{d.open_tasks_this_week:,}", f"{scheduled} scheduled callbacks")
-        self.overdue_tile.set(f"{d.overdue_tasks:,}", "open past their time")
-        self.overdue_tile.value.setStyleSheet(
+        self.week_tile.set(f"{d.open_tasks_this_week:,}", translate(
+            "dashboard_view", "{n} scheduled callbacks").format(n=scheduled))
+        self.overdue_tile.set(f"{d.overdue_tasks:,}",
+                              translate("dashboard_view", "open past their time"))
+        self.overdue_tile.value.setStyleSheet(themed(
             "font-size: 24px; font-weight: 700; border: none; color: "
-            + ("#b91c1c;" if d.overdue_tasks else "#111827;"))
+            + ("#b91c1c;" if d.overdue_tasks else "#111827;")))
 
     @staticmethod
     def _value_axis(maximum: float) -> QValueAxis:
@@ -234,7 +251,7 @@ class DashboardView(QWidget):
         if axis.max() <= maximum:
             axis.setMax(axis.max() + (axis.max() - axis.min()) / (axis.tickCount() - 1))
             axis.setTickCount(axis.tickCount() + 1)
-        axis.setGridLineColor(QColor("#eef0f3"))
+        axis.setGridLineColor(QColor(themed("#eef0f3")))
         return axis
 
     def _bars(self, panel: ChartPanel, series, categories: list[str],  # type: ignore[no-untyped-def]
@@ -260,13 +277,26 @@ class DashboardView(QWidget):
     def _draw_days(self, d: Dashboard) -> None:
         series = QStackedBarSeries()
         series.setBarWidth(0.7)
-        series.append(_bar_set("Answered", [x.answered for x in d.days], ANSWERED))
-        series.append(_bar_set("Unanswered", [x.unanswered for x in d.days], UNANSWERED))
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Answered"), [x.answered for x in d.days], ANSWERED
+            )
+        )
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Unanswered"),
+                [x.unanswered for x in d.days],
+                UNANSWERED,
+            )
+        )
         # The day of the month under each bar; the months are in the title.
         labels = [x.day.strftime("%d") for x in d.days]
         if d.days:
             self.per_day.chart().setTitle(
-                f"Calls per day, {d.days[0].day:%d %b} – {d.days[-1].day:%d %b}")
+                translate("dashboard_view", "Calls per day, {day:%d %b} – {day_:%d %b}").format(
+                    day=d.days[0].day, day_=d.days[-1].day
+                )
+            )
         series.hovered.connect(lambda state, i, _s=None: self._hover_day(state, i))
         self._bars(self.per_day, series, labels, False,
                    max([x.total for x in d.days], default=0))
@@ -274,15 +304,28 @@ class DashboardView(QWidget):
     def _hover_day(self, state: bool, index: int) -> None:
         if state and self.data and 0 <= index < len(self.data.days):
             x = self.data.days[index]
-            self.per_day.setToolTip(f"{x.day:%a %d %b}: {x.answered} answered,"
-                                    f" {x.unanswered} unanswered")
+            self.per_day.setToolTip(
+                translate(
+                    "dashboard_view", "{day:%a %d %b}: {answered} answered, {unanswered} unanswered"
+                ).format(day=x.day, answered=x.answered, unanswered=x.unanswered)
+            )
 
     def _draw_agents(self, d: Dashboard) -> None:
         agents = list(reversed(d.agents))  # the busiest on top
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.65)
-        series.append(_bar_set("Answered", [a.answered for a in agents], ANSWERED))
-        series.append(_bar_set("Unanswered", [a.unanswered for a in agents], UNANSWERED))
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Answered"), [a.answered for a in agents], ANSWERED
+            )
+        )
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Unanswered"),
+                [a.unanswered for a in agents],
+                UNANSWERED,
+            )
+        )
         self._bars(self.by_agent, series, [a.agent for a in agents], True,
                    max([a.total for a in agents], default=0))
 
@@ -291,7 +334,7 @@ class DashboardView(QWidget):
         series = QHorizontalBarSeries()
         series.setBarWidth(0.65)
         series.setLabelsVisible(True)
-        series.append(_bar_set("Calls", [t.count for t in tags], TAG))
+        series.append(_bar_set(translate("dashboard_view", "Calls"), [t.count for t in tags], TAG))
         self._bars(self.tags, series, [t.label for t in tags], True,
                    max([t.count for t in tags], default=0))
         self.tags.chart().legend().hide()
@@ -299,7 +342,19 @@ class DashboardView(QWidget):
     def _draw_week(self, d: Dashboard) -> None:
         series = QStackedBarSeries()
         series.setBarWidth(0.55)
-        series.append(_bar_set("Scheduled callbacks", [x.scheduled for x in d.week], SCHEDULED))
-        series.append(_bar_set("Dialer tasks", [x.unscheduled for x in d.week], UNSCHEDULED))
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Scheduled callbacks"),
+                [x.scheduled for x in d.week],
+                SCHEDULED,
+            )
+        )
+        series.append(
+            _bar_set(
+                translate("dashboard_view", "Dialer tasks"),
+                [x.unscheduled for x in d.week],
+                UNSCHEDULED,
+            )
+        )
         self._bars(self.week, series, [x.day.strftime("%a %d %b") for x in d.week], False,
                    max([x.total for x in d.week], default=0))

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QWidget
 
+from .i18n import translate
+
 
 class DateRange(QWidget):
     """Emits ``changed`` when switched or edited; ``bounds()`` gives aware datetimes."""
@@ -17,7 +19,7 @@ class DateRange(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         today = QDate.currentDate()
-        self.enabled = QCheckBox("Only from")
+        self.enabled = QCheckBox(translate("date_range", "Only from"))
         self.enabled.setChecked(enabled)
         self.start = QDateEdit(today.addDays(-days_before))
         self.end = QDateEdit(today.addDays(days_after))
@@ -30,7 +32,7 @@ class DateRange(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled)
         layout.addWidget(self.start)
-        layout.addWidget(QLabel("to"))
+        layout.addWidget(QLabel(translate("date_range", "to")))
         layout.addWidget(self.end)
         self._toggled(enabled)
 

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from shared.database import SQLITE_VERSION
 from shared.logfiles import RedactSecrets, current_log_file, last_lines
 
+from .i18n import translate
+
 log = logging.getLogger("callsheet.desktop")
 
 
@@ -71,11 +73,16 @@ def install_excepthook(parent: Callable[[], QWidget | None]) -> Callable[[], Non
             where = (f"The details are in the log file:\n{path}" if path is not None
                      else "The details were written to the console.")
             QMessageBox.critical(
-                parent(), "Something went wrong",
-                f"Callsheet hit an error it did not expect:\n{exc_type.__name__}: {exc}\n\n"
-                f"{where}\n\nCallsheet keeps running; save your work. Help ▸ Copy debug"
-                " info puts versions, paths and the last log lines on the clipboard for a"
-                " bug report.")
+                parent(),
+                translate("diagnostics", "Something went wrong"),
+                translate(
+                    "diagnostics",
+                    "Callsheet hit an error it did not expect:\n{__name__}: "
+                    "{exc}\n\n{where}\n\nCallsheet keeps running; save your work. Help ▸ Copy "
+                    "debug info puts versions, paths and the last log lines on the clipboard for "
+                    "a bug report.",
+                ).format(__name__=exc_type.__name__, exc=exc, where=where),
+            )
         finally:
             showing.release()
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,15 +26,32 @@ from shared.model import COMPANY_FIELDS, PERSON_FIELDS, Actor
 
 from .context import DesktopContext
 from .formatting import phone, when
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.duplicates_model import DuplicatesModel, record_title
+from .style import themed
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
-KINDS = (("Companies and persons", None), ("Companies", "company"), ("Persons", "person"))
-LABELS = {"name": "Name", "address": "Address", "zip_code": "Zip code", "city": "City",
-          "country": "Country", "phone": "Phone", "phone2": "Phone 2", "email": "E-mail",
-          "annotation": "Notes", "salutation": "Salutation", "first_name": "First name",
-          "last_name": "Last name", "display_name": "Display name"}
+KINDS = (
+    (QT_TRANSLATE_NOOP("duplicates_view", "Companies and persons"), None),
+    (QT_TRANSLATE_NOOP("duplicates_view", "Companies"), "company"),
+    (QT_TRANSLATE_NOOP("duplicates_view", "Persons"), "person"),
+)
+LABELS = {
+    "name": QT_TRANSLATE_NOOP("duplicates_view", "Name"),
+    "address": QT_TRANSLATE_NOOP("duplicates_view", "Address"),
+    "zip_code": QT_TRANSLATE_NOOP("duplicates_view", "Zip code"),
+    "city": QT_TRANSLATE_NOOP("duplicates_view", "City"),
+    "country": QT_TRANSLATE_NOOP("duplicates_view", "Country"),
+    "phone": QT_TRANSLATE_NOOP("duplicates_view", "Phone"),
+    "phone2": QT_TRANSLATE_NOOP("duplicates_view", "Phone 2"),
+    "email": QT_TRANSLATE_NOOP("duplicates_view", "E-mail"),
+    "annotation": QT_TRANSLATE_NOOP("duplicates_view", "Notes"),
+    "salutation": QT_TRANSLATE_NOOP("duplicates_view", "Salutation"),
+    "first_name": QT_TRANSLATE_NOOP("duplicates_view", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("duplicates_view", "Last name"),
+    "display_name": QT_TRANSLATE_NOOP("duplicates_view", "Display name"),
+}
 
 
 class RecordPanel(QLabel):
@@ -46,8 +63,8 @@ class RecordPanel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.setWordWrap(True)
         self.setMinimumWidth(260)
-        self.setStyleSheet("QLabel { background: white; border: 1px solid #e3e6ea;"
-                           " border-radius: 6px; padding: 10px; }")
+        self.setStyleSheet(themed("QLabel { background: #ffffff; border: 1px solid #e3e6ea;"
+                           " border-radius: 6px; padding: 10px; }"))
 
     def show_record(self, record: Any, other: Any, region: str, counts: str) -> None:
         fields = COMPANY_FIELDS if not hasattr(record, "first_name") else PERSON_FIELDS
@@ -59,7 +76,8 @@ class RecordPanel(QLabel):
             value = getattr(record, rule.column)
             shown = phone(value, region) if rule.kind == "phone" else (value or "")
             differs = value != getattr(other, rule.column)
-            rows.append((LABELS.get(rule.column, rule.column), shown, differs))
+            rows.append((translate("duplicates_view", LABELS.get(rule.column, rule.column)),
+                         shown, differs))
         html = [f"<div style='font-size:15px;font-weight:700'>{escape(record_title(record))}"
                 "</div>"]
         if record.do_not_call:
@@ -90,7 +108,7 @@ class DuplicatesView(QWidget):
         self._loaded = False
         self.kind = QComboBox()
         for label, value in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(translate("duplicates_view", label), value)
         self.kind.currentIndexChanged.connect(lambda *_: self.refresh())
         self.model = DuplicatesModel()
         self.table = make_table(sorted_proxy(self.model))
@@ -102,34 +120,51 @@ class DuplicatesView(QWidget):
         self.count.setObjectName("muted")
         self.left = RecordPanel()
         self.right = RecordPanel()
-        self.merge_into_left = QPushButton("◀  Merge into left")
+        self.merge_into_left = QPushButton(translate("duplicates_view", "◀  Merge into left"))
         self.merge_into_left.setObjectName("primary")
-        self.merge_into_left.setToolTip("Keep the left record; move everything of the right"
-                                        " one onto it and delete the right one")
+        self.merge_into_left.setToolTip(
+            translate(
+                "duplicates_view",
+                "Keep the left record; move everything of the right"
+                " one onto it and delete the right one",
+            )
+        )
         self.merge_into_left.clicked.connect(lambda: self.merge(keep_left=True))
-        self.merge_into_right = QPushButton("Merge into right  ▶")
+        self.merge_into_right = QPushButton(translate("duplicates_view", "Merge into right  ▶"))
         self.merge_into_right.setObjectName("primary")
-        self.merge_into_right.setToolTip("Keep the right record; move everything of the left"
-                                         " one onto it and delete the left one")
+        self.merge_into_right.setToolTip(
+            translate(
+                "duplicates_view",
+                "Keep the right record; move everything of the left"
+                " one onto it and delete the left one",
+            )
+        )
         self.merge_into_right.clicked.connect(lambda: self.merge(keep_left=False))
-        self.different = QPushButton("Not duplicates")
-        self.different.setToolTip("They are different contacts: stop suggesting this pair")
+        self.different = QPushButton(translate("duplicates_view", "Not duplicates"))
+        self.different.setToolTip(
+            translate("duplicates_view", "They are different contacts: stop suggesting this pair")
+        )
         self.different.clicked.connect(self.mark_different)
-        self.open_left = QPushButton("Open left")
+        self.open_left = QPushButton(translate("duplicates_view", "Open left"))
         self.open_left.clicked.connect(lambda: self._open(True))
-        self.open_right = QPushButton("Open right")
+        self.open_right = QPushButton(translate("duplicates_view", "Open right"))
         self.open_right.clicked.connect(lambda: self._open(False))
-        refresh = QPushButton("Look again")
+        refresh = QPushButton(translate("duplicates_view", "Look again"))
         refresh.clicked.connect(self.refresh)
 
         head = QHBoxLayout()
-        head.addWidget(heading("Possible duplicates"))
+        head.addWidget(heading(translate("duplicates_view", "Possible duplicates")))
         head.addStretch(1)
         head.addWidget(self.kind)
         head.addWidget(refresh)
-        explain = QLabel("Companies and persons with the same phone number, the same e-mail"
-                         " address or a similar name. Merging keeps one record and moves the"
-                         " other's calls, tasks, campaign places and persons onto it.")
+        explain = QLabel(
+            translate(
+                "duplicates_view",
+                "Companies and persons with the same phone number, the same e-mail"
+                " address or a similar name. Merging keeps one record and moves the"
+                " other's calls, tasks, campaign places and persons onto it.",
+            )
+        )
         explain.setObjectName("muted")
         explain.setWordWrap(True)
         panels = QHBoxLayout()
@@ -180,18 +215,28 @@ class DuplicatesView(QWidget):
         if pairs and self.current() is None:
             self.table.selectRow(0)
         n = len(pairs)
-        self.count.setText(f"{n} possible duplicate{'s' if n != 1 else ''}" if n
-                           else "No possible duplicates.")
+        self.count.setText(
+            (translate("duplicates_view", "{n} possible duplicates") if n != 1
+             else translate("duplicates_view", "1 possible duplicate")).format(n=n)
+            if n
+            else translate("duplicates_view", "No possible duplicates.")
+        )
         self._show_pair()
 
     def _row_menu(self, row: int) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("Open left", lambda: self._open(True))
-        menu.addAction("Open right", lambda: self._open(False))
+        menu.addAction(translate("duplicates_view", "Open left"), lambda: self._open(True))
+        menu.addAction(translate("duplicates_view", "Open right"), lambda: self._open(False))
         menu.addSeparator()
-        menu.addAction("Keep left, merge right into it", lambda: self.merge(keep_left=True))
-        menu.addAction("Keep right, merge left into it", lambda: self.merge(keep_left=False))
-        menu.addAction("Not the same", self.mark_different)
+        menu.addAction(
+            translate("duplicates_view", "Keep left, merge right into it"),
+            lambda: self.merge(keep_left=True),
+        )
+        menu.addAction(
+            translate("duplicates_view", "Keep right, merge left into it"),
+            lambda: self.merge(keep_left=False),
+        )
+        menu.addAction(translate("duplicates_view", "Not the same"), self.mark_different)
         return menu
 
     def current(self) -> DuplicatePair | None:
@@ -204,7 +249,12 @@ class DuplicatesView(QWidget):
                   self.open_left, self.open_right):
             b.setEnabled(pair is not None)
         if pair is None:
-            self.left.setText("<span style='color:#9ca3af'>Select a pair to compare.</span>")
+            self.left.setText(themed(
+                translate(
+                    "duplicates_view",
+                    "<span style='color:#9ca3af'>Select a pair to compare.</span>",
+                )
+            ))
             self.right.setText("")
             return
         for panel, record, other in ((self.left, pair.left, pair.right),
@@ -233,13 +283,21 @@ class DuplicatesView(QWidget):
             return False
         keep, drop = (pair.left, pair.right) if keep_left else (pair.right, pair.left)
         answer = QMessageBox.question(
-            self, "Merge contacts",
-            f"Keep “{record_title(keep)}” and merge “{record_title(drop)}” into it?\n\n"
-            f"Its empty fields are filled from the other record; calls, tasks, campaign"
-            f" places{' and persons' if pair.kind == 'company' else ''} move over; then"
-            f" “{record_title(drop)}” is deleted. The audit trail keeps what it was.",
+            self,
+            translate("duplicates_view", "Merge contacts"),
+            translate(
+                "duplicates_view",
+                "Keep “{v0}” and merge “{v1}” into it?\n\nIts empty fields are filled from the "
+                "other record; calls, tasks, campaign places{v2} move over; then “{v1}” is "
+                "deleted. The audit trail keeps what it was.",
+            ).format(
+                v0=record_title(keep),
+                v1=record_title(drop),
+                v2=translate("duplicates_view", " and persons") if pair.kind == "company" else "",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
+            QMessageBox.StandardButton.Cancel,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
@@ -248,10 +306,14 @@ class DuplicatesView(QWidget):
             else:
                 self.ctx.store.merge_persons(keep.id, drop.id, Actor.desktop())
         except CallsheetError as e:
-            QMessageBox.warning(self, "Not merged", e.message)
+            QMessageBox.warning(self, translate("duplicates_view", "Not merged"), e.message)
             self.refresh()
             return False
-        self.notice.emit(f"Merged {record_title(drop)} into {record_title(keep)}.")
+        self.notice.emit(
+            translate("duplicates_view", "Merged {v0} into {v1}.").format(
+                v0=record_title(drop), v1=record_title(keep)
+            )
+        )
         self.ctx.wrote()
         self.refresh()
         return True

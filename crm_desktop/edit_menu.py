@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .contact_card import ContactCard
+from .i18n import translate
 
 
 def _card_of(widget: QWidget | None) -> ContactCard | None:
@@ -60,12 +61,18 @@ class EditMenu:
                  current_card: Callable[[], ContactCard | None]) -> None:
         self.window = window
         self.current_card = current_card
-        self.undo = self._add(menu, "&Undo", self.do_undo, "Ctrl+Z")
-        self.redo = self._add(menu, "&Redo", self.do_redo, "Ctrl+Shift+Z", "Ctrl+Y")
+        self.undo = self._add(menu, translate("edit_menu", "&Undo"), self.do_undo, "Ctrl+Z")
+        self.redo = self._add(
+            menu, translate("edit_menu", "&Redo"), self.do_redo, "Ctrl+Shift+Z", "Ctrl+Y"
+        )
         menu.addSeparator()
-        self.cut = self._add(menu, "Cu&t", lambda: self._text_op("cut"), "Ctrl+X")
-        self.copy = self._add(menu, "&Copy", self.do_copy, "Ctrl+C")
-        self.paste = self._add(menu, "&Paste", lambda: self._text_op("paste"), "Ctrl+V")
+        self.cut = self._add(
+            menu, translate("edit_menu", "Cu&t"), lambda: self._text_op("cut"), "Ctrl+X"
+        )
+        self.copy = self._add(menu, translate("edit_menu", "&Copy"), self.do_copy, "Ctrl+C")
+        self.paste = self._add(
+            menu, translate("edit_menu", "&Paste"), lambda: self._text_op("paste"), "Ctrl+V"
+        )
         menu.aboutToShow.connect(self._update_texts)
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], None], *keys: str) -> QAction:
@@ -79,8 +86,16 @@ class EditMenu:
         card = _card_of(QApplication.focusWidget()) or self.current_card()
         undo = card.undo_stack.undoText() if card is not None else ""
         redo = card.undo_stack.redoText() if card is not None else ""
-        self.undo.setText(f"&Undo {undo}" if undo else "&Undo")
-        self.redo.setText(f"&Redo {redo}" if redo else "&Redo")
+        self.undo.setText(
+            translate("edit_menu", "&Undo {undo}").format(undo=undo)
+            if undo
+            else translate("edit_menu", "&Undo")
+        )
+        self.redo.setText(
+            translate("edit_menu", "&Redo {redo}").format(redo=redo)
+            if redo
+            else translate("edit_menu", "&Redo")
+        )
 
     def do_undo(self) -> None:
         """Undo the last edit in the focused card (or text field)."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import translate
 from .widgets import Field
 
 
@@ -23,28 +24,37 @@ class EraseDialog(QDialog):
     def __init__(self, name: str, counts: dict[str, int], parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Erase personal data")
+        self.setWindowTitle(translate("erase_dialog", "Erase personal data"))
         self.reason = ""
         text = QLabel(
-            f"<p>Erase the personal data of <b>{escape(name)}</b> (GDPR Art. 17)?</p>"
-            "<ul>"
-            "<li>Name, phone numbers, e-mail, city and notes are removed; the record stays"
-            " as <i>Erased person</i> so statistics add up.</li>"
-            f"<li>{counts.get('calls', 0)} call(s) stay without number, notes and tag"
-            " data.</li>"
-            f"<li>{counts.get('tasks', 0)} task(s) and {counts.get('places', 0)} campaign"
-            " place(s) are removed.</li>"
-            "<li>The phone numbers stay blocked: a contact created later with one of them is"
-            " do-not-call (the objection holds).</li>"
-            "<li>Backups made before now still hold the data; a restore erases it again.</li>"
-            "</ul><p><b>This cannot be undone.</b></p>")
+            translate(
+                "erase_dialog",
+                "<p>Erase the personal data of <b>{v0}</b> (GDPR Art. 17)?</p><ul><li>Name, phone "
+                "numbers, e-mail, city and notes are removed; the record stays as <i>Erased "
+                "person</i> so statistics add up.</li><li>{v1} call(s) stay without number, notes "
+                "and tag data.</li><li>{v2} task(s) and {v3} campaign place(s) are "
+                "removed.</li><li>The phone numbers stay blocked: a contact created later with "
+                "one of them is do-not-call (the objection holds).</li><li>Backups made before "
+                "now still hold the data; a restore erases it again.</li></ul><p><b>This cannot "
+                "be undone.</b></p>",
+            ).format(
+                v0=escape(name),
+                v1=counts.get("calls", 0),
+                v2=counts.get("tasks", 0),
+                v3=counts.get("places", 0),
+            )
+        )
         text.setWordWrap(True)
         self.reason_edit = QLineEdit()
-        self.reason_edit.setPlaceholderText("e.g. request by letter of 2026-11-26 (no names)")
+        self.reason_edit.setPlaceholderText(
+            translate("erase_dialog", "e.g. request by letter of 2026-11-26 (no names)")
+        )
         self.reason_edit.textChanged.connect(self._update)
-        self.reason_field = Field("&Reason (kept in the privacy log)", self.reason_edit)
+        self.reason_field = Field(
+            translate("erase_dialog", "&Reason (kept in the privacy log)"), self.reason_edit
+        )
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.erase_button = QPushButton("Erase")
+        self.erase_button = QPushButton(translate("erase_dialog", "Erase"))
         self.erase_button.setObjectName("danger")
         self.buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QMessageBox, QWidg
 
 from shared.database import is_database_file
 
+from .i18n import translate
+
 _IconType = QAbstractFileIconProvider.IconType
 
 
@@ -61,9 +63,14 @@ def _chosen(dlg: QFileDialog, database: Path | None) -> tuple[str, str]:
         return "", ""
     path = dlg.selectedFiles()[0]
     if database is not None and is_database_file(path, database):
-        QMessageBox.warning(dlg.parentWidget(), dlg.windowTitle(),
-                            f"{path} is a file of Callsheet's database, which is in use;"
-                            " choose another file.")
+        QMessageBox.warning(
+            dlg.parentWidget(),
+            dlg.windowTitle(),
+            translate(
+                "file_dialogs",
+                "{path} is a file of Callsheet's database, which is in use; choose another file.",
+            ).format(path=path),
+        )
         return "", ""
     return path, dlg.selectedNameFilter()
 

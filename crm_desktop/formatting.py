@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
+
 from shared import phones
 from shared.timeutil import from_db
+
+from . import i18n
 
 
 def local(ts: str | None) -> datetime | None:
@@ -20,6 +24,11 @@ def when(ts: str | None, *, now: datetime | None = None) -> str:
     if dt is None:
         return ""
     now = now or datetime.now().astimezone()
+    if i18n.language() != "en":
+        # Day and month names in the language shown: "Di. 01. Dez., 14:05".
+        qt = QDateTime(QDate(dt.year, dt.month, dt.day), QTime(dt.hour, dt.minute))
+        return QLocale(i18n.language()).toString(
+            qt, "ddd dd. MMM yyyy, HH:mm" if dt.year != now.year else "ddd dd. MMM, HH:mm")
     if dt.year != now.year:
         return dt.strftime("%a %d %b %Y, %H:%M")
     return dt.strftime("%a %d %b, %H:%M")
@@ -43,5 +52,7 @@ def actor(side: str, client: str | None) -> str:
     """Who made a change: "Desktop", "Alice on PC-7", "API 10.0.0.5", "Import"."""
     if side == "desktop" and client:
         return client  # the person and the PC say more than "Desktop"
-    label = {"desktop": "Desktop", "api": "API (Apollo)", "cli": "Command line"}.get(side, side)
+    label = {"desktop": QCoreApplication.translate("formatting", "Desktop"),
+             "api": QCoreApplication.translate("formatting", "API (Apollo)"),
+             "cli": QCoreApplication.translate("formatting", "Command line")}.get(side, side)
     return f"{label} {client}" if client else label

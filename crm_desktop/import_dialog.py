@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,18 +53,28 @@ from shared.database import connect
 from shared.errors import CallsheetError
 from shared.model import Actor
 from shared.store import Store
-from shared.words import plural, verb
 
 from . import file_dialogs
 from .context import DesktopContext
+from .i18n import translate
+from .style import themed
 
 PREVIEW_ROWS = 25
 PAGE_FILE, PAGE_DUPLICATES, PAGE_REPORT = range(3)
-DECISION_LABELS = {"merge": "Merge into existing", "skip": "Skip", "import": "Import anyway"}
+DECISION_LABELS = {
+    "merge": QT_TRANSLATE_NOOP("import_dialog", "Merge into existing"),
+    "skip": QT_TRANSLATE_NOOP("import_dialog", "Skip"),
+    "import": QT_TRANSLATE_NOOP("import_dialog", "Import anyway"),
+}
 PREVIEW_COLUMNS = (
-    ("Row", None), ("Company", "company.name"), ("First name", "person.firstName"),
-    ("Last name", "person.lastName"), ("Phone", None), ("E-mail", None), ("City", None),
-    ("Country", "company.country"),
+    (QT_TRANSLATE_NOOP("import_dialog", "Row"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "Company"), "company.name"),
+    (QT_TRANSLATE_NOOP("import_dialog", "First name"), "person.firstName"),
+    (QT_TRANSLATE_NOOP("import_dialog", "Last name"), "person.lastName"),
+    (QT_TRANSLATE_NOOP("import_dialog", "Phone"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "E-mail"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "City"), None),
+    (QT_TRANSLATE_NOOP("import_dialog", "Country"), "company.country"),
 )
 
 
@@ -108,6 +118,12 @@ class ImportWorker(QThread):
             store.db.close()
 
 
+def rows_text(n: int) -> str:
+    """"1 row", "12 rows" in the language shown."""
+    return (translate("import_dialog", "{n:,} rows") if n != 1
+            else translate("import_dialog", "1 row")).format(n=n)
+
+
 class ImportDialog(QDialog):
     """The CSV import, in three steps. Results: ``plan``, ``report``."""
 
@@ -116,7 +132,7 @@ class ImportDialog(QDialog):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle("Import contacts from CSV")
+        self.setWindowTitle(translate("import_dialog", "Import contacts from CSV"))
         self.resize(1020, 720)
         self.file: CsvFile | None = None
         self.plan: ImportPlan | None = None
@@ -134,12 +150,12 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.hide()
-        self.back = QPushButton("Back")
+        self.back = QPushButton(translate("import_dialog", "Back"))
         self.back.clicked.connect(self.go_back)
-        self.next = QPushButton("Check rows…")
+        self.next = QPushButton(translate("import_dialog", "Check rows…"))
         self.next.setObjectName("primary")
         self.next.clicked.connect(self.go_next)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(translate("import_dialog", "Cancel"))
         self.cancel.clicked.connect(self.cancel_or_close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -158,15 +174,23 @@ class ImportDialog(QDialog):
         page = QWidget()
         self.path = QLineEdit()
         self.path.setReadOnly(True)
-        self.path.setPlaceholderText("Choose a CSV file exported from Excel, Outlook or"
-                                     " another CRM")
-        choose = self.choose_button = QPushButton("Choose file…")
+        self.path.setPlaceholderText(
+            translate(
+                "import_dialog", "Choose a CSV file exported from Excel, Outlook or another CRM"
+            )
+        )
+        choose = self.choose_button = QPushButton(translate("import_dialog", "Choose file…"))
         choose.clicked.connect(self.choose_file)
         self.file_info = QLabel()
         self.file_info.setObjectName("muted")
         self.mapping = QTableWidget(0, 3)
-        self.mapping.setHorizontalHeaderLabels(["Column in the file", "First value",
-                                                "Imported as"])
+        self.mapping.setHorizontalHeaderLabels(
+            [
+                translate("import_dialog", "Column in the file"),
+                translate("import_dialog", "First value"),
+                translate("import_dialog", "Imported as"),
+            ]
+        )
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.mapping.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -178,7 +202,8 @@ class ImportDialog(QDialog):
         self.mapping.setColumnWidth(2, 210)
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS) + 1)
         self.preview.setHorizontalHeaderLabels(
-            [PREVIEW_COLUMNS[0][0], "Check"] + [c for c, _ in PREVIEW_COLUMNS[1:]])
+            [translate("import_dialog", PREVIEW_COLUMNS[0][0]), translate("import_dialog", "Check")]
+            + [translate("import_dialog", c) for c, _ in PREVIEW_COLUMNS[1:]])
         self.preview.setWordWrap(False)
         self.preview.verticalHeader().setVisible(False)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -190,11 +215,15 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(choose)
-        title = QLabel("1 · File and columns")
+        title = QLabel(translate("import_dialog", "1 · File and columns"))
         title.setObjectName("pageTitle")
-        cols = QLabel("Columns")
+        cols = QLabel(translate("import_dialog", "Columns"))
         cols.setObjectName("sectionTitle")
-        prev = QLabel(f"Preview: the first {PREVIEW_ROWS} rows as they will be stored")
+        prev = QLabel(
+            translate(
+                "import_dialog", "Preview: the first {PREVIEW_ROWS} rows as they will be stored"
+            ).format(PREVIEW_ROWS=PREVIEW_ROWS)
+        )
         prev.setObjectName("sectionTitle")
         body = QHBoxLayout()
         left = QVBoxLayout()
@@ -215,19 +244,25 @@ class ImportDialog(QDialog):
 
     def _duplicates_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("2 · Possible duplicates")
+        title = QLabel(translate("import_dialog", "2 · Possible duplicates"))
         title.setObjectName("pageTitle")
         self.check_summary = QLabel()
         self.check_summary.setWordWrap(True)
         self.all_decision = QComboBox()
         for d in DECISIONS:
-            self.all_decision.addItem(DECISION_LABELS[d], d)
+            self.all_decision.addItem(translate("import_dialog", DECISION_LABELS[d]), d)
         self.all_decision.setCurrentIndex(DECISIONS.index("skip"))
-        apply_all = QPushButton("Apply to all")
+        apply_all = QPushButton(translate("import_dialog", "Apply to all"))
         apply_all.clicked.connect(self.apply_to_all)
         self.dupes = QTableWidget(0, 4)
-        self.dupes.setHorizontalHeaderLabels(["Row", "In the file", "Looks like",
-                                              "What to do"])
+        self.dupes.setHorizontalHeaderLabels(
+            [
+                translate("import_dialog", "Row"),
+                translate("import_dialog", "In the file"),
+                translate("import_dialog", "Looks like"),
+                translate("import_dialog", "What to do"),
+            ]
+        )
         self.dupes.verticalHeader().setVisible(False)
         self.dupes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.dupes.setAlternatingRowColors(True)
@@ -245,11 +280,16 @@ class ImportDialog(QDialog):
         self.errors_box.setMaximumHeight(130)
         row = QHBoxLayout()
         row.addWidget(self.check_summary, 1)
-        row.addWidget(QLabel("For every row:"))
+        row.addWidget(QLabel(translate("import_dialog", "For every row:")))
         row.addWidget(self.all_decision)
         row.addWidget(apply_all)
-        errors = QLabel("Rows that cannot be imported (fix them in the file, or import the"
-                        " rest and fix them later), and fields left out")
+        errors = QLabel(
+            translate(
+                "import_dialog",
+                "Rows that cannot be imported (fix them in the file, or import the"
+                " rest and fix them later), and fields left out",
+            )
+        )
         errors.setObjectName("sectionTitle")
         layout = QVBoxLayout(page)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -263,15 +303,17 @@ class ImportDialog(QDialog):
 
     def _report_page(self) -> QWidget:
         page = QWidget()
-        title = QLabel("3 · Report")
+        title = QLabel(translate("import_dialog", "3 · Report"))
         title.setObjectName("pageTitle")
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setStyleSheet("font-size: 14px;")
         self.report_text = QPlainTextEdit()
         self.report_text.setReadOnly(True)
-        self.save_report = QPushButton("Save failed rows…")
-        self.save_report.setToolTip("The failed rows as CSV, with why, to fix and import again")
+        self.save_report = QPushButton(translate("import_dialog", "Save failed rows…"))
+        self.save_report.setToolTip(
+            translate("import_dialog", "The failed rows as CSV, with why, to fix and import again")
+        )
         self.save_report.clicked.connect(self.save_failed_rows)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -288,9 +330,13 @@ class ImportDialog(QDialog):
 
     def choose_file(self) -> None:
         """Ask for a CSV file and load it."""
-        path, _ = file_dialogs.open_file_name(self, "Import CSV", Path.home(),
-                                              "CSV files (*.csv *.txt);;All files (*)",
-                                              database=self.ctx.db_path)
+        path, _ = file_dialogs.open_file_name(
+            self,
+            translate("import_dialog", "Import CSV"),
+            Path.home(),
+            translate("import_dialog", "CSV files (*.csv *.txt);;All files (*)"),
+            database=self.ctx.db_path,
+        )
         if path:
             self.load(path)
 
@@ -299,16 +345,22 @@ class ImportDialog(QDialog):
         try:
             self.file = read_csv(path)
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, "Cannot read the file", str(e))
+            QMessageBox.warning(self, translate("import_dialog", "Cannot read the file"), str(e))
             return False
         f = self.file
         self.path.setText(str(path))
         delim = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(f.delimiter,
                                                                               f.delimiter)
-        counts = f"{plural(len(f.rows), 'row')} · {plural(len(f.headers), 'column')}"
-        self.file_info.setText(f"{counts} ·"
-                               f" {delim}-separated · {f.encoding} · phone numbers without"
-                               f" +country are read as {self.ctx.region}")
+        counts = "{} · {}".format(rows_text(len(f.rows)), (
+            translate("import_dialog", "{n:,} columns") if len(f.headers) != 1
+            else translate("import_dialog", "1 column")).format(n=len(f.headers)))
+        self.file_info.setText(
+            translate(
+                "import_dialog",
+                "{counts} · {delim}-separated · {encoding} · phone numbers without +country are "
+                "read as {region}",
+            ).format(counts=counts, delim=delim, encoding=f.encoding, region=self.ctx.region)
+        )
         self._fill_mapping(guess_mapping(f.headers))
         self.update_preview()
         self._update_buttons()
@@ -322,10 +374,10 @@ class ImportDialog(QDialog):
             self.mapping.setItem(i, 0, QTableWidgetItem(header or f"(column {i + 1})"))
             example = next((r[i] for r in self.file.rows if r[i].strip()), "")
             item = QTableWidgetItem(example)
-            item.setForeground(QColor("#6b7280"))
+            item.setForeground(QColor(themed("#6b7280")))
             self.mapping.setItem(i, 1, item)
             combo = QComboBox()
-            combo.addItem("— not imported —", IGNORE)
+            combo.addItem(translate("import_dialog", "— not imported —"), IGNORE)
             for t in TARGETS:
                 combo.addItem(t.label, t.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[i])))
@@ -355,7 +407,7 @@ class ImportDialog(QDialog):
         except CallsheetError as e:
             self.preview.setRowCount(0)
             self.file_info.setText(f"⚠ {e}")
-            self.file_info.setStyleSheet("color: #b71c1c;")
+            self.file_info.setStyleSheet(themed("color: #b71c1c;"))
             self.next.setEnabled(False)
             return
         self.file_info.setStyleSheet("")
@@ -393,7 +445,7 @@ class ImportDialog(QDialog):
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
                 if c == 1:
-                    item.setForeground(QColor(color))
+                    item.setForeground(QColor(themed(color)))
                     item.setToolTip(tip or v)
                 self.preview.setItem(r, c, item)
 
@@ -417,7 +469,7 @@ class ImportDialog(QDialog):
         except ImportCancelled:
             return False
         except CallsheetError as e:
-            QMessageBox.warning(self, "Cannot import", e.message)
+            QMessageBox.warning(self, translate("import_dialog", "Cannot import"), e.message)
             return False
         finally:
             self._busy(False)
@@ -431,13 +483,22 @@ class ImportDialog(QDialog):
         ok = len(plan.rows) - len(failed)
         rows = len(plan.rows)
         self.check_summary.setText(
-            f"<b>{ok:,}</b> of {plural(rows, 'row')} can be imported; <b>{len(dupes):,}</b>"
-            f" {verb(len(dupes), 'looks', 'look')} like contacts you have (or earlier rows"
-            f" of the file), <b>{len(failed):,}</b> cannot be imported."
-            if dupes or failed else
-            (f"All <b>{rows:,}</b> rows can be imported" if rows != 1
-             else "The <b>1</b> row can be imported") + ", and none looks like a contact you"
-            " have.")
+            translate(
+                "import_dialog",
+                "<b>{ok:,}</b> of {rows} can be imported; {dupes} like contacts you have (or"
+                " earlier rows of the file), <b>{failed:,}</b> cannot be imported.",
+            ).format(ok=ok, rows=rows_text(rows), failed=len(failed), dupes=(
+                translate("import_dialog", "<b>{n:,}</b> look") if len(dupes) != 1
+                else translate("import_dialog", "<b>1</b> looks")).format(n=len(dupes)))
+            if dupes or failed
+            else (
+                translate("import_dialog", "All <b>{rows:,}</b> rows can be imported").format(
+                    rows=rows)
+                if rows != 1
+                else translate("import_dialog", "The <b>1</b> row can be imported")
+            )
+            + translate("import_dialog", ", and none looks like a contact you have.")
+        )
         self.dupes.setRowCount(len(dupes))
         self._decision_combos = {}
         for r, rp in enumerate(dupes):
@@ -448,7 +509,7 @@ class ImportDialog(QDialog):
             self.dupes.setItem(r, 2, item)
             combo = QComboBox()
             for d in DECISIONS:
-                combo.addItem(DECISION_LABELS[d], d)
+                combo.addItem(translate("import_dialog", DECISION_LABELS[d]), d)
             combo.setCurrentIndex(DECISIONS.index("skip"))
             combo.currentIndexChanged.connect(lambda _: self._check_dnc())
             self.dupes.setCellWidget(r, 3, combo)
@@ -497,10 +558,22 @@ class ImportDialog(QDialog):
                                    self.ctx.region, self)
         self.worker.progressed.connect(self._progressed)
         self.worker.done.connect(self._import_done)
-        self.worker.cancelled.connect(lambda: self._import_ended(
-            "Import cancelled. Nothing was imported: the database is as it was."))
-        self.worker.failed.connect(lambda msg: self._import_ended(
-            f"The import failed and was rolled back; nothing was imported.\n\n{msg}"))
+        self.worker.cancelled.connect(
+            lambda: self._import_ended(
+                translate(
+                    "import_dialog",
+                    "Import cancelled. Nothing was imported: the database is as it was.",
+                )
+            )
+        )
+        self.worker.failed.connect(
+            lambda msg: self._import_ended(
+                translate(
+                    "import_dialog",
+                    "The import failed and was rolled back; nothing was imported.\n\n{msg}",
+                ).format(msg=msg)
+            )
+        )
         self.worker.start()
         return self.worker
 
@@ -521,8 +594,13 @@ class ImportDialog(QDialog):
             text = report.text()
             self.report_text.setPlainText(text[text.index("\n") + 1:])
         else:
-            self.report_text.setPlainText("" if report is None else "Every row was imported,"
-                                          " merged or skipped as decided.")
+            self.report_text.setPlainText(
+                ""
+                if report is None
+                else translate(
+                    "import_dialog", "Every row was imported, merged or skipped as decided."
+                )
+            )
         self.save_report.setEnabled(bool(report and report.failed))
         self.pages.setCurrentIndex(PAGE_REPORT)
         self._update_buttons()
@@ -531,9 +609,13 @@ class ImportDialog(QDialog):
         """Save the failed rows, with why, as CSV."""
         if self.plan is None or self.report is None:
             return
-        path, _ = file_dialogs.save_file_name(self, "Save failed rows",
-                                              Path.home() / "failed-rows.csv",
-                                              "CSV files (*.csv)", database=self.ctx.db_path)
+        path, _ = file_dialogs.save_file_name(
+            self,
+            translate("import_dialog", "Save failed rows"),
+            Path.home() / "failed-rows.csv",
+            translate("import_dialog", "CSV files (*.csv)"),
+            database=self.ctx.db_path,
+        )
         if path:
             failed_rows_csv(self.plan, self.report, path)
 
@@ -582,7 +664,11 @@ class ImportDialog(QDialog):
         self.next.setText({PAGE_FILE: "Check rows…", PAGE_DUPLICATES: "Import",
                            PAGE_REPORT: "Done"}[page])
         self.next.setEnabled(self.file is not None and not self.progress.isVisible())
-        self.cancel.setText("Close" if page == PAGE_REPORT else "Cancel")
+        self.cancel.setText(
+            translate("import_dialog", "Close")
+            if page == PAGE_REPORT
+            else translate("import_dialog", "Cancel")
+        )
         self.cancel.setVisible(page != PAGE_REPORT)
 
     def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

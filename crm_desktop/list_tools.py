@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu, QTableView
 
+from .i18n import translate
 from .panes import ui_settings
 
 MenuBuilder = Callable[[int], QMenu | None]
@@ -61,7 +62,7 @@ def install_column_chooser(table: QTableView, name: str) -> None:
 
     def show(pos: QPoint) -> None:
         menu = QMenu(table)
-        menu.setTitle("Columns")
+        menu.setTitle(translate("list_tools", "Columns"))
         for col in range(model.columnCount()):
             title = str(model.headerData(col, Qt.Orientation.Horizontal))
             action = menu.addAction(title)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,16 +28,21 @@ from shared.store import PhoneMatch
 
 from .context import DesktopContext
 from .formatting import phone
+from .i18n import translate
+from .style import themed
 from .widgets import heading
 
 DEBOUNCE_MS = 250
-REASON = {"phone": "its Phone", "phone2": "its Phone 2"}
+REASON = {
+    "phone": QT_TRANSLATE_NOOP("lookup_tester", "its Phone"),
+    "phone2": QT_TRANSLATE_NOOP("lookup_tester", "its Phone 2"),
+}
 
 
 def _who(v: ContactView) -> str:
     if v.person_id:
-        return f"the person {v.label}"
-    return f"the company {v.company_name}"
+        return translate("lookup_tester", "the person {label}").format(label=v.label)
+    return translate("lookup_tester", "the company {name}").format(name=v.company_name)
 
 
 class LookupTester(QWidget):
@@ -50,9 +55,11 @@ class LookupTester(QWidget):
         self.ctx = ctx
         self.number = QLineEdit()
         self.number.setObjectName("lookupInput")
-        self.number.setPlaceholderText("The caller's number as you have it, e.g. 089 443228-150")
+        self.number.setPlaceholderText(
+            translate("lookup_tester", "The caller's number as you have it, e.g. 089 443228-150")
+        )
         self.number.setClearButtonEnabled(True)
-        button = QPushButton("Look up")
+        button = QPushButton(translate("lookup_tester", "Look up"))
         button.setObjectName("primary")
         button.clicked.connect(self.look_up)
         self.number.returnPressed.connect(self.look_up)
@@ -80,11 +87,15 @@ class LookupTester(QWidget):
         self.hint.setObjectName("muted")
         self.hint.setWordWrap(True)
         explain = QLabel(
-            "Apollo sends the caller's number in international form (E.164) and Callsheet"
-            " answers with every contact whose <b>Phone</b> or <b>Phone 2</b> is exactly that"
-            " number. When nothing matches, a company whose number is the start of the"
-            " caller's number (at least 6 digits: a switchboard, the caller dialling from an"
-            " extension) is found instead.")
+            translate(
+                "lookup_tester",
+                "Apollo sends the caller's number in international form (E.164) and Callsheet"
+                " answers with every contact whose <b>Phone</b> or <b>Phone 2</b> is exactly that"
+                " number. When nothing matches, a company whose number is the start of the"
+                " caller's number (at least 6 digits: a switchboard, the caller dialling from an"
+                " extension) is found instead.",
+            )
+        )
         explain.setWordWrap(True)
         explain.setObjectName("muted")
 
@@ -94,7 +105,7 @@ class LookupTester(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 8, 8)
         layout.setSpacing(8)
-        layout.addWidget(heading("Lookup tester"))
+        layout.addWidget(heading(translate("lookup_tester", "Lookup tester")))
         layout.addWidget(explain)
         layout.addLayout(row)
         layout.addWidget(self.sent)
@@ -119,7 +130,9 @@ class LookupTester(QWidget):
 
     def _clear(self) -> None:
         self.sent.setText("")
-        self.verdict.setText("Type a number to see what the screen pop would find.")
+        self.verdict.setText(
+            translate("lookup_tester", "Type a number to see what the screen pop would find.")
+        )
         self.list_title.setText("")
         self.results.clear()
         self.hint.setText("")
@@ -139,57 +152,108 @@ class LookupTester(QWidget):
             e164 = phones.normalize(text, region, "number")
         except ValidationError as e:
             self.sent.setText("")
-            self.verdict.setText(f'<span style="color:#b71c1c">{escape(e.message)}</span>')
+            self.verdict.setText(themed(
+                translate("lookup_tester", '<span style="color:#b71c1c">{v0}</span>').format(
+                    v0=escape(e.message)
+                )
+            ))
             self.list_title.setText("")
             return
         self.e164 = e164
-        self.sent.setText(f"Apollo sends: {e164}   ({phone(e164, region)})")
+        self.sent.setText(
+            translate("lookup_tester", "Apollo sends: {e164}   ({v1})").format(
+                e164=e164, v1=phone(e164, region)
+            )
+        )
         store = self.ctx.store
         self.matches = store.lookup_phone(e164)
         if self.matches and self.matches[0].reason == "prefix":
             m = self.matches[0]
-            self.verdict.setText(
-                f'<span style="color:#1b5e20"><b>Found by the switchboard rule.</b></span>'
-                f" No contact has exactly this number, but {escape(_who(m.contact))} has"
-                f" {escape(m.number)}, which is the start of it. Apollo gets the company.")
-            self.list_title.setText("Apollo's answer")
-            self._add(m, f"switchboard {phone(m.number, region)}")
-            self.hint.setText("To find the person instead, put this number into the person's"
-                              " Phone or Phone 2.")
+            self.verdict.setText(themed(
+                '<span style="color:#1b5e20"><b>{}</b></span> {}'.format(
+                    translate("lookup_tester", "Found by the switchboard rule."),
+                    translate("lookup_tester", "No contact has exactly this number, but {who}"
+                              " has {number}, which is the start of it. Apollo gets the"
+                              " company.").format(who=escape(_who(m.contact)),
+                                                  number=escape(m.number)))))
+            self.list_title.setText(translate("lookup_tester", "Apollo's answer"))
+            self._add(
+                m, translate("lookup_tester", "switchboard {v0}").format(v0=phone(m.number, region))
+            )
+            self.hint.setText(
+                translate(
+                    "lookup_tester",
+                    "To find the person instead, put this number into the person's"
+                    " Phone or Phone 2.",
+                )
+            )
         elif self.matches:
             n = len(self.matches)
             first = self.matches[0]
-            self.verdict.setText(
-                f'<span style="color:#1b5e20"><b>Found {n} contact{"s" if n > 1 else ""}.</b>'
-                f"</span> Exact match on {REASON.get(first.reason, first.reason)} of"
-                f" {escape(_who(first.contact))}"
-                + (f" and {n - 1} more" if n > 1 else "") + ".")
-            self.list_title.setText("Apollo's answer (persons first, then companies)")
+            found = (translate("lookup_tester", "Found {n} contacts.") if n > 1
+                     else translate("lookup_tester", "Found 1 contact."))
+            how = translate("lookup_tester", REASON.get(first.reason, first.reason))
+            detail = (translate("lookup_tester", "Exact match on {how} of {who} and {more} more.")
+                      if n > 1 else translate("lookup_tester", "Exact match on {how} of {who}."))
+            shown = detail.format(how=how, who=escape(_who(first.contact)), more=n - 1)
+            self.verdict.setText(themed(
+                translate(
+                    "lookup_tester", '<span style="color:#1b5e20"><b>{v0}</b></span> {shown}'
+                ).format(v0=found.format(n=n), shown=shown)
+            ))
+            self.list_title.setText(
+                translate("lookup_tester", "Apollo's answer (persons first, then companies)")
+            )
             for m in self.matches:
-                self._add(m, f"exact match on {REASON.get(m.reason, m.reason)}")
+                self._add(
+                    m,
+                    translate("lookup_tester", "exact match on {v0}").format(
+                        v0=translate("lookup_tester", REASON.get(m.reason, m.reason))
+                    ),
+                )
             if n > 1:
-                self.hint.setText("Several contacts share this number; Apollo shows the agent"
-                                  " all of them.")
+                self.hint.setText(
+                    translate(
+                        "lookup_tester",
+                        "Several contacts share this number; Apollo shows the agent all of them.",
+                    )
+                )
         else:
             self.near = store.nearest_numbers(e164)
-            self.verdict.setText(
-                '<span style="color:#b71c1c"><b>No match.</b></span> Apollo\'s screen pop'
-                " would find nobody for this number.")
+            self.verdict.setText(themed(
+                translate(
+                    "lookup_tester",
+                    '<span style="color:#b71c1c"><b>No match.</b></span> Apollo\'s screen pop'
+                    " would find nobody for this number.",
+                )
+            ))
             if self.near:
-                self.list_title.setText("Nearest stored numbers")
+                self.list_title.setText(translate("lookup_tester", "Nearest stored numbers"))
                 for m in self.near:
-                    self._add(m, f"has {phone(m.number, region)} ({m.number})")
-                self.hint.setText("If one of these is the caller, open the card and correct"
-                                  " the number, or add it as Phone 2.")
+                    self._add(
+                        m,
+                        translate("lookup_tester", "has {v0} ({number})").format(
+                            v0=phone(m.number, region), number=m.number
+                        ),
+                    )
+                self.hint.setText(
+                    translate(
+                        "lookup_tester",
+                        "If one of these is the caller, open the card and correct"
+                        " the number, or add it as Phone 2.",
+                    )
+                )
             else:
                 self.list_title.setText("")
-                self.hint.setText("No stored number starts like this one.")
+                self.hint.setText(
+                    translate("lookup_tester", "No stored number starts like this one.")
+                )
 
     def _add(self, m: PhoneMatch, why: str) -> None:
-        flag = "   ⊘ do not call" if m.contact.do_not_call else ""
+        flag = ("   " + translate("record_model", "⊘ do not call")) if m.contact.do_not_call else ""
         item = QListWidgetItem(f"{m.contact.label}   —   {why}{flag}")
         item.setData(Qt.ItemDataRole.UserRole, m.contact)
-        item.setToolTip("Double-click to open the card")
+        item.setToolTip(translate("lookup_tester", "Double-click to open the card"))
         self.results.addItem(item)
 
     def _open(self, item: QListWidgetItem) -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -46,6 +46,8 @@ from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
 from .edit_menu import EditMenu
+from .i18n import noun, translate
+from .icons import app_icon
 from .import_dialog import ImportDialog
 from .live import LivePoller
 from .lookup_tester import LookupTester
@@ -68,17 +70,28 @@ from .saved_filters import SavedFilter, SavedFiltersList
 from .search_box import SearchBox
 from .settings_dialog import SettingsDialog
 from .shortcuts_dialog import ShortcutsDialog
+from .style import themed
 from .tasks_view import TasksView
 from .trash_view import TrashView
 from .unknown_callers_view import UnknownCallersView
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "callsheet.png"
 (PAGE_COMPANIES, PAGE_PERSONS, PAGE_CAMPAIGNS, PAGE_TASKS, PAGE_CALLS, PAGE_LOOKUP,
  PAGE_DASHBOARD, PAGE_DUPLICATES, PAGE_UNKNOWN, PAGE_MY_TASKS, PAGE_TRASH,
  PAGE_PRIVACY) = range(12)
-PAGE_TITLES = ("Companies", "Persons", "Campaigns", "Tasks", "Calls", "Lookup tester",
-               "Dashboard", "Duplicates", "Unknown callers", "My tasks", "Recently deleted",
-               "Privacy")
+PAGE_TITLES = (
+    QT_TRANSLATE_NOOP("main_window", "Companies"),
+    QT_TRANSLATE_NOOP("main_window", "Persons"),
+    QT_TRANSLATE_NOOP("main_window", "Campaigns"),
+    QT_TRANSLATE_NOOP("main_window", "Tasks"),
+    QT_TRANSLATE_NOOP("main_window", "Calls"),
+    QT_TRANSLATE_NOOP("main_window", "Lookup tester"),
+    QT_TRANSLATE_NOOP("main_window", "Dashboard"),
+    QT_TRANSLATE_NOOP("main_window", "Duplicates"),
+    QT_TRANSLATE_NOOP("main_window", "Unknown callers"),
+    QT_TRANSLATE_NOOP("main_window", "My tasks"),
+    QT_TRANSLATE_NOOP("main_window", "Recently deleted"),
+    QT_TRANSLATE_NOOP("main_window", "Privacy"),
+)
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
 
 
@@ -138,8 +151,9 @@ class MainWindow(QMainWindow):
         self._stale_pages: set[int] = set()
         self.name, self.version = app_info()
         self.setWindowTitle(self.name)
-        if ICON.exists():
-            self.setWindowIcon(QIcon(str(ICON)))
+        icon = app_icon()
+        if not icon.isNull():
+            self.setWindowIcon(icon)
         self.resize(1280, 800)
         self._build()
         self._build_team()
@@ -155,7 +169,7 @@ class MainWindow(QMainWindow):
             self.tray.activated.connect(lambda *_: self.bring_to_front())
             self.tray.show()
         if not self.options.api_enabled:
-            self.api.disable("API off (started with --no-api)")
+            self.api.disable(translate("main_window", "API off (started with --no-api)"))
         elif self.serves_api():
             self.start_api()
         else:
@@ -192,25 +206,25 @@ class MainWindow(QMainWindow):
         ctx = self.ctx
         self.search = SearchBox(ctx)
         self.search.contact_chosen.connect(self.open_contact)
-        toolbar = QToolBar("Search")
+        toolbar = QToolBar(translate("main_window", "Search"))
         toolbar.setMovable(False)
         toolbar.setObjectName("mainToolbar")
         title = QLabel(f"<b>{escape(self.name)}</b>")
-        title.setStyleSheet("font-size: 15px; padding-right: 16px; color: #1f2937;")
+        title.setStyleSheet(themed("font-size: 15px; padding-right: 16px; color: #1f2937;"))
         toolbar.addWidget(title)
         toolbar.addWidget(self.search)
         self.addToolBar(toolbar)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems(PAGE_TITLES)
+        self.nav.addItems([translate("main_window", t) for t in PAGE_TITLES])
         self.nav.setFixedWidth(170)
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
         self.saved = SavedFiltersList()
         self.saved.chosen.connect(self.show_saved_filter)
-        saved_title = QLabel("&Saved filters")
+        saved_title = QLabel(translate("main_window", "&Saved filters"))
         saved_title.setObjectName("navSection")
         saved_title.setBuddy(self.saved)
         self.nav_panel = QWidget()
@@ -282,7 +296,7 @@ class MainWindow(QMainWindow):
 
         self.api_label = QLabel()
         self.api_label.setTextFormat(Qt.TextFormat.RichText)
-        self.request_label = ElidedLabel("No API request yet")
+        self.request_label = ElidedLabel(translate("main_window", "No API request yet"))
         self.request_label.setObjectName("muted")
         # Long paths must not widen the window.
         self.request_label.setMaximumWidth(560)
@@ -299,52 +313,105 @@ class MainWindow(QMainWindow):
             return a
 
         bar = self.menuBar()
-        file = bar.addMenu("&File")
-        action(file, "New &company", self.new_company, "Ctrl+Shift+C")
-        action(file, "New &person", lambda: self.new_person(), "Ctrl+Shift+N")
+        file = bar.addMenu(translate("main_window", "&File"))
+        action(file, translate("main_window", "New &company"), self.new_company, "Ctrl+Shift+C")
+        action(
+            file, translate("main_window", "New &person"), lambda: self.new_person(), "Ctrl+Shift+N"
+        )
         file.addSeparator()
-        action(file, "&Import CSV…", self.import_csv, "Ctrl+I")
-        export = file.addMenu("&Export")
+        action(file, translate("main_window", "&Import CSV…"), self.import_csv, "Ctrl+I")
+        export = file.addMenu(translate("main_window", "&Export"))
         # Two-key chords (Ctrl+E, then a letter): every action has a key, none is taken twice.
         for what, key in (("companies", "C"), ("persons", "P"), ("calls", "L"), ("tasks", "T")):
-            action(export, f"{what.capitalize()}…", lambda _=False, w=what: self.export(w),
-                   f"Ctrl+E, {key}")
-        action(export, "Contacts as &vCard…", lambda: self.export("vcard"), "Ctrl+E, V")
+            action(
+                export,
+                translate("main_window", what.capitalize()) + "…",
+                lambda _=False, w=what: self.export(w),
+                f"Ctrl+E, {key}",
+            )
+        action(
+            export,
+            translate("main_window", "Contacts as &vCard…"),
+            lambda: self.export("vcard"),
+            "Ctrl+E, V",
+        )
         file.addSeparator()
         # Not the slot itself: triggered(bool) would pass `checked` as the path.
-        action(file, "&Back up database…", lambda: self.backup_now(), "Ctrl+B")
-        action(file, "Open backups &folder", self.open_backups_folder, "Ctrl+Shift+B")
+        action(
+            file,
+            translate("main_window", "&Back up database…"),
+            lambda: self.backup_now(),
+            "Ctrl+B",
+        )
+        action(
+            file,
+            translate("main_window", "Open backups &folder"),
+            self.open_backups_folder,
+            "Ctrl+Shift+B",
+        )
         file.addSeparator()
-        action(file, "&Settings…", self.open_settings, "Ctrl+,")
-        action(file, "P&rivacy settings…", lambda: self.privacy.open_settings(), "Ctrl+Shift+,")
+        action(file, translate("main_window", "&Settings…"), self.open_settings, "Ctrl+,")
+        action(
+            file,
+            translate("main_window", "P&rivacy settings…"),
+            lambda: self.privacy.open_settings(),
+            "Ctrl+Shift+,",
+        )
         file.addSeparator()
-        action(file, "&Quit", self.close, "Ctrl+Q")
-        self.edit_menu = EditMenu(self, bar.addMenu("&Edit"), self.current_card)
-        go = bar.addMenu("&Go")
-        action(go, "&Search", self.focus_search, "Ctrl+K", "Ctrl+F")
+        action(file, translate("main_window", "&Quit"), self.close, "Ctrl+Q")
+        self.edit_menu = EditMenu(
+            self, bar.addMenu(translate("main_window", "&Edit")), self.current_card
+        )
+        go = bar.addMenu(translate("main_window", "&Go"))
+        action(go, translate("main_window", "&Search"), self.focus_search, "Ctrl+K", "Ctrl+F")
         go.addSeparator()
         for i, title in enumerate(PAGE_TITLES):
-            action(go, title, lambda _=False, i=i: self.go(i), page_key(i))
+            action(
+                go, translate("main_window", title), lambda _=False, i=i: self.go(i), page_key(i)
+            )
         go.addSeparator()
-        action(go, "&Refresh", self.refresh_views, "F5")
-        action(go, "Save &filter…", self.save_filter, "Ctrl+Shift+F")
-        card = bar.addMenu("&Card")
-        self.note_action = action(card, "New &note…", self.add_note, "Ctrl+N")
-        action(card, "&Close card", self.close_current_card, "Ctrl+W")
-        action(card, "&Next card", lambda: self._cycle_card(1), "Ctrl+PgDown")
-        action(card, "&Previous card", lambda: self._cycle_card(-1), "Ctrl+PgUp")
+        action(go, translate("main_window", "&Refresh"), self.refresh_views, "F5")
+        action(go, translate("main_window", "Save &filter…"), self.save_filter, "Ctrl+Shift+F")
+        card = bar.addMenu(translate("main_window", "&Card"))
+        self.note_action = action(
+            card, translate("main_window", "New &note…"), self.add_note, "Ctrl+N"
+        )
+        action(card, translate("main_window", "&Close card"), self.close_current_card, "Ctrl+W")
+        action(
+            card, translate("main_window", "&Next card"), lambda: self._cycle_card(1), "Ctrl+PgDown"
+        )
+        action(
+            card,
+            translate("main_window", "&Previous card"),
+            lambda: self._cycle_card(-1),
+            "Ctrl+PgUp",
+        )
         card.addSeparator()
         # "Ctrl+E, D": the export chords of File ▸ Export, D for the person's data.
-        self.export_personal_action = action(card, "E&xport personal data…",
-                                             lambda: self.export_personal_data(), "Ctrl+E, D")
-        self.erase_personal_action = action(card, "&Erase personal data…",
+        self.export_personal_action = action(
+            card,
+            translate("main_window", "E&xport personal data…"),
+            lambda: self.export_personal_data(),
+            "Ctrl+E, D",
+        )
+        self.erase_personal_action = action(card, translate("main_window", "&Erase personal data…"),
                                             self.erase_personal_data, "Ctrl+Shift+X")
         card.aboutToShow.connect(self._update_privacy_actions)
         self._update_privacy_actions()
-        help_ = bar.addMenu("&Help")
-        action(help_, "&Keyboard shortcuts", self.show_shortcuts, "F1")
-        action(help_, "Copy &debug info", self.copy_debug_info, "Ctrl+Shift+D")
-        action(help_, f"&About {self.name}", self.about, "Ctrl+F1")
+        help_ = bar.addMenu(translate("main_window", "&Help"))
+        action(help_, translate("main_window", "&Keyboard shortcuts"), self.show_shortcuts, "F1")
+        action(
+            help_,
+            translate("main_window", "Copy &debug info"),
+            self.copy_debug_info,
+            "Ctrl+Shift+D",
+        )
+        action(
+            help_,
+            translate("main_window", "&About {name}").format(name=self.name),
+            self.about,
+            "Ctrl+F1",
+        )
 
     # -- navigation -------------------------------------------------------
 
@@ -376,16 +443,28 @@ class MainWindow(QMainWindow):
         page = self.pages.currentIndex()
         names = {v: k for k, v in self.FILTER_PAGES.items()}
         if page not in names:
-            self.notify("Filters can be saved on Companies, Persons, Tasks and Calls.")
+            self.notify(
+                translate(
+                    "main_window", "Filters can be saved on Companies, Persons, Tasks and Calls."
+                )
+            )
             return None
-        name, ok = QInputDialog.getText(self, "Save filter", "Name of the filter:")
+        name, ok = QInputDialog.getText(
+            self,
+            translate("main_window", "Save filter"),
+            translate("main_window", "Name of the filter:"),
+        )
         name = name.strip()
         if not ok or not name:
             return None
         saved = SavedFilter(name, names[page],
                             self.pages.widget(page).filter_state())  # type: ignore[attr-defined]
         self.saved.add(saved)
-        self.notify(f"Saved filter “{name}”: under Saved filters on the left.")
+        self.notify(
+            translate(
+                "main_window", "Saved filter “{name}”: under Saved filters on the left."
+            ).format(name=name)
+        )
         return saved
 
     def purge_deleted(self) -> int:
@@ -499,8 +578,15 @@ class MainWindow(QMainWindow):
                                                                                   record_id)
             n = UnknownCallers(self.store).link_calls(number, ref, Actor.desktop())
             card.reload()
-            self.notify(f"{card.title_text()} created; {n} earlier call{'s' if n != 1 else ''}"
-                        f" of {phone(number, self.ctx.region)} linked.")
+            self.notify(
+                translate(
+                    "main_window", "{v0} created; {n} earlier call(s) of {v3} linked."
+                ).format(
+                    v0=card.title_text(),
+                    n=n,
+                    v3=phone(number, self.ctx.region),
+                )
+            )
 
         card.created.connect(link)
         return card
@@ -517,10 +603,14 @@ class MainWindow(QMainWindow):
         card = self.cards.widget(index)
         if isinstance(card, ContactCard) and card.has_unsaved():
             answer = QMessageBox.question(
-                self, "Unsaved changes",
-                f"{card.title_text()} has unsaved changes. Close it and lose them?",
+                self,
+                translate("main_window", "Unsaved changes"),
+                translate(
+                    "main_window", "{v0} has unsaved changes. Close it and lose them?"
+                ).format(v0=card.title_text()),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self._remove_card(card)  # type: ignore[arg-type]
@@ -539,7 +629,7 @@ class MainWindow(QMainWindow):
         """Ctrl+N: write a note on the card in front (a saved contact's)."""
         card = self.current_card()
         if card is None or card.record_id is None:
-            self.notify("Open a contact's card to write a note on it.")
+            self.notify(translate("main_window", "Open a contact's card to write a note on it."))
             return
         card.add_note()
 
@@ -558,8 +648,10 @@ class MainWindow(QMainWindow):
         shared = bool(getattr(self, "shared_url", None))
         for a in (self.export_personal_action, self.erase_personal_action):
             a.setEnabled(person and not shared)
-            a.setToolTip("Works on a database on this PC, not on a shared database yet"
-                         if shared else "" if person else "Open a person's card first")
+            a.setToolTip(translate("main_window", "Works on a database on this PC, not on a"
+                                   " shared database yet")
+                         if shared else "" if person else
+                         translate("main_window", "Open a person's card first"))
 
     def _current_person_id(self) -> str | None:
         card = self.current_card()
@@ -576,8 +668,12 @@ class MainWindow(QMainWindow):
         written = export_personal_data(self, self.ctx, person_id, path)
         if written:
             data, readable = written
-            self.notify(f"Personal data written: {data.name} and the readable copy"
-                        f" {readable.name}, in {data.parent}")
+            self.notify(
+                translate(
+                    "main_window",
+                    "Personal data written: {name} and the readable copy {name_}, in {parent}",
+                ).format(name=data.name, name_=readable.name, parent=data.parent)
+            )
 
     def erase_personal_data(self) -> None:
         """Card ▸ Erase personal data…: asks with the reason, then erases."""
@@ -588,7 +684,12 @@ class MainWindow(QMainWindow):
             card = self.current_card()
             if card is not None:
                 card.reload(keep_edits=False)
-            self.notify("The person's personal data was erased; the numbers stay blocked.")
+            self.notify(
+                translate(
+                    "main_window",
+                    "The person's personal data was erased; the numbers stay blocked.",
+                )
+            )
             self.live.check()
 
     def _card_changed(self, index: int) -> None:
@@ -631,7 +732,7 @@ class MainWindow(QMainWindow):
             return
         self.bring_to_front()
         if card is not None and self.tray is not None:
-            self.tray.showMessage("Incoming call", view.label,
+            self.tray.showMessage(translate("main_window", "Incoming call"), view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
     def _pop_notice(self, view: ContactView) -> None:
@@ -643,7 +744,7 @@ class MainWindow(QMainWindow):
                 return  # deleted since the pop was asked for: nobody to show
         self.pop_notice.show_pop(view)
         if self.tray is not None:
-            self.tray.showMessage("Incoming call", view.label,
+            self.tray.showMessage(translate("main_window", "Incoming call"), view.label,
                                   QSystemTrayIcon.MessageIcon.Information, 5000)
 
     @Slot(list)
@@ -654,8 +755,12 @@ class MainWindow(QMainWindow):
         self.notify(text)
         self.my_tasks.refresh()
         if self.tray is not None:
-            self.tray.showMessage("To-do due", text, QSystemTrayIcon.MessageIcon.Information,
-                                  10000)
+            self.tray.showMessage(
+                translate("main_window", "To-do due"),
+                text,
+                QSystemTrayIcon.MessageIcon.Information,
+                10000,
+            )
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
@@ -691,20 +796,41 @@ class MainWindow(QMainWindow):
         api = self.api
         if api.state == "listening" and self.api_error:
             # Red until a request succeeds again: listening is not the same as working.
-            self.api_label.setText('<span style="color:#dc2626">●</span> '
-                                   f'<span style="color:#b91c1c">API error: '
-                                   f"{escape(self.api_error)}</span>")
+            self.api_label.setText(themed(
+                translate(
+                    "main_window",
+                    '<span style="color:#dc2626">●</span> <span style="color:#b91c1c">API error: '
+                    '{v0}</span>',
+                ).format(v0=escape(self.api_error))
+            ))
             self.api_label.setToolTip(self.api_error)
         elif api.state == "listening":
-            self.api_label.setText(f'<span style="color:#16a34a">●</span> API listening on '
-                                   f"<b>{escape(api.url)}</b>")
-            self.api_label.setToolTip("Apollo calls Callsheet here. Settings: Ctrl+,")
+            self.api_label.setText(themed(
+                translate(
+                    "main_window",
+                    '<span style="color:#16a34a">●</span> API listening on <b>{v0}</b>',
+                ).format(v0=escape(api.url))
+            ))
+            self.api_label.setToolTip(
+                translate("main_window", "Apollo calls Callsheet here. Settings: Ctrl+,")
+            )
         elif api.state == "failed":
-            self.api_label.setText('<span style="color:#dc2626">●</span> '
-                                   '<span style="color:#b91c1c">API not running</span>')
+            self.api_label.setText(
+                themed(
+                    translate(
+                        "main_window",
+                        '<span style="color:#dc2626">●</span> '
+                        '<span style="color:#b91c1c">API not running</span>',
+                    )
+                )
+            )
             self.api_label.setToolTip(api.message)
         else:
-            self.api_label.setText(f'<span style="color:#9ca3af">●</span> {escape(api.message)}')
+            self.api_label.setText(themed(
+                translate("main_window", '<span style="color:#9ca3af">●</span> {v0}').format(
+                    v0=escape(api.message)
+                )
+            ))
             self.api_label.setToolTip(api.message)
 
     @Slot(object)
@@ -721,8 +847,13 @@ class MainWindow(QMainWindow):
             self.api_error = error
             self._show_api_status()
         at = time.strftime("%H:%M:%S", time.localtime(info.at))
-        self.request_label.set_full_text(f"Last request {at} · {info.client} · {info.method}"
-                                         f" {info.path} → {info.status}")
+        self.request_label.set_full_text(
+            translate(
+                "main_window", "Last request {at} · {client} · {method} {path} → {status}"
+            ).format(
+                at=at, client=info.client, method=info.method, path=info.path, status=info.status
+            )
+        )
         if info.method != "GET" and info.status < 400:
             # Apollo wrote something: show it now rather than at the next poll.
             self.live.check()
@@ -757,35 +888,54 @@ class MainWindow(QMainWindow):
         return not self.shared_url or self.local.serve_api
 
     def _office_api_text(self) -> str:
-        return "API not served from this PC (the office API service serves Apollo)"
+        return translate("main_window",
+                         "API not served from this PC (the office API service serves Apollo)")
 
     def database_text(self) -> str:
         """Which database this window uses, for people: a file name or user@host/db."""
         if not self.shared_url:
-            return f"Database on this PC: {self.db_path.name}"
+            return translate("main_window", "Database on this PC: {name}").format(
+                name=self.db_path.name)
         from urllib.parse import urlsplit
 
         u = urlsplit(self.shared_url)
         where = f"{u.username + '@' if u.username else ''}{u.hostname}:{u.port or 5432}{u.path}"
-        return f"Shared database {where}"
+        return translate("main_window", "Shared database {where}").format(where=where)
 
     @Slot(str, str)
     def _show_db_state(self, state: str, message: str) -> None:
         text = escape(self.database_text())
         tip = self.shared_url or str(self.db_path)
         if state == "unreachable":
-            self.db_label.setText('<span style="color:#dc2626">●</span> '
-                                  '<span style="color:#b91c1c">shared database unreachable</span>')
-            tip = f"{tip}\n{message}\nCallsheet reconnects by itself when it is back."
+            self.db_label.setText(
+                themed(
+                    translate(
+                        "main_window",
+                        '<span style="color:#dc2626">●</span> '
+                        '<span style="color:#b91c1c">shared database unreachable</span>',
+                    )
+                )
+            )
+            tip = "{}\n{}\n{}".format(tip, message, translate(
+                "main_window", "Callsheet reconnects by itself when it is back."))
         elif state == "connecting":
-            self.db_label.setText(f'<span style="color:#9ca3af">●</span> {text}')
+            self.db_label.setText(themed(
+                translate("main_window", '<span style="color:#9ca3af">●</span> {text}').format(
+                    text=text
+                )
+            ))
         elif state == "connected":
-            self.db_label.setText(f'<span style="color:#16a34a">●</span> {text}')
+            self.db_label.setText(themed(
+                translate("main_window", '<span style="color:#16a34a">●</span> {text}').format(
+                    text=text
+                )
+            ))
         else:
             # One PC: the file's name is enough here (the status bar is narrow); the
             # tooltip and Settings have the whole path.
             self.db_label.setText(escape(self.db_path.name))
-            tip = f"Database on this PC: {self.db_path}"
+            tip = translate("main_window", "Database on this PC: {name}").format(
+                name=self.db_path)
         self.db_label.setToolTip(tip)
 
     @Slot(str, str)
@@ -799,7 +949,9 @@ class MainWindow(QMainWindow):
         try:
             fresh = self.options.reopen_store()
         except Exception as e:  # the server may be up but refusing: say so, keep going
-            self.notify(f"Could not reopen the shared database: {e}")
+            self.notify(
+                translate("main_window", "Could not reopen the shared database: {e}").format(e=e)
+            )
             return
         old, self.store = self.store, fresh
         self.ctx.store = fresh  # every view reads ctx.store on each use
@@ -816,12 +968,18 @@ class MainWindow(QMainWindow):
         if "serve_api" in changed and self.shared_url and self.options.api_enabled:
             if self.local.serve_api:
                 if self.start_api():
-                    self.notify(f"This PC now serves the API: {self.api.url}")
+                    self.notify(
+                        translate("main_window", "This PC now serves the API: {url}").format(
+                            url=self.api.url
+                        )
+                    )
             else:
                 self.api.stop()
                 self.api.disable(self._office_api_text())
+        if "language" in changed:
+            self.notify(translate("main_window", "Restart Callsheet to see the new language."))
         if {"database", "host", "port", "dbname", "user", "sslmode"} & changed:
-            self.notify("Restart Callsheet to open the other database.")
+            self.notify(translate("main_window", "Restart Callsheet to open the other database."))
 
     # -- dialogs ----------------------------------------------------------
 
@@ -849,12 +1007,18 @@ class MainWindow(QMainWindow):
         if "backup_keep" in dlg.changed and self.options.daily_backups:
             self.backups.daily()
         if dlg.api_moved:
-            self.notify(f"The API was restarted: {self.api.url}")
+            self.notify(
+                translate("main_window", "The API was restarted: {url}").format(url=self.api.url)
+            )
         elif {"host", "port"} & dlg.changed and self.options.api_enabled and self.serves_api():
             if self.start_api():
-                self.notify(f"The API was restarted: {self.api.url}")
+                self.notify(
+                    translate("main_window", "The API was restarted: {url}").format(
+                        url=self.api.url
+                    )
+                )
         if dlg.key_rotated:
-            self.notify("A new API key is in use; give it to Apollo.")
+            self.notify(translate("main_window", "A new API key is in use; give it to Apollo."))
 
     def import_csv(self) -> ImportDialog:
         """Import companies and persons from a CSV file."""
@@ -871,13 +1035,16 @@ class MainWindow(QMainWindow):
         try:
             counts = load_demo(self.store)
         except CallsheetError as e:
-            QMessageBox.warning(self, "Demo data", e.message)
+            QMessageBox.warning(self, translate("main_window", "Demo data"), e.message)
             return
         self.store.set_setting("demo_offered", "1")
         self.live.check()
         self.refresh_views()
-        self.notify(f"Demo data loaded: {counts.get('companies', 0)} companies,"
-                    f" {counts.get('persons', 0)} persons.")
+        self.notify(
+            translate("main_window", "Demo data loaded: {v0} companies, {v1} persons.").format(
+                v0=counts.get("companies", 0), v1=counts.get("persons", 0)
+            )
+        )
 
     def export(self, what: str, path: str | None = None) -> int | None:
         """Export a list to CSV or Excel, or every contact to vCard; returns how many."""
@@ -888,8 +1055,13 @@ class MainWindow(QMainWindow):
         if path is None:
             name = "contacts.vcf" if vcard else f"{what}.xlsx"
             filters = "vCard (*.vcf)" if vcard else "Excel (*.xlsx);;CSV (*.csv)"
-            path, chosen = file_dialogs.save_file_name(self, "Export", Path.home() / name,
-                                                       filters, database=self.db_path)
+            path, chosen = file_dialogs.save_file_name(
+                self,
+                translate("main_window", "Export"),
+                Path.home() / name,
+                filters,
+                database=self.db_path,
+            )
             if not path:
                 return None
             if not vcard and not path.lower().endswith((".csv", ".xlsx")):
@@ -898,26 +1070,39 @@ class MainWindow(QMainWindow):
             n = (export_vcards(self.store, path) if vcard
                  else export(self.store, what, path, region=self.ctx.region))
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, "Export failed", str(e))
+            QMessageBox.warning(self, translate("main_window", "Export failed"), str(e))
             return None
-        self.notify(f"Exported {n} {'contacts' if vcard else what} to {path}.")
+        self.notify(
+            translate("main_window", "Exported {n} {v1} to {path}.").format(
+                n=n, v1=noun("contacts" if vcard else what), path=path
+            )
+        )
         return n
 
     def backup_now(self, path: str | None = None) -> None:
         """Copy the database to a file the person picks (the copy runs in the background)."""
         if self.shared_url:
-            self.notify("Back up a shared database on its server: callsheet-api backup"
-                        " (README, Team setup).")
+            self.notify(
+                translate(
+                    "main_window",
+                    "Back up a shared database on its server: callsheet-api backup"
+                    " (README, Team setup).",
+                )
+            )
             return
         if path is None:
             suggested = self.backups.suggested_target()
             suggested.parent.mkdir(parents=True, exist_ok=True)
-            path, _ = file_dialogs.save_file_name(self, "Back up database", suggested,
-                                                  "Callsheet database (*.db)",
-                                                  database=self.db_path)
+            path, _ = file_dialogs.save_file_name(
+                self,
+                translate("main_window", "Back up database"),
+                suggested,
+                translate("main_window", "Callsheet database (*.db)"),
+                database=self.db_path,
+            )
             if not path:
                 return
-        self.notify("Backing up…")
+        self.notify(translate("main_window", "Backing up…"))
         self.backups.backup_to(path)
 
     def open_backups_folder(self) -> None:
@@ -931,7 +1116,7 @@ class MainWindow(QMainWindow):
         from .shortcuts_dialog import menu_sections
 
         def rows(table: tuple[tuple[str, str, str], ...]) -> list[tuple[str, str]]:
-            return [(k.replace("Return", "Enter"), what) for k, what, _ in table]
+            return [(k.replace("Return", "Enter"), translate("keys", what)) for k, what, _ in table]
 
         sections = menu_sections(self.menuBar()) + [
             ("On a card", rows(CARD_KEYS)),
@@ -959,7 +1144,9 @@ class MainWindow(QMainWindow):
                           api_status=self.api.message, backups=self.backups.folder(),
                           secrets=(key,) if key else ())
         QApplication.clipboard().setText(text)
-        self.notify("Debug info copied: paste it into your message or bug report.")
+        self.notify(
+            translate("main_window", "Debug info copied: paste it into your message or bug report.")
+        )
         return text
 
     def about(self) -> None:
@@ -979,10 +1166,14 @@ class MainWindow(QMainWindow):
         dirty = [c.title_text() for c in self.card_list() if c.has_unsaved()]
         if dirty:
             answer = QMessageBox.question(
-                self, "Unsaved changes",
-                f"Unsaved changes in: {', '.join(dirty)}. Quit and lose them?",
+                self,
+                translate("main_window", "Unsaved changes"),
+                translate("main_window", "Unsaved changes in: {v0}. Quit and lose them?").format(
+                    v0=", ".join(dirty)
+                ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
+                QMessageBox.StandardButton.No,
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return

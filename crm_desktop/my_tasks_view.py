@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from shared.todos import Todo, TodosRepository
 
 from .context import DesktopContext
 from .formatting import when
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .todo_dialog import TodoDialog
@@ -35,8 +36,10 @@ from .widgets import current_record, heading, keep_selection, make_table, set_wi
 REMIND_EVERY_MS = 30_000
 # Snooze choices: label, how far from now (None: tomorrow at 9:00 local).
 SNOOZES: tuple[tuple[str, timedelta | None], ...] = (
-    ("10 minutes", timedelta(minutes=10)), ("1 hour", timedelta(hours=1)),
-    ("Tomorrow 9:00", None))
+    (QT_TRANSLATE_NOOP("my_tasks_view", "10 minutes"), timedelta(minutes=10)),
+    (QT_TRANSLATE_NOOP("my_tasks_view", "1 hour"), timedelta(hours=1)),
+    (QT_TRANSLATE_NOOP("my_tasks_view", "Tomorrow 9:00"), None),
+)
 
 
 def snooze_until(choice: timedelta | None, now: datetime) -> datetime:
@@ -64,12 +67,16 @@ class TodosModel(RecordTableModel):
         super().__init__(parent)
         self.clock = clock
         self.COLUMNS = (
-            Column("Due", lambda t: when(t.due_at), sort=lambda t: t.due_at),
-            Column("To do", lambda t: t.title),
-            Column("Contact", lambda t: t.contact_label),
-            Column("Status", lambda t: _status(t, self._now()),
-                   color=lambda t: "#b71c1c" if _status(t, self._now()) == "⚠ overdue"
-                   else None),
+            Column(
+                translate("my_tasks_view", "Due"), lambda t: when(t.due_at), sort=lambda t: t.due_at
+            ),
+            Column(translate("my_tasks_view", "To do"), lambda t: t.title),
+            Column(translate("my_tasks_view", "Contact"), lambda t: t.contact_label),
+            Column(
+                translate("my_tasks_view", "Status"),
+                lambda t: _status(t, self._now()),
+                color=lambda t: "#b71c1c" if _status(t, self._now()) == "⚠ overdue" else None,
+            ),
         )
 
     def _now(self) -> str:
@@ -118,33 +125,37 @@ class MyTasksView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._loaded = False
-        self.title = heading("My tasks")
+        self.title = heading(translate("my_tasks_view", "My tasks"))
         self.owner = QLabel()
         self.owner.setObjectName("muted")
         self.model = TodosModel(ctx.store.clock)
         self.table = make_table(sorted_proxy(self.model))
         self.table.setObjectName("myTasks")
-        self.table.setAccessibleName("My tasks")
+        self.table.setAccessibleName(translate("my_tasks_view", "My tasks"))
         self.table.sortByColumn(TodosModel.COL_DUE, Qt.SortOrder.AscendingOrder)
         set_widths(self.table, [150, 280, 170, 90])
         self.table.doubleClicked.connect(lambda _: self.open_selected_contact())
-        self.table.setToolTip("Double-click to open the to-do's contact")
+        self.table.setToolTip(
+            translate("my_tasks_view", "Double-click to open the to-do's contact")
+        )
         install_row_menu(self.table, self._row_menu)
         install_column_chooser(self.table, "my_tasks")
-        self.show_done = QCheckBox("Show &done")
+        self.show_done = QCheckBox(translate("my_tasks_view", "Show &done"))
         self.show_done.toggled.connect(lambda _: self.refresh())
-        self.new_button = QPushButton("New to-do…")
+        self.new_button = QPushButton(translate("my_tasks_view", "New to-do…"))
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(lambda: self.new_todo())
-        self.done_button = QPushButton("Done")
-        self.done_button.setToolTip("Tick the selected to-do off (or open a done one again)")
+        self.done_button = QPushButton(translate("my_tasks_view", "Done"))
+        self.done_button.setToolTip(
+            translate("my_tasks_view", "Tick the selected to-do off (or open a done one again)")
+        )
         self.done_button.clicked.connect(self.toggle_done)
-        self.snooze_button = QPushButton("Snooze")
-        self.snooze_button.setToolTip("Remind me again later")
+        self.snooze_button = QPushButton(translate("my_tasks_view", "Snooze"))
+        self.snooze_button.setToolTip(translate("my_tasks_view", "Remind me again later"))
         self.snooze_menu = QMenu(self.snooze_button)
         self.snooze_actions: list[QAction] = []
         for label, delta in SNOOZES:
-            a = self.snooze_menu.addAction(label)
+            a = self.snooze_menu.addAction(translate("my_tasks_view", label))
             a.triggered.connect(lambda _=False, d=delta: self.snooze(d))
             self.snooze_actions.append(a)
         self.snooze_button.setMenu(self.snooze_menu)
@@ -170,12 +181,16 @@ class MyTasksView(QWidget):
         todo = current_record(self.table)
         menu = QMenu(self)
         if todo is not None and todo.ref is not None:
-            menu.addAction("Open contact", self.open_selected_contact)
-        menu.addAction("Open again" if todo is not None and todo.done_at else "Done",
-                       self.toggle_done)
-        snooze = menu.addMenu("Snooze")
+            menu.addAction(translate("my_tasks_view", "Open contact"), self.open_selected_contact)
+        menu.addAction(
+            translate("my_tasks_view", "Open again")
+            if todo is not None and todo.done_at
+            else translate("my_tasks_view", "Done"),
+            self.toggle_done,
+        )
+        snooze = menu.addMenu(translate("my_tasks_view", "Snooze"))
         for label, delta in SNOOZES:
-            snooze.addAction(label, lambda d=delta: self.snooze(d))
+            snooze.addAction(translate("my_tasks_view", label), lambda d=delta: self.snooze(d))
         return menu
 
     def activate(self) -> None:
@@ -189,14 +204,18 @@ class MyTasksView(QWidget):
         if not self._loaded:
             return
         owner = user_name(self.ctx.store)
-        self.owner.setText(f"for {owner} (Your name in Settings, Ctrl+,)")
+        self.owner.setText(
+            translate("my_tasks_view", "for {owner} (Your name in Settings, Ctrl+,)").format(
+                owner=owner
+            )
+        )
         rows = TodosRepository(self.ctx.store).mine(owner,
                                                     include_done=self.show_done.isChecked())
         keep_selection(self.table, self.model, lambda: self.model.set_rows(rows))
         if rows and current_record(self.table) is None:
             self.table.selectRow(0)
         open_ = sum(1 for t in rows if not t.done_at)
-        self.count.setText(f"{open_} open")
+        self.count.setText(translate("my_tasks_view", "{open_} open").format(open_=open_))
 
     def new_todo(self, ref: ContactRef | None = None, contact: str | None = None) -> Todo | None:
         """Write a to-do for myself (about a contact when given)."""
@@ -230,7 +249,11 @@ class MyTasksView(QWidget):
             return
         until = snooze_until(choice, self.ctx.store.clock())
         TodosRepository(self.ctx.store).snooze(todo.id, until, Actor.desktop())
-        self.notice.emit(f"“{todo.title}”: reminder again at {when(to_db(until))}.")
+        self.notice.emit(
+            translate("my_tasks_view", "“{title}”: reminder again at {v1}.").format(
+                title=todo.title, v1=when(to_db(until))
+            )
+        )
         self.ctx.wrote()
         self.refresh()
 
@@ -251,5 +274,7 @@ def due_text(todos: list[Todo]) -> str:
         t = todos[0]
         dt = from_db(t.due_at)
         at = dt.astimezone().strftime("%H:%M") if dt else ""
-        return f"Due {at}: {t.title}" + (f" ({t.contact_label})" if t.contact_label else "")
-    return f"{len(todos)} to-dos are due: " + "; ".join(t.title for t in todos[:3])
+        return translate("my_tasks_view", "Due {at}: {title}").format(at=at, title=t.title) + (
+            f" ({t.contact_label})" if t.contact_label else "")
+    return translate("my_tasks_view", "{n} to-dos are due: ").format(n=len(todos)) + "; ".join(
+        t.title for t in todos[:3])

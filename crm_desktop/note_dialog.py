@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import translate
+
 
 class NoteDialog(QDialog):
     """A note's text; the result after OK is ``text``."""
@@ -18,15 +20,23 @@ class NoteDialog(QDialog):
     def __init__(self, contact: str, author: str, *, text: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Edit note" if text else "New note")
+        self.setWindowTitle(
+            translate("note_dialog", "Edit note") if text else translate("note_dialog", "New note")
+        )
         self.text = text
-        intro = QLabel(f"Note on <b>{contact}</b> by {author}")
+        intro = QLabel(
+            translate("note_dialog", "Note on <b>{contact}</b> by {author}").format(
+                contact=contact, author=author
+            )
+        )
         self.editor = QPlainTextEdit(text)
         self.editor.setObjectName("noteText")
         self.editor.setTabChangesFocus(True)
-        self.editor.setAccessibleName("Note text")
-        self.editor.setPlaceholderText("What was said, agreed or promised")
-        label = QLabel("&Text")
+        self.editor.setAccessibleName(translate("note_dialog", "Note text"))
+        self.editor.setPlaceholderText(
+            translate("note_dialog", "What was said, agreed or promised")
+        )
+        label = QLabel(translate("note_dialog", "&Text"))
         label.setBuddy(self.editor)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shared import privacy
@@ -14,6 +14,7 @@ from shared.person_details import PersonDetails, clean_details, split
 
 from .contact_card import ContactCard, FieldSpec
 from .contact_picker import ContactPickerDialog
+from .i18n import translate
 
 
 class PersonCard(ContactCard):
@@ -21,26 +22,104 @@ class PersonCard(ContactCard):
 
     KIND = "person"
     NOUN = "person"
-    EXTRA_KEYS = (("Ctrl+Shift+M", "Move the person to another company", "change_company"),)
+    EXTRA_KEYS = (
+        (
+            "Ctrl+Shift+M",
+            QT_TRANSLATE_NOOP("keys", "Move the person to another company"),
+            "change_company",
+        ),
+    )
     # In visual order (row by row): the order is also the order Tab goes through them.
     # Row 3, column 0 is the company (a link and a button, see _extra_form_rows).
     FIELDS = (
-        FieldSpec("salutation", "salutation", "&Salutation", "text", 0, 0, 1, "Frau, Herr, Ms …"),
-        FieldSpec("displayName", "display_name", "&Display name", "text", 0, 1, 1,
-                  "optional: first + last name"),
-        FieldSpec("firstName", "first_name", "&First name", "text", 1, 0),
-        FieldSpec("lastName", "last_name", "&Last name", "text", 1, 1),
-        FieldSpec("jobTitle", "job_title", "&Job title", "text", 2, 0, 1, "Head of purchasing"),
-        FieldSpec("department", "department", "Depart&ment", "text", 2, 1, 1, "Purchasing"),
-        FieldSpec("email", "email", "&E-mail", "email", 3, 1, 1, "name@example.com"),
-        FieldSpec("phone", "phone", "&Phone", "phone", 4, 0, 1, "0151 2345678 or +49 151 …"),
-        FieldSpec("phone2", "phone2", "Phone &2", "phone", 4, 1),
-        FieldSpec("address", "address", "St&reet", "text", 5, 0, 2, "Street and number"),
-        FieldSpec("zipCode", "zip_code", "&ZIP code", "text", 6, 0),
-        FieldSpec("city", "city", "C&ity", "text", 6, 1),
-        FieldSpec("country", "country", "C&ountry", "country", 7, 0),
-        FieldSpec("annotation", "annotation", "No&tes", "multiline", 8, 0, 2,
-                  "Anything colleagues should know"),
+        FieldSpec(
+            "salutation",
+            "salutation",
+            QT_TRANSLATE_NOOP("fields", "&Salutation"),
+            "text",
+            0,
+            0,
+            1,
+            QT_TRANSLATE_NOOP("fields", "Frau, Herr, Ms …"),
+        ),
+        FieldSpec(
+            "displayName",
+            "display_name",
+            QT_TRANSLATE_NOOP("fields", "&Display name"),
+            "text",
+            0,
+            1,
+            1,
+            QT_TRANSLATE_NOOP("fields", "optional: first + last name"),
+        ),
+        FieldSpec(
+            "firstName", "first_name", QT_TRANSLATE_NOOP("fields", "&First name"), "text", 1, 0
+        ),
+        FieldSpec("lastName", "last_name", QT_TRANSLATE_NOOP("fields", "&Last name"), "text", 1, 1),
+        FieldSpec(
+            "jobTitle",
+            "job_title",
+            QT_TRANSLATE_NOOP("fields", "&Job title"),
+            "text",
+            2,
+            0,
+            1,
+            QT_TRANSLATE_NOOP("fields", "Head of purchasing"),
+        ),
+        FieldSpec(
+            "department",
+            "department",
+            QT_TRANSLATE_NOOP("fields", "Depart&ment"),
+            "text",
+            2,
+            1,
+            1,
+            QT_TRANSLATE_NOOP("fields", "Purchasing"),
+        ),
+        FieldSpec(
+            "email",
+            "email",
+            QT_TRANSLATE_NOOP("fields", "&E-mail"),
+            "email",
+            3,
+            1,
+            1,
+            QT_TRANSLATE_NOOP("fields", "name@example.com"),
+        ),
+        FieldSpec(
+            "phone",
+            "phone",
+            QT_TRANSLATE_NOOP("fields", "&Phone"),
+            "phone",
+            4,
+            0,
+            1,
+            QT_TRANSLATE_NOOP("fields", "0151 2345678 or +49 151 …"),
+        ),
+        FieldSpec("phone2", "phone2", QT_TRANSLATE_NOOP("fields", "Phone &2"), "phone", 4, 1),
+        FieldSpec(
+            "address",
+            "address",
+            QT_TRANSLATE_NOOP("fields", "St&reet"),
+            "text",
+            5,
+            0,
+            2,
+            QT_TRANSLATE_NOOP("fields", "Street and number"),
+        ),
+        FieldSpec("zipCode", "zip_code", QT_TRANSLATE_NOOP("fields", "&ZIP code"), "text", 6, 0),
+        FieldSpec("city", "city", QT_TRANSLATE_NOOP("fields", "C&ity"), "text", 6, 1),
+        FieldSpec("country", "country", QT_TRANSLATE_NOOP("fields", "C&ountry"), "country", 7, 0),
+        FieldSpec(
+            "annotation",
+            "annotation",
+            QT_TRANSLATE_NOOP("fields", "No&tes"),
+            "multiline",
+            8,
+            0,
+            2,
+            QT_TRANSLATE_NOOP("fields", "Anything colleagues should know"),
+        ),
     )
 
     def _extra_form_rows(self, grid: QGridLayout) -> None:
@@ -48,15 +127,19 @@ class PersonCard(ContactCard):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        label = QLabel("Company")
+        label = QLabel(translate("person_card", "Company"))
         label.setObjectName("fieldLabel")
         row = QHBoxLayout()
         self.company_link = QLabel()
         self.company_link.setTextFormat(Qt.TextFormat.RichText)
         self.company_link.linkActivated.connect(self._link)
-        self.company_button = QPushButton("Change…")
-        self.company_button.setToolTip("Move this person to another company, or make it"
-                                       " private (Ctrl+Shift+M)")
+        self.company_button = QPushButton(translate("person_card", "Change…"))
+        self.company_button.setToolTip(
+            translate(
+                "person_card",
+                "Move this person to another company, or make it private (Ctrl+Shift+M)",
+            )
+        )
         self.company_button.clicked.connect(self.change_company)
         row.addWidget(self.company_link, 1)
         row.addWidget(self.company_button)
@@ -67,13 +150,17 @@ class PersonCard(ContactCard):
 
     def _show_company(self, company_id: str | None) -> None:
         if company_id is None:
-            self.company_link.setText("<i>private (no company)</i>")
+            self.company_link.setText(translate("person_card", "<i>private (no company)</i>"))
             return
         try:
             name = self.ctx.store.get_company(company_id).display_name
         except Exception:
             name = company_id
-        self.company_link.setText(f'<a href="company:{escape(company_id)}">{escape(name)}</a>')
+        self.company_link.setText(
+            translate("person_card", '<a href="company:{v0}">{v1}</a>').format(
+                v0=escape(company_id), v1=escape(name)
+            )
+        )
 
     def change_company(self) -> None:
         """Pick the person's company (or none)."""
@@ -140,10 +227,14 @@ class PersonCard(ContactCard):
 
     def _delete(self) -> bool:
         person = self.record
-        if not self.confirm("Delete person",
-                            f"Delete {person.name}? Their open tasks and campaign places go"
-                            " with them; their calls stay in the journal. Recently"
-                            " deleted keeps them for 30 days."):
+        if not self.confirm(
+            translate("person_card", "Delete person"),
+            translate(
+                "person_card",
+                "Delete {name}? Their open tasks and campaign places go with them; their calls "
+                "stay in the journal. Recently deleted keeps them for 30 days.",
+            ).format(name=person.name),
+        ):
             return False
         self.ctx.store.delete_person(person.id, Actor.desktop())
         return True
@@ -158,6 +249,9 @@ class PersonCard(ContactCard):
         role = ", ".join(escape(x) for x in (getattr(record, "job_title", None),
                                              getattr(record, "department", None)) if x)
         if record.company_id:
-            return (f'{role or "Person"} at <a href="company:{escape(record.company_id)}">'
-                    f"{escape(record.company_display_name or record.company_id)}</a>")
-        return f"{role} · private customer" if role else "Private customer (no company)"
+            company = (f'<a href="company:{escape(record.company_id)}">'
+                       f"{escape(record.company_display_name or record.company_id)}</a>")
+            return translate("person_card", "{role} at {company}").format(
+                role=role or translate("person_card", "Person"), company=company)
+        return (translate("person_card", "{role} · private customer").format(role=role) if role
+                else translate("person_card", "Private customer (no company)"))

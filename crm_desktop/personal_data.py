@@ -13,6 +13,7 @@ from shared.errors import CallsheetError
 from . import file_dialogs
 from .context import DesktopContext
 from .erase_dialog import EraseDialog
+from .i18n import translate
 
 
 def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
@@ -25,8 +26,12 @@ def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
         safe = "".join(c if c.isalnum() else "-" for c in name).strip("-") or "person"
         # Qt's own dialog that never opens the files it lists (see file_dialogs).
         path, _ = file_dialogs.save_file_name(
-            parent, "Export personal data", Path.home() / f"personal-data-{safe}.json",
-            "JSON (*.json)", database=ctx.db_path)
+            parent,
+            translate("personal_data", "Export personal data"),
+            Path.home() / f"personal-data-{safe}.json",
+            translate("personal_data", "JSON (*.json)"),
+            database=ctx.db_path,
+        )
         if not path:
             return None
     out = Path(path)
@@ -37,7 +42,7 @@ def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
         privacy_export.write_export(store, person_id, out, who=privacy_log.desktop_who(),
                              html_out=html)
     except (CallsheetError, OSError) as e:
-        QMessageBox.warning(parent, "Export failed", str(e))
+        QMessageBox.warning(parent, translate("personal_data", "Export failed"), str(e))
         return None
     ctx.wrote()
     return out, html
@@ -48,8 +53,11 @@ def erase_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str) ->
     store = ctx.store
     person = store.get_person(person_id)
     if privacy.is_erased(store, person_id):
-        QMessageBox.information(parent, "Erase personal data",
-                                "This person's personal data was erased already.")
+        QMessageBox.information(
+            parent,
+            translate("personal_data", "Erase personal data"),
+            translate("personal_data", "This person's personal data was erased already."),
+        )
         return False
     counts = privacy.erasure_counts(store, person_id)
     dlg = EraseDialog(person.name, counts, parent)
@@ -59,7 +67,7 @@ def erase_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str) ->
         privacy.erase_person(store, person_id, reason=dlg.reason,
                              who=privacy_log.desktop_who())
     except CallsheetError as e:
-        QMessageBox.warning(parent, "Erase failed", str(e))
+        QMessageBox.warning(parent, translate("personal_data", "Erase failed"), str(e))
         return False
     ctx.wrote()
     return True

@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from shared.model import ContactView
 
+from .i18n import translate
+from .style import themed
+
 
 class PopNotice(QFrame):
     """Shows the latest pop; ``open_requested(kind, id)`` when *Open card* is clicked.
@@ -28,14 +31,14 @@ class PopNotice(QFrame):
         super().__init__(parent)
         self.setObjectName("popNotice")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setStyleSheet("#popNotice { background: #fef3c7; border: 1px solid #f59e0b;"
-                           " border-radius: 4px; }")
+        self.setStyleSheet(themed("#popNotice { background: #fef3c7; border: 1px solid #f59e0b;"
+                           " border-radius: 4px; }"))
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.open_button = QPushButton("Open card")
+        self.open_button = QPushButton(translate("pop_notice", "Open card"))
         self.open_button.setObjectName("popOpenCard")
         self.dismiss_button = QPushButton("✕")
-        self.dismiss_button.setToolTip("Dismiss")
+        self.dismiss_button.setToolTip(translate("pop_notice", "Dismiss"))
         self.dismiss_button.setFlat(True)
         for b in (self.open_button, self.dismiss_button):
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -53,7 +56,11 @@ class PopNotice(QFrame):
     def show_pop(self, view: ContactView) -> None:
         """Show this caller (replacing an earlier one) without touching the focus."""
         self.view = view
-        self.text.setText(f"Incoming call: <b>{escape(view.label or 'unknown caller')}</b>")
+        self.text.setText(
+            translate("pop_notice", "Incoming call: <b>{v0}</b>").format(
+                v0=escape(view.label or "unknown caller")
+            )
+        )
         self.setToolTip(view.label)
         self.show()
 

@@ -3,7 +3,6 @@ settings, and a retention run on demand."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,11 +11,12 @@ from PySide6.QtCore import QModelIndex, QObject, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shared import privacy_log, retention
-from shared.database import connect
+from shared.database import DATABASE_ERRORS, connect
 from shared.errors import CallsheetError
 from shared.store import Store
 
 from .context import DesktopContext
+from .i18n import translate
 from .models.privacy_models import PrivacyLogModel
 from .retention_dialog import RetentionDialog
 from .widgets import heading, keep_selection, make_table, set_widths
@@ -37,20 +37,27 @@ class PrivacyView(QWidget):
         self.table = make_table(self.model, sortable=False)
         set_widths(self.table, [130, 110, 250, 110, 220])
         self.table.doubleClicked.connect(self._open)
-        self.table.setToolTip("Double-click a row to open the record")
+        self.table.setToolTip(translate("privacy_view", "Double-click a row to open the record"))
         self.count = QLabel()
         self.count.setObjectName("muted")
-        self.settings_button = QPushButton("Privacy settings…")
-        self.settings_button.setToolTip("Retention rules, with a Preview of what would go")
+        self.settings_button = QPushButton(translate("privacy_view", "Privacy settings…"))
+        self.settings_button.setToolTip(
+            translate("privacy_view", "Retention rules, with a Preview of what would go")
+        )
         self.settings_button.clicked.connect(lambda: self.open_settings())
         head = QHBoxLayout()
-        head.addWidget(heading("Privacy log"))
+        head.addWidget(heading(translate("privacy_view", "Privacy log")))
         head.addStretch(1)
         head.addWidget(self.settings_button)
-        intro = QLabel("Every export and erasure of personal data and every retention run,"
-                       " without personal data. A copy is kept beside the database"
-                       " (…db.privacy-log.jsonl); restoring a backup applies the erasures"
-                       " made since.")
+        intro = QLabel(
+            translate(
+                "privacy_view",
+                "Every export and erasure of personal data and every retention run,"
+                " without personal data. A copy is kept beside the database"
+                " (…db.privacy-log.jsonl); restoring a backup applies the erasures"
+                " made since.",
+            )
+        )
         intro.setWordWrap(True)
         intro.setObjectName("muted")
         layout = QVBoxLayout(self)
@@ -65,7 +72,7 @@ class PrivacyView(QWidget):
     def refresh(self) -> None:
         events = privacy_log.events(self.ctx.store)
         keep_selection(self.table, self.model, lambda: self.model.set_rows(events))
-        self.count.setText(f"{len(events)} event(s)")
+        self.count.setText(translate("privacy_view", "{v0} event(s)").format(v0=len(events)))
 
     def open_settings(self) -> RetentionDialog:
         """Open the privacy settings (modal)."""
@@ -124,7 +131,7 @@ class RetentionTimer(QObject):
             return
         try:
             result = retention.run_if_due(store, now or datetime.now(UTC))
-        except (CallsheetError, sqlite3.Error) as e:
+        except (CallsheetError, *DATABASE_ERRORS) as e:
             self.ran.emit(f"Retention run failed: {getattr(e, 'message', None) or e}")
             result = None
         finally:

@@ -21,6 +21,7 @@ from shared import retention
 from shared.errors import CallsheetError
 
 from .context import DesktopContext
+from .i18n import translate
 from .widgets import Field
 
 
@@ -33,7 +34,7 @@ class RetentionDialog(QDialog):
         self.ctx = ctx
         self.now = now
         self.saved = False
-        self.setWindowTitle("Privacy settings")
+        self.setWindowTitle(translate("retention_dialog", "Privacy settings"))
         store = ctx.store
         try:
             rules = retention.policy(store)
@@ -41,30 +42,43 @@ class RetentionDialog(QDialog):
             rules = retention.RetentionPolicy()
         self.calls_spin = QSpinBox()
         self.calls_spin.setRange(0, 1200)
-        self.calls_spin.setSpecialValueText("keep forever")
-        self.calls_spin.setSuffix(" months")
+        self.calls_spin.setSpecialValueText(translate("retention_dialog", "keep forever"))
+        self.calls_spin.setSuffix(translate("retention_dialog", " months"))
         self.calls_spin.setValue(rules.call_months)
         self.persons_spin = QSpinBox()
         self.persons_spin.setRange(0, 100)
-        self.persons_spin.setSpecialValueText("never")
-        self.persons_spin.setSuffix(" years")
+        self.persons_spin.setSpecialValueText(translate("retention_dialog", "never"))
+        self.persons_spin.setSuffix(translate("retention_dialog", " years"))
         self.persons_spin.setValue(rules.person_years)
         self.fields = {
-            "calls": Field("Delete call records older than", self.calls_spin),
-            "persons": Field("Anonymise persons with no call, task or edit for",
-                             self.persons_spin),
+            "calls": Field(
+                translate("retention_dialog", "Delete call records older than"), self.calls_spin
+            ),
+            "persons": Field(
+                translate("retention_dialog", "Anonymise persons with no call, task or edit for"),
+                self.persons_spin,
+            ),
         }
-        hint = QLabel("The rules run once a day while Callsheet or callsheet-api serve runs;"
-                      " each run is written to the privacy log. Consent records are kept five"
-                      " years after their last use whatever these say.")
+        hint = QLabel(
+            translate(
+                "retention_dialog",
+                "The rules run once a day while Callsheet or callsheet-api serve runs;"
+                " each run is written to the privacy log. Consent records are kept five"
+                " years after their last use whatever these say.",
+            )
+        )
         hint.setWordWrap(True)
         hint.setObjectName("muted")
-        self.preview_button = QPushButton("Preview")
-        self.preview_button.setToolTip("List what a run with these values would remove now")
+        self.preview_button = QPushButton(translate("retention_dialog", "Preview"))
+        self.preview_button.setToolTip(
+            translate("retention_dialog", "List what a run with these values would remove now")
+        )
         self.preview_button.clicked.connect(self.preview)
         self.preview_text = QPlainTextEdit()
         self.preview_text.setReadOnly(True)
-        self.preview_text.setPlaceholderText("Press Preview to see what would go.")
+        self.preview_text.setPlaceholderText(
+            translate("retention_dialog", "Press Preview to see what would go.")
+        )
         self.preview_text.setMinimumHeight(140)
         self.error = QLabel()
         self.error.setObjectName("fieldError")

@@ -7,9 +7,10 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
 
+from .i18n import translate
 from .panes import ui_settings
 
 KEY = "saved_filters"
@@ -26,9 +27,18 @@ class SavedFilter:
 
 
 BUILT_IN = (
-    SavedFilter("My open callbacks", "tasks",
-                {"campaign": None, "kind": True, "closed": False, "dates": False}, True),
-    SavedFilter("Do-not-call contacts", "persons", {"text": "", "dnc_only": True}, True),
+    SavedFilter(
+        QT_TRANSLATE_NOOP("saved_filters", "My open callbacks"),
+        "tasks",
+        {"campaign": None, "kind": True, "closed": False, "dates": False},
+        True,
+    ),
+    SavedFilter(
+        QT_TRANSLATE_NOOP("saved_filters", "Do-not-call contacts"),
+        "persons",
+        {"text": "", "dnc_only": True},
+        True,
+    ),
 )
 
 
@@ -54,7 +64,7 @@ class SavedFiltersList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("savedFilters")
-        self.setAccessibleName("Saved filters")
+        self.setAccessibleName(translate("saved_filters", "Saved filters"))
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemActivated.connect(lambda item: self.chosen.emit(self.filter_of(item)))
@@ -68,7 +78,7 @@ class SavedFiltersList(QListWidget):
         """Show the built-in filters and the saved ones."""
         self.clear()
         for f in (*BUILT_IN, *user_filters()):
-            item = QListWidgetItem(f.name)
+            item = QListWidgetItem(translate("saved_filters", f.name) if f.built_in else f.name)
             item.setData(Qt.ItemDataRole.UserRole, f)
             item.setToolTip(f"{f.page.capitalize()}, filtered" + (
                 "" if f.built_in else " (right-click to delete)"))
@@ -97,8 +107,10 @@ class SavedFiltersList(QListWidget):
             return
         saved = self.filter_of(item)
         menu = QMenu(self)
-        menu.addAction("Show", lambda: self.chosen.emit(saved))
-        delete = menu.addAction("Delete saved filter", lambda: self.remove(saved.name))
+        menu.addAction(translate("saved_filters", "Show"), lambda: self.chosen.emit(saved))
+        delete = menu.addAction(
+            translate("saved_filters", "Delete saved filter"), lambda: self.remove(saved.name)
+        )
         delete.setEnabled(not saved.built_in)
         self.row_menu = menu
         menu.popup(self.viewport().mapToGlobal(pos))

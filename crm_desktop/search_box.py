@@ -11,6 +11,7 @@ from shared.store import SearchHit
 
 from .context import DesktopContext
 from .formatting import phone
+from .i18n import translate
 
 DEBOUNCE_MS = 150
 MAX_HITS = 15
@@ -27,7 +28,7 @@ class SearchBox(QLineEdit):
         self.ctx = ctx
         self.hits: list[SearchHit] = []
         self.setObjectName("searchBox")
-        self.setPlaceholderText("Search name, e-mail or phone  (Ctrl+K)")
+        self.setPlaceholderText(translate("search_box", "Search name, e-mail or phone  (Ctrl+K)"))
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(360)
         self._model = QStandardItemModel(self)
@@ -52,13 +53,16 @@ class SearchBox(QLineEdit):
         self._model.clear()
         for i, h in enumerate(self.hits):
             detail = " · ".join(x for x in (h.subtitle, phone(h.phone, self.ctx.region)) if x)
-            label = f"{h.title}{'  ⊘ do not call' if h.do_not_call else ''}"
+            label = h.title + (("  " + translate("record_model", "⊘ do not call"))
+                              if h.do_not_call else "")
             item = QStandardItem(f"{label}     {detail}" if detail else label)
             item.setData(i, HitRole)
             item.setToolTip(f"{h.kind}: {h.title}")
             self._model.appendRow(item)
         if text and not self.hits:
-            item = QStandardItem(f"Nothing found for “{text}”")
+            item = QStandardItem(
+                translate("search_box", "Nothing found for “{text}”").format(text=text)
+            )
             item.setEnabled(False)
             self._model.appendRow(item)
         if text and self.hasFocus():

@@ -37,6 +37,7 @@ from shared.settings import (
 )
 
 from .context import DesktopContext
+from .i18n import translate
 from .this_pc_settings import ThisPcBox
 
 # Try the API on (host, port) before the dialog closes: None when it listens there,
@@ -48,12 +49,14 @@ FLAG_NAMES = {"host": "--host", "port": "--port", "region": "--region", API_KEY:
 def origin_text(key: str, r: Resolved) -> str:
     """Where a setting's value comes from, in words."""
     if r.origin == "flag":
-        return f"set by the command line ({FLAG_NAMES.get(key, key)}); read-only here"
+        return translate("settings_dialog", "set by the command line ({flag}); read-only here"
+                         ).format(flag=FLAG_NAMES.get(key, key))
     if r.origin == "env":
-        return f"set by {SETTINGS[key].env}; read-only here (unset it to change it here)"
+        return translate("settings_dialog", "set by {env}; read-only here (unset it to change it"
+                         " here)").format(env=SETTINGS[key].env)
     if r.origin == "stored":
-        return "saved in this database"
-    return "default"
+        return translate("settings_dialog", "saved in this database")
+    return translate("settings_dialog", "default")
 
 
 class SettingsDialog(QDialog):
@@ -68,7 +71,7 @@ class SettingsDialog(QDialog):
         self.try_listen = try_listen
         self.api_failed = api_failed
         self.api_moved = False
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("settings_dialog", "Settings"))
         self.ctx = ctx
         self.flags = flags
         self.changed: set[str] = set()
@@ -88,8 +91,13 @@ class SettingsDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setVerticalSpacing(4)
         self.host_edit = QLineEdit(self.host)
-        self.host_edit.setToolTip("127.0.0.1: only this PC. 0.0.0.0: every network interface"
-                                  " (Apollo on another machine).")
+        self.host_edit.setToolTip(
+            translate(
+                "settings_dialog",
+                "127.0.0.1: only this PC. 0.0.0.0: every network interface"
+                " (Apollo on another machine).",
+            )
+        )
         self.port_edit = QLineEdit(self.port)
         self.region_combo = QComboBox()
         self.region_combo.setSizeAdjustPolicy(
@@ -101,13 +109,15 @@ class SettingsDialog(QDialog):
         self.key_edit = QLineEdit(self.resolved[API_KEY].value or "")
         self.key_edit.setReadOnly(True)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_key = QPushButton("Show")
+        self.show_key = QPushButton(translate("settings_dialog", "Show"))
         self.show_key.setCheckable(True)
         self.show_key.toggled.connect(self._toggle_key)
-        copy = QPushButton("Copy")
+        copy = QPushButton(translate("settings_dialog", "Copy"))
         copy.clicked.connect(self.copy_key)
-        self.rotate_button = QPushButton("New key…")
-        self.rotate_button.setToolTip("Replace the key; Apollo must then be given the new one")
+        self.rotate_button = QPushButton(translate("settings_dialog", "New key…"))
+        self.rotate_button.setToolTip(
+            translate("settings_dialog", "Replace the key; Apollo must then be given the new one")
+        )
         self.rotate_button.clicked.connect(self.rotate_key)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key_edit, 1)
@@ -120,10 +130,15 @@ class SettingsDialog(QDialog):
 
         self.keep_spin = QSpinBox()
         self.keep_spin.setRange(0, 365)
-        self.keep_spin.setSpecialValueText("off")
-        self.keep_spin.setSuffix(" days")
-        self.keep_spin.setToolTip("One copy a day goes to the backups folder beside the"
-                                  " database; older ones beyond this many are deleted.")
+        self.keep_spin.setSpecialValueText(translate("settings_dialog", "off"))
+        self.keep_spin.setSuffix(translate("settings_dialog", " days"))
+        self.keep_spin.setToolTip(
+            translate(
+                "settings_dialog",
+                "One copy a day goes to the backups folder beside the"
+                " database; older ones beyond this many are deleted.",
+            )
+        )
         try:
             self.keep_spin.setValue(check_backup_keep(self.resolved["backup_keep"].value))
         except ValidationError:
@@ -139,10 +154,13 @@ class SettingsDialog(QDialog):
             label.hide()
             self.errors[key] = label
         self.host_error, self.port_error = self.errors["host"], self.errors["port"]
-        rows = (("API address", self.host_edit, "host"), ("API port", self.port_edit, "port"),
-                ("Default phone region", self.region_combo, "region"),
-                ("API key", key_box, API_KEY),
-                ("Daily backups kept", self.keep_spin, "backup_keep"))
+        rows = ((translate("settings_dialog", "API address"), self.host_edit, "host"),
+                (translate("settings_dialog", "API port"), self.port_edit, "port"),
+                (translate("settings_dialog", "Default phone region"), self.region_combo,
+                 "region"),
+                (translate("settings_dialog", "API key"), key_box, API_KEY),
+                (translate("settings_dialog", "Daily backups kept"), self.keep_spin,
+                 "backup_keep"))
         self.origins: dict[str, QLabel] = {}
         r = 0
         for label, editor, key in rows:
@@ -168,14 +186,19 @@ class SettingsDialog(QDialog):
             else:
                 editor.setEnabled(not locked)
 
-        intro = QLabel("Apollo reaches Callsheet at this address and port and sends the API"
-                       " key as <code>Authorization: Bearer &lt;key&gt;</code>. Changing the"
-                       " address or port restarts the API.")
+        intro = QLabel(
+            translate(
+                "settings_dialog",
+                "Apollo reaches Callsheet at this address and port and sends the API"
+                " key as <code>Authorization: Bearer &lt;key&gt;</code>. Changing the"
+                " address or port restarts the API.",
+            )
+        )
         intro.setWordWrap(True)
         status = QLabel(api_status)
         status.setObjectName("muted")
         status.setWordWrap(True)
-        db = QLabel(f"Database: {db_path}")
+        db = QLabel(translate("settings_dialog", "Database: {db_path}").format(db_path=db_path))
         db.setObjectName("muted")
         db.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -197,7 +220,9 @@ class SettingsDialog(QDialog):
     def _toggle_key(self, shown: bool) -> None:
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Normal if shown
                                   else QLineEdit.EchoMode.Password)
-        self.show_key.setText("Hide" if shown else "Show")
+        self.show_key.setText(
+            translate("settings_dialog", "Hide") if shown else translate("settings_dialog", "Show")
+        )
 
     def copy_key(self) -> None:
         """Put the API key on the clipboard (it is never logged)."""
@@ -206,16 +231,21 @@ class SettingsDialog(QDialog):
     def rotate_key(self) -> None:
         """Make a new key after asking; the old one stops working at once."""
         answer = QMessageBox.question(
-            self, "New API key",
-            "Make a new API key? Apollo is refused with the old key from now on, until it is"
-            " given the new one.",
+            self,
+            translate("settings_dialog", "New API key"),
+            translate(
+                "settings_dialog",
+                "Make a new API key? Apollo is refused with the old key from now on, until it is"
+                " given the new one.",
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.key_edit.setText(rotate_api_key(self.ctx.store))
         self.key_rotated = True
-        self.origins[API_KEY].setText("saved in this database (new)")
+        self.origins[API_KEY].setText(translate("settings_dialog", "saved in this database (new)"))
 
     def accept(self) -> None:
         if self.this_pc is not None and self.this_pc.validate() is not None:

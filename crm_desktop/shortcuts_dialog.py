@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import translate
+
 Section = tuple[str, list[tuple[str, str]]]
 
 
@@ -60,9 +62,11 @@ class ShortcutsDialog(QDialog):
 
     def __init__(self, sections: list[Section], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("shortcuts_dialog", "Keyboard shortcuts"))
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "Action"])
+        self.table.setHorizontalHeaderLabels(
+            [translate("shortcuts_dialog", "Keys"), translate("shortcuts_dialog", "Action")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

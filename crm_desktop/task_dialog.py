@@ -24,6 +24,7 @@ from shared.model import Campaign, Task
 from .contact_picker import ContactPicker, Picked
 from .context import DesktopContext
 from .formatting import local
+from .i18n import translate
 
 
 def next_full_hour() -> datetime:
@@ -40,7 +41,11 @@ class TaskDialog(QDialog):
                  task: Task | None = None, contact: Picked | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Reschedule task" if task else "New task")
+        self.setWindowTitle(
+            translate("task_dialog", "Reschedule task")
+            if task
+            else translate("task_dialog", "New task")
+        )
         self.campaign_id: str | None = task.campaign_id if task else None
         self.contact = contact
         self.when: datetime = local(task.timestamp) if task else next_full_hour()  # type: ignore
@@ -64,31 +69,33 @@ class TaskDialog(QDialog):
             here = [c.id for c in campaigns if c.id not in self._apollo]
             if here:
                 self.campaign.setCurrentIndex(self.campaign.findData(here[0]))
-        form.addRow("&Campaign", self.campaign)
+        form.addRow(translate("task_dialog", "&Campaign"), self.campaign)
         self.campaign_warning = self._warning()
         form.addRow("", self.campaign_warning)
         self.picker: ContactPicker | None = None
         if task:
-            form.addRow("Contact", QLabel(task.contact.label))
+            form.addRow(translate("task_dialog", "Contact"), QLabel(task.contact.label))
         elif contact:
-            form.addRow("Contact", QLabel(contact.title))
+            form.addRow(translate("task_dialog", "Contact"), QLabel(contact.title))
         else:
             self.picker = ContactPicker(ctx)
             self.picker.setMinimumHeight(220)
-            form.addRow("C&ontact", self.picker)
+            form.addRow(translate("task_dialog", "C&ontact"), self.picker)
             self.picker.list.itemSelectionChanged.connect(self._check_contact)
         self.contact_warning = self._warning()
         form.addRow("", self.contact_warning)
         self.time = QDateTimeEdit(QDateTime(self.when))
         self.time.setCalendarPopup(True)
         self.time.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
-        form.addRow("&When", self.time)
-        self.fixed = QCheckBox("Callback promised for this exact time (scheduled)")
+        form.addRow(translate("task_dialog", "&When"), self.time)
+        self.fixed = QCheckBox(
+            translate("task_dialog", "Callback promised for this exact time (scheduled)")
+        )
         self.fixed.setChecked(self.scheduled)
         form.addRow("", self.fixed)
         self.note = QLineEdit(self.annotation or "")
-        self.note.setPlaceholderText("What the call is about")
-        form.addRow("&Note", self.note)
+        self.note.setPlaceholderText(translate("task_dialog", "What the call is about"))
+        form.addRow(translate("task_dialog", "&Note"), self.note)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.hide()
@@ -118,8 +125,12 @@ class TaskDialog(QDialog):
         never handed to the dialer."""
         apollo = self.campaign.isEnabled() and self.campaign.currentData() in self._apollo
         self.campaign_warning.setText(
-            "⚠ The tasks of this campaign are managed in Apollo: Apollo's dialer never"
-            " receives a task made here. Choose a campaign managed in Callsheet.")
+            translate(
+                "task_dialog",
+                "⚠ The tasks of this campaign are managed in Apollo: Apollo's dialer never"
+                " receives a task made here. Choose a campaign managed in Callsheet.",
+            )
+        )
         self.campaign_warning.setVisible(bool(apollo))
 
     def _check_contact(self) -> None:
@@ -138,8 +149,12 @@ class TaskDialog(QDialog):
                 flagged = False
         if flagged:
             self.contact_warning.setText(
-                f"⚠ {title} is flagged do-not-call. The task is kept, but Apollo's"
-                " dialer does not receive it while the flag is on.")
+                translate(
+                    "task_dialog",
+                    "⚠ {title} is flagged do-not-call. The task is kept, but Apollo's dialer does "
+                    "not receive it while the flag is on.",
+                ).format(title=title)
+            )
         self.contact_warning.setVisible(flagged)
 
     def accept(self) -> None:
@@ -148,9 +163,11 @@ class TaskDialog(QDialog):
             picked = self.picker.picked()
             self.contact = picked[0] if picked else None
         if not self.campaign_id:
-            return self._fail("Create a campaign first: tasks belong to a campaign.")
+            return self._fail(
+                translate("task_dialog", "Create a campaign first: tasks belong to a campaign.")
+            )
         if self.contact is None and self.picker is not None:
-            return self._fail("Choose the contact to call.")
+            return self._fail(translate("task_dialog", "Choose the contact to call."))
         self.when = self.time.dateTime().toPython().astimezone()
         self.scheduled = self.fixed.isChecked()
         self.annotation = self.note.text().strip() or None

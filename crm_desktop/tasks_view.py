@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,12 +24,17 @@ from .call_details import CallDetailsDialog
 from .context import DesktopContext
 from .date_range import DateRange
 from .formatting import when
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.tasks_model import TasksModel
 from .task_dialog import TaskDialog
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
 
-KINDS = (("All kinds", None), ("Scheduled callbacks", True), ("Unscheduled (dialer)", False))
+KINDS = (
+    (QT_TRANSLATE_NOOP("tasks_view", "All kinds"), None),
+    (QT_TRANSLATE_NOOP("tasks_view", "Scheduled callbacks"), True),
+    (QT_TRANSLATE_NOOP("tasks_view", "Unscheduled (dialer)"), False),
+)
 
 
 class TasksView(QWidget):
@@ -43,12 +48,12 @@ class TasksView(QWidget):
         self.ctx = ctx
         self._loaded = False
         self.campaign = QComboBox()
-        self.campaign.addItem("All campaigns", None)
+        self.campaign.addItem(translate("tasks_view", "All campaigns"), None)
         self.kind = QComboBox()
         for label, value in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(translate("tasks_view", label), value)
         self.range = DateRange(1, 14)
-        self.closed = QCheckBox("Show closed")
+        self.closed = QCheckBox(translate("tasks_view", "Show closed"))
         for combo in (self.campaign, self.kind):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -73,20 +78,20 @@ class TasksView(QWidget):
         self.count = QLabel()
         self.count.setObjectName("muted")
 
-        add = QPushButton("Add task…")
+        add = QPushButton(translate("tasks_view", "Add task…"))
         add.setObjectName("primary")
         add.clicked.connect(self.add_task)
-        reschedule = QPushButton("Reschedule…")
+        reschedule = QPushButton(translate("tasks_view", "Reschedule…"))
         reschedule.clicked.connect(self.reschedule)
-        self.close_button = QPushButton("Close task")
+        self.close_button = QPushButton(translate("tasks_view", "Close task"))
         self.close_button.clicked.connect(self.close_task)
-        self.reopen_button = QPushButton("Reopen")
+        self.reopen_button = QPushButton(translate("tasks_view", "Reopen"))
         self.reopen_button.clicked.connect(self.reopen_task)
-        open_contact = QPushButton("Open contact")
+        open_contact = QPushButton(translate("tasks_view", "Open contact"))
         open_contact.clicked.connect(self.open_contact_of_task)
 
         head = QHBoxLayout()
-        head.addWidget(heading("Tasks"))
+        head.addWidget(heading(translate("tasks_view", "Tasks")))
         head.addStretch(1)
         head.addWidget(add)
         # Two short rows rather than one long one: the list shares the width with cards.
@@ -127,7 +132,7 @@ class TasksView(QWidget):
             return
         self.campaign.blockSignals(True)
         self.campaign.clear()
-        self.campaign.addItem("All campaigns", None)
+        self.campaign.addItem(translate("tasks_view", "All campaigns"), None)
         for c in campaigns:
             self.campaign.addItem(c.name, c.id)
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
@@ -143,18 +148,21 @@ class TasksView(QWidget):
             campaign_id=self.campaign.currentData(), start=start, end=end,
             scheduled=self.kind.currentData(), include_closed=self.closed.isChecked())
         keep_selection(self.table, self.model, lambda: self.model.set_rows(tasks))
-        self.count.setText(f"{len(tasks)} task{'s' if len(tasks) != 1 else ''}")
+        self.count.setText(
+            (translate("tasks_view", "{n} tasks") if len(tasks) != 1
+             else translate("tasks_view", "1 task")).format(n=len(tasks))
+        )
         self._show_origin()
 
     def _row_menu(self, row: int) -> QMenu:
         task = self.current()
         menu = QMenu(self)
-        menu.addAction("Open contact", self.open_contact_of_task)
-        menu.addAction("Reschedule…", self.reschedule)
+        menu.addAction(translate("tasks_view", "Open contact"), self.open_contact_of_task)
+        menu.addAction(translate("tasks_view", "Reschedule…"), self.reschedule)
         if task is not None and task.closed_at:
-            menu.addAction("Reopen", self.reopen_task)
+            menu.addAction(translate("tasks_view", "Reopen"), self.reopen_task)
         else:
-            menu.addAction("Close task", self.close_task)
+            menu.addAction(translate("tasks_view", "Close task"), self.close_task)
         return menu
 
     def filter_state(self) -> dict[str, Any]:
@@ -184,20 +192,26 @@ class TasksView(QWidget):
     def _show_origin(self) -> None:
         t = self.current()
         if t is None:
-            self.origin.setText("Select a task to see where it came from.")
+            self.origin.setText(translate("tasks_view", "Select a task to see where it came from."))
             return
         parts = []
         if t.created_by_call:
-            parts.append(f'Created by call <a href="{escape(t.created_by_call)}">'
-                         f"{escape(t.created_by_call[:8])}…</a> on {when(t.created_at)}")
+            link = (f'<a href="{escape(t.created_by_call)}">'
+                    f"{escape(t.created_by_call[:8])}…</a>")
+            parts.append(translate("tasks_view", "Created by call {call} on {when}").format(
+                call=link, when=when(t.created_at)))
         else:
-            parts.append(f"Created on {when(t.created_at)}")
+            parts.append(translate("tasks_view", "Created on {when}").format(
+                when=when(t.created_at)))
         if t.closed_at:
             if t.closed_by_call:
-                parts.append(f'closed by call <a href="{escape(t.closed_by_call)}">'
-                             f"{escape(t.closed_by_call[:8])}…</a> on {when(t.closed_at)}")
+                link = (f'<a href="{escape(t.closed_by_call)}">'
+                        f"{escape(t.closed_by_call[:8])}…</a>")
+                parts.append(translate("tasks_view", "closed by call {call} on {when}").format(
+                    call=link, when=when(t.closed_at)))
             else:
-                parts.append(f"closed by hand on {when(t.closed_at)}")
+                parts.append(translate("tasks_view", "closed by hand on {when}").format(
+                    when=when(t.closed_at)))
         self.origin.setText("; ".join(parts) + ".")
 
     def _open_call(self, call_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,9 +21,23 @@ from shared.store import Store
 from shared.timeline import KIND_LABELS, KINDS, TimelineEntry, timeline
 
 from .formatting import when
+from .i18n import translate
 from .models.record_model import Column, RecordTableModel
 from .widgets import current_record, keep_selection, make_table, set_widths, stretch_column
 
+# shared.timeline's KIND_LABELS, marked here for the translators (shared/ knows no Qt).
+_KIND_NAMES = (
+    QT_TRANSLATE_NOOP("timeline_panel", "Call"),
+    QT_TRANSLATE_NOOP("timeline_panel", "Note"),
+    QT_TRANSLATE_NOOP("timeline_panel", "Task"),
+    QT_TRANSLATE_NOOP("timeline_panel", "Do-not-call"),
+    QT_TRANSLATE_NOOP("timeline_panel", "Change"),
+)
+KIND_PLURALS = {"call": QT_TRANSLATE_NOOP("timeline_panel", "Calls"),
+                "note": QT_TRANSLATE_NOOP("timeline_panel", "Notes"),
+                "task": QT_TRANSLATE_NOOP("timeline_panel", "Tasks"),
+                "dnc": QT_TRANSLATE_NOOP("timeline_panel", "Do-not-call changes"),
+                "change": QT_TRANSLATE_NOOP("timeline_panel", "Field changes")}
 KIND_COLORS = {"call": "#1d4ed8", "note": "#7c3aed", "task": "#b45309", "dnc": "#b71c1c",
                "change": "#4b5563"}
 
@@ -33,13 +47,19 @@ class TimelineModel(RecordTableModel):
 
     COL_WHEN, COL_KIND, COL_BY, COL_WHAT = range(4)
     COLUMNS = (
-        Column("When", lambda e: when(e.at), sort=lambda e: e.at),
-        Column("Kind", lambda e: KIND_LABELS[e.kind], color=lambda e: KIND_COLORS[e.kind]),
-        Column("By", lambda e: e.by),
+        Column(QT_TRANSLATE_NOOP("columns", "When"), lambda e: when(e.at), sort=lambda e: e.at),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Kind"),
+            lambda e: translate("timeline_panel", KIND_LABELS[e.kind]),
+            color=lambda e: KIND_COLORS[e.kind],
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "By"), lambda e: e.by),
         # The title, then the text on one line (whole in the tooltip).
-        Column("What", lambda e: e.title + (": " + " ".join(e.detail.split())
-                                            if e.detail else ""),
-               tooltip=lambda e: e.title + ("\n\n" + e.detail if e.detail else "")),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "What"),
+            lambda e: e.title + (": " + " ".join(e.detail.split()) if e.detail else ""),
+            tooltip=lambda e: e.title + ("\n\n" + e.detail if e.detail else ""),
+        ),
     )
 
     @staticmethod
@@ -62,34 +82,48 @@ class TimelinePanel(QWidget):
         self.ref = ref
         self.kind = QComboBox()
         self.kind.setObjectName("timelineKind")
-        self.kind.addItem("All kinds", "")
+        # As wide as a short choice: German names of the kinds are long, and the row
+        # must not make the card wider than its panel.
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(12)
+        self.kind.addItem(translate("timeline_panel", "All kinds"), "")
         for k in KINDS:
-            self.kind.addItem({"dnc": "Do-not-call changes", "change": "Field changes"}.get(
-                k, KIND_LABELS[k] + "s"), k)
+            self.kind.addItem(translate("timeline_panel", KIND_PLURALS[k]), k)
         self.kind.currentIndexChanged.connect(lambda *_: self.refresh())
-        show = QLabel("&Show")
+        show = QLabel(translate("timeline_panel", "&Show"))
         show.setBuddy(self.kind)
-        self.kind.setAccessibleName("Show kind")
+        self.kind.setAccessibleName(translate("timeline_panel", "Show kind"))
         self.model = TimelineModel()
         self.view = make_table(self.model, sortable=False)
         self.view.setObjectName("timeline")
-        self.view.setAccessibleName("Timeline")
+        self.view.setAccessibleName(translate("timeline_panel", "Timeline"))
         set_widths(self.view, [128, 84, 100])
         stretch_column(self.view, TimelineModel.COL_WHAT)
         self.view.doubleClicked.connect(self._double_clicked)
-        self.view.setToolTip("Double-click a note to edit it, a call to see what Apollo sent")
-        self.add_button = QPushButton("Add note…")
-        self.add_button.setToolTip("Write a note on this contact (Ctrl+N)")
+        self.view.setToolTip(
+            translate(
+                "timeline_panel", "Double-click a note to edit it, a call to see what Apollo sent"
+            )
+        )
+        self.add_button = QPushButton(translate("timeline_panel", "Add note…"))
+        self.add_button.setToolTip(
+            translate("timeline_panel", "Write a note on this contact (Ctrl+N)")
+        )
         self.add_button.clicked.connect(self.add_note)
-        self.edit_button = QPushButton("Edit note…")
-        self.edit_button.setToolTip("Change the selected note (only its author can)")
+        self.edit_button = QPushButton(translate("timeline_panel", "Edit note…"))
+        self.edit_button.setToolTip(
+            translate("timeline_panel", "Change the selected note (only its author can)")
+        )
         self.edit_button.clicked.connect(self._edit_selected)
         top = QHBoxLayout()
         top.addWidget(show)
         top.addWidget(self.kind)
         top.addStretch(1)
-        self.todo_button = QPushButton("Add to-do…")
-        self.todo_button.setToolTip("A personal to-do about this contact, in My tasks")
+        self.todo_button = QPushButton(translate("timeline_panel", "Add to-do…"))
+        self.todo_button.setToolTip(
+            translate("timeline_panel", "A personal to-do about this contact, in My tasks")
+        )
         self.todo_button.clicked.connect(self.add_todo)
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)

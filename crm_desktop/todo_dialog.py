@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import translate
 from .task_dialog import next_full_hour
 
 
@@ -25,22 +26,24 @@ class TodoDialog(QDialog):
     def __init__(self, owner: str, *, contact: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New to-do")
+        self.setWindowTitle(translate("todo_dialog", "New to-do"))
         self.title = ""
         self.when: datetime = next_full_hour()
         form = QFormLayout()
-        form.addRow("Owner", QLabel(owner))
+        form.addRow(translate("todo_dialog", "Owner"), QLabel(owner))
         if contact:
-            form.addRow("Contact", QLabel(contact))
+            form.addRow(translate("todo_dialog", "Contact"), QLabel(contact))
         self.text = QLineEdit()
         self.text.setObjectName("todoTitle")
-        self.text.setPlaceholderText("Send the offer, ask about the invoice …")
-        form.addRow("&To do", self.text)
+        self.text.setPlaceholderText(
+            translate("todo_dialog", "Send the offer, ask about the invoice …")
+        )
+        form.addRow(translate("todo_dialog", "&To do"), self.text)
         self.time = QDateTimeEdit(QDateTime(self.when))
         self.time.setObjectName("todoDue")
         self.time.setCalendarPopup(True)
         self.time.setDisplayFormat("ddd dd MMM yyyy, HH:mm")
-        form.addRow("&Due", self.time)
+        form.addRow(translate("todo_dialog", "&Due"), self.time)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.hide()
@@ -58,7 +61,7 @@ class TodoDialog(QDialog):
     def accept(self) -> None:
         title = self.text.text().strip()
         if not title:
-            self.error.setText("Write what there is to do.")
+            self.error.setText(translate("todo_dialog", "Write what there is to do."))
             self.error.show()
             self.text.setFocus()
             return

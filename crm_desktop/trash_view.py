@@ -19,6 +19,7 @@ from shared.trash import KEEP_DAYS
 from shared.words import plural
 
 from .context import DesktopContext
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.trash_model import TrashModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
@@ -41,19 +42,26 @@ class TrashView(QWidget):
         self.table.doubleClicked.connect(lambda _: self.restore_selected())
         install_row_menu(self.table, self._row_menu)
         install_column_chooser(self.table, "recently_deleted")
-        intro = QLabel(f"Deleted companies and persons stay here for {KEEP_DAYS} days, then"
-                       " they are gone for good. Restore puts a record back with its persons,"
-                       " tasks and campaign places; its calls never left.")
+        intro = QLabel(
+            translate(
+                "trash_view",
+                "Deleted companies and persons stay here for {KEEP_DAYS} days, then they are gone "
+                "for good. Restore puts a record back with its persons, tasks and campaign "
+                "places; its calls never left.",
+            ).format(KEEP_DAYS=KEEP_DAYS)
+        )
         intro.setObjectName("muted")
         intro.setWordWrap(True)
-        self.restore_button = QPushButton("Restore")
+        self.restore_button = QPushButton(translate("trash_view", "Restore"))
         self.restore_button.setObjectName("primary")
-        self.restore_button.setToolTip("Put the selected record back (double-click works too)")
+        self.restore_button.setToolTip(
+            translate("trash_view", "Put the selected record back (double-click works too)")
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         self.count = QLabel()
         self.count.setObjectName("muted")
         head = QHBoxLayout()
-        head.addWidget(heading("Recently deleted"))
+        head.addWidget(heading(translate("trash_view", "Recently deleted")))
         head.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)
@@ -68,7 +76,7 @@ class TrashView(QWidget):
 
     def _row_menu(self, row: int) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("Restore", self.restore_selected)
+        menu.addAction(translate("trash_view", "Restore"), self.restore_selected)
         return menu
 
     def activate(self) -> None:
@@ -84,19 +92,19 @@ class TrashView(QWidget):
         entries = self.ctx.store.list_deleted()
         keep_selection(self.table, self.model, lambda: self.model.set_rows(entries))
         self.count.setText(plural(len(entries), "deleted record") if entries
-                           else "Nothing was deleted in the last 30 days")
+                           else translate("trash_view", "Nothing was deleted in the last 30 days"))
         self.restore_button.setEnabled(bool(entries))
 
     def restore_selected(self) -> None:
         """Restore the selected record and open its card."""
         entry = current_record(self.table)
         if entry is None:
-            self.notice.emit("Select a record to restore.")
+            self.notice.emit(translate("trash_view", "Select a record to restore."))
             return
         try:
             done = self.ctx.store.restore_deleted(entry.pk, Actor.desktop())
         except CallsheetError as e:
-            QMessageBox.warning(self, "Cannot restore", e.message)
+            QMessageBox.warning(self, translate("trash_view", "Cannot restore"), e.message)
             return
         self.ctx.wrote()
         self.refresh()

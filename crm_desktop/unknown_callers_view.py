@@ -16,6 +16,7 @@ from .contact_actions import phone_actions
 from .contact_picker import ContactPickerDialog
 from .context import DesktopContext
 from .formatting import phone, when
+from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
@@ -30,11 +31,25 @@ class UnknownCallersModel(RecordTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            Column("Number", lambda u: phone(u.number, self.region),
-                   tooltip=lambda u: u.number),
-            Column("Last call", lambda u: when(u.last_at), sort=lambda u: u.last_at),
-            Column("Calls", lambda u: str(u.calls), sort=lambda u: u.calls, align_right=True),
-            Column("Agent of the last call", lambda u: u.agent or ""),
+            Column(
+                translate("unknown_callers_view", "Number"),
+                lambda u: phone(u.number, self.region),
+                tooltip=lambda u: u.number,
+            ),
+            Column(
+                translate("unknown_callers_view", "Last call"),
+                lambda u: when(u.last_at),
+                sort=lambda u: u.last_at,
+            ),
+            Column(
+                translate("unknown_callers_view", "Calls"),
+                lambda u: str(u.calls),
+                sort=lambda u: u.calls,
+                align_right=True,
+            ),
+            Column(
+                translate("unknown_callers_view", "Agent of the last call"), lambda u: u.agent or ""
+            ),
         )
 
     @staticmethod
@@ -56,29 +71,47 @@ class UnknownCallersView(QWidget):
         self.model = UnknownCallersModel(ctx.region)
         self.table = make_table(sorted_proxy(self.model))
         self.table.setObjectName("unknownCallers")
-        self.table.setAccessibleName("Unknown callers")
+        self.table.setAccessibleName(translate("unknown_callers_view", "Unknown callers"))
         self.table.sortByColumn(UnknownCallersModel.COL_LAST, Qt.SortOrder.DescendingOrder)
         set_widths(self.table, [170, 150, 60])
         self.table.doubleClicked.connect(lambda _: self.create("company"))
-        self.table.setToolTip("Double-click to make a company of the number")
+        self.table.setToolTip(
+            translate("unknown_callers_view", "Double-click to make a company of the number")
+        )
         install_row_menu(self.table, self._row_menu)
         install_column_chooser(self.table, "unknown_callers")
-        self.company_button = QPushButton("New company…")
-        self.company_button.setToolTip("A new company card with this number as its phone")
+        self.company_button = QPushButton(translate("unknown_callers_view", "New company…"))
+        self.company_button.setToolTip(
+            translate("unknown_callers_view", "A new company card with this number as its phone")
+        )
         self.company_button.clicked.connect(lambda: self.create("company"))
-        self.person_button = QPushButton("New person…")
-        self.person_button.setToolTip("A new person card with this number as its phone")
+        self.person_button = QPushButton(translate("unknown_callers_view", "New person…"))
+        self.person_button.setToolTip(
+            translate("unknown_callers_view", "A new person card with this number as its phone")
+        )
         self.person_button.clicked.connect(lambda: self.create("person"))
-        self.attach_button = QPushButton("Add to contact…")
-        self.attach_button.setToolTip("Give the number to an existing contact as phone 2")
+        self.attach_button = QPushButton(translate("unknown_callers_view", "Add to contact…"))
+        self.attach_button.setToolTip(
+            translate("unknown_callers_view", "Give the number to an existing contact as phone 2")
+        )
         self.attach_button.clicked.connect(self.attach)
         self.count = QLabel()
         self.count.setObjectName("muted")
-        intro = QLabel("Calls from numbers no contact has. Give a number to a contact and"
-                       " its calls move to that card.")
+        intro = QLabel(
+            translate(
+                "unknown_callers_view",
+                "Calls from numbers no contact has. Give a number to a contact and"
+                " its calls move to that card.",
+            )
+        )
         intro.setObjectName("muted")
-        intro.setToolTip("Calls Apollo linked to no contact, from numbers no company or person"
-                         " has (not even a switchboard by prefix).")
+        intro.setToolTip(
+            translate(
+                "unknown_callers_view",
+                "Calls Apollo linked to no contact, from numbers no company or person"
+                " has (not even a switchboard by prefix).",
+            )
+        )
         buttons = QHBoxLayout()
         for b in (self.company_button, self.person_button, self.attach_button):
             buttons.addWidget(b)
@@ -86,7 +119,7 @@ class UnknownCallersView(QWidget):
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 8, 8)
-        layout.addWidget(heading("Unknown callers"))
+        layout.addWidget(heading(translate("unknown_callers_view", "Unknown callers")))
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
@@ -107,15 +140,22 @@ class UnknownCallersView(QWidget):
         if rows and current_record(self.table) is None:
             self.table.selectRow(0)
         n = len(rows)
-        self.count.setText(f"{n} number{'s' if n != 1 else ''}")
+        self.count.setText(
+            (translate("unknown_callers_view", "{n} numbers") if n != 1
+             else translate("unknown_callers_view", "1 number")).format(n=n)
+        )
         for b in (self.company_button, self.person_button, self.attach_button):
             b.setEnabled(bool(rows))
 
     def _row_menu(self, row: int) -> QMenu:
         menu = QMenu(self)
-        menu.addAction("New company…", lambda: self.create("company"))
-        menu.addAction("New person…", lambda: self.create("person"))
-        menu.addAction("Add to contact…", self.attach)
+        menu.addAction(
+            translate("unknown_callers_view", "New company…"), lambda: self.create("company")
+        )
+        menu.addAction(
+            translate("unknown_callers_view", "New person…"), lambda: self.create("person")
+        )
+        menu.addAction(translate("unknown_callers_view", "Add to contact…"), self.attach)
         caller = self.selected()
         if caller is not None:
             menu.addSeparator()
@@ -138,9 +178,11 @@ class UnknownCallersView(QWidget):
         if row is None:
             return None
         dlg = ContactPickerDialog(
-            self.ctx, "Add the number to a contact",
-            f"Who called from {phone(row.number, self.ctx.region)}? The number becomes their"
-            " phone 2 and its calls move to their card.", ok_text="Add number", parent=self)
+            self.ctx, translate("unknown_callers_view", "Add the number to a contact"),
+            translate("unknown_callers_view", "Who called from {number}? The number becomes"
+                      " their phone 2 and its calls move to their card.").format(
+                number=phone(row.number, self.ctx.region)),
+            ok_text=translate("unknown_callers_view", "Add number"), parent=self)
         if dlg.exec() != ContactPickerDialog.DialogCode.Accepted or not dlg.chosen:
             return None
         picked = dlg.chosen[0]
@@ -149,8 +191,15 @@ class UnknownCallersView(QWidget):
         except CallsheetError as e:
             self.notice.emit(e.message)
             return None
-        self.notice.emit(f"{phone(row.number, self.ctx.region)} is now {picked.title}'s"
-                         f" phone 2; {n} call{'s' if n != 1 else ''} linked.")
+        self.notice.emit(
+            translate(
+                "unknown_callers_view", "{v0} is now {title}'s phone 2; {n} call(s) linked."
+            ).format(
+                v0=phone(row.number, self.ctx.region),
+                title=picked.title,
+                n=n,
+            )
+        )
         self.ctx.wrote()
         self.refresh()
         self.open_contact.emit(picked.kind, picked.id)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from .models.record_model import RecordTableModel, SortRole
+from .style import themed
 
 ROW_HEIGHT = 26
 
@@ -134,9 +135,9 @@ class Badge(QLabel):
         self.set_color(color)
 
     def set_color(self, color: str) -> None:
-        self.setStyleSheet(
+        self.setStyleSheet(themed(
             f"QLabel {{ background: {color}; color: white; border-radius: 9px;"
-            " padding: 2px 10px; font-weight: bold; font-size: 11px; }")
+            " padding: 2px 10px; font-weight: bold; font-size: 11px; }"))
 
 
 class Field(QWidget):

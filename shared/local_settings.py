@@ -60,6 +60,8 @@ class LocalSettings:
     serve_api: bool = False
     pop_cards: bool = True
     your_name: str = ""
+    # The desktop's language: "" follows the operating system, else "en" or "de".
+    language: str = ""
 
     @property
     def shared(self) -> bool:

@@ -10,7 +10,9 @@ Writes, for briefcase's ``icon = "resources/icons/callsheet"``:
   AppImage and Flatpak take 16..512; 1024 is the master copy.
 - ``callsheet.ico``: Windows (16, 24, 32, 48, 64, 128 and 256 px frames).
 - ``callsheet.icns``: macOS (32..1024 px, drawn on Apple's icon grid).
-- ``callsheet.png``: 256 px, loaded by the desktop app for its window icon.
+- ``callsheet.png``: 256 px, the window icon where SVG cannot be drawn.
+- ``callsheet.svg``: the same drawing as vectors; the desktop app's window and tray
+  icon, sharp at any size and screen scale (QtSvg's icon engine).
 
 The icon is drawn with QPainter, so the only tools needed are PySide6 (a
 runtime dependency anyway) and Pillow (to pack the .ico and .icns files).
@@ -134,12 +136,34 @@ def _bar(x1: float, x2: float, y: float, thickness: float) -> QPainterPath:
 
 def render(size: int, apple_grid: bool = False) -> QImage:
     """Draw the icon at ``size`` x ``size`` pixels (ARGB, transparent outside the tile)."""
-    u = UNIT
     image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
-    detailed = size >= 48
-
     painter = QPainter(image)
+    paint(painter, size, apple_grid)
+    painter.end()
+    return image
+
+
+def write_svg(path: Path) -> Path:
+    """The detailed icon as an SVG on a 1000-unit square (what HiDPI screens get)."""
+    from PySide6.QtCore import QRect, QSize
+    from PySide6.QtSvg import QSvgGenerator
+
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(int(UNIT), int(UNIT)))
+    generator.setViewBox(QRect(0, 0, int(UNIT), int(UNIT)))
+    generator.setTitle("Callsheet")
+    painter = QPainter(generator)
+    paint(painter, int(UNIT))
+    painter.end()
+    return path
+
+
+def paint(painter: QPainter, size: int, apple_grid: bool = False) -> None:
+    """Draw the icon on ``painter``, ``size`` pixels square (below 48: less detail)."""
+    u = UNIT
+    detailed = size >= 48
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.scale(size / u, size / u)
 
@@ -209,8 +233,6 @@ def render(size: int, apple_grid: bool = False) -> QImage:
         painter.fillPath(_bar(10 * g, 13 * g, 8.5 * g, 1 * g).subtracted(cutout), INK_SOFT)
 
     painter.fillPath(handset, CARD)
-    painter.end()
-    return image
 
 
 def _to_pillow(image: QImage):
@@ -235,6 +257,8 @@ def write_icons(out_dir: Path) -> list[Path]:
         if not standard[size].save(str(path), "PNG"):
             raise OSError(f"Could not write {path}")
         written.append(path)
+
+    written.append(write_svg(out_dir / f"{BASENAME}.svg"))
 
     runtime = out_dir / f"{BASENAME}.png"
     if not standard[RUNTIME_SIZE].save(str(runtime), "PNG"):

@@ -1,14 +1,16 @@
 """Render the desktop app's main views with the demo data to PNG files.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTDIR]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots.py [OUTDIR] [--lang de] [--dark]
 
-OUTDIR defaults to docs/screenshots. The window is 1280x800, the API runs
-on a free port of 127.0.0.1, and one real request is sent so the status bar
-shows what it looks like in use.
+OUTDIR defaults to docs/screenshots. --lang de shows the app in German and --dark in
+its dark scheme; their files are named with -de / -dark (companies-de-dark.png).
+The window is 1280x800, the API runs on a free port of 127.0.0.1, and one real
+request is sent so the status bar shows what it looks like in use.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -22,7 +24,7 @@ import requests  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from crm_desktop import style  # noqa: E402
+from crm_desktop import i18n, style  # noqa: E402
 from crm_desktop.main_window import (  # noqa: E402
     PAGE_CALLS,
     PAGE_CAMPAIGNS,
@@ -48,19 +50,30 @@ def settle(ms: int = 150) -> None:
     QCoreApplication.processEvents()
 
 
+SUFFIX = ""  # "-de", "-dark", "-de-dark": which variant is being shot
+
+
 def save(widget: QWidget, out: Path, name: str) -> None:
     settle()
-    path = out / f"{name}.png"
+    path = out / f"{name}{SUFFIX}.png"
     widget.grab().save(str(path))
     print(path)
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    global SUFFIX
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="en")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args()
+    out = args.out
     out.mkdir(parents=True, exist_ok=True)
+    SUFFIX = ("" if args.lang == "en" else f"-{args.lang}") + ("-dark" if args.dark else "")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Callsheet")
-    style.apply(app)  # type: ignore[arg-type]
+    style.apply(app, dark=args.dark)  # type: ignore[arg-type]
+    i18n.install(app, args.lang)
     tmp = tempfile.TemporaryDirectory()
     # The window's remembered state (card panel width) of this PC must not shape the shots.
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from shared.model import Person
 from shared.store import AuditEntry, DncEvent
 
 from ..formatting import actor, phone, when
+from ..i18n import translate
 from .record_model import Column, RecordTableModel
 
 
@@ -20,11 +23,14 @@ class CompanyPersonsModel(RecordTableModel):
     def __init__(self, region: str = "DE", parent: object = None) -> None:
         super().__init__(parent)
         self.COLUMNS = (
-            Column("Name", lambda p: p.name),
-            Column("Phone", lambda p: phone(p.phone or p.phone2, region)),
-            Column("E-mail", lambda p: p.email or ""),
-            Column("Do not call", lambda p: "⊘ do not call" if p.do_not_call else "",
-                   color=lambda p: "#b71c1c" if p.do_not_call else None),
+            Column(translate("card_models", "Name"), lambda p: p.name),
+            Column(translate("card_models", "Phone"), lambda p: phone(p.phone or p.phone2, region)),
+            Column(translate("card_models", "E-mail"), lambda p: p.email or ""),
+            Column(
+                translate("card_models", "Do not call"),
+                lambda p: translate("record_model", "⊘ do not call") if p.do_not_call else "",
+                color=lambda p: "#b71c1c" if p.do_not_call else None,
+            ),
         )
 
     @staticmethod
@@ -38,13 +44,19 @@ class DncModel(RecordTableModel):
     COL_WHEN, COL_ACTION, COL_BY, COL_REASON, COL_CALL = range(5)
 
     COLUMNS = (
-        Column("When", lambda e: when(e.at), sort=lambda e: e.at),
-        Column("Change", lambda e: "set do-not-call" if e.do_not_call else "lifted",
-               color=lambda e: "#b71c1c" if e.do_not_call else "#2e7d32"),
-        Column("By", lambda e: actor(e.side, e.client)),
-        Column("Reason", lambda e: e.reason or ""),
-        Column("Call", lambda e: f"call {e.call_id[:8]}… (double-click)" if e.call_id else "",
-               color=lambda e: "#1d4ed8" if e.call_id else None),
+        Column(QT_TRANSLATE_NOOP("columns", "When"), lambda e: when(e.at), sort=lambda e: e.at),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Change"),
+            lambda e: "set do-not-call" if e.do_not_call else "lifted",
+            color=lambda e: "#b71c1c" if e.do_not_call else "#2e7d32",
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "By"), lambda e: actor(e.side, e.client)),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda e: e.reason or ""),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Call"),
+            lambda e: f"call {e.call_id[:8]}… (double-click)" if e.call_id else "",
+            color=lambda e: "#1d4ed8" if e.call_id else None,
+        ),
     )
 
     @staticmethod
@@ -69,10 +81,10 @@ class AuditModel(RecordTableModel):
     COL_WHEN, COL_BY, COL_ACTION, COL_CHANGES = range(4)
 
     COLUMNS = (
-        Column("When", lambda a: when(a.at), sort=lambda a: a.at),
-        Column("By", lambda a: actor(a.side, a.client)),
-        Column("Action", lambda a: a.action.replace("_", " ")),
-        Column("Changes", lambda a: _changes(a.changes)),
+        Column(QT_TRANSLATE_NOOP("columns", "When"), lambda a: when(a.at), sort=lambda a: a.at),
+        Column(QT_TRANSLATE_NOOP("columns", "By"), lambda a: actor(a.side, a.client)),
+        Column(QT_TRANSLATE_NOOP("columns", "Action"), lambda a: a.action.replace("_", " ")),
+        Column(QT_TRANSLATE_NOOP("columns", "Changes"), lambda a: _changes(a.changes)),
     )
 
     @staticmethod

@@ -5,8 +5,9 @@ from __future__ import annotations
 from shared.model import Company
 
 from ..formatting import phone
+from ..i18n import translate
 from .paged_model import PagedColumn, PagedTableModel
-from .record_model import DNC_MARK
+from .record_model import dnc_mark
 
 # Packed fields: sort key, pk, id, then what the columns show.
 F_KEY, F_PK, F_ID, F_NAME, F_CITY, F_COUNTRY, F_PHONE, F_EMAIL, F_DNC = range(9)
@@ -21,12 +22,15 @@ class CompaniesModel(PagedTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            PagedColumn("Company", lambda f: f[F_NAME] + (DNC_MARK if f[F_DNC] == "1" else ""),
-                        lambda f: f[F_KEY]),
-            PagedColumn("City", lambda f: f[F_CITY]),
-            PagedColumn("Country", lambda f: f[F_COUNTRY]),
-            PagedColumn("Phone", self._phone, lambda f: f[F_PHONE]),
-            PagedColumn("E-mail", lambda f: f[F_EMAIL]),
+            PagedColumn(
+                translate("companies_model", "Company"),
+                lambda f: f[F_NAME] + (dnc_mark() if f[F_DNC] == "1" else ""),
+                lambda f: f[F_KEY],
+            ),
+            PagedColumn(translate("companies_model", "City"), lambda f: f[F_CITY]),
+            PagedColumn(translate("companies_model", "Country"), lambda f: f[F_COUNTRY]),
+            PagedColumn(translate("companies_model", "Phone"), self._phone, lambda f: f[F_PHONE]),
+            PagedColumn(translate("companies_model", "E-mail"), lambda f: f[F_EMAIL]),
         )
 
     def _phone(self, f: list[str]) -> str:

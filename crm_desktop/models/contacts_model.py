@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from shared.model import ContactView
 
+from ..i18n import translate
 from .record_model import Column, RecordTableModel
 
 
@@ -15,11 +18,20 @@ class ContactViewsModel(RecordTableModel):
     COL_NAME, COL_COMPANY, COL_KIND, COL_DNC = range(4)
 
     COLUMNS = (
-        Column("Name", lambda v: v.person_name or v.company_name or ""),
-        Column("Company", lambda v: v.company_name if v.person_id else ""),
-        Column("Kind", lambda v: "person" if v.person_id else "company"),
-        Column("Do not call", lambda v: "⊘ do not call" if v.do_not_call else "",
-               color=lambda v: "#b71c1c" if v.do_not_call else None),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Name"), lambda v: v.person_name or v.company_name or ""
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Company"), lambda v: v.company_name if v.person_id else ""
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Kind"), lambda v: "person" if v.person_id else "company"
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Do not call"),
+            lambda v: translate("record_model", "⊘ do not call") if v.do_not_call else "",
+            color=lambda v: "#b71c1c" if v.do_not_call else None,
+        ),
     )
 
     @staticmethod

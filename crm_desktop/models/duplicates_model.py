@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Hashable
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from shared.duplicates import DuplicatePair
 
 from .record_model import Column, RecordTableModel
@@ -24,10 +26,14 @@ class DuplicatesModel(RecordTableModel):
     COL_KIND, COL_LEFT, COL_RIGHT, COL_WHY = range(4)
 
     COLUMNS = (
-        Column("Kind", lambda p: p.kind),
-        Column("Record", lambda p: record_title(p.left)),
-        Column("Looks like", lambda p: record_title(p.right)),
-        Column("Why", lambda p: p.reason_text, bold=lambda p: len(p.reasons) > 1),
+        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda p: p.kind),
+        Column(QT_TRANSLATE_NOOP("columns", "Record"), lambda p: record_title(p.left)),
+        Column(QT_TRANSLATE_NOOP("columns", "Looks like"), lambda p: record_title(p.right)),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Why"),
+            lambda p: p.reason_text,
+            bold=lambda p: len(p.reasons) > 1,
+        ),
     )
 
     @staticmethod

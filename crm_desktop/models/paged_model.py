@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from ..i18n import translate
+from ..style import themed
 from .record_model import RecordRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
@@ -239,8 +241,12 @@ class PagedTableModel(QAbstractTableModel):
                 after = (f[0], int(f[1]))
         if not exhausted:
             self.notice.emit(
-                f"This list has more than {CLIENT_SORT_LIMIT:,} rows, so it stays sorted by"
-                " name. Type a filter to narrow it down, then sort by any column.")
+                translate(
+                    "paged_model",
+                    "This list has more than {CLIENT_SORT_LIMIT:,} rows, so it stays sorted by "
+                    "name. Type a filter to narrow it down, then sort by any column.",
+                ).format(CLIENT_SORT_LIMIT=CLIENT_SORT_LIMIT)
+            )
             return
         col = self.COLUMNS[column]
         keyfn = col.sort or (lambda f, c=col: c.text(f).lower())
@@ -264,7 +270,7 @@ class PagedTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section].title
+            return translate("columns", self.COLUMNS[section].title)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -279,7 +285,7 @@ class PagedTableModel(QAbstractTableModel):
             f = self.fields(index.row())
             return col.sort(f) if col.sort else col.text(f).lower()
         if role == Qt.ItemDataRole.ForegroundRole and self.is_flagged(index.row()):
-            return QColor("#b71c1c")
+            return QColor(themed("#b71c1c"))
         return None
 
     def is_flagged(self, row: int) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from shared.model import Person
 
 from ..formatting import phone
+from ..i18n import translate
 from .paged_model import PagedColumn, PagedTableModel
-from .record_model import DNC_MARK
+from .record_model import dnc_mark
 
 # Packed fields: sort key, pk, id, then what the columns show.
 F_KEY, F_PK, F_ID, F_NAME, F_LAST, F_COMPANY, F_CITY, F_PHONE, F_EMAIL, F_DNC = range(10)
@@ -23,13 +24,19 @@ class PersonsModel(PagedTableModel):
         super().__init__(parent)
         self.region = region
         self.COLUMNS = (
-            PagedColumn("Name", lambda f: f[F_NAME] + (DNC_MARK if f[F_DNC] == "1" else ""),
-                        lambda f: f[F_KEY]),
-            PagedColumn("Last name", lambda f: f[F_LAST]),
-            PagedColumn("Company", lambda f: f[F_COMPANY] or "private"),
-            PagedColumn("City", lambda f: f[F_CITY]),
-            PagedColumn("Phone", self._phone, lambda f: f[F_PHONE]),
-            PagedColumn("E-mail", lambda f: f[F_EMAIL]),
+            PagedColumn(
+                translate("persons_model", "Name"),
+                lambda f: f[F_NAME] + (dnc_mark() if f[F_DNC] == "1" else ""),
+                lambda f: f[F_KEY],
+            ),
+            PagedColumn(translate("persons_model", "Last name"), lambda f: f[F_LAST]),
+            PagedColumn(
+                translate("persons_model", "Company"),
+                lambda f: f[F_COMPANY] or translate("persons_model", "private"),
+            ),
+            PagedColumn(translate("persons_model", "City"), lambda f: f[F_CITY]),
+            PagedColumn(translate("persons_model", "Phone"), self._phone, lambda f: f[F_PHONE]),
+            PagedColumn(translate("persons_model", "E-mail"), lambda f: f[F_EMAIL]),
         )
 
     def _phone(self, f: list[str]) -> str:

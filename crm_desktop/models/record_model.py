@@ -13,8 +13,14 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from ..i18n import translate
+from ..style import themed
+
+
 # Do-not-call is never told by colour alone: a mark and words beside the red name.
-DNC_MARK = "  ⊘ do not call"
+def dnc_mark() -> str:
+    """What follows a do-not-call contact's name in a list."""
+    return "  " + translate("record_model", "⊘ do not call")
 RecordRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -92,7 +98,7 @@ class RecordTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section].title
+            return translate("columns", self.COLUMNS[section].title)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,7 +114,7 @@ class RecordTableModel(QAbstractTableModel):
             return col.sort(rec) if col.sort else col.text(rec).lower()
         if role == Qt.ItemDataRole.ForegroundRole and col.color:
             color = col.color(rec)
-            return QColor(color) if color else None
+            return QColor(themed(color)) if color else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return col.tooltip(rec) if col.tooltip else (col.text(rec) or None)
         if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:

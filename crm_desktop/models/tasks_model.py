@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from shared.model import Task
 from shared.timeutil import utc_now
 
 from ..formatting import when
-from .record_model import DNC_MARK, Column, RecordTableModel
+from .record_model import Column, RecordTableModel, dnc_mark
 
 OVERDUE = "#b71c1c"
 
@@ -31,18 +33,36 @@ class TasksModel(RecordTableModel):
     COL_WHEN, COL_CAMPAIGN, COL_CONTACT, COL_KIND, COL_NOTE, COL_STATUS, COL_ORIGIN = range(7)
 
     COLUMNS = (
-        Column("When", lambda t: when(t.timestamp), sort=lambda t: t.timestamp,
-               color=lambda t: OVERDUE if _overdue(t) else None,
-               bold=_overdue),
-        Column("Campaign", lambda t: t.campaign_name or t.campaign_id),
-        Column("Contact", lambda t: t.contact.label + (DNC_MARK if t.contact.do_not_call
-                                                        else ""),
-               color=lambda t: "#b71c1c" if t.contact.do_not_call else None),
-        Column("Kind", lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)"),
-        Column("Note", lambda t: t.annotation or ""),
-        Column("Status", task_status,
-               color=lambda t: (OVERDUE if _overdue(t) else None) if t.closed_at is None
-               else "#6b7280", bold=_overdue),
-        Column("From call", lambda t: f"call {t.created_by_call[:8]}…"
-               if t.created_by_call else ""),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "When"),
+            lambda t: when(t.timestamp),
+            sort=lambda t: t.timestamp,
+            color=lambda t: OVERDUE if _overdue(t) else None,
+            bold=_overdue,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Campaign"), lambda t: t.campaign_name or t.campaign_id
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Contact"),
+            lambda t: t.contact.label + (dnc_mark() if t.contact.do_not_call else ""),
+            color=lambda t: "#b71c1c" if t.contact.do_not_call else None,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Kind"),
+            lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)",
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Note"), lambda t: t.annotation or ""),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Status"),
+            task_status,
+            color=lambda t: (
+                (OVERDUE if _overdue(t) else None) if t.closed_at is None else "#6b7280"
+            ),
+            bold=_overdue,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "From call"),
+            lambda t: f"call {t.created_by_call[:8]}…" if t.created_by_call else "",
+        ),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from shared.trash import TrashEntry
 
 from ..formatting import actor, when
@@ -14,13 +16,23 @@ class TrashModel(RecordTableModel):
     COL_DELETED, COL_KIND, COL_NAME, COL_WITH, COL_BY, COL_PURGE = range(6)
 
     COLUMNS = (
-        Column("Deleted", lambda e: when(e.deleted_at), sort=lambda e: e.deleted_at),
-        Column("What", lambda e: "Company" if e.kind == "company" else "Person"),
-        Column("Name", lambda e: e.label),
-        Column("Went with it", lambda e: e.detail),
-        Column("Deleted by", lambda e: actor(e.side, e.client)),
-        Column("Gone for good on", lambda e: e.purge_at().astimezone().strftime("%a %d %b %Y"),
-               sort=lambda e: e.deleted_at),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Deleted"),
+            lambda e: when(e.deleted_at),
+            sort=lambda e: e.deleted_at,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "What"),
+            lambda e: "Company" if e.kind == "company" else "Person",
+        ),
+        Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda e: e.label),
+        Column(QT_TRANSLATE_NOOP("columns", "Went with it"), lambda e: e.detail),
+        Column(QT_TRANSLATE_NOOP("columns", "Deleted by"), lambda e: actor(e.side, e.client)),
+        Column(
+            QT_TRANSLATE_NOOP("columns", "Gone for good on"),
+            lambda e: e.purge_at().astimezone().strftime("%a %d %b %Y"),
+            sort=lambda e: e.deleted_at,
+        ),
     )
 
     @staticmethod

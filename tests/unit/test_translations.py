@@ -1,0 +1,78 @@
+"""The translations: the .ts is complete, the .qm is built from it, the language is chosen."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+
+from crm_desktop import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "i18n" / "callsheet_de.ts"
+
+
+def messages() -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [(c.findtext("name") or "", m.findtext("source") or "", m)
+            for c in root.iter("context") for m in c.iter("message")]
+
+
+def test_every_german_message_is_translated() -> None:
+    found = messages()
+    assert len(found) > 400
+    unfinished = [(ctx, src) for ctx, src, m in found
+                  if m.find("translation").get("type") in ("unfinished", "obsolete", "vanished")
+                  or not (m.findtext("translation") or "").strip()]
+    assert unfinished == []
+
+
+def test_translations_keep_placeholders_and_accelerators() -> None:
+    for ctx, src, m in messages():
+        de = m.findtext("translation") or ""
+        # .format() would fail (or drop a value) if a placeholder were renamed or lost.
+        # (The format after ":" may change: German writes dates as 01.12.)
+        field = r"\{([^{}:!]*)[^{}]*\}"
+        assert set(re.findall(field, src)) == set(re.findall(field, de)), (ctx, src, de)
+        # A menu text with an accelerator keeps one (one single & before a letter).
+        if re.search(r"&[^&\s]", src):
+            assert re.search(r"&[^&\s]", de), (ctx, src, de)
+
+
+def test_every_translate_call_in_the_code_is_in_the_ts(tmp_path) -> None:
+    """Nobody forgot to run `./dev tr` after adding a text."""
+    tool = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent))
+    if tool is None:
+        pytest.skip("pyside6-lupdate is not installed next to this Python")
+    files = sorted(str(p) for p in (ROOT / "crm_desktop").rglob("*.py"))
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([tool, *files, "-ts", str(fresh), "-silent"], check=True)
+    in_code = {(c.findtext("name"), m.findtext("source"))
+               for c in ET.parse(fresh).getroot().iter("context") for m in c.iter("message")}
+    in_ts = {(ctx, src) for ctx, src, _ in messages()}
+    assert in_code - in_ts == set()
+
+
+def test_build_qm_makes_a_loadable_translation(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(i18n, "QM_DIR", tmp_path / "qm")
+    written = i18n.build_qm()
+    assert written == [tmp_path / "qm" / "callsheet_de.qm"]
+    translator = QTranslator()
+    assert translator.load(str(written[0]))
+    assert translator.translate("main_window", "&File") == "&Datei"
+    # Up to date: nothing built again until the .ts changes.
+    assert i18n.build_qm() == []
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("", "de_DE", "de"), ("", "de_AT", "de"), ("", "en_US", "en"), ("", "fr_FR", "en"),
+    ("en", "de_DE", "en"), ("de", "en_US", "de"), ("xx", "de_CH", "de"),
+])
+def test_choose_language(setting: str, system: str, expected: str) -> None:
+    assert i18n.choose_language(setting, QLocale(system)) == expected

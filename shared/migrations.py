@@ -606,12 +606,13 @@ CREATE INDEX dnc_events_by_call ON dnc_events(call_id) WHERE call_id IS NOT NULL
 def _m0004_call_effects(db: Database) -> None:
     # A replayed call undoes what its earlier version did (the tasks it closed, the
     # do-not-call flag it set): those are found by the call id, on every replay.
-    db.executescript(
+    _run_script(
+        db,
         """
         CREATE INDEX tasks_by_closing_call ON tasks(closed_by_call)
             WHERE closed_by_call IS NOT NULL;
         CREATE INDEX dnc_events_by_call ON dnc_events(call_id) WHERE call_id IS NOT NULL;
-        """
+        """,
     )
 
 

@@ -66,3 +66,16 @@ def test_migration_3_keys_names_as_the_store_does(name):
     from shared.duplicates import name_key
 
     assert migrations._name_key_0003(name) == name_key(name)
+
+
+def test_no_migration_runs_executescript():
+    """``executescript`` commits the migration's transaction under sqlite-utils before 4.0
+    (and sqlite3 itself): with the lowest allowed version a new database failed on first
+    open at migration 4. The slow lowest-versions test found it; this catches it at once."""
+    import inspect
+
+    from shared.migrations import MIGRATIONS
+
+    offenders = [fn.__name__ for fn in MIGRATIONS
+                 if ".executescript(" in inspect.getsource(fn)]
+    assert offenders == []

@@ -7,7 +7,6 @@ only by its author, and every edit is written to the contact's audit trail.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,17 +42,6 @@ class Note:
 
 class NotAuthor(ValidationError):
     """Only the author of a note may change it."""
-
-
-def audit(conn: sqlite3.Connection, at: str, actor: Actor, entity_type: str, entity_id: str,
-          action: str, changes: dict[str, object]) -> None:
-    """One row of the audit trail, as the store writes it (kept here so these small
-    repositories need none of the store's private methods)."""
-    conn.execute(
-        "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (at, actor.side, actor.client, entity_type, entity_id, action,
-         json.dumps(changes, ensure_ascii=False, default=str)))
 
 
 def _clean_body(body: str) -> str:
@@ -116,7 +104,7 @@ class NotesRepository:
                 (note_id, company_id, view.person_id, name, text, now, now))
             kind, key = ("person", view.person_id) if view.person_id else (
                 "company", view.company_id or "")
-            audit(self.conn, now, actor, kind, key, "add_note",
+            self.store._audit(actor, kind, key, "add_note",
                   {"note": note_id, "author": name, "body": text})
         return self.get(note_id)
 
@@ -137,7 +125,7 @@ class NotesRepository:
                               (text, now, note_id))
             kind, key = ("person", note.person_id) if note.person_id else (
                 "company", note.company_id or "")
-            audit(self.conn, now, actor, kind, key, "edit_note",
+            self.store._audit(actor, kind, key, "edit_note",
                   {"note": note_id, "author": note.author, "body": [note.body, text]})
         return self.get(note_id)
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
 from .model import FieldRule, Person, PhoneMode, _clean
-from .notes import audit
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -105,5 +104,5 @@ class PersonDetails:
                 now = to_db(store.clock())
                 self.conn.execute("UPDATE persons SET updated_at = ? WHERE id = ?",
                                   (now, person_id))
-                audit(self.conn, now, actor, "person", person_id, "update", diff)
+                self.store._audit(actor, "person", person_id, "update", diff)
         return self.get(person_id)

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from . import ids
 from .errors import NotFound, ValidationError
 from .model import Actor, ContactRef
-from .notes import audit
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -114,7 +113,7 @@ class TodosRepository:
                 "INSERT INTO todos (id, owner, title, due_at, remind_at, company_id, person_id,"
                 " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (todo_id, name, text, due_at, due_at, company_id, person_id, now))
-            audit(self.conn, now, actor, "todo", todo_id, "create",
+            self.store._audit(actor, "todo", todo_id, "create",
                   {"owner": name, "title": text, "due_at": due_at,
                    "company_id": company_id, "person_id": person_id})
         return self.get(todo_id)
@@ -157,7 +156,7 @@ class TodosRepository:
             todo = self.get(todo_id)
             self.conn.execute("UPDATE todos SET remind_at = ?, notified_at = NULL WHERE id = ?",
                               (to_db(until), todo_id))
-            audit(self.conn, self._now(), actor, "todo", todo_id, "snooze",
+            self.store._audit(actor, "todo", todo_id, "snooze",
                   {"remind_at": [todo.remind_at, to_db(until)]})
         return self.get(todo_id)
 
@@ -168,7 +167,7 @@ class TodosRepository:
             now = self._now()
             self.conn.execute("UPDATE todos SET done_at = ? WHERE id = ?",
                               (now if done else None, todo_id))
-            audit(self.conn, now, actor, "todo", todo_id, "done" if done else "reopen",
+            self.store._audit(actor, "todo", todo_id, "done" if done else "reopen",
                   {"done_at": [todo.done_at, now if done else None]})
         return self.get(todo_id)
 
@@ -179,6 +178,6 @@ class TodosRepository:
             self.conn.execute(
                 "UPDATE todos SET due_at = ?, remind_at = ?, notified_at = NULL WHERE id = ?",
                 (to_db(due), to_db(due), todo_id))
-            audit(self.conn, self._now(), actor, "todo", todo_id, "reschedule",
+            self.store._audit(actor, "todo", todo_id, "reschedule",
                   {"due_at": [todo.due_at, to_db(due)]})
         return self.get(todo_id)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from .errors import ValidationError
 from .model import Actor, ContactRef
-from .notes import audit
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -91,7 +90,7 @@ class UnknownCallers:
                 self.conn.execute(
                     "UPDATE calls SET person_id = ?, company_id = ?, updated_at = ? WHERE id = ?",
                     (view.person_id, view.company_id, now, call_id))
-                audit(self.conn, now, actor, "call", call_id, "link",
+                self.store._audit(actor, "call", call_id, "link",
                       {"person_id": [None, view.person_id],
                        "company_id": [None, view.company_id], "number": number})
         return len(ids)

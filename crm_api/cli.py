@@ -75,29 +75,6 @@ def _print(text: str) -> None:
 # -- serve ---------------------------------------------------------------------
 
 
-class _Purger:
-    """Purges Recently deleted on the first call, then at most once an hour."""
-
-    EVERY = 3600.0
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.last: float | None = None
-
-    def __call__(self) -> None:
-        now = time.monotonic()
-        if self.last is not None and now - self.last < self.EVERY:
-            return
-        self.last = now
-        try:
-            n = self.store.purge_deleted(Actor("cli", "serve"))
-        except CallsheetError as e:  # a busy database: the next hour tries again
-            logging.getLogger(__name__).warning("purging Recently deleted: %s", e)
-            return
-        if n:
-            logging.getLogger(__name__).info("purged %d record(s) deleted over 30 days ago", n)
-
-
 def cmd_serve(args: argparse.Namespace) -> int:
     from shared.stores import ThreadStores
 
@@ -106,6 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .context import ApiContext
     from .logs import AccessLines
     from .middleware import ACCESS_FORMAT, access_log
+    from .retention_job import RetentionJob
     from .server import ApiServer
 
     # Nothing the server writes may block it: a pipe nobody reads would stop it.
@@ -148,9 +126,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as e:
         access_lines.close()
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
-    # Without the desktop running, the server forgets what was deleted 30 days ago.
-    purge = _Purger(store)
-    purge()
+    # Housekeeping on its own thread and store: without the desktop running, the server
+    # forgets what was deleted 30 days ago and applies the retention rules. The purge runs
+    # once before the server answers (a deleted record must not come back from the dead).
+    job = RetentionJob(stores.open_store())
+    job.purge()
     shown = db_path.redacted() if is_postgres(db_path) else db_path
     say.info(f"Callsheet API listening on {server.url} (database: {shown})")
     say.info("Press Ctrl+C to stop.")
@@ -158,12 +138,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
     server.start()
-    from .retention_job import RetentionJob
-
-    job = RetentionJob(stores.open_store()).start()
+    job.start()
     try:
+        # A short wait, not one long one: the signal handlers run between the waits.
         while not stop.wait(0.5):
-            purge()
+            pass
     finally:
         job.stop()
         server.stop()

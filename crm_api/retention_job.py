@@ -1,5 +1,6 @@
-"""The daily retention run while ``callsheet-api serve`` runs: at start, then hourly checks
-(``shared.retention.run_if_due`` runs at most once a calendar day)."""
+"""Housekeeping while ``callsheet-api serve`` runs: at start, then hourly, Recently deleted
+forgets what waited over 30 days, and the retention rules apply (``run_if_due`` runs them at
+most once a calendar day)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import threading
 
 from shared import retention
+from shared.model import Actor
 from shared.store import Store
 from shared.timeutil import utc_now
 
@@ -32,7 +34,9 @@ class RetentionJob:
         self._thread.join(timeout=30)
 
     def check(self) -> retention.RetentionResult | None:
-        """Run the rules if due; a failure is logged, never raised (the API goes on)."""
+        """Purge Recently deleted, then run the rules if due; a failure is logged, never
+        raised (the API goes on)."""
+        self.purge()
         try:
             result = retention.run_if_due(self.store, utc_now())
         except Exception:
@@ -43,6 +47,17 @@ class RetentionJob:
                      " consent proofs (see 'callsheet-api privacy log').", result.calls_deleted,
                      result.persons_anonymised, result.consents_deleted)
         return result
+
+    def purge(self) -> int:
+        """Forget what waited in Recently deleted over 30 days; a failure is logged."""
+        try:
+            purged = self.store.purge_deleted(Actor("cli", "serve"))
+        except Exception:
+            log.exception("purging Recently deleted failed; it is tried again within the hour")
+            return 0
+        if purged:
+            log.info("purged %d record(s) deleted over 30 days ago", purged)
+        return purged
 
     def _loop(self) -> None:
         while True:

@@ -15,15 +15,14 @@ from contextlib import contextmanager
 from typing import Any
 
 from shared import consent, privacy, privacy_export, privacy_log, retention
-from shared.database import connect, is_database_file
 from shared.errors import CallsheetError
-from shared.model import Actor, ContactRef
-from shared.settings import resolve_db_path
+from shared.model import ContactRef
 from shared.store import Store
 from shared.timeutil import parse_timestamp, utc_now
 
+from .cli import CLI, _not_the_database, _print, _store
+
 WHO = "cli"
-CLI = Actor("cli")
 
 Add = Callable[..., argparse.ArgumentParser]
 
@@ -37,7 +36,7 @@ def _existing(args: argparse.Namespace) -> Iterator[Store]:
     """The store on ``--db``, closed afterwards (a restore in the same process, as in
     tests, finds no connection left open). A missing file is an error."""
     # As every reading command: a mistyped --db is an error (NoDatabase), not a new file.
-    store = Store(connect(resolve_db_path(args.db), create=False))
+    store = _store(args)
     try:
         yield store
     finally:
@@ -53,16 +52,6 @@ def _opened(cmd: Callable[[argparse.Namespace, Store], int]
 
     run.__doc__ = cmd.__doc__
     return run
-
-
-def _print(text: str) -> None:
-    print(text, flush=True)
-
-
-def _not_the_database(out: str, args: argparse.Namespace) -> None:
-    """Refuse to write over the database or one of its side files."""
-    if is_database_file(out, resolve_db_path(args.db)):
-        raise Refused(f"{out} is a file of the database itself; choose another file")
 
 
 def cmd_export(args: argparse.Namespace, store: Store) -> int:

@@ -761,7 +761,7 @@ class Importer:
         mark = self._undo.mark()
         try:
             if target is not None and decision == "merge":
-                made[rp.row] = self._merge_row(rp, target)
+                made[rp.row] = self._merge_row(rp, target, made, report)
                 report.merged += 1
             else:
                 made[rp.row] = self._create_row(rp, made, report)
@@ -833,7 +833,8 @@ class Importer:
         report.persons_created += 1
         return {"person": person.id} | ({"company": company_id} if company_id else {})
 
-    def _merge_row(self, rp: RowPlan, target: str) -> dict[str, str]:
+    def _merge_row(self, rp: RowPlan, target: str, made: dict[int, dict[str, str]],
+                   report: ImportReport) -> dict[str, str]:
         """Fill the existing record's empty fields from the row; a number it lacks goes
         to a free phone slot, a different note is appended."""
         store = self.store
@@ -868,7 +869,7 @@ class Importer:
             return {"company": target}
         company = _UNSET
         if old.company_id is None and rp.company_cols.get("name"):
-            company = rp.company_id or self._existing_company(rp)
+            company = self._company_for(rp, made, report)
         if changes or company is not _UNSET:
             kwargs = {} if company is _UNSET else {"company_id": company}
             if company is not _UNSET:
@@ -891,14 +892,6 @@ class Importer:
         if given:
             PersonDetails(self.store).update(person_id, given, self.actor, region=self.region)
 
-    def _existing_company(self, rp: RowPlan) -> Any:
-        try:
-            return self.store.company_by_name_key(rp.company_cols["name"]).id
-        except NotFound:
-            company = self.store.create_company(rp.company or {}, self.actor, mode="typed",
-                                                region=self.region)
-            self._undo.created_now("company", company.id)
-            return company.id
 
 
 _COMPANY_KEY = "\0company"  # in a person's undo record: the company it was moved from

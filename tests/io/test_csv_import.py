@@ -282,3 +282,15 @@ def test_progress_reaches_total(store, tmp_path):
     seen.clear()
     report = importer.run(plan, progress=lambda n, t: seen.append((n, t)))
     assert seen[-1] == (120, 120) and report.companies_created == 120
+
+
+def test_a_company_made_while_merging_a_person_is_counted(store, tmp_path):
+    p = store.create_person({"firstName": "Rob", "lastName": "Klein",
+                             "email": "r.klein@cxlabs.de"}, Actor("cli"))
+    f = read_csv(write_csv(tmp_path / "x.csv", "Firma;Vorname;Nachname;E-Mail\n"
+                           "Neue Firma GmbH;Rob;Klein;r.klein@cxlabs.de\n"))
+    importer = Importer(store)
+    report = importer.run(importer.analyse(f), default="merge")
+    (company,) = store.list_companies()
+    assert store.get_person(p.id).company_id == company.id
+    assert (report.merged, report.companies_created) == (1, 1)

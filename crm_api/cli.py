@@ -129,7 +129,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Housekeeping on its own thread and store: without the desktop running, the server
     # forgets what was deleted 30 days ago and applies the retention rules. The purge runs
     # once before the server answers (a deleted record must not come back from the dead).
-    job = RetentionJob(stores.open_store())
+    job = RetentionJob(stores)
     job.purge()
     shown = db_path.redacted() if is_postgres(db_path) else db_path
     say.info(f"Callsheet API listening on {server.url} (database: {shown})")

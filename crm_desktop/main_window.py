@@ -644,14 +644,9 @@ class MainWindow(QMainWindow):
 
     def _update_privacy_actions(self) -> None:
         person = self._current_person_id() is not None
-        # Erasure relies on SQLite (secure_delete, the privacy log beside the file).
-        shared = bool(getattr(self, "shared_url", None))
         for a in (self.export_personal_action, self.erase_personal_action):
-            a.setEnabled(person and not shared)
-            a.setToolTip(translate("main_window", "Works on a database on this PC, not on a"
-                                   " shared database yet")
-                         if shared else "" if person else
-                         translate("main_window", "Open a person's card first"))
+            a.setEnabled(person)
+            a.setToolTip("" if person else translate("main_window", "Open a person's card first"))
 
     def _current_person_id(self) -> str | None:
         card = self.current_card()

@@ -57,6 +57,15 @@ class PrivacyView(QWidget):
                 " (…db.privacy-log.jsonl); restoring a backup applies the erasures"
                 " made since.",
             )
+            if ctx.store.dialect.local_file() is not None
+            # A shared database: no file of this PC; the README says how a restore of
+            # the server's backup re-applies the erasures made since.
+            else translate(
+                "privacy_view",
+                "Every export and erasure of personal data and every retention run,"
+                " without personal data, by every PC on the shared database. The rules"
+                " run on the API service (callsheet-api serve).",
+            )
         )
         intro.setWordWrap(True)
         intro.setObjectName("muted")

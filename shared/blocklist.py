@@ -35,10 +35,12 @@ def secret(store: Store, *, create: bool = True) -> str | None:
     value = store.get_setting(SECRET_SETTING)
     if value is None and create:
         with store.write():
+            # Never overwrite: two servers making the first secret at once would leave
+            # the hashes one of them made unreadable. The first one stored wins.
+            store.conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                (SECRET_SETTING, secrets.token_hex(32)))
             value = store.get_setting(SECRET_SETTING)
-            if value is None:
-                value = secrets.token_hex(32)
-                store.set_setting(SECRET_SETTING, value)
     return value
 
 
@@ -48,7 +50,7 @@ def block_numbers(store: Store, numbers: Iterable[str | None]) -> list[str]:
     assert key is not None
     hashes = sorted({number_hash(key, n) for n in numbers if n})
     store.conn.executemany(
-        "INSERT OR IGNORE INTO blocked_numbers (hash, added_at) VALUES (?, ?)",
+        "INSERT INTO blocked_numbers (hash, added_at) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING",
         [(h, store._now()) for h in hashes])
     return hashes
 
@@ -56,7 +58,7 @@ def block_numbers(store: Store, numbers: Iterable[str | None]) -> list[str]:
 def add_hashes(store: Store, hashes: Iterable[str]) -> None:
     """Put hashes made earlier (read back from the privacy log) on the block list."""
     store.conn.executemany(
-        "INSERT OR IGNORE INTO blocked_numbers (hash, added_at) VALUES (?, ?)",
+        "INSERT INTO blocked_numbers (hash, added_at) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING",
         [(h, store._now()) for h in hashes])
 
 

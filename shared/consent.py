@@ -234,13 +234,15 @@ def write_proof(store: Store, ref: ContactRef, out: str, *, who: str) -> dict[st
 def remember_last_use(store: Store, before: str) -> None:
     """Before the calls older than ``before`` are deleted: keep on each consent the last
     campaign call among them, so its proof is still kept five years from that call."""
-    store.conn.execute(
-        """UPDATE consents SET last_used_at = nullif(max(coalesce(last_used_at, ''), coalesce(
+    last_call = """coalesce(
                (SELECT max(k.started_at) FROM calls k
                 WHERE k.source_type = 'campaign' AND k.started_at < :before
                   AND (k.person_id = consents.person_id OR (consents.person_id IS NULL
                        AND k.person_id IS NULL AND k.company_id = consents.company_id))),
-               '')), '')""", {"before": before})
+               '')"""
+    later = store.dialect.greatest("coalesce(last_used_at, '')", last_call)
+    store.conn.execute(f"UPDATE consents SET last_used_at = nullif({later}, '')",
+                       {"before": before})
 
 
 def expired_proofs(store: Store, now: datetime) -> list[Consent]:

@@ -35,10 +35,6 @@ class DatabaseInUse(CallsheetError):
     """The database is in use by another program."""
 
 
-class NotOnSharedDatabase(CallsheetError):
-    """This works on a database file on this PC, not on a shared PostgreSQL database."""
-
-
 class DatabaseUnavailable(CallsheetError):
     """The database cannot be used right now (busy, or a shared database unreachable)."""
 

@@ -4,9 +4,12 @@
 everywhere they are stored while the record stays as "Erased person"
 (statistics still add up), puts the numbers on the block list (an objection
 outlives the erasure) and logs the erasure in the privacy log, in one
-transaction with SQLite's ``secure_delete`` on. ``erase_persons`` does the
-same for many (the retention run). Quotes in other records: ``shared.scrub``.
-The export of a person's data: ``shared.privacy_export``.
+transaction. The same on both engines; how each forgets the old bytes for good
+(SQLite: ``secure_delete``, FTS optimize, WAL checkpoint; PostgreSQL: VACUUM of
+the tables changed) is its dialect's ``forgetting`` / ``forget_search_text`` /
+``forget_old_versions``. ``erase_persons`` does the same for many (the
+retention run). Quotes in other records: ``shared.scrub``. The export of a
+person's data: ``shared.privacy_export``.
 """
 
 from __future__ import annotations
@@ -17,9 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from . import blocklist, privacy_log
 from .collation import last_name_key, sort_key
-from .errors import Conflict, NotOnSharedDatabase, ValidationError
+from .errors import Conflict, ValidationError
 from .model import Actor
-from .scrub import Candidates, SecretMatcher, candidate_rows, scrub_json, scrub_rows
+from .scrub import (
+    TOUCHED_TABLES,
+    Candidates,
+    SecretMatcher,
+    candidate_rows,
+    scrub_json,
+    scrub_rows,
+)
 
 if TYPE_CHECKING:
     from .store import Store
@@ -143,16 +153,6 @@ def _check_reason(reason: str) -> str:
     return reason
 
 
-def require_file_database(store: Store) -> None:
-    """Refuse a shared PostgreSQL database: erasure relies on SQLite's secure_delete, the
-    file's own bytes and the privacy log kept beside the file (raises NotOnSharedDatabase)."""
-    if store.engine != "sqlite":
-        raise NotOnSharedDatabase(
-            "Exporting and erasing personal data and the retention rules work on a database"
-            " file on this PC for now, not on a shared PostgreSQL database; to use them,"
-            " copy the data to a file with `callsheet-api copy`.")
-
-
 def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
                   log: bool = True, batch: int = 200) -> list[ErasureResult]:
     """Erase many persons (the retention run); those erased already are skipped.
@@ -162,7 +162,6 @@ def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
     writes wait at most for one batch. Raises NotFound for an unknown id (nothing
     erased) and ValidationError without a reason.
     """
-    require_file_database(store)
     reason = _check_reason(reason)
     persons = [store.get_person(pid) for pid in dict.fromkeys(person_ids)]
     persons = [p for p in persons if not is_erased(store, p.id)]
@@ -180,45 +179,42 @@ def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
 
 def _erase_batch(store: Store, persons: list[Any], reason: str, who: str, log: bool,
                  candidates: Candidates | None, *, optimize: bool) -> list[ErasureResult]:
-    """Erase ``persons`` in one transaction with ``secure_delete`` on, then checkpoint."""
-    conn = store.conn
-    old_secure = conn.execute("PRAGMA secure_delete").fetchone()[0]
-    conn.execute("PRAGMA secure_delete = ON")
-    outer = conn.in_transaction
+    """Erase ``persons`` in one transaction the engine forgets for good (see the module
+    docstring); after the last batch, its old row versions go too."""
+    outer = store.conn.in_transaction
     results = []
-    try:
-        with store.write():
-            matcher = SecretMatcher([s for p in persons for s in _secrets(p)])
-            if candidates is None:
-                candidates = candidate_rows(store, matcher)
-            now = store._now()
-            from_numbers = _calls_from_numbers(store, persons)
-            done = [_erase_own_records(store, p, matcher, now, from_numbers.get(p.id, []))
-                    for p in persons]
-            scrubbed = scrub_rows(store, candidates, matcher)
-            if optimize:
-                # The trigram index drops a row's tokens with a delete marker; "optimize"
-                # merges the segments so the old ones are gone, not just hidden.
-                conn.execute("INSERT INTO persons_fts(persons_fts) VALUES ('optimize')")
-            for n, (result, hashes) in enumerate(done, 1):
-                # Rows quoting them elsewhere are counted for the whole transaction.
-                result.other_records_scrubbed = scrubbed
-                store._audit(_actor_for(who), "person", result.person_id, "erase", {})
-                if log:
-                    details = {k: v for k, v in asdict(result).items() if k != "person_id"}
-                    # One fsync of the log file for the batch, with its last line.
-                    privacy_log.record(store, who, "erase", "person", result.person_id,
-                                       reason, details, replay={
-                                           "blocked": hashes,
-                                           "secret": blocklist.secret(store)},
-                                       sync=n == len(done))
-                results.append(result)
-    finally:
-        conn.execute(f"PRAGMA secure_delete = {int(old_secure)}")
-    if not outer:
-        # Old page images of the rows wait in the WAL until a checkpoint copies the
-        # new ones over them; TRUNCATE also empties the file (when no reader holds it).
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    with store.dialect.forgetting(), store.write():
+        for p in persons:
+            # Held until commit: an edit of the person on another server waits and then
+            # finds it erased. Read again under the lock, as it is now.
+            store.dialect.lock_row("persons", p.id)
+        persons = [store.get_person(p.id) for p in persons]
+        persons = [p for p in persons if not is_erased(store, p.id)]
+        matcher = SecretMatcher([s for p in persons for s in _secrets(p)])
+        if candidates is None:
+            candidates = candidate_rows(store, matcher)
+        now = store._now()
+        from_numbers = _calls_from_numbers(store, persons)
+        done = [_erase_own_records(store, p, matcher, now, from_numbers.get(p.id, []))
+                for p in persons]
+        scrubbed = scrub_rows(store, candidates, matcher)
+        if optimize:
+            store.dialect.forget_search_text()
+        for n, (result, hashes) in enumerate(done, 1):
+            # Rows quoting them elsewhere are counted for the whole transaction.
+            result.other_records_scrubbed = scrubbed
+            store._audit(_actor_for(who), "person", result.person_id, "erase", {})
+            if log:
+                details = {k: v for k, v in asdict(result).items() if k != "person_id"}
+                # One fsync of the log file for the batch, with its last line.
+                privacy_log.record(store, who, "erase", "person", result.person_id,
+                                   reason, details, replay={
+                                       "blocked": hashes,
+                                       "secret": blocklist.secret(store)},
+                                   sync=n == len(done))
+            results.append(result)
+    if not outer and optimize:
+        store.dialect.forget_old_versions(TOUCHED_TABLES)
     return results
 
 
@@ -230,20 +226,22 @@ def erase_person(store: Store, person_id: str, *, reason: str, who: str,
     payloads of their calls (and of calls from their numbers); deletes their
     tasks and campaign places; empties their audit entries; scrubs their name,
     numbers and e-mail from every free-text column; blocks their numbers; and
-    rebuilds the search index so it forgets them, all in one transaction. Freed
-    pages are zeroed (``secure_delete``) and the WAL is checkpointed. Raises
+    rebuilds the search index so it forgets them, all in one transaction. Then the
+    engine forgets the old bytes (SQLite: freed pages zeroed, WAL checkpointed;
+    PostgreSQL: the changed tables vacuumed). Raises
     NotFound, and ValidationError without a reason or for a person erased already.
     """
-    require_file_database(store)
     reason = _check_reason(reason)
     with store.write():
+        store.dialect.lock_row("persons", person_id)
         person = store.get_person(person_id)
         if is_erased(store, person_id):
             raise ValidationError(f"Person {person_id!r} was erased already.",
                                   field="person")
         (result,) = _erase_batch(store, [person], reason, who, log, None, optimize=True)
     if not store.conn.in_transaction:
-        store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # _erase_batch ran inside the write above, so the old versions go now.
+        store.dialect.forget_old_versions(TOUCHED_TABLES)
     return result
 
 

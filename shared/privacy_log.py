@@ -56,9 +56,9 @@ def sidecar_path(db_path: str | os.PathLike[str]) -> Path:
 
 
 def database_file(store: Store) -> Path | None:
-    """The file behind a store's connection (None for an in-memory database)."""
-    name = store.conn.execute("PRAGMA database_list").fetchone()[2]
-    return Path(name) if name else None
+    """The file behind a store's connection: None for an in-memory database and for a
+    shared PostgreSQL database, whose privacy log is its table alone."""
+    return store.dialect.local_file()
 
 
 def _append_line(path: Path, entry: dict[str, Any], *, sync: bool = True) -> None:
@@ -174,8 +174,8 @@ def reapply(store: Store) -> list[str]:
         with store.write():
             blocklist.add_hashes(store, replay.get("blocked") or [])
             store.conn.execute(
-                "INSERT OR IGNORE INTO privacy_log (id, at, actor, action, entity_type,"
-                " entity_id, reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO privacy_log (id, at, actor, action, entity_type, entity_id,"
+                " reason, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (entry["id"], entry["at"], entry.get("actor") or "unknown", entry["action"],
                  entry.get("entity_type"), entry.get("entity_id"), entry.get("reason"),
                  json.dumps(entry.get("details") or {}, ensure_ascii=False)))

@@ -97,13 +97,17 @@ def _months_back(now: datetime, months: int) -> datetime:
 
 def _idle_persons(store: Store, before: str, limit: int | None) -> list[tuple[str, str, str]]:
     """Persons (not erased) whose last call, task or edit is before ``before``."""
-    sql = """
+    d = store.dialect
+    task_last = d.greatest(d.greatest("t.created_at", "t.timestamp"),
+                           "coalesce(t.closed_at, '')")
+    last = d.greatest(d.greatest(
+        "p.updated_at",
+        "coalesce((SELECT max(started_at) FROM calls k WHERE k.person_id = p.id), '')"),
+        f"coalesce((SELECT max({task_last}) FROM tasks t WHERE t.person_id = p.id), '')")
+    sql = f"""
         SELECT id, name, last FROM (
-          SELECT p.id, p.name, max(p.updated_at,
-            coalesce((SELECT max(started_at) FROM calls k WHERE k.person_id = p.id), ''),
-            coalesce((SELECT max(max(t.created_at, t.timestamp, coalesce(t.closed_at, '')))
-                      FROM tasks t WHERE t.person_id = p.id), '')) AS last
-          FROM persons p WHERE p.erased_at IS NULL AND p.updated_at < :before)
+          SELECT p.id, p.name, {last} AS last
+          FROM persons p WHERE p.erased_at IS NULL AND p.updated_at < :before) idle
         WHERE last < :before ORDER BY last, id"""
     params: dict[str, object] = {"before": before}
     if limit is not None:
@@ -114,11 +118,7 @@ def _idle_persons(store: Store, before: str, limit: int | None) -> list[tuple[st
 
 def preview(store: Store, now: datetime, rules: RetentionPolicy | None = None,
             limit: int = PREVIEW_LIMIT) -> RetentionPlan:
-    """What a run at ``now`` would remove (at most ``limit`` of each listed); raises
-    NotOnSharedDatabase on PostgreSQL."""
-    from .privacy import require_file_database
-
-    require_file_database(store)
+    """What a run at ``now`` would remove (at most ``limit`` of each listed)."""
     rules = rules or policy(store)
     plan = RetentionPlan(None, 0)
     if rules.call_months:
@@ -169,9 +169,9 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
     rules = rules or policy(store)
     plan = preview(store, now, rules, limit=0)
     calls = persons = 0
-    secure = store.conn.execute("PRAGMA secure_delete").fetchone()[0]
-    store.conn.execute("PRAGMA secure_delete = ON")
-    try:
+    # Deleted calls are forgotten as erased persons are (SQLite zeroes the freed pages;
+    # PostgreSQL vacuums the tables afterwards).
+    with store.dialect.forgetting():
         if plan.calls_before:
             calls = delete_calls_before(store, plan.calls_before)
         if plan.idle_before:
@@ -191,8 +191,9 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
                     f" {rules.person_years} years", result.__dict__,
                     replay={"calls_before": plan.calls_before} if calls else None)
             store.set_setting(LAST_RUN, now.date().isoformat())
-    finally:
-        store.conn.execute(f"PRAGMA secure_delete = {int(secure)}")
+    if calls or expired:
+        store.dialect.forget_old_versions(("calls", "call_tags", "call_attempts", "audit_log",
+                                           "consents", "campaign_contacts"))
     return result
 
 

@@ -30,10 +30,14 @@ _TEXT_COLUMNS = (
     ("trash", "label", False), ("trash", "detail", False), ("trash", "snapshot", True),
 )
 
+# How a row of each table is found again: its pk, which both engines have, except in
+# call_tags (one row per tag of a call).
+_KEYS = {"call_tags": ("call_id", "position")}
+# Every table erasure changes or scrubs (PostgreSQL vacuums them afterwards).
+TOUCHED_TABLES = frozenset({t for t, _, _ in _TEXT_COLUMNS} | {
+    "persons", "notes", "todos", "person_details", "campaign_contacts", "blocked_numbers"})
+
 _WORD = re.compile(r"\w+")
-# Up to this many secrets SQLite's LIKE picks the rows that may quote them; beyond, one
-# Python pass per row (a retention run anonymising thousands at once) is faster.
-_LIKE_LIMIT = 60
 
 
 class SecretMatcher:
@@ -126,41 +130,36 @@ def _scrub_cell(text: str, matcher: SecretMatcher, is_json: bool) -> str:
     return matcher.sub(text)
 
 
-Candidates = list[tuple[str, str, bool, int]]  # (table, column, is_json, rowid)
+Candidates = list[tuple[str, str, bool, tuple[Any, ...]]]  # (table, column, is_json, key)
+
+
+def _keys(table: str) -> tuple[str, ...]:
+    return _KEYS.get(table, ("pk",))
 
 
 def candidate_rows(store: Store, matcher: SecretMatcher) -> Candidates:
-    """The rows of the free-text columns that may quote a secret."""
+    """The rows of the free-text columns that may quote a secret (the engine picks them:
+    ``rows_quoting`` of its dialect)."""
     out: Candidates = []
-    secrets = matcher.secrets
-    if not secrets:
+    if not matcher.secrets:
         return out
     for table, column, is_json in _TEXT_COLUMNS:
-        if len(secrets) <= _LIKE_LIMIT:
-            # SQLite picks the rows (LIKE ignores ASCII case and, unlike lower(), copies
-            # nothing): most rows hold none of the secrets and never reach Python.
-            tests = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in secrets)
-            params = ["%" + s.replace("\\", "\\\\").replace("%", "\\%")
-                      .replace("_", "\\_") + "%" for s in secrets]
-            rows = store._all(f"SELECT rowid FROM {table}"
-                              f" WHERE {column} IS NOT NULL AND ({tests})", params)
-        else:
-            store.conn.create_function("callsheet_quotes", 1, matcher.search)
-            rows = store._all(f"SELECT rowid FROM {table} WHERE callsheet_quotes({column})")
-        out += [(table, column, is_json, r[0]) for r in rows]
+        keys = store.dialect.rows_quoting(table, _keys(table), column, matcher.secrets,
+                                          matcher.search)
+        out += [(table, column, is_json, key) for key in keys]
     return out
 
 
 def scrub_rows(store: Store, rows: Candidates, matcher: SecretMatcher) -> int:
     """Scrub the secrets from the given rows (read again now); returns rows changed."""
     changed = 0
-    for table, column, is_json, rowid in rows:
-        row = store._one(f"SELECT {column} FROM {table} WHERE rowid = ?", (rowid,))
+    for table, column, is_json, key in rows:
+        where = " AND ".join(f"{k} = ?" for k in _keys(table))
+        row = store._one(f"SELECT {column} FROM {table} WHERE {where}", key)
         if row is None or row[0] is None:
             continue
         new = _scrub_cell(row[0], matcher, is_json)
         if new != row[0]:
-            store.conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
-                               (new, rowid))
+            store.conn.execute(f"UPDATE {table} SET {column} = ? WHERE {where}", (new, *key))
             changed += 1
     return changed

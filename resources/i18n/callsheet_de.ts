@@ -2808,12 +2808,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+25"/>
-        <location line="+563"/>
+        <location line="+558"/>
         <source>Unsaved changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
-        <location line="-562"/>
+        <location line="-557"/>
         <source>{v0} has unsaved changes. Close it and lose them?</source>
         <translation>{v0} hat ungespeicherte Änderungen. Schließen und verwerfen?</translation>
     </message>
@@ -2823,12 +2823,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Öffnen Sie die Karte eines Kontakts, um eine Notiz dazu zu schreiben.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Works on a database on this PC, not on a shared database yet</source>
-        <translation>Geht mit einer Datenbank auf diesem PC, noch nicht mit einer gemeinsamen Datenbank</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+17"/>
         <source>Open a person&apos;s card first</source>
         <translation>Öffnen Sie zuerst die Karte einer Person</translation>
     </message>
@@ -3351,7 +3346,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>privacy_view</name>
     <message>
-        <location filename="../../crm_desktop/privacy_view.py" line="+41"/>
+        <location filename="../../crm_desktop/privacy_view.py" line="+40"/>
         <source>Double-click a row to open the record</source>
         <translation>Doppelklick auf eine Zeile öffnet den Datensatz</translation>
     </message>
@@ -3376,7 +3371,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Jeder Export und jede Löschung personenbezogener Daten und jeder Aufbewahrungslauf, ohne personenbezogene Daten. Eine Kopie liegt neben der Datenbank (…db.privacy-log.jsonl); beim Wiederherstellen einer Sicherung werden die seitdem erfolgten Löschungen erneut angewandt.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+10"/>
+        <source>Every export and erasure of personal data and every retention run, without personal data, by every PC on the shared database. The rules run on the API service (callsheet-api serve).</source>
+        <translation>Jeder Export und jede Löschung personenbezogener Daten und jeder Aufbewahrungslauf, ohne personenbezogene Daten, von jedem PC an der gemeinsamen Datenbank. Die Regeln laufen im API-Dienst (callsheet-api serve).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>{v0} event(s)</source>
         <translation>{v0} Ereignis(se)</translation>
     </message>

@@ -8,11 +8,22 @@ servers may share one database, so what SQLite gets from its file lock
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 NAME = "postgresql"
+# Up to this many secrets the server picks the rows that may quote an erased person
+# (ILIKE ANY); beyond, the rows are read in chunks and tested in Python, as on SQLite.
+LIKE_LIMIT = 60
+_SCAN_CHUNK = 2000
+
+
+def _key(name: str) -> int:
+    """A bigint for an advisory lock, from a name."""
+    return int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(), "big",
+                          signed=True)
 
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -84,9 +95,7 @@ class PostgresDialect:
 
     def lock_key(self, key: str) -> None:
         """Serialise writers of one key (a call id) across servers until commit."""
-        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
-        self.conn.execute("SELECT pg_advisory_xact_lock(CAST(? AS bigint))",
-                          (int.from_bytes(digest, "big", signed=True),))
+        self.conn.execute("SELECT pg_advisory_xact_lock(CAST(? AS bigint))", (_key(key),))
 
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row (by id) until commit before reading it for an update, so that
@@ -176,3 +185,74 @@ class PostgresDialect:
         folded, as NOCASE); the index on ``fold(col)`` serves the prefix."""
         return (f"{fold(col)} LIKE ? ESCAPE '\\'",
                 [like_escape(text.translate(_ASCII_LOWER)) + "%"])
+
+    # -- erasure: forgetting for good -------------------------------------------
+
+    def local_file(self) -> Path | None:
+        """None: the database lives on its server, not in a file of this PC, so the
+        privacy log is the table alone (no copy beside a file)."""
+        return None
+
+    @contextmanager
+    def forgetting(self) -> Iterator[None]:
+        """Nothing to switch on: PostgreSQL has no ``secure_delete``. An UPDATE or DELETE
+        leaves the old row version in the table until VACUUM removes it, which
+        ``forget_old_versions`` runs after the commit."""
+        yield
+
+    def forget_search_text(self) -> None:
+        """Nothing inside the transaction: the pg_trgm index on search_text points at row
+        versions, and VACUUM (``forget_old_versions``) removes the old ones' entries."""
+
+    def forget_old_versions(self, tables: Iterable[str]) -> None:
+        """After an erasure's commit: VACUUM the tables it changed, so the old row versions
+        (and their index entries) holding the erased data are removed, not just
+        invisible. VACUUM cannot remove a version a transaction still open elsewhere may
+        see; the next autovacuum does. The bytes may stay in the files' free space until
+        overwritten, in the server's WAL until it is recycled, and in backups: README,
+        "Erasure on a shared database". A role that does not own a table gets a warning
+        for it from the server, not an error."""
+        if self.conn.in_transaction:
+            return  # VACUUM cannot run inside a transaction; the outer one's caller does
+        self.conn.execute("VACUUM " + ", ".join(sorted(set(tables))))
+
+    def rows_quoting(self, table: str, keys: tuple[str, ...], column: str, secrets: list[str],
+                     search: Callable[[str | None], bool]) -> list[tuple[Any, ...]]:
+        """The keys of ``table``'s rows whose ``column`` may quote one of ``secrets``
+        (``search`` tells for sure; the caller tests again before it changes a row)."""
+        cols = ", ".join(keys)
+        if len(secrets) <= LIKE_LIMIT:
+            # ILIKE ignores case as SQLite's LIKE does (ASCII at least): most rows hold
+            # none of the secrets and never leave the server.
+            patterns = ["%" + like_escape(s) + "%" for s in secrets]
+            return [tuple(r) for r in self.conn.execute(
+                f"SELECT {cols} FROM {table} WHERE {column} ILIKE ANY(?)", (patterns,))]
+        # Thousands of secrets: ILIKE ANY would test each row against each of them. Read
+        # the column in chunks by key (memory stays small) and let ``search`` decide.
+        out: list[tuple[Any, ...]] = []
+        after: tuple[Any, ...] | None = None
+        marks = ", ".join("?" for _ in keys)
+        while True:
+            where = "" if after is None else f" AND ({cols}) > ({marks})"
+            rows = self.conn.execute(
+                f"SELECT {cols}, {column} FROM {table} WHERE {column} IS NOT NULL{where}"
+                f" ORDER BY {cols} LIMIT {_SCAN_CHUNK}", after or ()).fetchall()
+            out += [tuple(r[:len(keys)]) for r in rows if search(r[len(keys)])]
+            if len(rows) < _SCAN_CHUNK:
+                return out
+            after = tuple(rows[-1][:len(keys)])
+
+    @contextmanager
+    def exclusive_job(self, name: str) -> Iterator[bool]:
+        """Yields whether this connection may do the job ``name`` now: several servers on
+        one database each try a session advisory lock; the one that gets it does the job,
+        the others yield False and skip it (the lock goes when the block ends, or with
+        the connection should this process die)."""
+        key = _key("callsheet-job:" + name)
+        got = self.conn.execute("SELECT pg_try_advisory_lock(CAST(? AS bigint))",
+                                (key,)).fetchone()[0]
+        try:
+            yield bool(got)
+        finally:
+            if got and not self.conn.raw.closed and not self.conn.raw.broken:
+                self.conn.execute("SELECT pg_advisory_unlock(CAST(? AS bigint))", (key,))

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 NAME = "sqlite"
+# Up to this many secrets LIKE picks the rows that may quote an erased person; beyond,
+# one Python test per row (a retention run anonymising thousands at once) is faster.
+LIKE_LIMIT = 60
 
 _WRITE_LOCKS: dict[str, threading.RLock] = {}
 _WRITE_LOCKS_GUARD = threading.Lock()
@@ -204,3 +208,58 @@ class SqliteDialect:
         """Whether a batch may roll back to its savepoint after ``error`` and go on
         (SQLite says so by keeping the transaction open)."""
         return True
+
+    # -- erasure: forgetting for good -------------------------------------------
+
+    def local_file(self) -> Path | None:
+        """The database file on this PC (None in memory): the privacy log keeps a copy
+        of its lines beside it, which a restore of an older backup reads."""
+        return Path(self.watch.path) if self.watch.path else None
+
+    @contextmanager
+    def forgetting(self) -> Iterator[None]:
+        """While the block runs, what is deleted or overwritten is zeroed in the file
+        (``secure_delete``), not only marked free."""
+        old = self.conn.execute("PRAGMA secure_delete").fetchone()[0]
+        self.conn.execute("PRAGMA secure_delete = ON")
+        try:
+            yield
+        finally:
+            self.conn.execute(f"PRAGMA secure_delete = {int(old)}")
+
+    def forget_search_text(self) -> None:
+        """Inside an erasure's transaction: the trigram index drops a row's tokens with a
+        delete marker; "optimize" merges the segments so the old ones are gone, not just
+        hidden."""
+        self.conn.execute("INSERT INTO persons_fts(persons_fts) VALUES ('optimize')")
+
+    def forget_old_versions(self, tables: Iterable[str]) -> None:
+        """After an erasure's commit: old page images of the rows wait in the WAL until a
+        checkpoint copies the new ones over them; TRUNCATE also empties the file (when no
+        reader holds it). ``tables`` is for PostgreSQL's counterpart."""
+        if not self.conn.in_transaction:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def rows_quoting(self, table: str, keys: tuple[str, ...], column: str, secrets: list[str],
+                     search: Callable[[str | None], bool]) -> list[tuple[Any, ...]]:
+        """The keys of ``table``'s rows whose ``column`` may quote one of ``secrets``
+        (``search`` tells for sure; the caller tests again before it changes a row)."""
+        cols = ", ".join(keys)
+        if len(secrets) <= LIKE_LIMIT:
+            # LIKE ignores ASCII case and, unlike lower(), copies nothing: most rows hold
+            # none of the secrets and never reach Python.
+            tests = " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in secrets)
+            params = ["%" + like_escape(s) + "%" for s in secrets]
+            rows = self.conn.execute(f"SELECT {cols} FROM {table}"
+                                     f" WHERE {column} IS NOT NULL AND ({tests})", params)
+        else:
+            self.conn.create_function("callsheet_quotes", 1, search)
+            rows = self.conn.execute(
+                f"SELECT {cols} FROM {table} WHERE callsheet_quotes({column})")
+        return [tuple(r) for r in rows]
+
+    @contextmanager
+    def exclusive_job(self, name: str) -> Iterator[bool]:
+        """Yields True: a database file serves one PC, whose one ``serve`` or desktop does
+        the housekeeping (PostgreSQL's twin lets one of several servers do it)."""
+        yield True

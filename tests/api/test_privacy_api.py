@@ -12,11 +12,6 @@ from shared.model import Actor, ContactRef
 
 from .conftest import unique_phone
 
-# Privacy and retention are SQLite-only so far (secure_delete, the privacy log beside
-# the file, erasure checked in the file's bytes): not run on PostgreSQL yet.
-pytestmark = pytest.mark.sqlite_only
-
-
 DESK = Actor.desktop()
 PAST = datetime(2026, 1, 1, tzinfo=UTC)
 

@@ -266,3 +266,60 @@ def test_a_window_on_a_shared_database_leaves_retention_to_its_server(
         w.shutdown()
         w.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_window_on_a_shared_database_erases_a_person_for_every_pc(
+        qtbot, pg_database, monkeypatch, tmp_path):
+    """Card ▸ Erase personal data… on a real PostgreSQL store: another PC's connection sees
+    the person erased and the erasure in the privacy log; export works there too."""
+    import psycopg
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.main_window import DesktopOptions, MainWindow
+    from shared.database import connect
+    from shared.model import Actor
+    from shared.store import Store
+    from tests.gui.conftest import API_KEY
+
+    url = pg_database()
+    store = Store(connect(url))  # migrates: the whole schema, its NOTIFY triggers too
+    w = MainWindow(store, url, DesktopOptions(
+        flags={"host": "127.0.0.1", "port": "0", "api_key": API_KEY, "region": "DE"},
+        shared_url=url, daily_backups=False))
+    w.show()
+    try:
+        p = _person(store, Actor("cli"))
+        w.open_contact("person", p.id)
+        target = tmp_path / "greta.json"
+        monkeypatch.setattr(file_dialogs, "save_file_name", lambda *a, **k: (str(target), ""))
+        export = _menu_action(w, "E&xport personal data…")
+        assert export.isEnabled()
+        export.trigger()
+        assert json.loads(target.read_text())["person"]["email"] == "greta@example.org"
+        _answer_erase(monkeypatch, qtbot, "Art. 17 letter")
+        _menu_action(w, "&Erase personal data…").trigger()
+        with psycopg.connect(url, autocommit=True) as other_pc:
+            row = other_pc.execute("SELECT name, phone, email, erased_at FROM persons"
+                                   " WHERE id = %s", (p.id,)).fetchone()
+            assert row[:3] == ("Erased person", None, None) and row[3] is not None
+            call = other_pc.execute("SELECT phone_number, annotation FROM calls"
+                                    " WHERE id = 'g1'").fetchone()
+            assert call == (None, None)
+            log = other_pc.execute("SELECT action, reason, actor FROM privacy_log"
+                                   " ORDER BY pk").fetchall()
+            assert log == [("export", None, f"{os_user()} on {pc_name()}"),
+                           ("erase", "Art. 17 letter", f"{os_user()} on {pc_name()}")]
+        w.go(PAGE_PRIVACY)
+        assert w.privacy.model.rowCount() == 2
+        assert any("every PC on the shared database" in label.text()
+                   for label in w.privacy.findChildren(type(w.privacy.count)))
+    finally:
+        QApplication.processEvents()  # the card's pending focus timer, before it goes
+        for card in w.card_list():
+            w._remove_card(card)
+        w.close()
+        w.shutdown()
+        w.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        store.db.close()

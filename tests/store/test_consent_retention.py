@@ -1,4 +1,4 @@
-"""Consent records, campaigns that need consent, and retention, on a real SQLite file."""
+"""Consent records, campaigns that need consent, and retention, on both engines."""
 
 from __future__ import annotations
 
@@ -11,11 +11,6 @@ from shared import consent, privacy_log, retention
 from shared.calls import parse_call
 from shared.errors import NotFound, ValidationError
 from shared.model import Actor, ContactRef
-
-# Privacy and retention are SQLite-only so far (secure_delete, the privacy log beside
-# the file, erasure checked in the file's bytes): not run on PostgreSQL yet.
-pytestmark = pytest.mark.sqlite_only
-
 
 API = Actor("api", "127.0.0.1")
 DESK = Actor.desktop()

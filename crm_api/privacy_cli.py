@@ -99,6 +99,17 @@ def cmd_log(args: argparse.Namespace, store: Store) -> int:
     return 0
 
 
+def cmd_reapply(args: argparse.Namespace, store: Store) -> int:
+    try:
+        entries = privacy_log.read_events_file(args.log)
+    except (OSError, ValueError) as e:
+        raise Refused(f"cannot read {args.log}: {e}") from None
+    erased = privacy_log.reapply_events(store, entries)
+    _print(f"Applied the privacy log again: {len(erased)} persons erased again"
+           + (f" ({', '.join(erased)})" if erased else "") + ".")
+    return 0
+
+
 def cmd_retention(args: argparse.Namespace, store: Store) -> int:
     rules = retention.policy(store)
     if args.calls_months is not None or args.persons_years is not None:
@@ -187,6 +198,11 @@ def register(sub: Any, add: Add, campaign_sub: Any) -> None:
                               " newest first.", psub)
     log.add_argument("--limit", type=int, default=1000, help="at most this many (1000)")
     log.add_argument("--json", action="store_true", help="as JSON")
+    rea = padd("reapply", cmd_reapply, "After restoring an older backup of a shared database:"
+                                      " apply again the erasures and retention runs of a"
+                                      " privacy log saved before with 'privacy log --json'.",
+               psub)
+    rea.add_argument("log", metavar="LOG.json")
     ret = padd("retention", cmd_retention, "Show what the retention rules would remove now;"
                                           " set them; or run them.", psub)
     ret.add_argument("--calls-months", dest="calls_months", type=int, metavar="N",

@@ -1,9 +1,12 @@
 """The privacy log: every export, erasure and retention run, without personal data.
 
-Each event is a row of ``privacy_log`` and a line of ``<db>.privacy-log.jsonl``
-beside the database file. The file outlives a restore: restoring an older
-backup reads it and applies again the erasures made since the backup
-(``reapply``), so a restore never brings erased persons back.
+Each event is a row of ``privacy_log`` and, on a database file, a line of
+``<db>.privacy-log.jsonl`` beside it. The file outlives a restore: restoring an
+older backup reads it and applies again the erasures made since the backup
+(``reapply``), so a restore never brings erased persons back. A shared
+PostgreSQL database has no file of this PC beside it: there the log saved with
+``callsheet-api privacy log --json`` before a restore is applied again after it
+(``reapply_events``; README, "Erasure on a shared database").
 
 An event says when, who (the desktop's "Your name" and PC, ``cli`` or
 ``retention``), what (``export``, ``erase``, ``consent-export``,
@@ -108,6 +111,16 @@ def events(store: Store, limit: int = 1000) -> list[PrivacyEvent]:
                                 (limit,))]
 
 
+def read_events_file(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """The events of a privacy log saved with ``callsheet-api privacy log --json``, oldest
+    first. Raises ValueError when the file is not such a list."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(data, list) or not all(
+            isinstance(e, dict) and {"id", "at", "action"} <= e.keys() for e in data):
+        raise ValueError("not a privacy log saved with 'privacy log --json'")
+    return sorted(data, key=lambda e: (str(e["at"]), str(e["id"])))
+
+
 def read_sidecar(db_path: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """The events in the file beside the database, oldest first (a torn last line, from a
     crash while writing it, is skipped)."""
@@ -141,7 +154,16 @@ def reapply_file(db_path: str | os.PathLike[str]) -> list[str]:
 
 def reapply(store: Store) -> list[str]:
     """After a restore: apply again what the file beside the database logged but the
-    restored database does not know; returns the ids of the persons erased again.
+    restored database does not know; returns the ids of the persons erased again."""
+    path = database_file(store)
+    if path is None:
+        return []
+    return reapply_events(store, read_sidecar(path))
+
+
+def reapply_events(store: Store, entries: list[dict[str, Any]]) -> list[str]:
+    """Apply again the logged ``entries`` (oldest first) the database does not know;
+    returns the ids of the persons erased again.
 
     Missing events are copied into ``privacy_log``; each missing erasure erases
     its person again (if the backup still has them) and puts its hashes back on
@@ -150,12 +172,9 @@ def reapply(store: Store) -> list[str]:
     from .privacy import erase_person
     from .retention import delete_calls_before
 
-    path = database_file(store)
-    if path is None:
-        return []
     known = {r[0] for r in store._all("SELECT id FROM privacy_log")}
     erased: list[str] = []
-    for entry in read_sidecar(path):
+    for entry in entries:
         if entry["id"] in known:
             continue
         replay = entry.get("replay") or {}
@@ -169,8 +188,10 @@ def reapply(store: Store) -> list[str]:
                 erase_person(store, entry["entity_id"], reason=entry.get("reason") or "restore",
                              who=entry.get("actor") or "restore", log=False)
                 erased.append(entry["entity_id"])
-        elif entry["action"] == "retention" and replay.get("calls_before"):
-            delete_calls_before(store, replay["calls_before"])
+        elif entry["action"] == "retention" and (
+                before := replay.get("calls_before")
+                or (entry.get("details") or {}).get("calls_before")):
+            delete_calls_before(store, before)
         with store.write():
             blocklist.add_hashes(store, replay.get("blocked") or [])
             store.conn.execute(

@@ -188,7 +188,10 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
                 privacy_log.record(
                     store, WHO, "retention", None, None,
                     f"calls older than {rules.call_months} months, persons idle for"
-                    f" {rules.person_years} years", result.__dict__,
+                    f" {rules.person_years} years",
+                    # The cutoff, so that a restore can delete those calls again.
+                    {**result.__dict__, **({"calls_before": plan.calls_before} if calls
+                                           else {})},
                     replay={"calls_before": plan.calls_before} if calls else None)
             store.set_setting(LAST_RUN, now.date().isoformat())
     if calls or expired:

@@ -237,3 +237,60 @@ def test_an_edit_waits_for_the_erasure_and_then_finds_the_person_erased(office):
         eraser.db.close()
         editor.db.close()
 
+
+
+def test_a_restored_older_backup_gets_the_erasures_again_from_the_saved_log(
+        run, office, pg_server, tmp_path):
+    """A shared database has no log file beside it: the log saved with ``privacy log --json``
+    before the restore is applied to the restored backup with ``privacy reapply``."""
+    url, pid, other = office
+    name = url.rsplit("/", 1)[1]
+    # The backup: a copy of the database as it was before the erasure.
+    backup = pg_server.create_database(f"{name}_backup", template=name)
+    try:
+        assert run("privacy", "erase", pid, "--reason", "Art. 17", "--yes", "--db", url)[0] == 0
+        code, out, _ = run("privacy", "log", "--json", "--db", url)
+        saved = tmp_path / "privacy-log.json"
+        saved.write_text(out)
+        assert _cells_holding(backup, SECRETS)  # the restored backup has her again
+        code, out, err = run("privacy", "reapply", str(saved), "--db", backup)
+        assert (code, err) == (0, "")
+        assert f"1 persons erased again ({pid})" in out
+        assert _cells_holding(backup, SECRETS) == []
+        with psycopg.connect(backup, autocommit=True) as pg:
+            assert pg.execute("SELECT action, reason FROM privacy_log").fetchall() == [
+                ("erase", "Art. 17")]
+        # Twice is once.
+        assert "0 persons erased again" in run("privacy", "reapply", str(saved), "--db",
+                                               backup)[1]
+        not_a_log = tmp_path / "x.json"
+        not_a_log.write_text('{"a": 1}')
+        code, _, err = run("privacy", "reapply", str(not_a_log), "--db", backup)
+        assert code == 1 and "not a privacy log" in err and len(err.splitlines()) == 1
+    finally:
+        pg_server.drop_database(f"{name}_backup")
+
+
+def test_a_restored_older_backup_loses_the_calls_a_retention_run_deleted(
+        run, office, pg_server, tmp_path):
+    url, pid, _ = office
+    store = Store(connect(url))
+    try:
+        store.record_call(parse_call({"id": "old", "timestampInit": "2020-01-01T09:00:00Z",
+                                      "contact": {"company": None, "person": pid}}), API)
+    finally:
+        store.db.close()
+    name = url.rsplit("/", 1)[1]
+    backup = pg_server.create_database(f"{name}_backup", template=name)
+    try:
+        code, out, _ = run("privacy", "retention", "--calls-months", "24", "--run", "--db", url)
+        assert code == 0 and "Deleted 1 calls" in out
+        saved = tmp_path / "privacy-log.json"
+        saved.write_text(run("privacy", "log", "--json", "--db", url)[1])
+        assert run("privacy", "reapply", str(saved), "--db", backup)[0] == 0
+        with psycopg.connect(backup, autocommit=True) as pg:
+            assert [r[0] for r in pg.execute("SELECT id FROM calls")] == ["c1"]
+            assert [r[0] for r in pg.execute("SELECT action FROM privacy_log")] == [
+                "retention"]
+    finally:
+        pg_server.drop_database(f"{name}_backup")

@@ -21,8 +21,8 @@ from .widgets import Field
 class EraseDialog(QDialog):
     """Asks for a reason and a deliberate click; ``reason`` holds the text after OK."""
 
-    def __init__(self, name: str, counts: dict[str, int], parent: QWidget | None = None
-                 ) -> None:
+    def __init__(self, name: str, counts: dict[str, int], parent: QWidget | None = None,
+                 *, shared: bool = False) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("erase_dialog", "Erase personal data"))
         self.reason = ""
@@ -34,14 +34,23 @@ class EraseDialog(QDialog):
                 "person</i> so statistics add up.</li><li>{v1} call(s) stay without number, notes "
                 "and tag data.</li><li>{v2} task(s) and {v3} campaign place(s) are "
                 "removed.</li><li>The phone numbers stay blocked: a contact created later with "
-                "one of them is do-not-call (the objection holds).</li><li>Backups made before "
-                "now still hold the data; a restore erases it again.</li></ul><p><b>This cannot "
-                "be undone.</b></p>",
+                "one of them is do-not-call (the objection holds).</li><li>{v4}</li></ul>"
+                "<p><b>This cannot be undone.</b></p>",
             ).format(
                 v0=escape(name),
                 v1=counts.get("calls", 0),
                 v2=counts.get("tasks", 0),
                 v3=counts.get("places", 0),
+                v4=translate(
+                    "erase_dialog",
+                    "Backups of the shared database made before now still hold the data; after"
+                    " restoring one, apply the saved privacy log again (privacy reapply).",
+                )
+                if shared
+                else translate(
+                    "erase_dialog",
+                    "Backups made before now still hold the data; a restore erases it again.",
+                ),
             )
         )
         text.setWordWrap(True)

@@ -60,7 +60,9 @@ def erase_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str) ->
         )
         return False
     counts = privacy.erasure_counts(store, person_id)
-    dlg = EraseDialog(person.name, counts, parent)
+    # A shared database has no privacy log file beside it: a restore does not erase again
+    # by itself (README, "Erasure on a shared database").
+    dlg = EraseDialog(person.name, counts, parent, shared=ctx.db_path is None)
     if dlg.exec() != EraseDialog.DialogCode.Accepted:
         return False
     try:

@@ -1874,11 +1874,21 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+3"/>
-        <source>&lt;p&gt;Erase the personal data of &lt;b&gt;{v0}&lt;/b&gt; (GDPR Art. 17)?&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Name, phone numbers, e-mail, city and notes are removed; the record stays as &lt;i&gt;Erased person&lt;/i&gt; so statistics add up.&lt;/li&gt;&lt;li&gt;{v1} call(s) stay without number, notes and tag data.&lt;/li&gt;&lt;li&gt;{v2} task(s) and {v3} campaign place(s) are removed.&lt;/li&gt;&lt;li&gt;The phone numbers stay blocked: a contact created later with one of them is do-not-call (the objection holds).&lt;/li&gt;&lt;li&gt;Backups made before now still hold the data; a restore erases it again.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Die personenbezogenen Daten von &lt;b&gt;{v0}&lt;/b&gt; löschen (DSGVO Art. 17)?&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Name, Telefonnummern, E-Mail, Ort und Notizen werden entfernt; der Datensatz bleibt als &lt;i&gt;Gelöschte Person&lt;/i&gt;, damit die Statistik stimmt.&lt;/li&gt;&lt;li&gt;{v1} Anruf(e) bleiben ohne Nummer, Notizen und Tag-Daten.&lt;/li&gt;&lt;li&gt;{v2} Aufgabe(n) und {v3} Kampagnenplätze werden entfernt.&lt;/li&gt;&lt;li&gt;Die Telefonnummern bleiben gesperrt: Ein später mit einer davon angelegter Kontakt ist „Nicht anrufen“ (der Widerspruch gilt weiter).&lt;/li&gt;&lt;li&gt;Sicherungen von vor diesem Zeitpunkt enthalten die Daten noch; eine Wiederherstellung löscht sie erneut.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Dies lässt sich nicht rückgängig machen.&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Erase the personal data of &lt;b&gt;{v0}&lt;/b&gt; (GDPR Art. 17)?&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Name, phone numbers, e-mail, city and notes are removed; the record stays as &lt;i&gt;Erased person&lt;/i&gt; so statistics add up.&lt;/li&gt;&lt;li&gt;{v1} call(s) stay without number, notes and tag data.&lt;/li&gt;&lt;li&gt;{v2} task(s) and {v3} campaign place(s) are removed.&lt;/li&gt;&lt;li&gt;The phone numbers stay blocked: a contact created later with one of them is do-not-call (the objection holds).&lt;/li&gt;&lt;li&gt;{v4}&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;This cannot be undone.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die personenbezogenen Daten von &lt;b&gt;{v0}&lt;/b&gt; löschen (DSGVO Art. 17)?&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Name, Telefonnummern, E-Mail, Ort und Notizen werden entfernt; der Datensatz bleibt als &lt;i&gt;Gelöschte Person&lt;/i&gt;, damit die Statistik stimmt.&lt;/li&gt;&lt;li&gt;{v1} Anruf(e) bleiben ohne Nummer, Notizen und Tag-Daten.&lt;/li&gt;&lt;li&gt;{v2} Aufgabe(n) und {v3} Kampagnenplätze werden entfernt.&lt;/li&gt;&lt;li&gt;Die Telefonnummern bleiben gesperrt: Ein später mit einer davon angelegter Kontakt ist „Nicht anrufen“ (der Widerspruch gilt weiter).&lt;/li&gt;&lt;li&gt;{v4}&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;&lt;b&gt;Dies lässt sich nicht rückgängig machen.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
+        <source>Backups of the shared database made before now still hold the data; after restoring one, apply the saved privacy log again (privacy reapply).</source>
+        <translation>Sicherungen der gemeinsamen Datenbank von vor diesem Zeitpunkt enthalten die Daten noch; wenden Sie nach dem Wiederherstellen einer Sicherung das gespeicherte Datenschutzprotokoll erneut an (privacy reapply).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Backups made before now still hold the data; a restore erases it again.</source>
+        <translation>Sicherungen von vor diesem Zeitpunkt enthalten die Daten noch; eine Wiederherstellung löscht sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>e.g. request by letter of 2026-11-26 (no names)</source>
         <translation>z. B. Antrag per Brief vom 26.11.2026 (keine Namen)</translation>
     </message>
@@ -3282,7 +3292,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Die personenbezogenen Daten dieser Person wurden bereits gelöscht.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Erase failed</source>
         <translation>Löschen fehlgeschlagen</translation>
     </message>

@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from crm_desktop import file_dialogs
 from crm_desktop.campaign_dialog import CampaignDialog
@@ -75,6 +75,7 @@ def _answer_erase(monkeypatch, qtbot, reason, *, click=True):
     seen = {}
 
     def exec_(dlg):
+        seen["text"] = dlg.findChild(QLabel).text()
         seen["erase_enabled_before"] = dlg.erase_button.isEnabled()
         qtbot.keyClicks(dlg.reason_edit, reason)
         seen["erase_enabled"] = dlg.erase_button.isEnabled()
@@ -94,6 +95,8 @@ def test_erase_asks_for_a_reason_then_erases_and_logs(qtbot, window, store, acto
     card = window.open_contact("person", p.id)
     seen = _answer_erase(monkeypatch, qtbot, "Art. 17 letter", click=False)
     _menu_action(window, "&Erase personal data…").trigger()
+    assert seen.pop("text").endswith("a restore erases it again.</li></ul>"
+                                     "<p><b>This cannot be undone.</b></p>")
     assert seen == {"erase_enabled_before": False, "erase_enabled": True}
     assert store.get_person(p.id).name == "Greta Vollmond"  # cancelled: nothing changed
 
@@ -297,8 +300,9 @@ def test_a_window_on_a_shared_database_erases_a_person_for_every_pc(
         assert export.isEnabled()
         export.trigger()
         assert json.loads(target.read_text())["person"]["email"] == "greta@example.org"
-        _answer_erase(monkeypatch, qtbot, "Art. 17 letter")
+        seen = _answer_erase(monkeypatch, qtbot, "Art. 17 letter")
         _menu_action(w, "&Erase personal data…").trigger()
+        assert "apply the saved privacy log again (privacy reapply)" in seen["text"]
         with psycopg.connect(url, autocommit=True) as other_pc:
             row = other_pc.execute("SELECT name, phone, email, erased_at FROM persons"
                                    " WHERE id = %s", (p.id,)).fetchone()

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
@@ -17,8 +16,9 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from shared.errors import ValidationError
+from shared.resources import resource_path
 
-DOCUMENT_PATH = Path(__file__).resolve().parent.parent / "resources" / "openapi.json"
+DOCUMENT_PATH = resource_path("openapi.json")
 _BASE = "urn:callsheet:openapi"
 
 

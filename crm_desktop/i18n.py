@@ -15,12 +15,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from shared.resources import resource_path
+
 log = logging.getLogger(__name__)
 
 translate = QCoreApplication.translate
 
 ROOT = Path(__file__).resolve().parent.parent
-TS_DIR = ROOT / "resources" / "i18n"
+TS_DIR = resource_path("i18n")
 # The built .qm files live inside the package, so Briefcase (sources = crm_desktop)
 # ships them; they are built, not committed (.gitignore).
 QM_DIR = Path(__file__).resolve().parent / "translations"

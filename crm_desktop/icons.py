@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 
-ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
+from shared.resources import resource_path
+
+ICONS = resource_path("icons")
 
 
 def app_icon() -> QIcon:

@@ -291,9 +291,10 @@ def cmd_copy(args: argparse.Namespace) -> int:
     shown = target_at.redacted() if is_postgres(target_at) else target_at
     _print(f"Copied into {shown}: " + ", ".join(
         f"{n} {table.replace('_', ' ')}" for table, n in report.counts.items()) + ".")
-    _print("The API key was copied too." if report.key_copied else
-           "The API key was not copied (add --with-key to copy it): the target's service"
-           " makes a new one on its first start.")
+    _print("The API key was copied too (restart a service already running on the target:"
+           " it still uses the key it started with)." if report.key_copied else
+           "The API key was not copied (add --with-key to copy it): the target keeps its own"
+           " (its service makes one on its first start).")
     return 0
 
 

@@ -16,12 +16,18 @@ from typing import Any
 from ..errors import CallsheetError
 from ..settings import API_KEY
 
-# Parents before children (foreign keys), each table whole. Screen pops are
-# requests to a desktop of the moment, not data: they are not copied.
+# Parents before children (foreign keys), each table whole: every table of the schema
+# (tests/pg/test_copy.py checks that none is missing). Screen pops are requests to a
+# desktop of the moment, not data: they are not copied.
 TABLES: tuple[str, ...] = (
-    "companies", "persons", "campaigns", "campaign_contacts", "tasks", "calls",
-    "call_attempts", "call_tags", "dnc_events", "audit_log", "not_duplicates", "settings",
+    "companies", "persons", "campaigns", "campaign_contacts", "campaign_calling_hours",
+    "tasks", "calls", "call_attempts", "call_tags", "dnc_events", "audit_log",
+    "not_duplicates", "notes", "todos", "person_details", "trash",
+    # Privacy: consent proofs, the block list of erased persons' numbers (its secret is a
+    # setting) and the privacy log must move with the data they belong to.
+    "consents", "blocked_numbers", "privacy_log", "settings",
 )
+NOT_COPIED = ("screen_pops",)
 CHUNK = 2000
 
 Progress = Callable[[str, int, int], None]  # (table, rows copied, rows in table)
@@ -42,6 +48,16 @@ class CopyReport:
 def count_rows(store: Any) -> dict[str, int]:
     """Rows per copied table."""
     return {t: store._one(f"SELECT count(*) FROM {t}")[0] for t in TABLES}
+
+
+def _data_present(store: Any) -> dict[str, int]:
+    """Rows per table that make a database not empty. The API key does not count: the
+    office's service stores one on its first start, which may come before the copy."""
+    present = {t: n for t, n in count_rows(store).items() if n}
+    if "settings" in present:
+        present["settings"] = store._one(
+            "SELECT count(*) FROM settings WHERE key <> ?", (API_KEY,))[0]
+    return {t: n for t, n in present.items() if n}
 
 
 def _columns(store: Any, table: str) -> list[str]:
@@ -66,10 +82,11 @@ def copy_database(source: Any, target: Any, *, with_key: bool = False,
                   progress: Progress | None = None) -> CopyReport:
     """Copy every table of ``source`` into ``target`` (two Stores, any engines).
 
-    Raises TargetNotEmpty, naming what it found, when the target has any data; the
-    API key (a setting) goes along only ``with_key``. Returns the counts copied.
+    Raises TargetNotEmpty, naming what it found, when the target has any data (its own
+    API key aside: it stays, unless ``with_key`` brings the source's instead). Returns
+    the counts copied.
     """
-    present = {t: n for t, n in count_rows(target).items() if n}
+    present = _data_present(target)
     if present:
         found = ", ".join(f"{n} {t}" for t, n in present.items())
         raise TargetNotEmpty(f"The target database is not empty ({found}); copy only into"
@@ -82,7 +99,8 @@ def copy_database(source: Any, target: Any, *, with_key: bool = False,
                 columns = _columns(source, table)
                 wanted = set(_columns(target, table))
                 columns = [c for c in columns if c in wanted]
-                names = ", ".join(columns)
+                # Quoted: calling hours have a column named "end", a keyword.
+                names = ", ".join(f'"{c}"' for c in columns)
                 cur = source.conn.execute(f"SELECT {names} FROM {table} ORDER BY 1")
                 read = copied = 0
                 while True:
@@ -97,6 +115,10 @@ def copy_database(source: Any, target: Any, *, with_key: bool = False,
                             report.key_copied or any(r[key] == API_KEY for r in rows))
                         if not with_key:
                             rows = [r for r in rows if r[key] != API_KEY]
+                        elif any(r[key] == API_KEY for r in rows):
+                            # The source's key replaces one the target's service made.
+                            target.conn.execute("DELETE FROM settings WHERE key = ?",
+                                                (API_KEY,))
                     if rows:
                         target.dialect.insert_rows(table, columns, rows)
                     copied += len(rows)

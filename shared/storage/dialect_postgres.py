@@ -115,8 +115,8 @@ class PostgresDialect:
     def insert_rows(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert many rows as they are (the copy between engines), by COPY: one
         statement, so the change triggers run once, not once a row."""
-        with self.conn.raw.cursor().copy(
-                f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+        names = ", ".join(f'"{c}"' for c in columns)  # quoted: a column is named "end"
+        with self.conn.raw.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
 

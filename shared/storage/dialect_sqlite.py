@@ -196,8 +196,9 @@ class SqliteDialect:
 
     def insert_rows(self, table: str, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         """Insert many rows as they are (the copy between engines)."""
+        names = ", ".join(f'"{c}"' for c in columns)  # quoted: a column is named "end"
         self.conn.executemany(
-            f"INSERT INTO {table} ({', '.join(columns)})"
+            f"INSERT INTO {table} ({names})"
             f" VALUES ({', '.join('?' for _ in columns)})", rows)
 
     def after_insert_rows(self, table: str, columns: list[str]) -> None:

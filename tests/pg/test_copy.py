@@ -46,6 +46,27 @@ def _seed(path: Path) -> None:
     store.set_do_not_call(ContactRef(company[0].id), True, actor, reason="asked")
     store.update_company(company[1].id, {"city": "Köln"}, actor)
     store.mark_not_duplicates("company", company[0].id, company[1].id, actor)
+    # What the desktop keeps beside the contract, and privacy: every table gets rows.
+    from datetime import time
+
+    from shared import calling_hours, consent, privacy
+    from shared.notes import NotesRepository
+    from shared.person_details import PersonDetails
+    from shared.todos import TodosRepository
+
+    persons = store.list_persons(limit=3)
+    ref = ContactRef(None, persons[0].id)
+    NotesRepository(store).add(ref, "Prefers mornings", "peggy", actor)
+    TodosRepository(store).add("peggy", "Send the brochure", store.clock(), actor, ref=ref)
+    PersonDetails(store).update(persons[0].id, {"jobTitle": "Brewmaster"}, actor)
+    with store.write():
+        calling_hours.set_hours(store.conn, store.list_campaigns()[0].id,
+                                calling_hours.CallingHours(time(9), time(18)))
+    consent.add_consent(store, ref, given_at=store.clock(), source="web form", actor=actor)
+    store.delete_person(persons[1].id, actor)  # waits in Recently deleted
+    if persons[2].phone is None:
+        store.update_person(persons[2].id, {"phone": "+4930555019"}, actor)
+    privacy.erase_person(store, persons[2].id, reason="Art. 17", who="cli")
     ensure_api_key(store)
     store.set_setting("region", "AT")
     store.close()
@@ -139,6 +160,47 @@ def test_copy_refuses_a_target_with_data_and_changes_nothing(cli, tmp_path, pg_d
     # An existing file is not a target either.
     code, _, err = cli("copy", url, str(source))
     assert code == 1 and "exists already" in err
+
+
+def test_every_table_of_the_schema_is_copied(tmp_path, pg_database):
+    """A table added by a migration must be copied too (or named as not copied)."""
+    from shared.storage.copy import NOT_COPIED
+
+    sqlite = Store(connect(tmp_path / "new.db"))
+    pg = Store(connect(pg_database()))
+    try:
+        on_sqlite = {r[0] for r in sqlite._all(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sqlite%' AND name NOT LIKE '%fts%'")}
+        on_pg = {r[0] for r in pg._all("SELECT tablename FROM pg_tables"
+                                       " WHERE schemaname = 'public'")} - {"callsheet_schema"}
+    finally:
+        sqlite.close()
+        pg.close()
+    assert on_sqlite == on_pg == set(TABLES) | set(NOT_COPIED)
+
+
+def test_copy_into_a_database_whose_service_made_its_key(cli, tmp_path, pg_database):
+    """Team setup starts the service before the old data moves: the key it stored does not
+    make the database "not empty"; it stays, or the source's replaces it with --with-key."""
+    source = tmp_path / "office.db"
+    _seed(source)
+    for with_key in (False, True):
+        url = pg_database()
+        target = Store(connect(url))
+        own, _ = ensure_api_key(target)  # what `serve` does on its first start
+        target.close()
+        code, out, err = cli("copy", str(source), url, *(["--with-key"] if with_key else []))
+        assert code == 0, err
+        target = Store(connect(url))
+        try:
+            source_store = Store(connect(source))
+            theirs = source_store.get_setting(API_KEY)
+            source_store.close()
+            assert target.get_setting(API_KEY) == (theirs if with_key else own)
+            assert target.count_calls() > 0
+        finally:
+            target.close()
 
 
 def test_a_failed_copy_leaves_the_target_empty(tmp_path, pg_database, monkeypatch):

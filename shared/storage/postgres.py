@@ -145,7 +145,10 @@ def connect_failure(url: str, e: BaseException) -> str:
     """One line saying why connecting to ``url`` failed and what to check."""
     text = str(e)
     where = redact(url)
-    if "password authentication failed" in text or "no password supplied" in text:
+    if "no password supplied" in text:
+        why = ("the server asks for a password and none was found (put it in ~/.pgpass or"
+               " PGPASSWORD, or in the URL)")
+    elif "password authentication failed" in text:
         why = ("the server refused the password (give it in the URL, in PGPASSWORD or in"
                " ~/.pgpass)")
     elif "does not exist" in text and "database" in text:

@@ -60,6 +60,10 @@ def test_a_refused_password_is_one_line(cli, pg_server: PgServer, pg_database):
     code, _, err = cli("key", "show", "--db", wrong)
     line = _one_line_error(code, err)
     assert "refused the password" in line and "wrong-one" not in line
+    # No password anywhere (URL, PGPASSWORD, pgpass file) is said as such, not as refused.
+    code, _, err = cli("key", "show", "--db", role)
+    line = _one_line_error(code, err)
+    assert "none was found" in line and "~/.pgpass" in line
     # The right password, from PGPASSWORD as libpq reads it: the database is set up.
     import os
 

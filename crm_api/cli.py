@@ -319,8 +319,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from shared.demo import load_demo
 
     counts = load_demo(_store(args, create=True))
+    where = resolve_db_path(args.db)
     _print("Loaded the demo data: " + ", ".join(f"{n} {what}" for what, n in counts.items())
-           + f" into {resolve_db_path(args.db)}.")
+           + f" into {where.redacted() if is_postgres(where) else where}.")
     return 0
 
 

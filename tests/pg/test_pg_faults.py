@@ -75,6 +75,17 @@ def test_a_refused_password_is_one_line(cli, pg_server: PgServer, pg_database):
     assert code == 0 and out.strip()
 
 
+def test_demo_into_a_url_with_a_password_does_not_print_it(cli, pg_server: PgServer,
+                                                           pg_database):
+    url = pg_database()
+    name = f"clerk_{uuid.uuid4().hex[:8]}"
+    role = pg_server.create_role(name, "secret-pw-4711", owns=url.rsplit("/", 1)[1])
+    code, out, err = cli("demo", "--db", role.replace(f"{name}@", f"{name}:secret-pw-4711@"))
+    assert code == 0, err
+    assert "Loaded the demo data" in out and f"{name}:***@" in out
+    assert "secret-pw-4711" not in out + err
+
+
 def test_a_missing_database_is_one_line(cli, pg_server: PgServer):
     code, _, err = cli("key", "show", "--db", pg_server.url("no_such_database"))
     assert "does not exist" in _one_line_error(code, err)

@@ -19,7 +19,7 @@ from shared.timeutil import utc_now
 
 log = logging.getLogger("callsheet.api")
 HOURLY = 3600.0
-JOB = "housekeeping"
+JOB = retention.HOUSEKEEPING_JOB
 
 
 class RetentionJob:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_api.context import RequestInfo
+from shared import retention
 from shared.errors import CallsheetError, NotFound
 from shared.local_settings import LocalSettings, pc_name
 from shared.model import Actor, ContactRef, ContactView, set_desktop_identity
@@ -468,9 +469,11 @@ class MainWindow(QMainWindow):
         return saved
 
     def purge_deleted(self) -> int:
-        """Forget what was deleted more than 30 days ago (on start, then hourly)."""
+        """Forget what was deleted more than 30 days ago (on start, then hourly); on a
+        shared database only when no other PC or server is doing its housekeeping."""
         try:
-            n = self.store.purge_deleted(Actor.desktop())
+            with self.store.dialect.exclusive_job(retention.HOUSEKEEPING_JOB) as mine:
+                n = self.store.purge_deleted(Actor.desktop()) if mine else 0
         except CallsheetError as e:  # a busy database: the next check tries again
             self.notify(e.message)
             return 0

@@ -24,6 +24,9 @@ CALL_MONTHS = "retention_call_months"
 PERSON_YEARS = "retention_person_years"
 LAST_RUN = "retention_last_run"
 WHO = "retention"
+# The database-wide lock name of the housekeeping (purging Recently deleted, retention):
+# of several servers and desktops on one shared database, one does it at a time.
+HOUSEKEEPING_JOB = "housekeeping"
 PREVIEW_LIMIT = 1000
 
 

@@ -327,3 +327,47 @@ def test_a_window_on_a_shared_database_erases_a_person_for_every_pc(
         w.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.db.close()
+
+
+def test_on_a_shared_database_a_window_purges_only_when_no_other_does_its_housekeeping(
+        qtbot, pg_database):
+    """Recently deleted is purged by one PC or server at a time: while another holds the
+    database's housekeeping lock the window leaves it; the next hourly round purges."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.main_window import DesktopOptions, MainWindow
+    from shared.database import connect
+    from shared.model import Actor
+    from shared.retention import HOUSEKEEPING_JOB
+    from shared.store import Store
+    from shared.timeutil import utc_now
+    from tests.gui.conftest import API_KEY
+
+    url = pg_database()
+    old = Store(connect(url), clock=lambda: utc_now() - timedelta(days=40))
+    gone = old.create_company({"name": "Deleted long ago"}, Actor("cli"))
+    old.delete_company(gone.id, Actor("cli"))
+    old.close()
+    other = Store(connect(url))  # another PC, busy with the housekeeping
+    store = Store(connect(url))
+    w = None
+    try:
+        with other.dialect.exclusive_job(HOUSEKEEPING_JOB) as mine:
+            assert mine
+            w = MainWindow(store, url, DesktopOptions(
+                flags={"host": "127.0.0.1", "port": "0", "api_key": API_KEY, "region": "DE"},
+                shared_url=url, daily_backups=False))
+            assert store._one("SELECT count(*) FROM trash")[0] == 1  # left to the other
+        w.purge_timer.timeout.emit()  # the next hourly round
+        assert store._one("SELECT count(*) FROM trash")[0] == 0
+    finally:
+        if w is not None:
+            w.close()
+            w.shutdown()
+            w.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        store.close()
+        other.close()

@@ -10,9 +10,9 @@ is inside them in every one of them.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, time
+from typing import Any
 
 from .errors import NotFound, ValidationError
 from .local_time import in_hours, local_times
@@ -40,7 +40,7 @@ def parse_hhmm(value: str, field: str) -> time:
     return time(int(m[1]), int(m[2]))
 
 
-def get(conn: sqlite3.Connection, campaign_id: str) -> CallingHours | None:
+def get(conn: Any, campaign_id: str) -> CallingHours | None:
     """The campaign's calling hours, or None when it has none (the default)."""
     row = conn.execute('SELECT start, "end" FROM campaign_calling_hours WHERE campaign_id = ?',
                        (campaign_id,)).fetchone()
@@ -49,7 +49,7 @@ def get(conn: sqlite3.Connection, campaign_id: str) -> CallingHours | None:
     return CallingHours(parse_hhmm(row[0], "start"), parse_hhmm(row[1], "end"))
 
 
-def set_hours(conn: sqlite3.Connection, campaign_id: str, hours: CallingHours | None) -> None:
+def set_hours(conn: Any, campaign_id: str, hours: CallingHours | None) -> None:
     """Give the campaign calling hours (None: no limit). The caller holds the write
     transaction. Raises NotFound for an unknown campaign, ValidationError for an empty
     window."""
@@ -76,7 +76,7 @@ def callable_now(numbers: list[str | None], hours: CallingHours, now: datetime) 
     return True
 
 
-def first_callable(conn: sqlite3.Connection, campaign_id: str, hours: CallingHours,
+def first_callable(conn: Any, campaign_id: str, hours: CallingHours,
                    now: datetime, *, extra: str = "") -> int | None:
     """The ``campaign_contacts.pk`` of the first contact in the dialer's order that is
     free, not do-not-call, and within the calling hours now; None when there is none.

@@ -7,9 +7,8 @@ only by its author, and every edit is written to the contact's audit trail.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import ids
 from .errors import NotFound, ValidationError
@@ -68,7 +67,7 @@ class NotesRepository:
         self.store = store
         self.conn = store.conn
 
-    def _row(self, row: sqlite3.Row) -> Note:
+    def _row(self, row: Any) -> Note:
         return Note(row["id"], row["company_id"], row["person_id"], row["author"], row["body"],
                     row["created_at"], row["updated_at"])
 

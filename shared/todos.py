@@ -7,10 +7,9 @@ one. A to-do may be about a contact; it then shows on that contact's timeline.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import ids
 from .errors import NotFound, ValidationError
@@ -77,7 +76,7 @@ class TodosRepository:
         self.store = store
         self.conn = store.conn
 
-    def _row(self, row: sqlite3.Row) -> Todo:
+    def _row(self, row: Any) -> Todo:
         return Todo(row["id"], row["owner"], row["title"], row["due_at"], row["remind_at"],
                     row["notified_at"], row["company_id"], row["person_id"], row["done_at"],
                     row["created_at"], row["contact_label"])

@@ -272,7 +272,34 @@ def test_app_sources_exist(app):
     sources = app.get("sources", [])
     assert sources
     for source in sources:
+        if source == "resources":  # data, not code: see the test below
+            assert (ROOT / source).is_dir()
+            continue
         assert (ROOT / source / "__init__.py").is_file(), f"source {source!r} is not a package"
+
+
+def test_the_app_as_briefcase_lays_it_out_finds_its_resources(app, tmp_path):
+    """Briefcase copies each source folder into the bundle's app folder and runs from
+    there: the embedded API must find its OpenAPI document and the window its icon (the
+    bundle once lacked resources/, so every validated request would have been a 500)."""
+    import shutil
+    import subprocess
+    import sys
+
+    bundle = tmp_path / "app"
+    for source in app["sources"]:
+        shutil.copytree(ROOT / source, bundle / Path(source).name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    probe = ("import sys; sys.path.insert(0, sys.argv[1]);"
+             "from crm_api import openapi; from crm_desktop import icons;"
+             "assert openapi.__file__.startswith(sys.argv[1]), openapi.__file__;"
+             "print(openapi.DOCUMENT_PATH); print(openapi.document()['openapi']);"
+             "print(icons.ICONS.joinpath('callsheet.svg').is_file())")
+    out = subprocess.run([sys.executable, "-c", probe, str(bundle)], cwd=tmp_path,
+                         check=True, capture_output=True, text=True).stdout.splitlines()
+    assert out[0] == str(bundle / "resources" / "openapi.json")
+    assert out[1].startswith("3.")
+    assert out[2] == "True"
 
 
 def test_sources_include_the_package_briefcase_starts(app):

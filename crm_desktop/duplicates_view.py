@@ -26,7 +26,7 @@ from shared.model import COMPANY_FIELDS, PERSON_FIELDS, Actor
 
 from .context import DesktopContext
 from .formatting import phone, when
-from .i18n import translate
+from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.duplicates_model import DuplicatesModel, record_title
 from .style import themed
@@ -306,7 +306,7 @@ class DuplicatesView(QWidget):
             else:
                 self.ctx.store.merge_persons(keep.id, drop.id, Actor.desktop())
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("duplicates_view", "Not merged"), e.message)
+            QMessageBox.warning(self, translate("duplicates_view", "Not merged"), said(e))
             self.refresh()
             return False
         self.notice.emit(

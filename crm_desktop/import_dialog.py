@@ -44,6 +44,7 @@ from shared.csv_import import (
     Importer,
     ImportPlan,
     ImportReport,
+    RowPlan,
     failed_rows_csv,
     guess_mapping,
     preview_value,
@@ -56,7 +57,7 @@ from shared.store import Store
 
 from . import file_dialogs
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .style import themed
 
 PREVIEW_ROWS = 25
@@ -76,6 +77,31 @@ PREVIEW_COLUMNS = (
     (QT_TRANSLATE_NOOP("import_dialog", "City"), None),
     (QT_TRANSLATE_NOOP("import_dialog", "Country"), "company.country"),
 )
+
+
+def row_status(rp: RowPlan, kind: str) -> tuple[str, str, str]:
+    """A preview row's check column: its text, colour and tooltip (the reasons)."""
+    person = kind == "person"
+    if rp.errors:
+        return (translate("import_dialog", "✗ cannot import"), "#b71c1c",
+                "; ".join(said(e) for e in rp.errors))
+    if rp.matches:
+        return (translate("import_dialog", "⚠ duplicate?"), "#a16207",
+                translate("import_dialog", "Looks like {matches}").format(
+                    matches="; ".join(said(m.text) for m in rp.matches)))
+    if rp.left_out:
+        left = ", ".join(e.column for e in rp.left_out)
+        text = (translate("import_dialog", "⚠ new person, without {columns}") if person
+                else translate("import_dialog", "⚠ new company, without {columns}"))
+        return (text.format(columns=left), "#a16207",
+                "; ".join(said(e) for e in rp.left_out))
+    if rp.check:
+        text = (translate("import_dialog", "⚠ new person, check {column}") if person
+                else translate("import_dialog", "⚠ new company, check {column}"))
+        return (text.format(column=rp.check[0].column), "#a16207",
+                "; ".join(said(e) for e in rp.check))
+    return (translate("import_dialog", "✓ new person") if person
+            else translate("import_dialog", "✓ new company"), "#15803d", "")
 
 
 def database_path(store: Store) -> str:
@@ -111,7 +137,7 @@ class ImportWorker(QThread):
         except ImportCancelled:
             self.cancelled.emit()
         except Exception as e:  # reported in the dialog; the transaction rolled back
-            self.failed.emit(str(e))
+            self.failed.emit(said(e))
         else:
             self.done.emit(report)
         finally:
@@ -345,7 +371,7 @@ class ImportDialog(QDialog):
         try:
             self.file = read_csv(path)
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, translate("import_dialog", "Cannot read the file"), str(e))
+            QMessageBox.warning(self, translate("import_dialog", "Cannot read the file"), said(e))
             return False
         f = self.file
         self.path.setText(str(path))
@@ -426,21 +452,7 @@ class ImportDialog(QDialog):
                 else:
                     value = preview_value(plan, rp, target)
                 values.append(value)
-            if rp.errors:
-                status, color = "✗ cannot import", "#b71c1c"
-                tip = "; ".join(str(e) for e in rp.errors)
-            elif rp.matches:
-                status, color = "⚠ duplicate?", "#a16207"
-                tip = "Looks like " + "; ".join(m.text for m in rp.matches)
-            elif rp.left_out:
-                left = ", ".join(e.column for e in rp.left_out)
-                status, color = f"⚠ new {kind}, without {left}", "#a16207"
-                tip = "; ".join(str(e) for e in rp.left_out)
-            elif rp.check:
-                status, color = f"⚠ new {kind}, check {rp.check[0].column}", "#a16207"
-                tip = "; ".join(str(e) for e in rp.check)
-            else:
-                status, color, tip = f"✓ new {kind}", "#15803d", ""
+            status, color, tip = row_status(rp, kind)
             values.insert(1, status)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -469,7 +481,7 @@ class ImportDialog(QDialog):
         except ImportCancelled:
             return False
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("import_dialog", "Cannot import"), e.message)
+            QMessageBox.warning(self, translate("import_dialog", "Cannot import"), said(e))
             return False
         finally:
             self._busy(False)
@@ -504,7 +516,7 @@ class ImportDialog(QDialog):
         for r, rp in enumerate(dupes):
             self.dupes.setItem(r, 0, QTableWidgetItem(str(rp.row)))
             self.dupes.setItem(r, 1, QTableWidgetItem(rp.label))
-            item = QTableWidgetItem("\n".join(m.text for m in rp.matches))
+            item = QTableWidgetItem("\n".join(said(m.text) for m in rp.matches))
             item.setToolTip(item.text())
             self.dupes.setItem(r, 2, item)
             combo = QComboBox()
@@ -515,11 +527,12 @@ class ImportDialog(QDialog):
             self.dupes.setCellWidget(r, 3, combo)
             self._decision_combos[rp.row] = combo
         self.dupes.resizeRowsToContents()
-        lines = [f"{e}" + (f"  ({rp.label})" if rp.label else "")
+        lines = [said(e) + (f"  ({rp.label})" if rp.label else "")
                  for rp in failed for e in rp.errors]
-        lines += [f"{e}  ({rp.label}; the row is imported without it)"
+        lines += [translate("import_dialog", "{error}  ({row}; the row is imported without it)")
+                  .format(error=said(e), row=rp.label)
                   for rp in plan.rows if rp.ok for e in rp.left_out]
-        self.errors_box.setPlainText("\n".join(lines) or "None.")
+        self.errors_box.setPlainText("\n".join(lines) or translate("import_dialog", "None."))
         self._check_dnc()
 
     def _check_dnc(self) -> None:
@@ -583,7 +596,7 @@ class ImportDialog(QDialog):
 
     def _import_done(self, report: ImportReport) -> None:
         self.report = report
-        self._import_ended(report.summary(), report)
+        self._import_ended(said(report.summary()), report)
         self.ctx.wrote()
         self.imported.emit(report)
 

@@ -46,7 +46,7 @@ from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
 from .edit_menu import EditMenu
-from .i18n import noun, translate
+from .i18n import noun, said, translate
 from .icons import app_icon
 from .import_dialog import ImportDialog
 from .live import LivePoller
@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         try:
             n = self.store.purge_deleted(Actor.desktop())
         except CallsheetError as e:  # a busy database: the next check tries again
-            self.notify(e.message)
+            self.notify(said(e))
             return 0
         if n:
             self.live.check()
@@ -545,7 +545,7 @@ class MainWindow(QMainWindow):
                     self.store.get_person(record_id)
                     card = PersonCard(self.ctx, record_id)
             except NotFound as e:
-                self.notify(e.message)
+                self.notify(said(e))
                 return None
             self._add_card(card)
         else:
@@ -1023,7 +1023,7 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> ImportDialog:
         """Import companies and persons from a CSV file."""
         dlg = ImportDialog(self.ctx, self)
-        dlg.imported.connect(lambda report: self.notify(report.summary()))
+        dlg.imported.connect(lambda report: self.notify(said(report.summary())))
         dlg.imported.connect(lambda _: self.live.check())
         dlg.open()
         return dlg
@@ -1035,7 +1035,7 @@ class MainWindow(QMainWindow):
         try:
             counts = load_demo(self.store)
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("main_window", "Demo data"), e.message)
+            QMessageBox.warning(self, translate("main_window", "Demo data"), said(e))
             return
         self.store.set_setting("demo_offered", "1")
         self.live.check()
@@ -1070,7 +1070,7 @@ class MainWindow(QMainWindow):
             n = (export_vcards(self.store, path) if vcard
                  else export(self.store, what, path, region=self.ctx.region))
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, translate("main_window", "Export failed"), str(e))
+            QMessageBox.warning(self, translate("main_window", "Export failed"), said(e))
             return None
         self.notify(
             translate("main_window", "Exported {n} {v1} to {path}.").format(
@@ -1152,13 +1152,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         """Name, version and what it is; the versions are those ``callsheet --version`` prints."""
         (title, *components) = version_text().splitlines()
-        QMessageBox.about(self, f"About {self.name}",
-                          f"<h3>{escape(title)}</h3>"
-                          "<p>The office's CRM, with the API the Apollo contact center"
-                          " calls built in.</p>"
+        what = translate("main_window", "The office's CRM, with the API the Apollo contact"
+                         " center calls built in.")
+        database = translate("main_window", "Database: {path}").format(path=self.db_path)
+        QMessageBox.about(self, translate("main_window", "About {name}").format(name=self.name),
+                          f"<h3>{escape(title)}</h3><p>{escape(what)}</p>"
                           f"<p>{'<br>'.join(escape(line) for line in components)}</p>"
-                          f"<p>Database: {escape(str(self.db_path))}<br>{escape(self.api.message)}"
-                          "</p>")
+                          f"<p>{escape(database)}<br>{escape(self.api.message)}</p>")
 
     # -- closing ----------------------------------------------------------
 

@@ -27,7 +27,7 @@ from shared.todos import Todo, TodosRepository
 
 from .context import DesktopContext
 from .formatting import when
-from .i18n import translate
+from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .todo_dialog import TodoDialog
@@ -227,7 +227,7 @@ class MyTasksView(QWidget):
             todo = TodosRepository(self.ctx.store).add(owner, dlg.title, dlg.when,
                                                        Actor.desktop(), ref=ref)
         except CallsheetError as e:
-            self.notice.emit(e.message)
+            self.notice.emit(said(e))
             return None
         self.ctx.wrote()
         self.refresh()

@@ -21,7 +21,7 @@ from shared import retention
 from shared.errors import CallsheetError
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .widgets import Field
 
 
@@ -135,7 +135,7 @@ class RetentionDialog(QDialog):
         try:
             retention.save_policy(store, self.rules())
         except CallsheetError as e:
-            self.error.setText(e.message)
+            self.error.setText(said(e))
             self.error.show()
             return
         self.saved = True

@@ -40,6 +40,7 @@ from .errors import CallsheetError, NotFound, ValidationError
 from .model import Actor, ContactRef, clean_company, clean_person, person_display_name
 from .person_details import DETAIL_FIELDS, PersonDetails, clean_details, split
 from .store import Store
+from .texts import Text, join
 from .words import plural
 
 Decision = Literal["merge", "skip", "import"]
@@ -191,15 +192,15 @@ def read_csv(source: str | Path | bytes, *, delimiter: str | None = None) -> Csv
         data = path.read_bytes()
     text, encoding = _decode(data)
     if not text.strip():
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(Text("The file is empty."))
     delim = delimiter or _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     try:
         headers = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as e:
-        raise ImportFileError(f"The file has no header row ({e}).") from None
+        raise ImportFileError(Text("The file has no header row ({e}).", e=e)) from None
     if not any(headers):
-        raise ImportFileError("The first row must name the columns, but it is empty.")
+        raise ImportFileError(Text("The first row must name the columns, but it is empty."))
     rows: list[list[str]] = []
     lines: list[int] = []
     start = reader.line_num + 1
@@ -211,7 +212,8 @@ def read_csv(source: str | Path | bytes, *, delimiter: str | None = None) -> Csv
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as e:
-        raise ImportFileError(f"Line {start} is not valid CSV: {e}.") from None
+        raise ImportFileError(Text("Line {start} is not valid CSV: {e}.",
+                start=start, e=e)) from None
     return CsvFile(headers, rows, lines, delim, encoding, name)
 
 
@@ -262,7 +264,8 @@ def apply_overrides(headers: Sequence[str], mapping: list[str],
         column, sep, target = spec.partition("=")
         column, target = column.strip(), target.strip()
         if not sep:
-            raise ValidationError(f"--map {spec!r}: write it as COLUMN=FIELD.", field="map")
+            raise ValidationError(Text(
+                    "--map {spec!r}: write it as COLUMN=FIELD.", spec=spec), field="map")
         if target.lower() in ("ignore", "-", ""):
             target = IGNORE
         elif target not in TARGET_BY_KEY:
@@ -274,7 +277,8 @@ def apply_overrides(headers: Sequence[str], mapping: list[str],
         elif column.isdigit() and 1 <= int(column) <= len(headers):
             index = int(column) - 1
         else:
-            raise ValidationError(f"--map {spec!r}: the file has no column {column!r}.",
+            raise ValidationError(Text(
+                    "--map {spec!r}: the file has no column {column!r}.", spec=spec, column=column),
                                   field="map")
         if target:
             mapping = [IGNORE if m == target else m for m in mapping]
@@ -326,8 +330,10 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
-        return f"{where}: {self.message}"
+        if self.column:
+            return Text("row {row}, column {column!r}: {message}", row=self.row,
+                        column=self.column, message=self.message)
+        return Text("row {row}: {message}", row=self.row, message=self.message)
 
 
 @dataclass
@@ -343,11 +349,13 @@ class Match:
 
     @property
     def text(self) -> str:
-        where = f"row {self.row} of this file" if self.row else self.label
+        reasons = join(self.reasons, ", ")
         if self.row:
-            where = f"{self.label} ({where})"
-        dnc = " — ⊘ do-not-call" if self.do_not_call else ""
-        return f"{where}: {', '.join(self.reasons)}{dnc}"
+            text = Text("{label} (row {row} of this file): {reasons}", label=self.label,
+                        row=self.row, reasons=reasons)
+        else:
+            text = Text("{label}: {reasons}", label=self.label, reasons=reasons)
+        return Text("{match} — ⊘ do-not-call", match=text) if self.do_not_call else text
 
 
 @dataclass
@@ -525,7 +533,8 @@ class Importer:
                 if company.get(key, "").strip() and not person.get(key, "").strip():
                     person[key] = company[key]
         if not has_person and not has_company:
-            rp.errors.append(RowError(row, "", "The row names neither a company nor a person."))
+            rp.errors.append(
+                RowError(row, "", Text("The row names neither a company nor a person.")))
             return rp
         for kind, data, clean in (("company", company, clean_company),
                                   ("person", person, clean_person)):
@@ -564,7 +573,7 @@ class Importer:
             if e.field not in LEAVE_OUT or not str(data.get(e.field) or "").strip():
                 raise
             rp.left_out.append(RowError(rp.row, plan.header_of(f"{kind}.{e.field}"),
-                                        f"left out: {e.message}"))
+                                        Text("left out: {message}", message=e.message)))
             data.pop(e.field)
             return self._clean_leaving_out(clean, data, kind, plan, rp)
 
@@ -578,11 +587,12 @@ class Importer:
         """
         mapping = list(mapping) if mapping is not None else guess_mapping(file.headers)
         if len(mapping) != len(file.headers):
-            raise ValidationError("The mapping needs one field per column.", field="map")
+            raise ValidationError(Text("The mapping needs one field per column."), field="map")
         if "company.name" not in mapping and not set(PERSON_NAME_FIELDS) & set(mapping):
             raise ValidationError(
-                "No column is mapped to the company or to a person's name, so no row could"
-                " be imported. Map the column that holds the names.", field="map")
+                Text(
+                    "No column is mapped to the company or to a person's name, so no row could be "
+                    "imported. Map the column that holds the names."), field="map")
         plan = ImportPlan(file, mapping, self.region)
         seen_company: dict[str, tuple[int, str]] = {}  # name key -> (row, label)
         seen: dict[tuple[str, str, str], tuple[int, str]] = {}  # (kind, how, value) -> row

@@ -20,6 +20,7 @@ from .collation import last_name_key, sort_key
 from .errors import Conflict, NotOnSharedDatabase, ValidationError
 from .model import Actor
 from .scrub import Candidates, SecretMatcher, candidate_rows, scrub_json, scrub_rows
+from .texts import Text
 
 if TYPE_CHECKING:
     from .store import Store
@@ -138,8 +139,8 @@ def _erase_own_records(store: Store, person: Any, matcher: SecretMatcher, now: s
 def _check_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Say why the person is erased (the privacy log keeps the"
-                              " reason).", field="reason")
+        raise ValidationError(Text(
+                "Say why the person is erased (the privacy log keeps the reason)."), field="reason")
     return reason
 
 
@@ -148,9 +149,10 @@ def require_file_database(store: Store) -> None:
     file's own bytes and the privacy log kept beside the file (raises NotOnSharedDatabase)."""
     if store.engine != "sqlite":
         raise NotOnSharedDatabase(
-            "Exporting and erasing personal data and the retention rules work on a database"
-            " file on this PC for now, not on a shared PostgreSQL database; to use them,"
-            " copy the data to a file with `callsheet-api copy`.")
+            Text(
+                "Exporting and erasing personal data and the retention rules work on a database "
+                "file on this PC for now, not on a shared PostgreSQL database; to use them, copy "
+                "the data to a file with `callsheet-api copy`."))
 
 
 def erase_persons(store: Store, person_ids: list[str], *, reason: str, who: str,
@@ -239,7 +241,8 @@ def erase_person(store: Store, person_id: str, *, reason: str, who: str,
     with store.write():
         person = store.get_person(person_id)
         if is_erased(store, person_id):
-            raise ValidationError(f"Person {person_id!r} was erased already.",
+            raise ValidationError(Text(
+                    "Person {person_id!r} was erased already.", person_id=person_id),
                                   field="person")
         (result,) = _erase_batch(store, [person], reason, who, log, None, optimize=True)
     if not store.conn.in_transaction:
@@ -257,5 +260,7 @@ def check_not_erased(store: Store, person_id: str) -> None:
     """Raise Conflict for an erased person: its record stays empty (a new person is made
     instead), so data is never written back into it."""
     if is_erased(store, person_id):
-        raise Conflict(f"Person {person_id!r} was erased; create a new person instead.",
+        raise Conflict(Text(
+                "Person {person_id!r} was erased; create a new person instead.",
+                person_id=person_id),
                        field="person")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from .texts import Text
 from .words import plural
 
 KEEP_DAYS = 30
@@ -57,13 +58,18 @@ class Restored:
 
     @property
     def message(self) -> str:
-        parts = [plural(self.tasks, "task"), plural(self.campaign_places, "campaign place")]
+        tasks, places = plural(self.tasks, "task"), plural(self.campaign_places, "campaign place")
         if self.kind == "company":
-            parts.insert(0, plural(self.persons, "person"))
-        text = f"{self.label} is back, with {', '.join(parts)} and its calls."
+            text = Text("{label} is back, with {persons}, {tasks}, {places} and its calls.",
+                        label=self.label, persons=plural(self.persons, "person"), tasks=tasks,
+                        places=places)
+        else:
+            text = Text("{label} is back, with {tasks}, {places} and its calls.",
+                        label=self.label, tasks=tasks, places=places)
         if self.skipped:
             what = plural(self.skipped, "task or campaign place", "tasks or campaign places")
-            text += f" {what} of campaigns deleted since could not come back."
+            text = Text("{restored} {what} of campaigns deleted since could not come back.",
+                        restored=text, what=what)
         return text
 
 

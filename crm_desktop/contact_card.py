@@ -632,7 +632,8 @@ class ContactCard(QWidget):
 
     def form_message(self, message: str, field: str | None) -> str:
         """The store's message in the card's words ("Phone 2: …", not "phone2: …")."""
-        return form_message(message, labels_of((s.api, s.label) for s in self.FIELDS), field)
+        return form_message(message, labels_of((s.api, translate("fields", s.label))
+                                               for s in self.FIELDS), field)
 
     def values(self, *, only_dirty: bool) -> dict[str, Any]:
         """The form's values by API name (typed text; the store cleans them)."""

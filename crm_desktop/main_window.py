@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyle,
     QSystemTrayIcon,
     QTabWidget,
     QToolBar,
@@ -93,6 +94,18 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("main_window", "Privacy"),
 )
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
+
+
+def nav_width(nav: QListWidget) -> int:
+    """The navigation's width: its widest page title with the items' padding (German
+    titles are longer than English ones), and room for a vertical scroll bar on a low
+    screen, so no title is cut off and nothing scrolls sideways; 170 px at least."""
+    nav.ensurePolished()
+    content = max((nav.sizeHintForIndex(nav.model().index(i, 0)).width()
+                   for i in range(nav.count())), default=0)
+    bar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
+    # The items' margin (style.py: 8 px each side) is not in their size hint.
+    return max(170, content + 2 * 8 + 2 * nav.frameWidth() + bar)
 
 
 def page_key(page: int) -> str:
@@ -218,7 +231,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.addItems([translate("main_window", t) for t in PAGE_TITLES])
-        self.nav.setFixedWidth(170)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
@@ -229,7 +242,8 @@ class MainWindow(QMainWindow):
         saved_title.setBuddy(self.saved)
         self.nav_panel = QWidget()
         self.nav_panel.setObjectName("navPanel")
-        self.nav_panel.setFixedWidth(170)
+        self.nav_panel.setFixedWidth(nav_width(self.nav))
+        self.nav.setFixedWidth(self.nav_panel.width())
         nav_layout = QVBoxLayout(self.nav_panel)
         nav_layout.setContentsMargins(0, 0, 0, 0)
         nav_layout.setSpacing(4)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QWidget
 
+from .i18n import language
+
 CARD_WIDTH_KEY = "window/cardPanelWidth"
 
 
@@ -125,8 +127,9 @@ def form_message(message: str, labels: dict[str, str], field: str | None = None)
     """
     def label(api: str, start: bool) -> str:
         text = labels.get(api, api)
-        # Mid-sentence "a first name", but "ZIP code" keeps its capitals.
-        if not start and len(text) > 1 and text[1].islower():
+        # Mid-sentence "a first name", but "ZIP code" keeps its capitals (and German
+        # nouns all of theirs: "einen Vornamen" is wrong, "Vorname" stays).
+        if not start and len(text) > 1 and text[1].islower() and language() == "en":
             text = text[0].lower() + text[1:]
         return text
 

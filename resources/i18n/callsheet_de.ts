@@ -2206,23 +2206,23 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+12"/>
-        <location line="+507"/>
+        <location line="+508"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-506"/>
         <source>Save changes (Ctrl+S)</source>
         <translation>Änderungen speichern (Strg+S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+504"/>
+        <location line="+505"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-504"/>
         <source>Throw away unsaved changes (Esc)</source>
         <translation>Ungespeicherte Änderungen verwerfen (Esc)</translation>
     </message>
@@ -2353,7 +2353,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anrufen erlauben…</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Close this new {NOUN} and lose what you typed?</source>
         <translation>Diese neue {NOUN} schließen und das Eingegebene verwerfen?</translation>
     </message>
@@ -3663,7 +3663,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../crm_desktop/contact_card.py" line="-826"/>
+        <location filename="../../crm_desktop/contact_card.py" line="-827"/>
         <source>Save the card</source>
         <translation>Die Karte speichern</translation>
     </message>
@@ -3872,7 +3872,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../crm_desktop/main_window.py" line="+82"/>
+        <location filename="../../crm_desktop/main_window.py" line="+83"/>
         <source>Companies</source>
         <translation>Firmen</translation>
     </message>
@@ -3932,7 +3932,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+91"/>
         <source>API off (started with --no-api)</source>
         <translation>API aus (mit --no-api gestartet)</translation>
     </message>
@@ -3947,7 +3947,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Meine &amp;Filter</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>No API request yet</source>
         <translation>Noch keine API-Anfrage</translation>
     </message>
@@ -4775,6 +4775,26 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <name>saved_filters</name>
     <message>
         <location filename="../../crm_desktop/saved_filters.py" line="+31"/>
+        <source>Companies, filtered</source>
+        <translation>Firmen, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persons, filtered</source>
+        <translation>Personen, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks, filtered</source>
+        <translation>Aufgaben, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls, filtered</source>
+        <translation>Anrufe, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>My open callbacks</source>
         <translation>Meine offenen Rückrufe</translation>
     </message>
@@ -4789,7 +4809,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Gespeicherte Filter</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+21"/>
+        <source>{list} (right-click to delete)</source>
+        <translation>{list} (Rechtsklick zum Löschen)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>

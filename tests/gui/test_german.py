@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import i18n
+from crm_desktop import i18n, style
 from crm_desktop.main_window import DesktopOptions, MainWindow
+from crm_desktop.saved_filters import SavedFilter
 
 from .conftest import API_KEY
 
@@ -127,3 +129,39 @@ def test_german_window_translates_menus_lists_and_a_card(open_window) -> None:
     # German is ~30% longer: the card must still fit its panel (no cut-off buttons).
     card = window.current_card()
     assert card.minimumSizeHint().width() <= window.card_panel.width()
+
+
+@pytest.fixture
+def styled() -> Iterator[None]:
+    """The app's style sheet, as at a real start (the items' padding makes them wide)."""
+    app = QApplication.instance()
+    style.apply(app, dark=False)
+    yield
+    app.setStyleSheet("")
+    app.setPalette(QPalette())
+
+
+def test_the_german_navigation_shows_every_title_whole_without_sideways_scrolling(
+        styled, open_window, qtbot) -> None:
+    assert i18n.install(QApplication.instance(), "de")
+    window = open_window()
+    window.saved.add(SavedFilter("Rückrufe der Vertriebsabteilung in Süddeutschland", "tasks"))
+    qtbot.waitUntil(lambda: window.saved.count() == 3)
+    nav = window.nav
+    assert not nav.horizontalScrollBar().isVisible()
+    assert not window.saved.horizontalScrollBar().isVisible()
+    metrics = nav.fontMetrics()
+    # The items' margins (8 px) and padding (16 px) each side, from style.py.
+    room = nav.viewport().width() - 2 * 8 - 2 * 16
+    for i in range(nav.count()):
+        assert metrics.horizontalAdvance(nav.item(i).text()) <= room, nav.item(i).text()
+    # A saved filter's long name wraps onto more lines instead of being cut off.
+    saved = window.saved
+    for i in range(saved.count()):
+        item = saved.item(i)
+        rect = saved.visualItemRect(item)
+        needed = saved.fontMetrics().boundingRect(
+            QRect(0, 0, rect.width() - 8, 0), Qt.TextFlag.TextWordWrap, item.text())
+        assert needed.height() <= rect.height(), item.text()
+    assert saved.visualItemRect(saved.item(2)).height() > saved.visualItemRect(
+        saved.item(0)).height()

@@ -57,7 +57,8 @@ def test_phone_errors_and_warnings_name_the_country_in_german(qtbot, de_window, 
     qtbot.mouseClick(card.save_button, Qt.MouseButton.LeftButton)
     assert store.count_persons() == 1
     assert phone.error.text() == ("⚠ 01512 345679 ist keine übliche Nummer in Deutschland"
-                                  " (+49): prüfen Sie die Ziffern (sie wird wie eingegeben gespeichert).")
+                                  " (+49): prüfen Sie die Ziffern (sie wird wie eingegeben"
+                                  " gespeichert).")
 
 
 def test_the_country_list_is_in_german_and_sorted_as_germans_read(qtbot, de_window):

@@ -65,11 +65,13 @@ def extract() -> None:
 
 def said(text: Any) -> str:
     """A message from shared/ in the language shown: a Text (or an error carrying one)
-    through the translation, its values too; any other str as it is."""
+    through the translation, its values too; any other str as it is; None as ""."""
     if isinstance(text, CallsheetError):
         text = text.message
     if isinstance(text, CountryName):
         return countries(_language).get(text.code, text)
+    if text is None:
+        return ""
     if not isinstance(text, str):
         text = str(text)  # a Text too where __str__ makes one (an import's RowError)
     if not isinstance(text, Text):

@@ -39,6 +39,7 @@ from .duplicates import SAME_EMAIL, SAME_PHONE, SIMILAR_NAME, name_key, sort_rea
 from .errors import CallsheetError, NotFound, ValidationError
 from .model import Actor, ContactRef, clean_company, clean_person, person_display_name
 from .person_details import DETAIL_FIELDS, PersonDetails, clean_details, split
+from .reasons import imported_copy
 from .store import Store
 from .texts import Text, join
 from .words import plural
@@ -784,7 +785,7 @@ class Importer:
                         None, copy)
                     self.store.set_do_not_call(
                         ref, True, self.actor,
-                        reason=f"imported as a copy of {dnc.label}, who is do-not-call")
+                        reason=imported_copy(dnc.label))
                     report.flagged += 1
             return True
         except CallsheetError as e:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from . import consent, privacy_log
+from . import consent, privacy_log, reasons
 from .errors import ValidationError
 from .privacy import erase_persons
 from .texts import Text
@@ -182,7 +182,7 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
             idle = [pid for pid, _, _ in _idle_persons(store, plan.idle_before, None)]
             persons = len(erase_persons(
                 store, idle, who=WHO,
-                reason=f"retention: no call, task or edit for {rules.person_years} years"))
+                reason=reasons.retention(rules.person_years)))
         expired = consent.expired_proofs(store, now)
         with store.write():
             store.conn.executemany("DELETE FROM consents WHERE id = ?",

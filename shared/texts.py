@@ -16,6 +16,9 @@ translated. Values may be Texts themselves (translated too), numbers, or datetim
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 
@@ -45,3 +48,27 @@ def join(parts: list[str], sep: str = "; ") -> Text:
     translated each."""
     names = {f"p{i}": p for i, p in enumerate(parts)}
     return Text(sep.join("{" + n + "}" for n in names), **names)
+
+
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def _pattern(template: str) -> re.Pattern[str]:
+    parts = _FIELD.split(template)  # literal, name, literal, name, ...
+    return re.compile("".join(re.escape(p) if i % 2 == 0 else f"(?P<{p}>.+?)"
+                              for i, p in enumerate(parts)) + r"\Z", re.S)
+
+
+def recognise(stored: str | None, templates: Iterable[Text]) -> str:
+    """A sentence kept in the database in English (a do-not-call reason), as the Text
+    it was made from when one of ``templates`` (plain ``{name}`` fields only) matches
+    it whole, so it can be translated when shown; anything else (what a person typed)
+    as stored."""
+    if not stored:
+        return ""
+    for t in templates:
+        m = _pattern(t.template).match(stored)
+        if m:
+            return Text(t.template, **m.groupdict())
+    return stored

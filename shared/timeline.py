@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .model import ContactRef
 from .notes import NotesRepository
+from .reasons import readable
 from .texts import Text, join
 from .timeutil import from_db
 from .todos import TodosRepository
@@ -73,7 +74,8 @@ def _value(v: Any) -> str:
     return "—" if v in (None, "") else str(v)
 
 
-def _change_text(changes: dict[str, Any]) -> str:
+def change_text(changes: dict[str, Any]) -> str:
+    """An audit entry's changes as people read them: "City: — → Berlin; Phone: …"."""
     parts: list[str] = []
     for k, v in changes.items():
         label = FIELD_LABELS.get(k, k)
@@ -90,6 +92,11 @@ class _AsIs(str):
 
     def __format__(self, spec: str) -> str:
         return str(self)
+
+
+def action_text(action: str) -> str:
+    """An audit action ("update") as people say it ("Fields changed")."""
+    return _ACTIONS.get(action, action.replace("_", " ").capitalize())
 
 
 def _local(ts: str) -> Any:
@@ -142,7 +149,7 @@ def timeline(store: Store, ref: ContactRef, kinds: Iterable[str] | None = None,
     if "dnc" in wanted:
         for e in store.dnc_history(ref):
             title = Text("Do-not-call set") if e.do_not_call else Text("Do-not-call lifted")
-            out.append(TimelineEntry(e.at, "dnc", title, e.reason or "", _by(e.side, e.client),
+            out.append(TimelineEntry(e.at, "dnc", title, readable(e.reason), _by(e.side, e.client),
                                      e))
     if "change" in wanted:
         kind, key = ("person", ref.person_id) if ref.person_id else (
@@ -155,8 +162,8 @@ def timeline(store: Store, ref: ContactRef, kinds: Iterable[str] | None = None,
                 title = Text("Note edited")
                 detail = Text("{old} → {new}", old=_value(old), new=_value(new))
             else:
-                title = _ACTIONS.get(a.action, a.action.replace("_", " ").capitalize())
-                detail = _change_text(a.changes)
+                title = action_text(a.action)
+                detail = change_text(a.changes)
             out.append(TimelineEntry(a.at, "change", title, detail, _by(a.side, a.client), a))
     out.sort(key=lambda e: e.at, reverse=True)
     return out[:limit]

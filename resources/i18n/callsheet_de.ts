@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../../shared/call_summary.py" line="+20"/>
-        <location filename="../../shared/timeline.py" line="+63"/>
+        <location filename="../../shared/timeline.py" line="+64"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
@@ -248,13 +248,13 @@
     <message>
         <location line="+2"/>
         <location filename="../../shared/timeline.py" line="-37"/>
-        <location line="+103"/>
+        <location line="+109"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../shared/timeline.py" line="-102"/>
+        <location filename="../../shared/timeline.py" line="-108"/>
         <source>Do-not-call</source>
         <translation>Nicht anrufen</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>{field} muss ein Ländercode nach ISO 3166-1 alpha-2 wie DE oder AT sein, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../shared/csv_import.py" line="+195"/>
+        <location filename="../../shared/csv_import.py" line="+196"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
@@ -755,7 +755,7 @@
         <translation>Die Zieldatenbank ist nicht leer ({found}); kopieren Sie nur in eine leere Datenbank oder eine neue Datei.</translation>
     </message>
     <message>
-        <location filename="../../shared/storage/merge.py" line="+112"/>
+        <location filename="../../shared/storage/merge.py" line="+113"/>
         <source>No company named like {name!r}.</source>
         <translation>Keine Firma mit einem Namen wie {name!r}.</translation>
     </message>
@@ -925,7 +925,7 @@
         <translation>Nicht anrufen</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+66"/>
         <source>{call}, not answered</source>
         <translation>{call}, nicht angenommen</translation>
     </message>
@@ -940,7 +940,7 @@
         <translation>{call}, angenommen</translation>
     </message>
     <message>
-        <location line="-59"/>
+        <location line="-65"/>
         <source>Fields changed</source>
         <translation>Felder geändert</translation>
     </message>
@@ -995,7 +995,7 @@
         <translation>offen</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{field}: {old} → {new}</source>
         <translation>{field}: {old} → {new}</translation>
     </message>
@@ -1005,7 +1005,7 @@
         <translation>{field}: {value}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Apollo ({client})</source>
         <translation>Apollo ({client})</translation>
     </message>
@@ -1183,6 +1183,36 @@
         <location line="+0"/>
         <source>{n:,} deleted records</source>
         <translation>{n:,} gelöschte Einträge</translation>
+    </message>
+    <message>
+        <location filename="../../shared/reasons.py" line="+9"/>
+        <source>set by call</source>
+        <translation>durch einen Anruf gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the call that set it was replaced</source>
+        <translation>der Anruf, der es gesetzt hatte, wurde ersetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>erased, objection on file</source>
+        <translation>gelöscht, Widerspruch liegt vor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged with {label}</source>
+        <translation>zusammengeführt mit {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported as a copy of {label}, who is do-not-call</source>
+        <translation>importiert als Kopie von {label}, der/die nicht angerufen werden darf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retention: no call, task or edit for {years} years</source>
+        <translation>Aufbewahrung: seit {years} Jahren kein Anruf, keine Aufgabe und keine Änderung</translation>
     </message>
 </context>
 <context>
@@ -1714,7 +1744,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>card_models</name>
     <message>
-        <location filename="../../crm_desktop/models/card_models.py" line="+26"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="+27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -1732,6 +1762,21 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location line="+2"/>
         <source>Do not call</source>
         <translation>Nicht anrufen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>set do-not-call</source>
+        <translation>„Nicht anrufen“ gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lifted</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>call {id}… (double-click)</source>
+        <translation>Anruf {id}… (Doppelklick)</translation>
     </message>
 </context>
 <context>
@@ -1769,29 +1814,29 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Offene Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/models/card_models.py" line="+17"/>
-        <location line="+37"/>
-        <location filename="../../crm_desktop/models/privacy_models.py" line="+60"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="-11"/>
+        <location line="+28"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="+62"/>
         <location filename="../../crm_desktop/models/tasks_model.py" line="+37"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="+42"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-26"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+32"/>
+        <location line="+5"/>
+        <location line="+22"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="-22"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="+6"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-21"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="+29"/>
         <source>Reason</source>
         <translation>Grund</translation>
@@ -1802,7 +1847,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anruf</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="-6"/>
         <source>Action</source>
         <translation>Aktion</translation>
@@ -4478,7 +4523,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>nouns</name>
     <message>
-        <location filename="../../crm_desktop/i18n.py" line="+142"/>
+        <location filename="../../crm_desktop/i18n.py" line="+144"/>
         <source>company</source>
         <translation>Firma</translation>
     </message>
@@ -4705,7 +4750,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     <name>record_model</name>
     <message>
         <location filename="../../crm_desktop/lookup_tester.py" line="-3"/>
-        <location filename="../../crm_desktop/models/card_models.py" line="-56"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="-47"/>
         <location filename="../../crm_desktop/models/contacts_model.py" line="+1"/>
         <location filename="../../crm_desktop/models/record_model.py" line="+23"/>
         <location filename="../../crm_desktop/search_box.py" line="+56"/>

@@ -6,7 +6,7 @@ import json
 from datetime import datetime
 from typing import Any
 
-from .. import call_rules
+from .. import call_rules, reasons
 from ..errors import NotFound, ValidationError
 from ..model import Actor, CallRecord, CallResult, ContactRef
 from ..texts import Text
@@ -223,11 +223,11 @@ class CallsRepository(Repository):
         contacts = self.uow.contacts
         if d.unflag is not None:
             contacts.set_do_not_call(ContactRef(d.unflag.company_id, d.unflag.person_id), False,
-                                     actor, reason="the call that set it was replaced",
+                                     actor, reason=str(reasons.CALL_REPLACED),
                                      call_id=call_id)
         if d.flag is not None:
             contacts.set_do_not_call(ContactRef(d.flag.company_id, d.flag.person_id), True,
-                                     actor, reason="set by call", call_id=call_id)
+                                     actor, reason=str(reasons.SET_BY_CALL), call_id=call_id)
 
     def _call_rows(self, where: str, params: list[Any], limit: int) -> list[CallRow]:
         # A call's tags in the order Apollo sent them (by position, on both engines).

@@ -18,6 +18,7 @@ from ..model import (
     company_display_name,
     person_display_name,
 )
+from ..reasons import merged_with
 from ..texts import Text
 from .base import Repository
 from .rows import COMPANY_COLS, company_of, company_search_text, person_search_text
@@ -238,7 +239,7 @@ class MergeRepository(Repository):
                     {"merged": drop_id, "filled": filled, "moved": moved})
         self._audit(actor, kind, drop_id, "merged_into", {"into": keep_id, "record": record})
         if drop_dnc and not keep_dnc:
-            self.uow.contacts.set_do_not_call(ref, True, actor, reason=f"merged with {drop_label}")
+            self.uow.contacts.set_do_not_call(ref, True, actor, reason=merged_with(drop_label))
 
     def merge_companies(self, keep_id: str, drop_id: str, actor: Actor) -> Company:
         """Merge company ``drop_id`` into ``keep_id`` and delete it, in one transaction.

@@ -100,7 +100,7 @@ def test_the_timeline_speaks_german(qtbot, de_window, store, actor, api_url, aut
         "id": "c-de-1", "agent": "peggy.sue", "phoneNumber": "+498944322883100",
         "contact": {"company": None, "person": person.id},
         "source": {"type": "queue", "id": "tech"}, "transfer": None, "dtmfPath": "1",
-        "attempts": [], "tags": [], "newTasks": [], "annotation": None, "doNotCall": False,
+        "attempts": [], "tags": [], "newTasks": [], "annotation": None, "doNotCall": True,
         "timestampInit": "2026-11-26T10:33:48Z", "timestampAssigned": "2026-11-26T10:33:56Z",
         "timestampStart": "2026-11-26T10:33:57Z", "timestampEnd": "2026-11-26T10:35:02Z",
         "timestampClosed": "2026-11-26T10:37:00Z"}}
@@ -119,6 +119,13 @@ def test_the_timeline_speaks_german(qtbot, de_window, store, actor, api_url, aut
     assert ("Anruf", "peggy.sue", "Eingehender Anruf, angenommen · 1:05 min") in rows
     assert ("Änderung", "Kommandozeile", next(
         w for k, b, w in rows if w.startswith("Angelegt"))) in rows
+    # Do-not-call set by the call: the reason Callsheet wrote, in German.
+    assert any(k == "Nicht anrufen" and b.startswith("Apollo")
+               and w == "„Nicht anrufen“ gesetzt: durch einen Anruf gesetzt" for k, b, w in rows)
+    dnc = card.dnc_model
+    assert [dnc.index(r, dnc.COL_REASON).data() for r in range(dnc.rowCount())] == [
+        "durch einen Anruf gesetzt"]
+    assert dnc.index(0, dnc.COL_ACTION).data() == "„Nicht anrufen“ gesetzt"
 
 
 def test_call_details_in_german(qtbot, de_window, store, actor, api_url, auth):

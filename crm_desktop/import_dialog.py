@@ -397,7 +397,8 @@ class ImportDialog(QDialog):
         self.mapping.setRowCount(len(self.file.headers))
         self._combos = []
         for i, header in enumerate(self.file.headers):
-            self.mapping.setItem(i, 0, QTableWidgetItem(header or f"(column {i + 1})"))
+            self.mapping.setItem(i, 0, QTableWidgetItem(
+                header or translate("import_dialog", "(column {n})").format(n=i + 1)))
             example = next((r[i] for r in self.file.rows if r[i].strip()), "")
             item = QTableWidgetItem(example)
             item.setForeground(QColor(themed("#6b7280")))
@@ -405,7 +406,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(translate("import_dialog", "— not imported —"), IGNORE)
             for t in TARGETS:
-                combo.addItem(t.label, t.key)
+                combo.addItem(said(t.label), t.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[i])))
             combo.currentIndexChanged.connect(lambda *_: self.update_preview())
             self.mapping.setCellWidget(i, 2, combo)
@@ -467,7 +468,7 @@ class ImportDialog(QDialog):
         """Check every row (with a progress bar and Cancel); False when cancelled."""
         assert self.file is not None
         self._cancel = False
-        self._busy(True, "Checking rows… %v of %m")
+        self._busy(True, translate("import_dialog", "Checking rows… %v of %m"))
 
         def progress(n: int, total: int) -> None:
             self.progress.setMaximum(total)
@@ -543,8 +544,9 @@ class ImportDialog(QDialog):
         copies = [(rp, rp.dnc_match) for rp in self.plan.duplicates
                   if decisions.get(rp.row) == "import" and rp.dnc_match is not None]
         self.dnc_warning.setText("\n".join(
-            f"⚠ Row {rp.row}: {m.label} is flagged do-not-call. Importing it anyway makes a"
-            " copy, and the copy is flagged do-not-call too." for rp, m in copies))
+            translate("import_dialog", "⚠ Row {row}: {label} is flagged do-not-call. Importing"
+                      " it anyway makes a copy, and the copy is flagged do-not-call too.")
+            .format(row=rp.row, label=m.label) for rp, m in copies))
         self.dnc_warning.setVisible(bool(copies))
 
     def apply_to_all(self) -> None:
@@ -565,7 +567,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> ImportWorker:
         """Run the import on a worker thread; the report page shows when it ends."""
         assert self.plan is not None
-        self._busy(True, "Importing… %v of %m rows")
+        self._busy(True, translate("import_dialog", "Importing… %v of %m rows"))
         self.progress.setMaximum(max(1, len(self.plan.rows)))
         self.worker = ImportWorker(database_path(self.ctx.store), self.plan, self.decisions(),
                                    self.ctx.region, self)
@@ -674,8 +676,9 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         page = self.pages.currentIndex()
         self.back.setVisible(page == PAGE_DUPLICATES)
-        self.next.setText({PAGE_FILE: "Check rows…", PAGE_DUPLICATES: "Import",
-                           PAGE_REPORT: "Done"}[page])
+        self.next.setText({PAGE_FILE: translate("import_dialog", "Check rows…"),
+                           PAGE_DUPLICATES: translate("import_dialog", "Import"),
+                           PAGE_REPORT: translate("import_dialog", "Done")}[page])
         self.next.setEnabled(self.file is not None and not self.progress.isVisible())
         self.cancel.setText(
             translate("import_dialog", "Close")

@@ -56,6 +56,7 @@ from .my_tasks_view import MyTasksView, TodoReminder, due_text
 from .panes import (
     CurrentPageStack,
     ElidedLabel,
+    WrapDelegate,
     elided,
     remember_card_width,
     remembered_card_width,
@@ -97,15 +98,20 @@ PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the 
 
 
 def nav_width(nav: QListWidget) -> int:
-    """The navigation's width: its widest page title with the items' padding (German
-    titles are longer than English ones), and room for a vertical scroll bar on a low
-    screen, so no title is cut off and nothing scrolls sideways; 170 px at least."""
+    """The navigation's width: 170 px, or more if a single word of a page title would
+    not fit. Longer titles (German ones: "Unbekannte Anrufer") wrap onto a second line
+    (WrapDelegate) rather than widen the pane: the list and the card beside it need
+    the room, and nothing is cut off or scrolls sideways."""
     nav.ensurePolished()
-    content = max((nav.sizeHintForIndex(nav.model().index(i, 0)).width()
-                   for i in range(nav.count())), default=0)
+    metrics = nav.fontMetrics()
+    word = max((metrics.horizontalAdvance(w) for i in range(nav.count())
+                for w in nav.item(i).text().split()), default=0)
+    one = nav.sizeHintForIndex(nav.model().index(0, 0)).width()
+    # What the style puts around a title (padding, margins: style.py's #nav::item).
+    padding = one - metrics.horizontalAdvance(nav.item(0).text()) if nav.count() else 0
+    # Room for a vertical scroll bar, which a low window gives the list.
     bar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
-    # The items' margin (style.py: 8 px each side) is not in their size hint.
-    return max(170, content + 2 * 8 + 2 * nav.frameWidth() + bar)
+    return max(170, word + padding + bar)
 
 
 def page_key(page: int) -> str:
@@ -232,6 +238,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.addItems([translate("main_window", t) for t in PAGE_TITLES])
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setWordWrap(True)
+        self.nav.setResizeMode(QListWidget.ResizeMode.Adjust)
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
@@ -244,6 +252,7 @@ class MainWindow(QMainWindow):
         self.nav_panel.setObjectName("navPanel")
         self.nav_panel.setFixedWidth(nav_width(self.nav))
         self.nav.setFixedWidth(self.nav_panel.width())
+        self.nav.setItemDelegate(WrapDelegate(self.nav))  # after nav_width: it reads one line
         nav_layout = QVBoxLayout(self.nav_panel)
         nav_layout.setContentsMargins(0, 0, 0, 0)
         nav_layout.setSpacing(4)
@@ -534,8 +543,9 @@ class MainWindow(QMainWindow):
         if not self.card_panel.isVisible():
             self.card_panel.show()
             width = remembered_card_width(600)
-            room = self.split.width() - 2 * self.split.handleWidth() - 170
-            self.split.setSizes([170, max(room - width, 280), width])
+            nav = self.nav_panel.width()
+            room = self.split.width() - 2 * self.split.handleWidth() - nav
+            self.split.setSizes([nav, max(room - width, 280), width])
         i = self.cards.addTab(card, tab_text(card.title_text()))
         self.cards.setTabToolTip(i, card.title_text())
         self.cards.setCurrentIndex(i)

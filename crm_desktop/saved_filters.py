@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
 
 from .i18n import translate
-from .panes import ui_settings
+from .panes import WrapDelegate, ui_settings
 
 KEY = "saved_filters"
 
@@ -78,6 +78,7 @@ class SavedFiltersList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(True)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setItemDelegate(WrapDelegate(self))
         self.itemActivated.connect(lambda item: self.chosen.emit(self.filter_of(item)))
         self.itemClicked.connect(lambda item: self.chosen.emit(self.filter_of(item)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -56,7 +56,7 @@ class Target:
     """A field a column can go to."""
 
     key: str  # "company.zipCode"
-    label: str
+    label: str  # a Text: the desktop shows it translated
 
     @property
     def entity(self) -> str:
@@ -68,29 +68,29 @@ class Target:
 
 
 TARGETS: tuple[Target, ...] = (
-    Target("company.name", "Company"),
-    Target("company.address", "Address (street)"),
-    Target("company.zipCode", "Zip code"),
-    Target("company.city", "City"),
-    Target("company.country", "Country"),
-    Target("company.phone", "Company phone"),
-    Target("company.phone2", "Company phone 2"),
-    Target("company.email", "Company e-mail"),
-    Target("company.annotation", "Company notes"),
-    Target("person.salutation", "Salutation"),
-    Target("person.firstName", "First name"),
-    Target("person.lastName", "Last name"),
-    Target("person.displayName", "Full name (person)"),
-    Target("person.city", "Person's city"),
-    Target("person.phone", "Person's phone"),
-    Target("person.phone2", "Person's mobile"),
-    Target("person.email", "Person's e-mail"),
-    Target("person.annotation", "Person's notes"),
-    Target("person.jobTitle", "Job title"),
-    Target("person.department", "Department"),
-    Target("person.address", "Person's street"),
-    Target("person.zipCode", "Person's zip code"),
-    Target("person.country", "Person's country"),
+    Target("company.name", Text("Company")),
+    Target("company.address", Text("Address (street)")),
+    Target("company.zipCode", Text("Zip code")),
+    Target("company.city", Text("City")),
+    Target("company.country", Text("Country")),
+    Target("company.phone", Text("Company phone")),
+    Target("company.phone2", Text("Company phone 2")),
+    Target("company.email", Text("Company e-mail")),
+    Target("company.annotation", Text("Company notes")),
+    Target("person.salutation", Text("Salutation")),
+    Target("person.firstName", Text("First name")),
+    Target("person.lastName", Text("Last name")),
+    Target("person.displayName", Text("Full name (person)")),
+    Target("person.city", Text("Person's city")),
+    Target("person.phone", Text("Person's phone")),
+    Target("person.phone2", Text("Person's mobile")),
+    Target("person.email", Text("Person's e-mail")),
+    Target("person.annotation", Text("Person's notes")),
+    Target("person.jobTitle", Text("Job title")),
+    Target("person.department", Text("Department")),
+    Target("person.address", Text("Person's street")),
+    Target("person.zipCode", Text("Person's zip code")),
+    Target("person.country", Text("Person's country")),
 )
 TARGET_BY_KEY = {t.key: t for t in TARGETS}
 PERSON_NAME_FIELDS = ("person.firstName", "person.lastName", "person.displayName")

@@ -355,7 +355,82 @@
         <translation>{field} muss ein Ländercode nach ISO 3166-1 alpha-2 wie DE oder AT sein, nicht {value!r}.</translation>
     </message>
     <message>
-        <location filename="../../shared/csv_import.py" line="+196"/>
+        <location filename="../../shared/csv_import.py" line="+72"/>
+        <source>Address (street)</source>
+        <translation>Adresse (Straße)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Company phone</source>
+        <translation>Telefon der Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company phone 2</source>
+        <translation>Telefon 2 der Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company e-mail</source>
+        <translation>E-Mail der Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company notes</source>
+        <translation>Notizen zur Firma</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Full name (person)</source>
+        <translation>Voller Name (Person)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s city</source>
+        <translation>Ort der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s phone</source>
+        <translation>Telefon der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s mobile</source>
+        <translation>Mobilnummer der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s e-mail</source>
+        <translation>E-Mail der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s notes</source>
+        <translation>Notizen zur Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person&apos;s street</source>
+        <translation>Straße der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s zip code</source>
+        <translation>PLZ der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s country</source>
+        <translation>Land der Person</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>The file is empty.</source>
         <translation>Die Datei ist leer.</translation>
     </message>
@@ -850,32 +925,37 @@
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../shared/csv_import.py" line="-515"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
         <source>Salutation</source>
         <translation>Anrede</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
         <source>First name</source>
         <translation>Vorname</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
         <source>Last name</source>
         <translation>Nachname</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+7"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
         <source>Job title</source>
         <translation>Position</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
         <source>Department</source>
         <translation>Abteilung</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
         <source>Street</source>
         <translation>Straße</translation>
     </message>
@@ -885,17 +965,19 @@
         <translation>PLZ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../shared/csv_import.py" line="-16"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
         <source>City</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
         <source>Country</source>
         <translation>Land</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
         <source>Phone</source>
         <translation>Telefon</translation>
     </message>
@@ -915,12 +997,13 @@
         <translation>Notizen</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location filename="../../shared/csv_import.py" line="-4"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
         <source>Do not call</source>
         <translation>Nicht anrufen</translation>
     </message>
@@ -3486,17 +3569,18 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+2"/>
+        <location line="+498"/>
         <source>Check rows…</source>
         <translation>Zeilen prüfen…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+499"/>
+        <location line="-495"/>
+        <location line="+502"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-479"/>
+        <location line="-482"/>
         <source>Choose a CSV file exported from Excel, Outlook or another CRM</source>
         <translation>Wählen Sie eine CSV-Datei, exportiert aus Excel, Outlook oder einem anderen CRM</translation>
     </message>
@@ -3616,7 +3700,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>1 Spalte</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+19"/>
+        <source>(column {n})</source>
+        <translation>(Spalte {n})</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Checking rows… %v of %m</source>
+        <translation>Prüfe Zeilen… %v von %m</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&lt;b&gt;{ok:,}&lt;/b&gt; of {rows} can be imported; {dupes} like contacts you have (or earlier rows of the file), &lt;b&gt;{failed:,}&lt;/b&gt; cannot be imported.</source>
         <translation>&lt;b&gt;{ok:,}&lt;/b&gt; von {rows} können importiert werden; {dupes} vorhandenen Kontakten (oder früheren Zeilen der Datei), &lt;b&gt;{failed:,}&lt;/b&gt; können nicht importiert werden.</translation>
     </message>
@@ -3631,12 +3725,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>&lt;b&gt;1&lt;/b&gt; ähnelt</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>{counts} · {delim}-separated · {encoding} · phone numbers without +country are read as {region}</source>
         <translation>{counts} · getrennt durch {delim} · {encoding} · Telefonnummern ohne +Land gelten als {region}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>— not imported —</source>
         <translation>— nicht importiert —</translation>
     </message>
@@ -3671,7 +3765,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Keine.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+11"/>
+        <source>⚠ Row {row}: {label} is flagged do-not-call. Importing it anyway makes a copy, and the copy is flagged do-not-call too.</source>
+        <translation>⚠ Zeile {row}: {label} ist auf „Nicht anrufen“ gesetzt. Trotzdem importieren legt eine Kopie an, und auch die Kopie wird auf „Nicht anrufen“ gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Importing… %v of %m rows</source>
+        <translation>Importiere… %v von %m Zeilen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Import cancelled. Nothing was imported: the database is as it was.</source>
         <translation>Import abgebrochen. Nichts wurde importiert: Die Datenbank ist unverändert.</translation>
     </message>
@@ -3700,7 +3804,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -3917,7 +4031,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../crm_desktop/main_window.py" line="+83"/>
+        <location filename="../../crm_desktop/main_window.py" line="+84"/>
         <source>Companies</source>
         <translation>Firmen</translation>
     </message>
@@ -3977,7 +4091,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+96"/>
         <source>API off (started with --no-api)</source>
         <translation>API aus (mit --no-api gestartet)</translation>
     </message>
@@ -3987,12 +4101,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Suche</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&amp;Saved filters</source>
         <translation>Meine &amp;Filter</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>No API request yet</source>
         <translation>Noch keine API-Anfrage</translation>
     </message>
@@ -4152,7 +4266,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Filter „{name}“ gespeichert: links unter Gespeicherte Filter.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>{v0} created; {n} earlier call(s) of {v3} linked.</source>
         <translation>{v0} angelegt; {n} frühere(r) Anruf(e) von {v3} verknüpft.</translation>
     </message>
@@ -4854,7 +4968,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Gespeicherte Filter</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>{list} (right-click to delete)</source>
         <translation>{list} (Rechtsklick zum Löschen)</translation>
     </message>

@@ -177,3 +177,7 @@ def test_the_import_preview_says_each_row_in_german(qtbot, german, store, tmp_pa
         "Zeile 4, Spalte 'Telefon': phone: '12' ist keine wählbare Telefonnummer (schreiben"
         " Sie sie wie 089 4432 2883-100 oder +49 89 4432 2883-100).")
     assert "ist keine übliche Nummer in Deutschland" in status[3].toolTip()
+    # The fields the columns go to, and the button that goes on, in German too.
+    assert [c.currentText() for c in dialog._combos] == [
+        "Firma", "Vorname", "Nachname", "Telefon der Person", "E-Mail der Person"]
+    assert dialog.next.text() == "Zeilen prüfen…"

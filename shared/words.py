@@ -13,7 +13,8 @@ COUNTED = (
     Text("{n:,} persons"), Text("{n:,} copy"), Text("{n:,} copies"), Text("{n:,} task"),
     Text("{n:,} tasks"), Text("{n:,} campaign place"), Text("{n:,} campaign places"),
     Text("{n:,} task or campaign place"), Text("{n:,} tasks or campaign places"),
-    Text("{n:,} deleted record"), Text("{n:,} deleted records"),
+    Text("{n:,} deleted record"), Text("{n:,} deleted records"), Text("{n:,} call"),
+    Text("{n:,} calls"),
 )
 
 

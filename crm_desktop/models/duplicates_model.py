@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from shared.duplicates import DuplicatePair
 
-from ..i18n import said, translate
+from ..i18n import noun, said, translate
 from .record_model import Column, RecordTableModel
 
 
@@ -29,7 +29,7 @@ class DuplicatesModel(RecordTableModel):
     COL_KIND, COL_LEFT, COL_RIGHT, COL_WHY = range(4)
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda p: p.kind),
+        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda p: noun(p.kind)),
         Column(QT_TRANSLATE_NOOP("columns", "Record"), lambda p: record_title(p.left)),
         Column(QT_TRANSLATE_NOOP("columns", "Looks like"), lambda p: record_title(p.right)),
         Column(

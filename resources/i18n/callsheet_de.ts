@@ -1268,6 +1268,16 @@
         <translation>{n:,} gelöschte Einträge</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>{n:,} call</source>
+        <translation>{n:,} Anruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} calls</source>
+        <translation>{n:,} Anrufe</translation>
+    </message>
+    <message>
         <location filename="../../shared/reasons.py" line="+9"/>
         <source>set by call</source>
         <translation>durch einen Anruf gesetzt</translation>
@@ -2969,7 +2979,7 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
 <context>
     <name>duplicates_view</name>
     <message>
-        <location filename="../../crm_desktop/duplicates_view.py" line="+36"/>
+        <location filename="../../crm_desktop/duplicates_view.py" line="+37"/>
         <source>Companies and persons</source>
         <translation>Firmen und Personen</translation>
     </message>
@@ -3049,7 +3059,12 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+42"/>
+        <source>Created {at}</source>
+        <translation>Angelegt {at}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>◀  Merge into left</source>
         <translation>◀  In links zusammenführen</translation>
     </message>
@@ -3141,7 +3156,7 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
         <translation>&lt;span style=&apos;color:#9ca3af&apos;&gt;Wählen Sie ein Paar zum Vergleichen.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Merge contacts</source>
         <translation>Kontakte zusammenführen</translation>
     </message>

@@ -181,3 +181,23 @@ def test_the_import_preview_says_each_row_in_german(qtbot, german, store, tmp_pa
     assert [c.currentText() for c in dialog._combos] == [
         "Firma", "Vorname", "Nachname", "Telefon der Person", "E-Mail der Person"]
     assert dialog.next.text() == "Zeilen prüfen…"
+
+
+def test_duplicates_are_compared_in_german(qtbot, german, store, actor):
+    from crm_desktop.duplicates_view import DuplicatesView
+
+    store.create_company({"name": "CX Labs GmbH", "phone": "+4989443228"}, actor)
+    b = store.create_company({"name": "CX Labs", "phone": "+4989443228"}, actor)
+    store.create_person({"lastName": "Klein"}, actor, company_id=b.id)
+    view = DuplicatesView(DesktopContext(store, wrote=lambda: None))
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    view.activate()
+    model = view.model
+    assert model.rowCount() == 1
+    row = [model.index(0, c).data() for c in range(model.columnCount())]
+    assert row[0] == "Firma" and "gleiche Telefonnummer, ähnlicher Name" in row
+    text = view.left.text() + view.right.text()
+    assert "0 Anrufe · 0 Aufgaben · 1 Person" in text and "Angelegt " in text
+    assert "calls" not in text and "Created" not in text

@@ -2919,6 +2919,11 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <source>Dialer tasks</source>
         <translation>Dialer-Aufgaben</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>ddd dd MMM</source>
+        <translation>ddd, dd. MMM</translation>
+    </message>
 </context>
 <context>
     <name>date_range</name>

@@ -201,3 +201,16 @@ def test_duplicates_are_compared_in_german(qtbot, german, store, actor):
     text = view.left.text() + view.right.text()
     assert "0 Anrufe · 0 Aufgaben · 1 Person" in text and "Angelegt " in text
     assert "calls" not in text and "Created" not in text
+
+
+def test_the_dashboard_names_the_days_in_german(qtbot, german, store):
+    from datetime import UTC, datetime
+
+    from crm_desktop.dashboard_view import DashboardView
+
+    view = DashboardView(DesktopContext(store), now=lambda: datetime(2026, 11, 26, 12, 0,
+                                                                      tzinfo=UTC), tz=UTC, days=7)
+    qtbot.addWidget(view)
+    view.show()
+    view.activate()
+    assert view.week.categories()[:2] == ["Mo., 23. Nov.", "Di., 24. Nov."]

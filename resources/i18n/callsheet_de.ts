@@ -4850,7 +4850,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>privacy_view</name>
     <message>
-        <location filename="../../crm_desktop/privacy_view.py" line="+40"/>
+        <location filename="../../crm_desktop/privacy_view.py" line="+41"/>
         <source>Double-click a row to open the record</source>
         <translation>Doppelklick auf eine Zeile öffnet den Datensatz</translation>
     </message>
@@ -4878,6 +4878,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+22"/>
         <source>{v0} event(s)</source>
         <translation>{v0} Ereignis(se)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <location line="+7"/>
+        <source>Retention run failed: {error}</source>
+        <translation>Aufbewahrungslauf fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retention: deleted {calls}, anonymised {persons}.</source>
+        <translation>Aufbewahrung: {calls} gelöscht, {persons} anonymisiert.</translation>
     </message>
 </context>
 <context>
@@ -4948,6 +4959,41 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+6"/>
         <source>Press Preview to see what would go.</source>
         <translation>Klicken Sie auf Vorschau, um zu sehen, was entfernt würde.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Both rules are off: nothing is removed.</source>
+        <translation>Beide Regeln sind aus: nichts wird entfernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} call record(s) started before {date} would be deleted.</source>
+        <translation>Anrufe, die vor dem {date} begannen, würden gelöscht: {n}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  call {id}  {started}</source>
+        <translation>  Anruf {id}  {started}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  … and {n} more</source>
+        <translation>  … und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} person(s) idle since before {date} would be anonymised:</source>
+        <translation>Personen, die seit vor dem {date} nicht aktiv waren, würden anonymisiert ({n}):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  {name}  (last activity {date})</source>
+        <translation>  {name}  (zuletzt aktiv {date})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} consent proof(s) of erased persons, kept five years after last use, would be deleted.</source>
+        <translation>Einwilligungsnachweise gelöschter Personen, fünf Jahre nach der letzten Nutzung aufbewahrt, würden gelöscht: {n}.</translation>
     </message>
 </context>
 <context>

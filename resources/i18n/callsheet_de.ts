@@ -1501,7 +1501,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+16"/>
+        <source>answered</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -1591,7 +1601,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anrufe</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
+        <source>All agents</source>
+        <translation>Alle Agenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{n:,} calls</source>
         <translation>{n:,} Anrufe</translation>
     </message>

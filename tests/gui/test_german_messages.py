@@ -214,3 +214,18 @@ def test_the_dashboard_names_the_days_in_german(qtbot, german, store):
     view.show()
     view.activate()
     assert view.week.categories()[:2] == ["Mo., 23. Nov.", "Di., 24. Nov."]
+
+
+def test_the_calls_list_says_answered_and_missed_in_german(qtbot, de_window, api_url, auth):
+    from crm_desktop.main_window import PAGE_CALLS
+
+    call = {"call": {"id": "c-de-3", "phoneNumber": "+498944322883100", "agent": None,
+                     "timestampInit": "2026-11-26T10:33:48Z"}}
+    r = requests.post(api_url + "/calls", json=call, headers=auth, timeout=30)
+    assert r.status_code == 201, r.text
+    de_window.go(PAGE_CALLS)
+    view = de_window.calls
+    view.refresh()
+    model = view.model
+    assert model.index(0, model.COL_ANSWERED).data() == "verpasst"
+    assert view.agent.itemText(0) == "Alle Agenten" and view.tag.itemText(0) == "Alle Tags"

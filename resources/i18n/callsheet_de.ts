@@ -1307,6 +1307,86 @@
         <source>retention: no call, task or edit for {years} years</source>
         <translation>Aufbewahrung: seit {years} Jahren kein Anruf, keine Aufgabe und keine Änderung</translation>
     </message>
+    <message>
+        <location filename="../../shared/pg_check.py" line="+20"/>
+        <source>The server refused this password for user {user} (or does not know that user).</source>
+        <translation>Der Server hat dieses Passwort für den Benutzer {user} abgelehnt (oder kennt den Benutzer nicht).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server wants a password for user {user}.</source>
+        <translation>Der Server verlangt ein Passwort für den Benutzer {user}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no database called &apos;{dbname}&apos; on this server.</source>
+        <translation>Auf diesem Server gibt es keine Datenbank namens &apos;{dbname}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server has no user called &apos;{user}&apos;.</source>
+        <translation>Der Server hat keinen Benutzer namens &apos;{user}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User {user} may not connect to database &apos;{dbname}&apos;.</source>
+        <translation>Der Benutzer {user} darf sich nicht mit der Datenbank &apos;{dbname}&apos; verbinden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not accept connections from this PC (pg_hba.conf); ask whoever runs it to allow this PC.</source>
+        <translation>Der Server nimmt von diesem PC keine Verbindungen an (pg_hba.conf); bitten Sie die Betreuer des Servers, diesen PC zuzulassen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SSL: {detail}</source>
+        <translation>SSL: {detail}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No computer called &apos;{host}&apos; was found on the network.</source>
+        <translation>Im Netzwerk wurde kein Rechner namens &apos;{host}&apos; gefunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing answers on port {port} of {host}: is PostgreSQL running there and listening on this address?</source>
+        <translation>Auf Port {port} von {host} antwortet nichts: Läuft PostgreSQL dort und lauscht auf dieser Adresse?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{host} does not answer (switched off, or a firewall in the way?).</source>
+        <translation>{host} antwortet nicht (ausgeschaltet, oder eine Firewall im Weg?).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter the database server&apos;s name or address.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Datenbankservers ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port is a number from 1 to 65535 (usually 5432).</source>
+        <translation>Der Port ist eine Zahl von 1 bis 65535 (meist 5432).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the database&apos;s name (e.g. callsheet).</source>
+        <translation>Geben Sie den Namen der Datenbank ein (z. B. callsheet).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name the database server knows.</source>
+        <translation>Geben Sie den Benutzernamen ein, den der Datenbankserver kennt.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Connected: PostgreSQL {major}.{minor} at {host}, database &apos;{dbname}&apos; as {user}.</source>
+        <translation>Verbunden: PostgreSQL {major}.{minor} auf {host}, Datenbank &apos;{dbname}&apos; als {user}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{connected} (The pg_trgm extension is not installed on the server: search needs it.)</source>
+        <translation>{connected} (Die Erweiterung pg_trgm ist auf dem Server nicht installiert: die Suche braucht sie.)</translation>
+    </message>
 </context>
 <context>
     <name>api_controller</name>

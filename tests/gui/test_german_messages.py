@@ -229,3 +229,25 @@ def test_the_calls_list_says_answered_and_missed_in_german(qtbot, de_window, api
     model = view.model
     assert model.index(0, model.COL_ANSWERED).data() == "verpasst"
     assert view.agent.itemText(0) == "Alle Agenten" and view.tag.itemText(0) == "Alle Tags"
+
+
+def test_this_pc_says_a_missing_server_name_in_german(qtbot, german, store, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from crm_desktop.settings_dialog import SettingsDialog
+    from shared.local_settings import LocalSettings
+
+    dialog = SettingsDialog(DesktopContext(store), {"port": "0"}, local=LocalSettings(),
+                            local_path=tmp_path / "this-pc.json")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.this_pc
+    qtbot.mouseClick(box.shared_radio, Qt.MouseButton.LeftButton,
+                     pos=QPoint(6, box.shared_radio.height() // 2))
+    box.host_edit.clear()
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert box.errors["host"].isVisible()
+    assert box.errors["host"].text() == (
+        "Geben Sie den Namen oder die Adresse des Datenbankservers ein.")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .store import Store
 
 PHONE_ADVERTISING = "phone_advertising"
-KINDS = {PHONE_ADVERTISING: "Phone advertising"}
+KINDS = {PHONE_ADVERTISING: Text("Phone advertising")}
 PROOF_YEARS = 5
 
 

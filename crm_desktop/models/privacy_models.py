@@ -25,7 +25,7 @@ class ConsentModel(RecordTableModel):
     COL_KIND, COL_GIVEN, COL_STATE, COL_HOW, COL_BY, COL_PROOF, COL_KEEP = range(7)
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda c: KINDS.get(c.kind, c.kind)),
+        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda c: said(KINDS.get(c.kind, c.kind))),
         Column(
             QT_TRANSLATE_NOOP("columns", "Given"),
             lambda c: when(c.given_at),

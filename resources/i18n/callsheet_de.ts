@@ -335,7 +335,12 @@
         <translation>Anrufzeiten dürfen nicht zur selben Uhrzeit beginnen und enden.</translation>
     </message>
     <message>
-        <location filename="../../shared/consent.py" line="+106"/>
+        <location filename="../../shared/consent.py" line="+28"/>
+        <source>Phone advertising</source>
+        <translation>Telefonwerbung</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>No consent record with id {consent_id!r}.</source>
         <translation>Keine Einwilligung mit der ID {consent_id!r}.</translation>
     </message>

@@ -128,3 +128,22 @@ def test_country_names_in_german_sorted_as_read() -> None:
     assert names.index("Oman") < names.index("Österreich") < names.index("Pakistan")
     assert countries()["DE"] == "Germany"
     assert set(de) == set(countries())  # the same codes in every language
+
+
+def test_every_counted_noun_has_both_forms_in_the_ts() -> None:
+    """plural() makes its template at run time, which lupdate cannot see: each noun
+    the code counts must be in shared.words.COUNTED, so it is translated."""
+    from shared.words import COUNTED
+
+    listed = {t.template for t in COUNTED}
+    call = re.compile(r"""plural\((?:[^()]|\([^()]*\))*?,\s*(['"])(.+?)\1"""
+                      r"""(?:,\s*(['"])(.+?)\3)?\)""")
+    found = set()
+    for path in [*(ROOT / "shared").rglob("*.py"), *(ROOT / "crm_desktop").rglob("*.py")]:
+        for m in call.finditer(path.read_text(encoding="utf-8")):
+            one, many = m.group(2), m.group(4) or m.group(2) + "s"
+            found |= {"{n:,} " + one, "{n:,} " + many}
+    assert len(found) > 10
+    assert found - listed == set()
+    in_ts = {src for _, src, _ in messages()}
+    assert listed - in_ts == set()

@@ -1163,7 +1163,12 @@
         <translation>Ein To-do braucht einen Besitzer: tragen Sie Ihren Namen in den Einstellungen ein.</translation>
     </message>
     <message>
-        <location filename="../../shared/trash.py" line="+63"/>
+        <location filename="../../shared/trash.py" line="+51"/>
+        <source>with {count}</source>
+        <translation>mit {count}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>{label} is back, with {persons}, {tasks}, {places} and its calls.</source>
         <translation>{label} ist wieder da, mit {persons}, {tasks}, {places} und den Anrufen.</translation>
     </message>
@@ -1987,7 +1992,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+3"/>
         <location filename="../../crm_desktop/models/contacts_model.py" line="+22"/>
-        <location filename="../../crm_desktop/models/trash_model.py" line="+28"/>
+        <location filename="../../crm_desktop/models/trash_model.py" line="+29"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>

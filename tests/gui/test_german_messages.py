@@ -251,3 +251,29 @@ def test_this_pc_says_a_missing_server_name_in_german(qtbot, german, store, tmp_
     assert box.errors["host"].isVisible()
     assert box.errors["host"].text() == (
         "Geben Sie den Namen oder die Adresse des Datenbankservers ein.")
+
+
+def test_recently_deleted_says_what_went_with_it_in_german(qtbot, de_window, store, actor,
+                                                            monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from crm_desktop.main_window import PAGE_TRASH
+    from shared.model import ContactRef
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    c = store.create_company({"name": "Nordlicht"}, actor)
+    store.create_person({"lastName": "Berg"}, actor, company_id=c.id)
+    store.create_person({"lastName": "Wolf"}, actor, company_id=c.id)
+    store.create_campaign("promo", "Promo", actor)
+    store.assign_contacts("promo", [ContactRef(c.id)], actor)
+    store.delete_company(c.id, actor)
+    de_window.go(PAGE_TRASH)
+    view = de_window.trash
+    view.refresh()
+    assert view.model.index(0, 3).data() == "mit 2 Personen, 1 Kampagnenplatz"
+    rect = view.table.visualRect(view.table.model().index(0, 0))
+    qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
+    assert de_window.statusBar().currentMessage().startswith(
+        "Nordlicht ist wieder da, mit 2 Personen, 0 Aufgaben, 1 Kampagnenplatz")

@@ -2020,7 +2020,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <location filename="../../crm_desktop/models/card_models.py" line="-11"/>
         <location line="+28"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="+62"/>
-        <location filename="../../crm_desktop/models/tasks_model.py" line="+37"/>
+        <location filename="../../crm_desktop/models/tasks_model.py" line="+41"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="+42"/>
         <source>When</source>
         <translation>Wann</translation>
@@ -4633,7 +4633,27 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Morgen 9:00</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+12"/>
+        <source>✓ done</source>
+        <translation>✓ erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ overdue</source>
+        <translation>⚠ überfällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>snoozed</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
@@ -5381,6 +5401,29 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+3"/>
         <source>Choose the contact to call.</source>
         <translation>Wählen Sie den Kontakt, der angerufen werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks_model</name>
+    <message>
+        <location filename="../../crm_desktop/models/tasks_model.py" line="-43"/>
+        <source>⚠ overdue</source>
+        <translation>⚠ überfällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed {at} by call {call}…</source>
+        <translation>geschlossen {at} durch Anruf {call}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed {at} by hand</source>
+        <translation>geschlossen {at} von Hand</translation>
     </message>
 </context>
 <context>

@@ -277,3 +277,30 @@ def test_recently_deleted_says_what_went_with_it_in_german(qtbot, de_window, sto
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
     assert de_window.statusBar().currentMessage().startswith(
         "Nordlicht ist wieder da, mit 2 Personen, 0 Aufgaben, 1 Kampagnenplatz")
+
+
+def test_task_and_todo_states_in_german(qtbot, de_window, store, actor):
+    from datetime import UTC, datetime, timedelta
+
+    from crm_desktop.main_window import PAGE_MY_TASKS, PAGE_TASKS
+    from shared.model import Actor, ContactRef, set_desktop_identity
+    from shared.todos import TodosRepository
+
+    c = store.create_company({"name": "Nordlicht"}, actor)
+    store.create_campaign("promo", "Promo", actor)
+    store.add_task("promo", ContactRef(c.id), datetime(2020, 1, 2, 9, tzinfo=UTC), actor)
+    store.add_task("promo", ContactRef(c.id), datetime(2040, 1, 2, 9, tzinfo=UTC), actor)
+    de_window.go(PAGE_TASKS)
+    de_window.tasks.refresh()
+    model = de_window.tasks.model
+    assert sorted(model.index(r, model.COL_STATUS).data() for r in range(model.rowCount())) == [
+        "offen", "⚠ überfällig"]
+    set_desktop_identity("Anna Roth", "PC-1")
+    de_window.local.user_name = "Anna Roth"
+    TodosRepository(store).add("Anna Roth", "Angebot schicken",
+                               datetime.now(UTC) - timedelta(hours=1), Actor.desktop())
+    de_window.go(PAGE_MY_TASKS)
+    de_window.my_tasks.refresh()
+    todos = de_window.my_tasks.model
+    assert todos.rowCount() == 1
+    assert todos.index(0, todos.COL_STATUS).data() == "⚠ überfällig"

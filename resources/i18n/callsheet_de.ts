@@ -786,7 +786,12 @@
         <translation>Kein Anruf mit der ID {call_id!r}.</translation>
     </message>
     <message>
-        <location filename="../../shared/storage/campaigns.py" line="+26"/>
+        <location filename="../../shared/storage/campaigns.py" line="-12"/>
+        <source>The CRM is not the contact source of campaign {campaign_id!r}: its contacts are managed in Apollo.</source>
+        <translation>Das CRM ist nicht die Kontaktquelle der Kampagne {campaign_id!r}: ihre Kontakte werden in Apollo verwaltet.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <location line="+27"/>
         <source>A campaign needs a name.</source>
         <translation>Eine Kampagne braucht einen Namen.</translation>
@@ -5347,7 +5352,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
+        <source>  — tasks managed in Apollo</source>
+        <translation>  — Aufgaben in Apollo verwaltet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Campaign</source>
         <translation>&amp;Kampagne</translation>
     </message>

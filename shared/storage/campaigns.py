@@ -32,9 +32,9 @@ def _campaign(row: Any) -> Campaign:
 
 
 def _not_contact_source(campaign_id: str) -> WrongSource:
-    return WrongSource(
-        f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
-        " are managed in Apollo.")
+    return WrongSource(Text(
+        "The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
+        " are managed in Apollo.", campaign_id=campaign_id))
 
 
 class CampaignsRepository(Repository):

@@ -54,7 +54,8 @@ class TasksModel(RecordTableModel):
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Kind"),
-            lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)",
+            lambda t: translate("tasks_model", "callback (fixed time)") if t.scheduled
+            else translate("tasks_model", "dialer (due)"),
         ),
         Column(QT_TRANSLATE_NOOP("columns", "Note"), lambda t: t.annotation or ""),
         Column(

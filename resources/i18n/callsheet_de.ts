@@ -2111,7 +2111,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -5416,7 +5416,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>tasks_model</name>
     <message>
-        <location filename="../../crm_desktop/models/tasks_model.py" line="-43"/>
+        <location filename="../../crm_desktop/models/tasks_model.py" line="-44"/>
         <source>⚠ overdue</source>
         <translation>⚠ überfällig</translation>
     </message>
@@ -5434,6 +5434,16 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+2"/>
         <source>closed {at} by hand</source>
         <translation>geschlossen {at} von Hand</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>callback (fixed time)</source>
+        <translation>Rückruf (feste Zeit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialer (due)</source>
+        <translation>Dialer (fällig)</translation>
     </message>
 </context>
 <context>

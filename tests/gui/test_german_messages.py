@@ -295,6 +295,7 @@ def test_task_and_todo_states_in_german(qtbot, de_window, store, actor):
     model = de_window.tasks.model
     assert sorted(model.index(r, model.COL_STATUS).data() for r in range(model.rowCount())) == [
         "offen", "⚠ überfällig"]
+    assert model.index(0, model.COL_KIND).data() == "Dialer (fällig)"
     set_desktop_identity("Anna Roth", "PC-1")
     de_window.local.user_name = "Anna Roth"
     TodosRepository(store).add("Anna Roth", "Angebot schicken",

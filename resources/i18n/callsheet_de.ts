@@ -1997,7 +1997,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+3"/>
         <location filename="../../crm_desktop/models/contacts_model.py" line="+22"/>
-        <location filename="../../crm_desktop/models/trash_model.py" line="+29"/>
+        <location filename="../../crm_desktop/models/trash_model.py" line="+30"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2126,7 +2126,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Aus Anruf</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/models/trash_model.py" line="-8"/>
+        <location filename="../../crm_desktop/models/trash_model.py" line="-9"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
@@ -2137,7 +2137,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Was</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Went with it</source>
         <translation>Mit gelöscht</translation>
     </message>
@@ -5801,6 +5801,19 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+18"/>
         <source>Write what there is to do.</source>
         <translation>Schreiben Sie, was zu erledigen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>trash_model</name>
+    <message>
+        <location filename="../../crm_desktop/models/trash_model.py" line="-7"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
 </context>
 <context>

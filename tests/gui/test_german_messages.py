@@ -272,6 +272,7 @@ def test_recently_deleted_says_what_went_with_it_in_german(qtbot, de_window, sto
     view = de_window.trash
     view.refresh()
     assert view.model.index(0, 3).data() == "mit 2 Personen, 1 Kampagnenplatz"
+    assert view.model.index(0, 1).data() == "Firma"
     rect = view.table.visualRect(view.table.model().index(0, 0))
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)

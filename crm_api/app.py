@@ -58,7 +58,7 @@ def _domain_error(req: falcon.Request, resp: falcon.Response, ex: CallsheetError
         # Someone must act (the file went away): loud, with the file's name in the message.
         log.error("%s %s refused: %s", req.method, req.path, ex.message)
         resp.set_header("Retry-After", "30")
-    body = {"message": ex.message}
+    body = {"message": str(ex.message)}  # English, a plain str (Text is one too)
     if ex.field:
         body["field"] = ex.field
     resp.media = body

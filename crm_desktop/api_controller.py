@@ -17,7 +17,7 @@ from shared.errors import ValidationError
 from shared.settings import check_port
 from shared.stores import ThreadStores
 
-from .i18n import translate
+from .i18n import language, said, translate
 
 log = logging.getLogger("callsheet.desktop")
 
@@ -34,16 +34,23 @@ class ListenError(Exception):
 def listen_error(e: OSError, host: str, port: int) -> ListenError:
     """Say in words why binding ``host:port`` failed, and which setting to change."""
     if e.errno == errno.EADDRINUSE:
-        return ListenError(f"Port {port} on {host} is in use by another program.", "port")
+        return ListenError(translate(
+            "api_controller", "Port {port} on {host} is in use by another program."
+        ).format(port=port, host=host), "port")
     if e.errno == errno.EACCES:
-        return ListenError(f"Port {port} needs administrator rights; use 1024 or above.",
-                           "port")
+        return ListenError(translate(
+            "api_controller", "Port {port} needs administrator rights; use 1024 or above."
+        ).format(port=port), "port")
     if e.errno == errno.EADDRNOTAVAIL:
-        return ListenError(f"{host} is not an address of this PC. Use 127.0.0.1 (this PC"
-                           " only) or 0.0.0.0 (every network).", "host")
+        return ListenError(translate(
+            "api_controller", "{host} is not an address of this PC. Use 127.0.0.1 (this PC"
+            " only) or 0.0.0.0 (every network).").format(host=host), "host")
     if isinstance(e, socket.gaierror):
-        return ListenError(f"{host} is not a known address or name.", "host")
-    return ListenError(f"Cannot listen on {host}:{port} ({e.strerror or e}).", "host")
+        return ListenError(translate(
+            "api_controller", "{host} is not a known address or name.").format(host=host), "host")
+    return ListenError(translate(
+        "api_controller", "Cannot listen on {host}:{port} ({reason})."
+    ).format(host=host, port=port, reason=e.strerror or e), "host")
 
 
 class ApiController(QObject):
@@ -58,7 +65,7 @@ class ApiController(QObject):
         # A shared database is a postgresql:// URL, which Path() would mangle ("//").
         self.db_path = db_path if isinstance(db_path, str) and "://" in db_path else Path(db_path)
         self.state = "off"
-        self.message = "The API is off."
+        self.message = translate("api_controller", "The API is off.")
         self.host = ""
         self.port = 0
         self.url = ""
@@ -79,7 +86,8 @@ class ApiController(QObject):
         except ListenError as e:
             self.host = host
             self.error = e
-            why = e.message[:1].lower() + e.message[1:]
+            # Mid-sentence in English ("…: port 80 needs…"); German nouns keep their capital.
+            why = e.message[:1].lower() + e.message[1:] if language() == "en" else e.message
             return self._failed(
                 translate(
                     "api_controller",
@@ -127,11 +135,12 @@ class ApiController(QObject):
               api_key: str | None) -> tuple[ApiServer, ThreadStores]:
         """Bind a server to ``host:port`` (not serving yet); raises ListenError."""
         if not host.strip():
-            raise ListenError("Enter an address, for example 127.0.0.1.", "host")
+            raise ListenError(
+                translate("api_controller", "Enter an address, for example 127.0.0.1."), "host")
         try:
             port_number = check_port(port)
         except ValidationError as e:
-            raise ListenError(e.message, "port") from e
+            raise ListenError(said(e), "port") from e
         stores = ThreadStores(self.db_path)
         ctx = ApiContext(stores, api_key=api_key, on_request=self.request_served.emit)
         try:
@@ -174,7 +183,7 @@ class ApiController(QObject):
         self._close_current()
         if self.state != "off":
             self.state = "off"
-            self.message = "The API is off."
+            self.message = translate("api_controller", "The API is off.")
             self.url = ""
             self.status_changed.emit()
 

@@ -17,7 +17,7 @@ from shared.backup import auto_backup, backup, default_backup_folder
 from shared.errors import CallsheetError
 from shared.settings import check_backup_keep
 
-from .i18n import translate
+from .i18n import said, translate
 
 HOURLY_MS = 60 * 60 * 1000
 
@@ -53,7 +53,7 @@ class BackupController(QObject):
             keep = check_backup_keep(self._keep())
         except CallsheetError as e:
             self.failed.emit(
-                translate("backups", "Daily backup skipped: {message}").format(message=e.message)
+                translate("backups", "Daily backup skipped: {message}").format(message=said(e))
             )
             return
         self._in_background(lambda: auto_backup(self.db_path, keep=keep),

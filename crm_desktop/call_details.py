@@ -23,7 +23,7 @@ from shared.calls import parse_call
 from shared.errors import CallsheetError, NotFound
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 
 
 class CallDetailsDialog(QDialog):
@@ -42,15 +42,16 @@ class CallDetailsDialog(QDialog):
             body = json.dumps(raw, indent=2, ensure_ascii=False)
             row = ctx.store.get_call(call_id)
             contact = (row.contact_label if row.person_id or row.company_id
-                       else "none given (the number matched no contact)")
+                       else translate("call_details",
+                                      "none given (the number matched no contact)"))
             self.lines = describe(parse_call(raw.get("call", raw)), contact=contact,
                                   region=ctx.region)
         except NotFound as e:
-            intro = e.message
+            intro = said(e)
         except CallsheetError:
             # Stored by an older version in a shape this one no longer reads: the raw
             # body is still all there.
-            intro = "This call can only be shown as Apollo posted it:"
+            intro = translate("call_details", "This call can only be shown as Apollo posted it:")
         self.intro = QLabel(intro)
         self.intro.setVisible(bool(intro))
         self.summary = self._summary(self.lines)
@@ -86,17 +87,17 @@ class CallDetailsDialog(QDialog):
         for line in lines:
             if line.section != section:
                 section = line.section
-                title = QLabel(section)
+                title = QLabel(said(section))
                 title.setObjectName("sectionTitle")
                 if row:
                     grid.setRowMinimumHeight(row, 8)
                     row += 1
                 grid.addWidget(title, row, 0, 1, 2)
                 row += 1
-            label = QLabel(line.label)
+            label = QLabel(said(line.label))
             label.setObjectName("muted")
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            text = QLabel(line.text)
+            text = QLabel(said(line.text))
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             grid.addWidget(label, row, 0)

@@ -122,8 +122,8 @@ class CallsView(QWidget):
         if not self._loaded:
             return
         store = self.ctx.store
-        self._fill(self.agent, "All agents", store.agents())
-        self._fill(self.tag, "All tags", store.tags())
+        self._fill(self.agent, translate("calls_view", "All agents"), store.agents())
+        self._fill(self.tag, translate("calls_view", "All tags"), store.tags())
         start, end = self.range.bounds()
         calls = store.list_calls(start=start, end=end, agent=self.agent.currentData(),
                                  tag=self.tag.currentData(),

@@ -23,7 +23,7 @@ from shared.errors import CallsheetError
 from shared.model import Actor, Campaign
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .panes import form_message, plain_label
 from .widgets import Field
 
@@ -178,7 +178,7 @@ class CampaignDialog(QDialog):
             target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
             labels = {api: plain_label(self.fields[key].label.text())
                       for api, key in _FIELD_OF.items()}
-            message = form_message(e.message, labels, e.field)
+            message = form_message(said(e), labels, e.field)
             if target is not None:
                 target.set_error(message)
             else:

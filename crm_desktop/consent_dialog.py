@@ -23,7 +23,7 @@ from shared.model import Actor, ContactRef
 
 from . import file_dialogs
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .widgets import Field
 
 _FIELD_OF = {"source": "source", "kind": "source"}
@@ -114,9 +114,9 @@ class ConsentDialog(QDialog):
         except CallsheetError as e:
             target = self.fields.get(_FIELD_OF.get(e.field or "", ""))
             if target is not None:
-                target.set_error(e.message)
+                target.set_error(said(e))
             else:
-                self.error.setText(e.message)
+                self.error.setText(said(e))
                 self.error.show()
             return
         self.ctx.wrote()

@@ -20,7 +20,7 @@ from shared.model import Actor, ContactRef
 from . import file_dialogs
 from .consent_dialog import ConsentDialog
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .models.privacy_models import ConsentModel
 from .widgets import current_record, keep_selection, make_table, set_widths
 
@@ -117,7 +117,7 @@ class ConsentPanel(QWidget):
         try:
             consent.write_proof(store, self.ref, path, who=privacy_log.desktop_who())
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, translate("consent_panel", "Export failed"), str(e))
+            QMessageBox.warning(self, translate("consent_panel", "Export failed"), said(e))
             return None
         self.notice.emit(
             translate("consent_panel", "Consent proof written to {path}.").format(path=path)

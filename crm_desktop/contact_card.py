@@ -48,7 +48,7 @@ from .contact_actions import CallButton, MailButton, phone_actions
 from .contact_picker import Picked
 from .context import DesktopContext
 from .formatting import phone
-from .i18n import noun, translate
+from .i18n import language, noun, said, translate
 from .list_tools import install_row_menu
 from .models.calls_model import CallsModel
 from .models.card_models import AuditModel, DncModel
@@ -349,7 +349,7 @@ class ContactCard(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             editor.setMinimumContentsLength(14)
             editor.addItem(translate("contact_card", "— none —"), "")
-            for code, name in countries().items():
+            for code, name in countries(language()).items():
                 editor.addItem(f"{name} ({code})", code)
             editor.currentIndexChanged.connect(self._update_buttons)
         else:
@@ -613,14 +613,14 @@ class ContactCard(QWidget):
         try:
             self._clean({api: f.text()})
         except ValidationError as e:
-            f.set_error(self.form_message(e.message, e.field or api))
+            f.set_error(self.form_message(said(e), e.field or api))
             return
         f.set_error(None)
         spec = next(s for s in self.FIELDS if s.api == api)
         if spec.kind == "phone" and f.text().strip():
             e164 = phones.normalize(f.text(), self.ctx.region, api)
             f.set_text(phone(e164, self.ctx.region))
-            f.set_error(phones.unusual(e164, self.ctx.region), warning=True)
+            f.set_error(said(phones.unusual(e164, self.ctx.region)), warning=True)
 
     def _warn_unusual_numbers(self) -> None:
         """After a save: a kept number that looks wrong still gets its warning."""
@@ -628,11 +628,12 @@ class ContactCard(QWidget):
             if spec.kind == "phone" and self.record is not None:
                 warning = phones.unusual(getattr(self.record, spec.column), self.ctx.region)
                 if warning:
-                    self.fields[spec.api].set_error(warning, warning=True)
+                    self.fields[spec.api].set_error(said(warning), warning=True)
 
     def form_message(self, message: str, field: str | None) -> str:
         """The store's message in the card's words ("Phone 2: …", not "phone2: …")."""
-        return form_message(message, labels_of((s.api, s.label) for s in self.FIELDS), field)
+        return form_message(message, labels_of((s.api, translate("fields", s.label))
+                                               for s in self.FIELDS), field)
 
     def values(self, *, only_dirty: bool) -> dict[str, Any]:
         """The form's values by API name (typed text; the store cleans them)."""
@@ -657,7 +658,7 @@ class ContactCard(QWidget):
             return False
         except CallsheetError as e:
             target = self.fields.get(e.field or "")
-            message = self.form_message(e.message, e.field)
+            message = self.form_message(said(e), e.field)
             if target is not None:
                 target.set_error(message)
                 target.editor.setFocus()
@@ -856,7 +857,7 @@ class ContactCard(QWidget):
             note = NotesRepository(self.ctx.store).add(self.ref, dlg.text, author,
                                                        Actor.desktop())
         except CallsheetError as e:
-            self.error.setText(e.message)
+            self.error.setText(said(e))
             self.error.show()
             return None
         self.error.hide()
@@ -883,7 +884,7 @@ class ContactCard(QWidget):
             changed = NotesRepository(self.ctx.store).edit(note.id, dlg.text, author,
                                                            Actor.desktop())
         except CallsheetError as e:
-            self.error.setText(e.message)
+            self.error.setText(said(e))
             self.error.show()
             return None
         self.error.hide()

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFrame,
@@ -356,5 +356,8 @@ class DashboardView(QWidget):
                 UNSCHEDULED,
             )
         )
-        self._bars(self.week, series, [x.day.strftime("%a %d %b") for x in d.week], False,
-                   max([x.total for x in d.week], default=0))
+        # Day names as the language says them (QLocale; the format is the translator's).
+        day_format = translate("dashboard_view", "ddd dd MMM")
+        days = [QLocale().toString(QDate(x.day.year, x.day.month, x.day.day), day_format)
+                for x in d.week]
+        self._bars(self.week, series, days, False, max([x.total for x in d.week], default=0))

@@ -26,7 +26,10 @@ log = logging.getLogger("callsheet.desktop")
 def debug_info(*, name: str, version: str, db_path: Path, api_status: str,
                backups: Path | None = None, secrets: tuple[str, ...] = (),
                lines: int = 50) -> str:
-    """Versions, paths and the last log lines, for a bug report (never the API key)."""
+    """Versions, paths and the last log lines, for a bug report (never the API key).
+
+    In English whatever the language shown: it goes to the developers, beside log
+    lines that are English too."""
     log_file = current_log_file()
     rows = [
         f"{name} {version}",
@@ -70,8 +73,9 @@ def install_excepthook(parent: Callable[[], QWidget | None]) -> Callable[[], Non
             return  # an error while the dialog is up: logged, one dialog is enough
         try:
             path = current_log_file()
-            where = (f"The details are in the log file:\n{path}" if path is not None
-                     else "The details were written to the console.")
+            where = (translate("diagnostics", "The details are in the log file:\n{path}")
+                     .format(path=path) if path is not None
+                     else translate("diagnostics", "The details were written to the console."))
             QMessageBox.critical(
                 parent(),
                 translate("diagnostics", "Something went wrong"),

@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 from shared.duplicates import DuplicatePair
 from shared.errors import CallsheetError
 from shared.model import COMPANY_FIELDS, PERSON_FIELDS, Actor
+from shared.words import plural
 
 from .context import DesktopContext
 from .formatting import phone, when
-from .i18n import translate
+from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.duplicates_model import DuplicatesModel, record_title
 from .style import themed
@@ -81,7 +82,8 @@ class RecordPanel(QLabel):
         html = [f"<div style='font-size:15px;font-weight:700'>{escape(record_title(record))}"
                 "</div>"]
         if record.do_not_call:
-            html.append("<div style='color:#b71c1c;font-weight:700'>DO NOT CALL</div>")
+            html.append("<div style='color:#b71c1c;font-weight:700'>"
+                        f"{escape(translate('duplicates_view', 'DO NOT CALL'))}</div>")
         html.append("<table cellspacing='0' cellpadding='3' style='margin-top:6px'>")
         for label, value, differs in rows:
             color = "#111827" if value else "#9ca3af"
@@ -91,8 +93,8 @@ class RecordPanel(QLabel):
                         f"{escape(str(value)) or '—'}</span></td></tr>")
         html.append("</table>")
         html.append(f"<div style='color:#6b7280;margin-top:8px'>{escape(counts)}</div>")
-        html.append(f"<div style='color:#9ca3af'>Created {escape(when(record.created_at))}"
-                    "</div>")
+        created = translate("duplicates_view", "Created {at}").format(at=when(record.created_at))
+        html.append(f"<div style='color:#9ca3af'>{escape(created)}</div>")
         self.setText("".join(html))
 
 
@@ -267,11 +269,9 @@ class DuplicatesView(QWidget):
         ref = ContactRef(record.id) if kind == "company" else ContactRef(None, record.id)
         calls = len(self.ctx.store.calls_for_contact(ref, limit=10_000))
         tasks = len(self.ctx.store.list_tasks(ref=ref, include_closed=True))
-        parts = [f"{calls} call{'s' if calls != 1 else ''}",
-                 f"{tasks} task{'s' if tasks != 1 else ''}"]
+        parts = [said(plural(calls, "call")), said(plural(tasks, "task"))]
         if kind == "company":
-            n = self.ctx.store.count_persons_of(record.id)
-            parts.append(f"{n} person{'s' if n != 1 else ''}")
+            parts.append(said(plural(self.ctx.store.count_persons_of(record.id), "person")))
         return " · ".join(parts)
 
     # -- actions ------------------------------------------------------------
@@ -306,7 +306,7 @@ class DuplicatesView(QWidget):
             else:
                 self.ctx.store.merge_persons(keep.id, drop.id, Actor.desktop())
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("duplicates_view", "Not merged"), e.message)
+            QMessageBox.warning(self, translate("duplicates_view", "Not merged"), said(e))
             self.refresh()
             return False
         self.notice.emit(

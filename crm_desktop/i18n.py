@@ -3,6 +3,11 @@
 Every user-visible text in crm_desktop goes through `translate(context, text)` (that is
 QCoreApplication.translate; pyside6-lupdate finds the calls by that name). Texts with
 values use placeholders and .format() so a translator sees the whole sentence.
+
+Sentences made in shared/ (errors, timeline lines, import statuses) are
+shared.texts.Text: English with their template and values. `said(...)` says them in
+the language shown; lupdate collects their templates from shared/ (`Text` counts as
+QT_TR_NOOP, context "").
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from shared.countries import CountryName, countries
+from shared.errors import CallsheetError
 from shared.resources import resource_path
+from shared.texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +36,60 @@ TS_DIR = resource_path("i18n")
 # ships them; they are built, not committed (.gitignore).
 QM_DIR = Path(__file__).resolve().parent / "translations"
 LANGUAGES = {"en": "English", "de": "Deutsch"}  # code -> the language's own name
+
+
+# Where lupdate looks for texts, and how shared/'s Text(...) reads to it.
+SOURCES = ("crm_desktop", "shared")
+TEXT_ALIAS = "QT_TR_NOOP+=Text"
+TEXT_CONTEXT = ""  # lupdate files QT_TR_NOOP outside a tr() class under no context
+
+
+def source_files() -> list[str]:
+    """The Python files lupdate reads (relative to the repository)."""
+    return sorted(str(p.relative_to(ROOT)) for d in SOURCES for p in (ROOT / d).rglob("*.py"))
+
+
+def lupdate_command(ts: Path | str, *extra: str) -> list[str]:
+    """pyside6-lupdate's arguments to collect every text into ``ts``."""
+    tool = Path(sys.executable).parent / "pyside6-lupdate"
+    return [str(tool) if tool.exists() else "pyside6-lupdate", *extra,
+            "-tr-function-alias", TEXT_ALIAS, *source_files(), "-ts", str(ts)]
+
+
+def extract() -> None:
+    """Collect the texts into every resources/i18n/*.ts (`./dev tr`): texts already
+    translated keep their translation, texts gone from the code are dropped."""
+    for ts in sorted(TS_DIR.glob("callsheet_*.ts")):
+        subprocess.run(lupdate_command(ts, "-no-obsolete", "-locations", "relative"),
+                       check=True, cwd=ROOT)
+
+
+def said(text: Any) -> str:
+    """A message from shared/ in the language shown: a Text (or an error carrying one)
+    through the translation, its values too; any other str as it is; None as ""."""
+    if isinstance(text, CallsheetError):
+        text = text.message
+    if isinstance(text, CountryName):
+        return countries(_language).get(text.code, text)
+    if text is None:
+        return ""
+    if not isinstance(text, str):
+        text = str(text)  # a Text too where __str__ makes one (an import's RowError)
+    if not isinstance(text, Text):
+        return text
+    template = translate(TEXT_CONTEXT, text.template)
+    values: dict[str, Any] = {}
+    for k, v in text.values.items():
+        if isinstance(v, int) and not isinstance(v, bool) and "{" + k + ":,}" in template:
+            # Thousands as the language writes them (1.200 in German).
+            template = template.replace("{" + k + ":,}", "{" + k + "}")
+            v = QLocale().toString(v)
+        values[k] = said(v) if isinstance(v, (Text, CountryName)) else v
+    try:
+        return template.format(**values) if values else template
+    except (KeyError, IndexError, ValueError):
+        # A translation that lost a placeholder (the tests forbid it): English, not a crash.
+        return str(text)
 
 
 def lrelease() -> str | None:

@@ -44,6 +44,7 @@ from shared.csv_import import (
     Importer,
     ImportPlan,
     ImportReport,
+    RowPlan,
     failed_rows_csv,
     guess_mapping,
     preview_value,
@@ -56,7 +57,7 @@ from shared.store import Store
 
 from . import file_dialogs
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .style import themed
 
 PREVIEW_ROWS = 25
@@ -76,6 +77,31 @@ PREVIEW_COLUMNS = (
     (QT_TRANSLATE_NOOP("import_dialog", "City"), None),
     (QT_TRANSLATE_NOOP("import_dialog", "Country"), "company.country"),
 )
+
+
+def row_status(rp: RowPlan, kind: str) -> tuple[str, str, str]:
+    """A preview row's check column: its text, colour and tooltip (the reasons)."""
+    person = kind == "person"
+    if rp.errors:
+        return (translate("import_dialog", "✗ cannot import"), "#b71c1c",
+                "; ".join(said(e) for e in rp.errors))
+    if rp.matches:
+        return (translate("import_dialog", "⚠ duplicate?"), "#a16207",
+                translate("import_dialog", "Looks like {matches}").format(
+                    matches="; ".join(said(m.text) for m in rp.matches)))
+    if rp.left_out:
+        left = ", ".join(e.column for e in rp.left_out)
+        text = (translate("import_dialog", "⚠ new person, without {columns}") if person
+                else translate("import_dialog", "⚠ new company, without {columns}"))
+        return (text.format(columns=left), "#a16207",
+                "; ".join(said(e) for e in rp.left_out))
+    if rp.check:
+        text = (translate("import_dialog", "⚠ new person, check {column}") if person
+                else translate("import_dialog", "⚠ new company, check {column}"))
+        return (text.format(column=rp.check[0].column), "#a16207",
+                "; ".join(said(e) for e in rp.check))
+    return (translate("import_dialog", "✓ new person") if person
+            else translate("import_dialog", "✓ new company"), "#15803d", "")
 
 
 def database_path(store: Store) -> str:
@@ -111,7 +137,7 @@ class ImportWorker(QThread):
         except ImportCancelled:
             self.cancelled.emit()
         except Exception as e:  # reported in the dialog; the transaction rolled back
-            self.failed.emit(str(e))
+            self.failed.emit(said(e))
         else:
             self.done.emit(report)
         finally:
@@ -345,7 +371,7 @@ class ImportDialog(QDialog):
         try:
             self.file = read_csv(path)
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, translate("import_dialog", "Cannot read the file"), str(e))
+            QMessageBox.warning(self, translate("import_dialog", "Cannot read the file"), said(e))
             return False
         f = self.file
         self.path.setText(str(path))
@@ -371,7 +397,8 @@ class ImportDialog(QDialog):
         self.mapping.setRowCount(len(self.file.headers))
         self._combos = []
         for i, header in enumerate(self.file.headers):
-            self.mapping.setItem(i, 0, QTableWidgetItem(header or f"(column {i + 1})"))
+            self.mapping.setItem(i, 0, QTableWidgetItem(
+                header or translate("import_dialog", "(column {n})").format(n=i + 1)))
             example = next((r[i] for r in self.file.rows if r[i].strip()), "")
             item = QTableWidgetItem(example)
             item.setForeground(QColor(themed("#6b7280")))
@@ -379,7 +406,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(translate("import_dialog", "— not imported —"), IGNORE)
             for t in TARGETS:
-                combo.addItem(t.label, t.key)
+                combo.addItem(said(t.label), t.key)
             combo.setCurrentIndex(max(0, combo.findData(mapping[i])))
             combo.currentIndexChanged.connect(lambda *_: self.update_preview())
             self.mapping.setCellWidget(i, 2, combo)
@@ -426,21 +453,7 @@ class ImportDialog(QDialog):
                 else:
                     value = preview_value(plan, rp, target)
                 values.append(value)
-            if rp.errors:
-                status, color = "✗ cannot import", "#b71c1c"
-                tip = "; ".join(str(e) for e in rp.errors)
-            elif rp.matches:
-                status, color = "⚠ duplicate?", "#a16207"
-                tip = "Looks like " + "; ".join(m.text for m in rp.matches)
-            elif rp.left_out:
-                left = ", ".join(e.column for e in rp.left_out)
-                status, color = f"⚠ new {kind}, without {left}", "#a16207"
-                tip = "; ".join(str(e) for e in rp.left_out)
-            elif rp.check:
-                status, color = f"⚠ new {kind}, check {rp.check[0].column}", "#a16207"
-                tip = "; ".join(str(e) for e in rp.check)
-            else:
-                status, color, tip = f"✓ new {kind}", "#15803d", ""
+            status, color, tip = row_status(rp, kind)
             values.insert(1, status)
             for c, v in enumerate(values):
                 item = QTableWidgetItem(v)
@@ -455,7 +468,7 @@ class ImportDialog(QDialog):
         """Check every row (with a progress bar and Cancel); False when cancelled."""
         assert self.file is not None
         self._cancel = False
-        self._busy(True, "Checking rows… %v of %m")
+        self._busy(True, translate("import_dialog", "Checking rows… %v of %m"))
 
         def progress(n: int, total: int) -> None:
             self.progress.setMaximum(total)
@@ -469,7 +482,7 @@ class ImportDialog(QDialog):
         except ImportCancelled:
             return False
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("import_dialog", "Cannot import"), e.message)
+            QMessageBox.warning(self, translate("import_dialog", "Cannot import"), said(e))
             return False
         finally:
             self._busy(False)
@@ -504,7 +517,7 @@ class ImportDialog(QDialog):
         for r, rp in enumerate(dupes):
             self.dupes.setItem(r, 0, QTableWidgetItem(str(rp.row)))
             self.dupes.setItem(r, 1, QTableWidgetItem(rp.label))
-            item = QTableWidgetItem("\n".join(m.text for m in rp.matches))
+            item = QTableWidgetItem("\n".join(said(m.text) for m in rp.matches))
             item.setToolTip(item.text())
             self.dupes.setItem(r, 2, item)
             combo = QComboBox()
@@ -515,11 +528,12 @@ class ImportDialog(QDialog):
             self.dupes.setCellWidget(r, 3, combo)
             self._decision_combos[rp.row] = combo
         self.dupes.resizeRowsToContents()
-        lines = [f"{e}" + (f"  ({rp.label})" if rp.label else "")
+        lines = [said(e) + (f"  ({rp.label})" if rp.label else "")
                  for rp in failed for e in rp.errors]
-        lines += [f"{e}  ({rp.label}; the row is imported without it)"
+        lines += [translate("import_dialog", "{error}  ({row}; the row is imported without it)")
+                  .format(error=said(e), row=rp.label)
                   for rp in plan.rows if rp.ok for e in rp.left_out]
-        self.errors_box.setPlainText("\n".join(lines) or "None.")
+        self.errors_box.setPlainText("\n".join(lines) or translate("import_dialog", "None."))
         self._check_dnc()
 
     def _check_dnc(self) -> None:
@@ -530,8 +544,9 @@ class ImportDialog(QDialog):
         copies = [(rp, rp.dnc_match) for rp in self.plan.duplicates
                   if decisions.get(rp.row) == "import" and rp.dnc_match is not None]
         self.dnc_warning.setText("\n".join(
-            f"⚠ Row {rp.row}: {m.label} is flagged do-not-call. Importing it anyway makes a"
-            " copy, and the copy is flagged do-not-call too." for rp, m in copies))
+            translate("import_dialog", "⚠ Row {row}: {label} is flagged do-not-call. Importing"
+                      " it anyway makes a copy, and the copy is flagged do-not-call too.")
+            .format(row=rp.row, label=m.label) for rp, m in copies))
         self.dnc_warning.setVisible(bool(copies))
 
     def apply_to_all(self) -> None:
@@ -552,7 +567,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> ImportWorker:
         """Run the import on a worker thread; the report page shows when it ends."""
         assert self.plan is not None
-        self._busy(True, "Importing… %v of %m rows")
+        self._busy(True, translate("import_dialog", "Importing… %v of %m rows"))
         self.progress.setMaximum(max(1, len(self.plan.rows)))
         self.worker = ImportWorker(database_path(self.ctx.store), self.plan, self.decisions(),
                                    self.ctx.region, self)
@@ -583,7 +598,7 @@ class ImportDialog(QDialog):
 
     def _import_done(self, report: ImportReport) -> None:
         self.report = report
-        self._import_ended(report.summary(), report)
+        self._import_ended(said(report.summary()), report)
         self.ctx.wrote()
         self.imported.emit(report)
 
@@ -661,8 +676,9 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         page = self.pages.currentIndex()
         self.back.setVisible(page == PAGE_DUPLICATES)
-        self.next.setText({PAGE_FILE: "Check rows…", PAGE_DUPLICATES: "Import",
-                           PAGE_REPORT: "Done"}[page])
+        self.next.setText({PAGE_FILE: translate("import_dialog", "Check rows…"),
+                           PAGE_DUPLICATES: translate("import_dialog", "Import"),
+                           PAGE_REPORT: translate("import_dialog", "Done")}[page])
         self.next.setEnabled(self.file is not None and not self.progress.isVisible())
         self.cancel.setText(
             translate("import_dialog", "Close")

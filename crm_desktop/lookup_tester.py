@@ -28,7 +28,7 @@ from shared.store import PhoneMatch
 
 from .context import DesktopContext
 from .formatting import phone
-from .i18n import translate
+from .i18n import said, translate
 from .style import themed
 from .widgets import heading
 
@@ -154,7 +154,7 @@ class LookupTester(QWidget):
             self.sent.setText("")
             self.verdict.setText(themed(
                 translate("lookup_tester", '<span style="color:#b71c1c">{v0}</span>').format(
-                    v0=escape(e.message)
+                    v0=escape(said(e))
                 )
             ))
             self.list_title.setText("")

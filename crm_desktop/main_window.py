@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyle,
     QSystemTrayIcon,
     QTabWidget,
     QToolBar,
@@ -47,7 +48,7 @@ from .context import DesktopContext
 from .dashboard_view import DashboardView
 from .duplicates_view import DuplicatesView
 from .edit_menu import EditMenu
-from .i18n import noun, translate
+from .i18n import noun, said, translate
 from .icons import app_icon
 from .import_dialog import ImportDialog
 from .live import LivePoller
@@ -56,6 +57,7 @@ from .my_tasks_view import MyTasksView, TodoReminder, due_text
 from .panes import (
     CurrentPageStack,
     ElidedLabel,
+    WrapDelegate,
     elided,
     remember_card_width,
     remembered_card_width,
@@ -94,6 +96,23 @@ PAGE_TITLES = (
     QT_TRANSLATE_NOOP("main_window", "Privacy"),
 )
 PURGE_CHECK_MS = 60 * 60 * 1000  # what was deleted 30 days ago goes within the hour
+
+
+def nav_width(nav: QListWidget) -> int:
+    """The navigation's width: 170 px, or more if a single word of a page title would
+    not fit. Longer titles (German ones: "Unbekannte Anrufer") wrap onto a second line
+    (WrapDelegate) rather than widen the pane: the list and the card beside it need
+    the room, and nothing is cut off or scrolls sideways."""
+    nav.ensurePolished()
+    metrics = nav.fontMetrics()
+    word = max((metrics.horizontalAdvance(w) for i in range(nav.count())
+                for w in nav.item(i).text().split()), default=0)
+    one = nav.sizeHintForIndex(nav.model().index(0, 0)).width()
+    # What the style puts around a title (padding, margins: style.py's #nav::item).
+    padding = one - metrics.horizontalAdvance(nav.item(0).text()) if nav.count() else 0
+    # Room for a vertical scroll bar, which a low window gives the list.
+    bar = nav.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, nav)
+    return max(170, word + padding + bar)
 
 
 def page_key(page: int) -> str:
@@ -219,7 +238,9 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.addItems([translate("main_window", t) for t in PAGE_TITLES])
-        self.nav.setFixedWidth(170)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setWordWrap(True)
+        self.nav.setResizeMode(QListWidget.ResizeMode.Adjust)
         for i in range(self.nav.count()):
             self.nav.item(i).setToolTip(page_key(i))
         self.nav.currentRowChanged.connect(self._page_changed)
@@ -230,7 +251,9 @@ class MainWindow(QMainWindow):
         saved_title.setBuddy(self.saved)
         self.nav_panel = QWidget()
         self.nav_panel.setObjectName("navPanel")
-        self.nav_panel.setFixedWidth(170)
+        self.nav_panel.setFixedWidth(nav_width(self.nav))
+        self.nav.setFixedWidth(self.nav_panel.width())
+        self.nav.setItemDelegate(WrapDelegate(self.nav))  # after nav_width: it reads one line
         nav_layout = QVBoxLayout(self.nav_panel)
         nav_layout.setContentsMargins(0, 0, 0, 0)
         nav_layout.setSpacing(4)
@@ -475,7 +498,7 @@ class MainWindow(QMainWindow):
             with self.store.dialect.exclusive_job(retention.HOUSEKEEPING_JOB) as mine:
                 n = self.store.purge_deleted(Actor.desktop()) if mine else 0
         except CallsheetError as e:  # a busy database: the next check tries again
-            self.notify(e.message)
+            self.notify(said(e))
             return 0
         if n:
             self.live.check()
@@ -523,8 +546,9 @@ class MainWindow(QMainWindow):
         if not self.card_panel.isVisible():
             self.card_panel.show()
             width = remembered_card_width(600)
-            room = self.split.width() - 2 * self.split.handleWidth() - 170
-            self.split.setSizes([170, max(room - width, 280), width])
+            nav = self.nav_panel.width()
+            room = self.split.width() - 2 * self.split.handleWidth() - nav
+            self.split.setSizes([nav, max(room - width, 280), width])
         i = self.cards.addTab(card, tab_text(card.title_text()))
         self.cards.setTabToolTip(i, card.title_text())
         self.cards.setCurrentIndex(i)
@@ -548,7 +572,7 @@ class MainWindow(QMainWindow):
                     self.store.get_person(record_id)
                     card = PersonCard(self.ctx, record_id)
             except NotFound as e:
-                self.notify(e.message)
+                self.notify(said(e))
                 return None
             self._add_card(card)
         else:
@@ -1021,7 +1045,7 @@ class MainWindow(QMainWindow):
     def import_csv(self) -> ImportDialog:
         """Import companies and persons from a CSV file."""
         dlg = ImportDialog(self.ctx, self)
-        dlg.imported.connect(lambda report: self.notify(report.summary()))
+        dlg.imported.connect(lambda report: self.notify(said(report.summary())))
         dlg.imported.connect(lambda _: self.live.check())
         dlg.open()
         return dlg
@@ -1033,7 +1057,7 @@ class MainWindow(QMainWindow):
         try:
             counts = load_demo(self.store)
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("main_window", "Demo data"), e.message)
+            QMessageBox.warning(self, translate("main_window", "Demo data"), said(e))
             return
         self.store.set_setting("demo_offered", "1")
         self.live.check()
@@ -1068,7 +1092,7 @@ class MainWindow(QMainWindow):
             n = (export_vcards(self.store, path) if vcard
                  else export(self.store, what, path, region=self.ctx.region))
         except (CallsheetError, OSError) as e:
-            QMessageBox.warning(self, translate("main_window", "Export failed"), str(e))
+            QMessageBox.warning(self, translate("main_window", "Export failed"), said(e))
             return None
         self.notify(
             translate("main_window", "Exported {n} {v1} to {path}.").format(
@@ -1150,13 +1174,13 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         """Name, version and what it is; the versions are those ``callsheet --version`` prints."""
         (title, *components) = version_text().splitlines()
-        QMessageBox.about(self, f"About {self.name}",
-                          f"<h3>{escape(title)}</h3>"
-                          "<p>The office's CRM, with the API the Apollo contact center"
-                          " calls built in.</p>"
+        what = translate("main_window", "The office's CRM, with the API the Apollo contact"
+                         " center calls built in.")
+        database = translate("main_window", "Database: {path}").format(path=self.db_path)
+        QMessageBox.about(self, translate("main_window", "About {name}").format(name=self.name),
+                          f"<h3>{escape(title)}</h3><p>{escape(what)}</p>"
                           f"<p>{'<br>'.join(escape(line) for line in components)}</p>"
-                          f"<p>Database: {escape(str(self.db_path))}<br>{escape(self.api.message)}"
-                          "</p>")
+                          f"<p>{escape(database)}<br>{escape(self.api.message)}</p>")
 
     # -- closing ----------------------------------------------------------
 

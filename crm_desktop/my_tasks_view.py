@@ -27,7 +27,7 @@ from shared.todos import Todo, TodosRepository
 
 from .context import DesktopContext
 from .formatting import when
-from .i18n import translate
+from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .todo_dialog import TodoDialog
@@ -50,11 +50,17 @@ def snooze_until(choice: timedelta | None, now: datetime) -> datetime:
     return (local + timedelta(days=1)).replace(hour=9, minute=0, second=0, microsecond=0)
 
 
+_STATUS_WORDS = {"done": QT_TRANSLATE_NOOP("my_tasks_view", "✓ done"),
+                 "overdue": QT_TRANSLATE_NOOP("my_tasks_view", "⚠ overdue"),
+                 "snoozed": QT_TRANSLATE_NOOP("my_tasks_view", "snoozed"),
+                 "open": QT_TRANSLATE_NOOP("my_tasks_view", "open")}
+
+
 def _status(t: Todo, now: str) -> str:
     if t.done_at:
-        return "✓ done"
+        return "done"
     if t.due_at <= now:
-        return "⚠ overdue" if t.remind_at <= now else "snoozed"
+        return "overdue" if t.remind_at <= now else "snoozed"
     return "snoozed" if t.snoozed else "open"
 
 
@@ -74,8 +80,8 @@ class TodosModel(RecordTableModel):
             Column(translate("my_tasks_view", "Contact"), lambda t: t.contact_label),
             Column(
                 translate("my_tasks_view", "Status"),
-                lambda t: _status(t, self._now()),
-                color=lambda t: "#b71c1c" if _status(t, self._now()) == "⚠ overdue" else None,
+                lambda t: translate("my_tasks_view", _STATUS_WORDS[_status(t, self._now())]),
+                color=lambda t: "#b71c1c" if _status(t, self._now()) == "overdue" else None,
             ),
         )
 
@@ -227,7 +233,7 @@ class MyTasksView(QWidget):
             todo = TodosRepository(self.ctx.store).add(owner, dlg.title, dlg.when,
                                                        Actor.desktop(), ref=ref)
         except CallsheetError as e:
-            self.notice.emit(e.message)
+            self.notice.emit(said(e))
             return None
         self.ctx.wrote()
         self.refresh()

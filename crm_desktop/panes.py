@@ -12,11 +12,45 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QPainter
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from .i18n import language
 
 CARD_WIDTH_KEY = "window/cardPanelWidth"
+
+
+class WrapDelegate(QStyledItemDelegate):
+    """Items of a narrow list (the navigation, the saved filters) as tall as their text
+    needs when it wraps at the list's width: a long German title takes two lines, never
+    a sideways scroll bar or an "…". Set the view's wordWrap too (it draws the lines)."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        one_line = super().sizeHint(option, index)
+        text = str(index.data() or "")
+        metrics = QFontMetrics(self.view.font())
+        # What the style adds around the text (padding and margins of the style sheet).
+        extra_w = one_line.width() - metrics.horizontalAdvance(text)
+        extra_h = one_line.height() - metrics.height()
+        width = self.view.viewport().width()
+        lines = metrics.boundingRect(QRect(0, 0, max(1, width - extra_w), 100000),
+                                     int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(width, lines.height() + extra_h)
 
 
 class CurrentPageStack(QStackedWidget):
@@ -125,8 +159,9 @@ def form_message(message: str, labels: dict[str, str], field: str | None = None)
     """
     def label(api: str, start: bool) -> str:
         text = labels.get(api, api)
-        # Mid-sentence "a first name", but "ZIP code" keeps its capitals.
-        if not start and len(text) > 1 and text[1].islower():
+        # Mid-sentence "a first name", but "ZIP code" keeps its capitals (and German
+        # nouns all of theirs: "einen Vornamen" is wrong, "Vorname" stays).
+        if not start and len(text) > 1 and text[1].islower() and language() == "en":
             text = text[0].lower() + text[1:]
         return text
 

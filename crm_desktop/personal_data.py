@@ -13,7 +13,7 @@ from shared.errors import CallsheetError
 from . import file_dialogs
 from .context import DesktopContext
 from .erase_dialog import EraseDialog
-from .i18n import translate
+from .i18n import said, translate
 
 
 def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
@@ -42,7 +42,7 @@ def export_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str,
         privacy_export.write_export(store, person_id, out, who=privacy_log.desktop_who(),
                              html_out=html)
     except (CallsheetError, OSError) as e:
-        QMessageBox.warning(parent, translate("personal_data", "Export failed"), str(e))
+        QMessageBox.warning(parent, translate("personal_data", "Export failed"), said(e))
         return None
     ctx.wrote()
     return out, html
@@ -69,7 +69,7 @@ def erase_personal_data(parent: QWidget, ctx: DesktopContext, person_id: str) ->
         privacy.erase_person(store, person_id, reason=dlg.reason,
                              who=privacy_log.desktop_who())
     except CallsheetError as e:
-        QMessageBox.warning(parent, translate("personal_data", "Erase failed"), str(e))
+        QMessageBox.warning(parent, translate("personal_data", "Erase failed"), said(e))
         return False
     ctx.wrote()
     return True

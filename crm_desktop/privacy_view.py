@@ -14,9 +14,10 @@ from shared import privacy_log, retention
 from shared.database import DATABASE_ERRORS, connect
 from shared.errors import CallsheetError
 from shared.store import Store
+from shared.words import plural
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .models.privacy_models import PrivacyLogModel
 from .retention_dialog import RetentionDialog
 from .widgets import heading, keep_selection, make_table, set_widths
@@ -135,13 +136,15 @@ class RetentionTimer(QObject):
         try:
             store = Store(connect(self.db_path, migrate_schema=False))
         except Exception as e:  # a vanished or locked file: tried again within the hour
-            self.ran.emit(f"Retention run failed: {e}")
+            self.ran.emit(translate("privacy_view", "Retention run failed: {error}").format(
+                error=said(e)))
             self.done.emit(None)
             return
         try:
             result = retention.run_if_due(store, now or datetime.now(UTC))
         except (CallsheetError, *DATABASE_ERRORS) as e:
-            self.ran.emit(f"Retention run failed: {getattr(e, 'message', None) or e}")
+            self.ran.emit(translate("privacy_view", "Retention run failed: {error}").format(
+                error=said(e)))
             result = None
         finally:
             store.db.close()
@@ -149,8 +152,10 @@ class RetentionTimer(QObject):
 
     def _finished(self, result: retention.RetentionResult | None) -> None:
         if result is not None:
-            self.ran.emit(f"Retention: deleted {result.calls_deleted} call(s), anonymised"
-                          f" {result.persons_anonymised} person(s).")
+            self.ran.emit(translate(
+                "privacy_view", "Retention: deleted {calls}, anonymised {persons}.").format(
+                calls=said(plural(result.calls_deleted, "call")),
+                persons=said(plural(result.persons_anonymised, "person"))))
             self.ctx.wrote()
 
     def wait(self, timeout: float = 60.0) -> None:

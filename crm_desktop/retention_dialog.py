@@ -21,7 +21,7 @@ from shared import retention
 from shared.errors import CallsheetError
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .widgets import Field
 
 
@@ -111,22 +111,27 @@ class RetentionDialog(QDialog):
         plan = retention.preview(self.ctx.store, now, rules)
         lines = []
         if not rules.enabled:
-            lines.append("Both rules are off: nothing is removed.")
+            lines.append(translate("retention_dialog", "Both rules are off: nothing is removed."))
         if rules.call_months:
-            lines.append(f"{plan.call_count} call record(s) started before"
-                         f" {plan.calls_before[:10]} would be deleted.")  # type: ignore[index]
-            lines += [f"  call {cid}  {started[:16].replace('T', ' ')}"
-                      for cid, started in plan.calls[:50]]
+            lines.append(translate(
+                "retention_dialog", "{n} call record(s) started before {date} would be deleted."
+            ).format(n=plan.call_count, date=plan.calls_before[:10]))  # type: ignore[index]
+            lines += [translate("retention_dialog", "  call {id}  {started}").format(
+                id=cid, started=started[:16].replace("T", " ")) for cid, started in plan.calls[:50]]
             if plan.call_count > 50:
-                lines.append(f"  … and {plan.call_count - 50} more")
+                lines.append(translate("retention_dialog", "  … and {n} more").format(
+                    n=plan.call_count - 50))
         if rules.person_years:
-            lines.append(f"{len(plan.persons)} person(s) idle since before"
-                         f" {plan.idle_before[:10]} would be anonymised:")  # type: ignore[index]
-            lines += [f"  {name}  (last activity {last[:10]})"
-                      for _, name, last in plan.persons]
+            lines.append(translate(
+                "retention_dialog",
+                "{n} person(s) idle since before {date} would be anonymised:",
+            ).format(n=len(plan.persons), date=plan.idle_before[:10]))  # type: ignore[index]
+            lines += [translate("retention_dialog", "  {name}  (last activity {date})").format(
+                name=name, date=last[:10]) for _, name, last in plan.persons]
         if plan.expired_consents:
-            lines.append(f"{len(plan.expired_consents)} consent proof(s) of erased persons,"
-                         " kept five years after last use, would be deleted.")
+            lines.append(translate(
+                "retention_dialog", "{n} consent proof(s) of erased persons, kept five years"
+                " after last use, would be deleted.").format(n=len(plan.expired_consents)))
         self.preview_text.setPlainText("\n".join(lines))
         return plan
 
@@ -135,7 +140,7 @@ class RetentionDialog(QDialog):
         try:
             retention.save_policy(store, self.rules())
         except CallsheetError as e:
-            self.error.setText(e.message)
+            self.error.setText(said(e))
             self.error.show()
             return
         self.saved = True

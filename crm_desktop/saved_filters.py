@@ -11,7 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QWidget
 
 from .i18n import translate
-from .panes import ui_settings
+from .panes import WrapDelegate, ui_settings
 
 KEY = "saved_filters"
 
@@ -25,6 +25,14 @@ class SavedFilter:
     state: dict[str, Any] = field(default_factory=dict)
     built_in: bool = False
 
+
+# The tooltip of a saved filter: which list it filters.
+_PAGE_TIPS = {
+    "companies": QT_TRANSLATE_NOOP("saved_filters", "Companies, filtered"),
+    "persons": QT_TRANSLATE_NOOP("saved_filters", "Persons, filtered"),
+    "tasks": QT_TRANSLATE_NOOP("saved_filters", "Tasks, filtered"),
+    "calls": QT_TRANSLATE_NOOP("saved_filters", "Calls, filtered"),
+}
 
 BUILT_IN = (
     SavedFilter(
@@ -65,8 +73,12 @@ class SavedFiltersList(QListWidget):
         super().__init__(parent)
         self.setObjectName("savedFilters")
         self.setAccessibleName(translate("saved_filters", "Saved filters"))
+        # A long name (German ones are) wraps onto a second line: nothing scrolls
+        # sideways, nothing is cut off.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setWordWrap(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setItemDelegate(WrapDelegate(self))
         self.itemActivated.connect(lambda item: self.chosen.emit(self.filter_of(item)))
         self.itemClicked.connect(lambda item: self.chosen.emit(self.filter_of(item)))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -80,8 +92,10 @@ class SavedFiltersList(QListWidget):
         for f in (*BUILT_IN, *user_filters()):
             item = QListWidgetItem(translate("saved_filters", f.name) if f.built_in else f.name)
             item.setData(Qt.ItemDataRole.UserRole, f)
-            item.setToolTip(f"{f.page.capitalize()}, filtered" + (
-                "" if f.built_in else " (right-click to delete)"))
+            tip = translate("saved_filters", _PAGE_TIPS.get(f.page, f.page))
+            if not f.built_in:
+                tip = translate("saved_filters", "{list} (right-click to delete)").format(list=tip)
+            item.setToolTip(tip)
             self.addItem(item)
 
     def filter_of(self, item: QListWidgetItem) -> SavedFilter:

@@ -11,7 +11,7 @@ from shared.store import SearchHit
 
 from .context import DesktopContext
 from .formatting import phone
-from .i18n import translate
+from .i18n import noun, translate
 
 DEBOUNCE_MS = 150
 MAX_HITS = 15
@@ -57,7 +57,7 @@ class SearchBox(QLineEdit):
                               if h.do_not_call else "")
             item = QStandardItem(f"{label}     {detail}" if detail else label)
             item.setData(i, HitRole)
-            item.setToolTip(f"{h.kind}: {h.title}")
+            item.setToolTip(f"{noun(h.kind)}: {h.title}")
             self._model.appendRow(item)
         if text and not self.hits:
             item = QStandardItem(

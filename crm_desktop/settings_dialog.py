@@ -37,7 +37,7 @@ from shared.settings import (
 )
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import language, said, translate
 from .this_pc_settings import ThisPcBox
 
 # Try the API on (host, port) before the dialog closes: None when it listens there,
@@ -103,7 +103,7 @@ class SettingsDialog(QDialog):
         self.region_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.region_combo.setMinimumContentsLength(20)
-        for code, name in countries().items():
+        for code, name in countries(language()).items():
             self.region_combo.addItem(f"{name} ({code})", code)
         self.region_combo.setCurrentIndex(max(0, self.region_combo.findData(self.region)))
         self.key_edit = QLineEdit(self.resolved[API_KEY].value or "")
@@ -257,7 +257,7 @@ class SettingsDialog(QDialog):
         try:
             port = str(check_port(self.port_edit.text().strip()))
         except ValidationError as e:
-            self._error("port", e.message)
+            self._error("port", said(e))
             return
         moves = (host, port) != (self.resolved["host"].value or "",
                                  self.resolved["port"].value or "")

@@ -58,7 +58,8 @@ class TaskDialog(QDialog):
         form = QFormLayout()
         self.campaign = QComboBox()
         for c in campaigns:
-            managed = "  — tasks managed in Apollo" if c.id in self._apollo else ""
+            managed = (translate("task_dialog", "  — tasks managed in Apollo")
+                       if c.id in self._apollo else "")
             self.campaign.addItem(f"{c.name} ({c.id}){managed}", c.id)
         if task:
             self.campaign.setCurrentIndex(max(0, self.campaign.findData(task.campaign_id)))

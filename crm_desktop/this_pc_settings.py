@@ -31,7 +31,7 @@ from shared.pg_check import CheckResult, check_connection, check_fields
 from shared.pgpass import find_password, save_password
 
 from . import i18n
-from .i18n import translate
+from .i18n import said, translate
 from .style import themed
 
 FIELDS = ("host", "port", "dbname", "user", "password", "sslmode")
@@ -243,9 +243,9 @@ class ThisPcBox(QGroupBox):
         for error in self.errors.values():
             error.hide()
         if result.field in self.errors:
-            self.errors[result.field].setText(result.message)
+            self.errors[result.field].setText(said(result.message))
             self.errors[result.field].show()
-        self.test_result.setText(("✔ " if result.ok else "✖ ") + result.message)
+        self.test_result.setText(("✔ " if result.ok else "✖ ") + said(result.message))
         self.test_result.setStyleSheet(
             themed("color: #15803d;" if result.ok else "color: #b91c1c;")
         )

@@ -21,18 +21,10 @@ from shared.store import Store
 from shared.timeline import KIND_LABELS, KINDS, TimelineEntry, timeline
 
 from .formatting import when
-from .i18n import translate
+from .i18n import said, translate
 from .models.record_model import Column, RecordTableModel
 from .widgets import current_record, keep_selection, make_table, set_widths, stretch_column
 
-# shared.timeline's KIND_LABELS, marked here for the translators (shared/ knows no Qt).
-_KIND_NAMES = (
-    QT_TRANSLATE_NOOP("timeline_panel", "Call"),
-    QT_TRANSLATE_NOOP("timeline_panel", "Note"),
-    QT_TRANSLATE_NOOP("timeline_panel", "Task"),
-    QT_TRANSLATE_NOOP("timeline_panel", "Do-not-call"),
-    QT_TRANSLATE_NOOP("timeline_panel", "Change"),
-)
 KIND_PLURALS = {"call": QT_TRANSLATE_NOOP("timeline_panel", "Calls"),
                 "note": QT_TRANSLATE_NOOP("timeline_panel", "Notes"),
                 "task": QT_TRANSLATE_NOOP("timeline_panel", "Tasks"),
@@ -50,15 +42,16 @@ class TimelineModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "When"), lambda e: when(e.at), sort=lambda e: e.at),
         Column(
             QT_TRANSLATE_NOOP("columns", "Kind"),
-            lambda e: translate("timeline_panel", KIND_LABELS[e.kind]),
+            lambda e: said(KIND_LABELS[e.kind]),
             color=lambda e: KIND_COLORS[e.kind],
         ),
-        Column(QT_TRANSLATE_NOOP("columns", "By"), lambda e: e.by),
+        Column(QT_TRANSLATE_NOOP("columns", "By"), lambda e: said(e.by)),
         # The title, then the text on one line (whole in the tooltip).
         Column(
             QT_TRANSLATE_NOOP("columns", "What"),
-            lambda e: e.title + (": " + " ".join(e.detail.split()) if e.detail else ""),
-            tooltip=lambda e: e.title + ("\n\n" + e.detail if e.detail else ""),
+            lambda e: said(e.title) + (": " + " ".join(said(e.detail).split()) if e.detail
+                                       else ""),
+            tooltip=lambda e: said(e.title) + ("\n\n" + said(e.detail) if e.detail else ""),
         ),
     )
 

@@ -19,7 +19,7 @@ from shared.trash import KEEP_DAYS
 from shared.words import plural
 
 from .context import DesktopContext
-from .i18n import translate
+from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.trash_model import TrashModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
@@ -91,7 +91,7 @@ class TrashView(QWidget):
             return
         entries = self.ctx.store.list_deleted()
         keep_selection(self.table, self.model, lambda: self.model.set_rows(entries))
-        self.count.setText(plural(len(entries), "deleted record") if entries
+        self.count.setText(said(plural(len(entries), "deleted record")) if entries
                            else translate("trash_view", "Nothing was deleted in the last 30 days"))
         self.restore_button.setEnabled(bool(entries))
 
@@ -104,9 +104,9 @@ class TrashView(QWidget):
         try:
             done = self.ctx.store.restore_deleted(entry.pk, Actor.desktop())
         except CallsheetError as e:
-            QMessageBox.warning(self, translate("trash_view", "Cannot restore"), e.message)
+            QMessageBox.warning(self, translate("trash_view", "Cannot restore"), said(e))
             return
         self.ctx.wrote()
         self.refresh()
-        self.notice.emit(done.message)
+        self.notice.emit(said(done.message))
         self.open_contact.emit(done.kind, done.record_id)

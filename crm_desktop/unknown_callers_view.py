@@ -16,7 +16,7 @@ from .contact_actions import phone_actions
 from .contact_picker import ContactPickerDialog
 from .context import DesktopContext
 from .formatting import phone, when
-from .i18n import translate
+from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
@@ -189,7 +189,7 @@ class UnknownCallersView(QWidget):
         try:
             n = UnknownCallers(self.ctx.store).attach_to(row.number, picked.ref, Actor.desktop())
         except CallsheetError as e:
-            self.notice.emit(e.message)
+            self.notice.emit(said(e))
             return None
         self.notice.emit(
             translate(

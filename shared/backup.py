@@ -23,6 +23,7 @@ from .database import database_files, is_database_file
 from .errors import CallsheetError, DatabaseInUse
 from .migrations import SCHEMA_VERSION
 from .storage.address import is_postgres
+from .texts import Text
 
 try:
     import fcntl
@@ -66,11 +67,13 @@ class DatabaseLock:
             os.close(fd)
             if self.exclusive:
                 raise DatabaseInUse(
-                    f"The database {str(self.path)[:-5]} is in use by Callsheet or"
-                    " callsheet-api; close them first.") from None
+                    Text(
+                        "The database {path} is in use by Callsheet or callsheet-api; close them "
+                        "first.", path=str(self.path)[:-5])) from None
             raise DatabaseInUse(
-                f"The database {str(self.path)[:-5]} is being restored; start again when the"
-                " restore is done.") from None
+                Text(
+                    "The database {path} is being restored; start again when the restore is done.",
+                    path=str(self.path)[:-5])) from None
         self._fd = fd
         return self
 
@@ -134,14 +137,18 @@ def _check_callsheet(conn: sqlite3.Connection, what: str) -> None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.DatabaseError as e:
-        raise BackupError(f"{what} is not a readable SQLite database ({e}).") from None
+        raise BackupError(Text(
+                "{what} is not a readable SQLite database ({e}).", what=what, e=e)) from None
     if result != ["ok"]:
-        raise BackupError(f"{what} is damaged: {'; '.join(result[:3])}.")
+        raise BackupError(Text(
+                "{what} is damaged: {problems}.", what=what, problems="; ".join(result[:3])))
     if not _REQUIRED_TABLES <= tables:
-        raise BackupError(f"{what} is not a Callsheet database.")
+        raise BackupError(Text("{what} is not a Callsheet database.", what=what))
     if version > SCHEMA_VERSION:
-        raise BackupError(f"{what} was written by a newer Callsheet (schema {version}, this one"
-                          f" understands {SCHEMA_VERSION}); update Callsheet first.")
+        raise BackupError(Text(
+                "{what} was written by a newer Callsheet (schema {version}, this one understands "
+                "{schema_version}); update Callsheet first.", what=what, version=version,
+                schema_version=SCHEMA_VERSION))
 
 
 def _copy(source: sqlite3.Connection, target: Path) -> None:
@@ -156,7 +163,7 @@ def _copy(source: sqlite3.Connection, target: Path) -> None:
         source.backup(dest, pages=-1)
         # A backup is one self-contained file, not a WAL database with side files.
         dest.execute("PRAGMA journal_mode = DELETE")
-        _check_callsheet(dest, f"The copy {target}")
+        _check_callsheet(dest, Text("The copy {path}", path=target))
     finally:
         dest.close()
     _fsync(target)
@@ -176,10 +183,11 @@ def backup(db: str | os.PathLike[str] | sqlite3.Connection, target: str | os.Pat
     else:
         path = Path(db)
         if not path.is_file():
-            raise BackupError(f"There is no database at {path}.")
+            raise BackupError(Text("There is no database at {path}.", path=path))
         if is_database_file(target, path):
             # Not even the -wal or -shm: replacing those under a running app loses data.
-            raise BackupError("The backup cannot overwrite the database it copies.")
+            raise BackupError(Text(
+                    "The backup cannot overwrite the database it copies."))
         source, opened = _open(path), True
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
@@ -243,14 +251,17 @@ def _check_not_in_use(db_path: Path) -> None:
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError:
         raise DatabaseInUse(
-            f"The database {db_path} is open in another program; close it first.") from None
+            Text(
+                "The database {db_path} is open in another program; close it first.",
+                db_path=db_path)) from None
     finally:
         conn.close()
     holders = _holders(db_path)
     if holders:
         raise DatabaseInUse(
-            f"The database {db_path} is open in another program (process"
-            f" {', '.join(map(str, holders))}); close it first.")
+            Text(
+                "The database {db_path} is open in another program (process {processes}); close it "
+                "first.", db_path=db_path, processes=", ".join(map(str, holders))))
 
 
 def restore(source: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> Path | None:
@@ -264,12 +275,12 @@ def restore(source: str | os.PathLike[str], db_path: str | os.PathLike[str]) -> 
     """
     source, db_path = Path(source), Path(db_path)
     if not source.is_file():
-        raise BackupError(f"There is no backup at {source}.")
+        raise BackupError(Text("There is no backup at {source}.", source=source))
     if db_path.exists() and source.resolve() == db_path.resolve():
-        raise BackupError("The backup and the database are the same file.")
+        raise BackupError(Text("The backup and the database are the same file."))
     src = _open(source)
     try:
-        _check_callsheet(src, f"The backup {source}")
+        _check_callsheet(src, Text("The backup {path}", path=source))
         with DatabaseLock(db_path, exclusive=True):
             kept = None
             if db_path.exists():
@@ -330,7 +341,8 @@ def auto_backup(
     ``keep`` is 0 (automatic backups off). ``now`` is the local time by default.
     """
     if keep < 0:
-        raise BackupError(f"The number of daily backups to keep must be 0 or more, got {keep}.")
+        raise BackupError(Text(
+                "The number of daily backups to keep must be 0 or more, got {keep}.", keep=keep))
     if keep == 0:
         return None
     folder = Path(folder) if folder is not None else default_backup_folder(db_path)

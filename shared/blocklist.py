@@ -16,12 +16,13 @@ import secrets
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from . import reasons
 from .model import Actor, ContactRef
 
 if TYPE_CHECKING:
     from .store import Store
 
-BLOCK_REASON = "erased, objection on file"
+BLOCK_REASON = str(reasons.BLOCKED)
 SECRET_SETTING = "privacy_block_secret"
 
 

@@ -12,21 +12,26 @@ from datetime import datetime, tzinfo
 
 from . import phones
 from .model import CallRecord
+from .texts import Text
 from .timeutil import from_db
 
 # Apollo's timestamps in the order a call goes through them, with their words.
 _STAGES = (
-    ("timestamp_init", "Created"),
-    ("timestamp_assigned", "Assigned to the agent"),
-    ("timestamp_start", "Answered"),
-    ("timestamp_end", "Hung up"),
-    ("timestamp_closed", "Wrap-up finished"),
+    ("timestamp_init", Text("Created")),
+    ("timestamp_assigned", Text("Assigned to the agent")),
+    ("timestamp_start", Text("Answered")),
+    ("timestamp_end", Text("Hung up")),
+    ("timestamp_closed", Text("Wrap-up finished")),
 )
+# The sections of the details, in their order.
+CALL, TIMES, ATTEMPTS, TAGS = Text("Call"), Text("Times"), Text("Attempts"), Text("Tags")
+CALLBACKS = Text("Callbacks requested")
 
 
 @dataclass(frozen=True)
 class Line:
-    """One row of the details: a label and its text, in a section."""
+    """One row of the details: a label and its text, in a section (Texts mostly: the
+    desktop says them in its language)."""
 
     section: str
     label: str
@@ -37,12 +42,12 @@ def seconds(n: float) -> str:
     """``45 s``, ``3 min 25 s``, ``1 h 02 min``: a span as people say it."""
     n = int(round(n))
     if n < 60:
-        return f"{n} s"
+        return Text("{s} s", s=n)
     minutes, secs = divmod(n, 60)
     if minutes < 60:
-        return f"{minutes} min {secs:02d} s"
+        return Text("{min} min {s:02d} s", min=minutes, s=secs)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return Text("{h} h {min:02d} min", h=hours, min=minutes)
 
 
 def _time(ts: str | None, tz: tzinfo | None) -> datetime | None:
@@ -53,16 +58,16 @@ def _time(ts: str | None, tz: tzinfo | None) -> datetime | None:
 def _clock(dt: datetime, day: datetime) -> str:
     """``10:00:10``, with the date for the call's first moment and another day."""
     if dt == day or dt.date() != day.date():
-        return dt.strftime("%a %d %b %Y, %H:%M:%S")
+        return Text("{at:%a %d %b %Y, %H:%M:%S}", at=dt)
     return dt.strftime("%H:%M:%S")
 
 
 def dtmf_text(path: str | None) -> str:
     """The keys a caller pressed in the IVR: ``1 → 3 → #``."""
     if path is None:
-        return "not sent"
+        return Text("not sent")
     if path == "":
-        return "no keys pressed"
+        return Text("no keys pressed")
     return " → ".join(path)
 
 
@@ -75,27 +80,29 @@ def describe(call: CallRecord, *, contact: str, region: str = "DE",
     def add(section: str, label: str, text: str) -> None:
         lines.append(Line(section, label, text))
 
-    kind = {"inbound": "Inbound call", "outbound": "Outbound call",
-            "campaign": "Campaign call"}[call.kind]
-    add("Call", "Kind", kind + ("" if call.answered else " — not answered"))
-    add("Call", "Contact", contact)
+    kind = {"inbound": Text("Inbound call"), "outbound": Text("Outbound call"),
+            "campaign": Text("Campaign call")}[call.kind]
+    add(CALL, Text("Kind"), kind if call.answered
+        else Text("{kind} — not answered", kind=kind))
+    add(CALL, Text("Contact"), contact)
     number = call.phone_number
     shown = phones.format_display(number, region) if number else ""
-    add("Call", "Number", "anonymous (no number sent)" if not number
+    add(CALL, Text("Number"), Text("anonymous (no number sent)") if not number
         else shown if shown == number else f"{shown}  ({number})")
-    add("Call", "Agent", call.agent or "none (nobody took it)")
+    add(CALL, Text("Agent"), call.agent or Text("none (nobody took it)"))
     if call.source_type:
         source = f"{call.source_type} {call.source_id}"
         if call.source_task:
-            source += f", task {call.source_task[:12]}…"
-        add("Call", "Source", source)
-    add("Call", "Transfer", f"to {call.transfer_type} {call.transfer_id}"
-        if call.transfer_id else "not transferred")
-    add("Call", "IVR keys (DTMF)", dtmf_text(call.dtmf_path))
+            source = Text("{source}, task {task}…", source=source, task=call.source_task[:12])
+        add(CALL, Text("Source"), source)
+    add(CALL, Text("Transfer"),
+        Text("to {type} {id}", type=call.transfer_type, id=call.transfer_id)
+        if call.transfer_id else Text("not transferred"))
+    add(CALL, Text("IVR keys (DTMF)"), dtmf_text(call.dtmf_path))
     if call.annotation:
-        add("Call", "Note", call.annotation)
+        add(CALL, Text("Note"), call.annotation)
     if call.do_not_call:
-        add("Call", "Do-not-call", "the agent flagged the contact do-not-call")
+        add(CALL, Text("Do-not-call"), Text("the agent flagged the contact do-not-call"))
 
     stamps = [(label, _time(getattr(call, attr), tz)) for attr, label in _STAGES]
     first = next((dt for _, dt in stamps if dt), None)
@@ -104,33 +111,38 @@ def describe(call: CallRecord, *, contact: str, region: str = "DE",
             text = "—"
         else:
             after = (dt - first).total_seconds()
-            text = _clock(dt, first) + (f"  (+{seconds(after)})" if after > 0 else "")
-        add("Times", label, text)
+            text = _clock(dt, first)
+            if after > 0:
+                text = Text("{at}  (+{span})", at=text, span=seconds(after))
+        add(TIMES, label, text)
     start, end = _time(call.timestamp_start, tz), _time(call.timestamp_end, tz)
     if start and end:
-        add("Times", "Talk time", seconds(max(0.0, (end - start).total_seconds())))
+        add(TIMES, Text("Talk time"), seconds(max(0.0, (end - start).total_seconds())))
 
     for i, a in enumerate(call.attempts, 1):
         assigned, closed = _time(a.timestamp_assigned, tz), _time(a.timestamp_closed, tz)
-        parts = []
-        if assigned and first:
-            parts.append(f"offered {_clock(assigned, first)}")
-        if assigned and closed:
-            parts.append(f"for {seconds((closed - assigned).total_seconds())}")
-        add("Attempts", f"{i}. {a.agent or 'unknown agent'}", ", ".join(parts) or "—")
+        offered = _clock(assigned, first) if assigned and first else None
+        span = seconds((closed - assigned).total_seconds()) if assigned and closed else None
+        if offered and span:
+            text = Text("offered {at}, for {span}", at=offered, span=span)
+        elif offered:
+            text = Text("offered {at}", at=offered)
+        else:
+            text = Text("for {span}", span=span) if span else "—"
+        add(ATTEMPTS, Text("{i}. {agent}", i=i, agent=a.agent or Text("unknown agent")), text)
     if not call.attempts:
-        add("Attempts", "Attempts", "none before this agent")
+        add(ATTEMPTS, Text("Attempts"), Text("none before this agent"))
 
     for t in call.tags:
         payload = ("" if t.payload is None
                     else "  " + json.dumps(t.payload, ensure_ascii=False, sort_keys=True))
-        add("Tags", t.category, t.tag + payload)
+        add(TAGS, t.category, t.tag + payload)
     if not call.tags:
-        add("Tags", "Tags", "none")
+        add(TAGS, Text("Tags"), Text("none"))
 
     for t in call.new_tasks:
         dt = _time(t.timestamp, tz)
-        when = dt.strftime("%a %d %b %Y, %H:%M") if dt else t.timestamp
-        add("Callbacks requested", t.campaign_id,
-            when + (f" — {t.annotation}" if t.annotation else ""))
+        when = Text("{at:%a %d %b %Y, %H:%M}", at=dt) if dt else t.timestamp
+        add(CALLBACKS, t.campaign_id,
+            Text("{when} — {note}", when=when, note=t.annotation) if t.annotation else when)
     return lines

@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import NotFound, ValidationError
 from .local_time import in_hours, local_times
+from .texts import Text
 
 _HHMM = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])\Z")
 PAGE = 200
@@ -36,7 +37,9 @@ def parse_hhmm(value: str, field: str) -> time:
     """``"08:00"`` as a time; raises ValidationError naming ``field``."""
     m = _HHMM.match(value.strip()) if isinstance(value, str) else None
     if m is None:
-        raise ValidationError(f"{field} must be a time like 08:00, got {value!r}.", field=field)
+        raise ValidationError(Text(
+                "{field} must be a time like 08:00, got {value!r}.",
+                field=field, value=value), field=field)
     return time(int(m[1]), int(m[2]))
 
 
@@ -54,12 +57,14 @@ def set_hours(conn: Any, campaign_id: str, hours: CallingHours | None) -> None:
     transaction. Raises NotFound for an unknown campaign, ValidationError for an empty
     window."""
     if conn.execute("SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,)).fetchone() is None:
-        raise NotFound(f"No campaign with id {campaign_id!r}.")
+        raise NotFound(Text(
+                "No campaign with id {campaign_id!r}.", campaign_id=campaign_id))
     if hours is None:
         conn.execute("DELETE FROM campaign_calling_hours WHERE campaign_id = ?", (campaign_id,))
         return
     if hours.start == hours.end:
-        raise ValidationError("Calling hours must not start and end at the same time.",
+        raise ValidationError(Text(
+                "Calling hours must not start and end at the same time."),
                               field="end")
     conn.execute(
         'INSERT INTO campaign_calling_hours (campaign_id, start, "end") VALUES (?, ?, ?)'

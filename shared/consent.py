@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import NotFound, ValidationError
 from .model import Actor, ContactRef
+from .texts import Text
 from .timeutil import from_db, to_db
 
 if TYPE_CHECKING:
     from .store import Store
 
 PHONE_ADVERTISING = "phone_advertising"
-KINDS = {PHONE_ADVERTISING: "Phone advertising"}
+KINDS = {PHONE_ADVERTISING: Text("Phone advertising")}
 PROOF_YEARS = 5
 
 
@@ -101,7 +102,8 @@ def get_consent(store: Store, consent_id: str) -> Consent:
     """One consent record; raises NotFound."""
     row = store._one("SELECT * FROM consents WHERE id = ?", (consent_id,))
     if row is None:
-        raise NotFound(f"No consent record with id {consent_id!r}.")
+        raise NotFound(Text(
+                "No consent record with id {consent_id!r}.", consent_id=consent_id))
     return _consent(store, row, last_use(store, ContactRef(row["company_id"], row["person_id"])))
 
 
@@ -117,10 +119,11 @@ def add_consent(
     """
     source = (source or "").strip()
     if not source:
-        raise ValidationError("Say how the consent was given (form, call recording, e-mail"
-                              " ...): without it there is no proof.", field="source")
+        raise ValidationError(Text(
+                "Say how the consent was given (form, call recording, e-mail ...): without it "
+                "there is no proof."), field="source")
     if kind not in KINDS:
-        raise ValidationError(f"Unknown consent kind {kind!r}.", field="kind")
+        raise ValidationError(Text("Unknown consent kind {kind!r}.", kind=kind), field="kind")
     consent_id = uuid.uuid4().hex
     with store.write():
         view = store.resolve_contact(ref)

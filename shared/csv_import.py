@@ -39,7 +39,9 @@ from .duplicates import SAME_EMAIL, SAME_PHONE, SIMILAR_NAME, name_key, sort_rea
 from .errors import CallsheetError, NotFound, ValidationError
 from .model import Actor, ContactRef, clean_company, clean_person, person_display_name
 from .person_details import DETAIL_FIELDS, PersonDetails, clean_details, split
+from .reasons import imported_copy
 from .store import Store
+from .texts import Text, join
 from .words import plural
 
 Decision = Literal["merge", "skip", "import"]
@@ -54,7 +56,7 @@ class Target:
     """A field a column can go to."""
 
     key: str  # "company.zipCode"
-    label: str
+    label: str  # a Text: the desktop shows it translated
 
     @property
     def entity(self) -> str:
@@ -66,29 +68,29 @@ class Target:
 
 
 TARGETS: tuple[Target, ...] = (
-    Target("company.name", "Company"),
-    Target("company.address", "Address (street)"),
-    Target("company.zipCode", "Zip code"),
-    Target("company.city", "City"),
-    Target("company.country", "Country"),
-    Target("company.phone", "Company phone"),
-    Target("company.phone2", "Company phone 2"),
-    Target("company.email", "Company e-mail"),
-    Target("company.annotation", "Company notes"),
-    Target("person.salutation", "Salutation"),
-    Target("person.firstName", "First name"),
-    Target("person.lastName", "Last name"),
-    Target("person.displayName", "Full name (person)"),
-    Target("person.city", "Person's city"),
-    Target("person.phone", "Person's phone"),
-    Target("person.phone2", "Person's mobile"),
-    Target("person.email", "Person's e-mail"),
-    Target("person.annotation", "Person's notes"),
-    Target("person.jobTitle", "Job title"),
-    Target("person.department", "Department"),
-    Target("person.address", "Person's street"),
-    Target("person.zipCode", "Person's zip code"),
-    Target("person.country", "Person's country"),
+    Target("company.name", Text("Company")),
+    Target("company.address", Text("Address (street)")),
+    Target("company.zipCode", Text("Zip code")),
+    Target("company.city", Text("City")),
+    Target("company.country", Text("Country")),
+    Target("company.phone", Text("Company phone")),
+    Target("company.phone2", Text("Company phone 2")),
+    Target("company.email", Text("Company e-mail")),
+    Target("company.annotation", Text("Company notes")),
+    Target("person.salutation", Text("Salutation")),
+    Target("person.firstName", Text("First name")),
+    Target("person.lastName", Text("Last name")),
+    Target("person.displayName", Text("Full name (person)")),
+    Target("person.city", Text("Person's city")),
+    Target("person.phone", Text("Person's phone")),
+    Target("person.phone2", Text("Person's mobile")),
+    Target("person.email", Text("Person's e-mail")),
+    Target("person.annotation", Text("Person's notes")),
+    Target("person.jobTitle", Text("Job title")),
+    Target("person.department", Text("Department")),
+    Target("person.address", Text("Person's street")),
+    Target("person.zipCode", Text("Person's zip code")),
+    Target("person.country", Text("Person's country")),
 )
 TARGET_BY_KEY = {t.key: t for t in TARGETS}
 PERSON_NAME_FIELDS = ("person.firstName", "person.lastName", "person.displayName")
@@ -191,15 +193,15 @@ def read_csv(source: str | Path | bytes, *, delimiter: str | None = None) -> Csv
         data = path.read_bytes()
     text, encoding = _decode(data)
     if not text.strip():
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(Text("The file is empty."))
     delim = delimiter or _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
     try:
         headers = [h.strip() for h in next(reader)]
     except (StopIteration, csv.Error) as e:
-        raise ImportFileError(f"The file has no header row ({e}).") from None
+        raise ImportFileError(Text("The file has no header row ({e}).", e=e)) from None
     if not any(headers):
-        raise ImportFileError("The first row must name the columns, but it is empty.")
+        raise ImportFileError(Text("The first row must name the columns, but it is empty."))
     rows: list[list[str]] = []
     lines: list[int] = []
     start = reader.line_num + 1
@@ -211,7 +213,8 @@ def read_csv(source: str | Path | bytes, *, delimiter: str | None = None) -> Csv
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as e:
-        raise ImportFileError(f"Line {start} is not valid CSV: {e}.") from None
+        raise ImportFileError(Text("Line {start} is not valid CSV: {e}.",
+                start=start, e=e)) from None
     return CsvFile(headers, rows, lines, delim, encoding, name)
 
 
@@ -262,7 +265,8 @@ def apply_overrides(headers: Sequence[str], mapping: list[str],
         column, sep, target = spec.partition("=")
         column, target = column.strip(), target.strip()
         if not sep:
-            raise ValidationError(f"--map {spec!r}: write it as COLUMN=FIELD.", field="map")
+            raise ValidationError(Text(
+                    "--map {spec!r}: write it as COLUMN=FIELD.", spec=spec), field="map")
         if target.lower() in ("ignore", "-", ""):
             target = IGNORE
         elif target not in TARGET_BY_KEY:
@@ -274,7 +278,8 @@ def apply_overrides(headers: Sequence[str], mapping: list[str],
         elif column.isdigit() and 1 <= int(column) <= len(headers):
             index = int(column) - 1
         else:
-            raise ValidationError(f"--map {spec!r}: the file has no column {column!r}.",
+            raise ValidationError(Text(
+                    "--map {spec!r}: the file has no column {column!r}.", spec=spec, column=column),
                                   field="map")
         if target:
             mapping = [IGNORE if m == target else m for m in mapping]
@@ -326,8 +331,10 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
-        return f"{where}: {self.message}"
+        if self.column:
+            return Text("row {row}, column {column!r}: {message}", row=self.row,
+                        column=self.column, message=self.message)
+        return Text("row {row}: {message}", row=self.row, message=self.message)
 
 
 @dataclass
@@ -343,11 +350,13 @@ class Match:
 
     @property
     def text(self) -> str:
-        where = f"row {self.row} of this file" if self.row else self.label
+        reasons = join(self.reasons, ", ")
         if self.row:
-            where = f"{self.label} ({where})"
-        dnc = " — ⊘ do-not-call" if self.do_not_call else ""
-        return f"{where}: {', '.join(self.reasons)}{dnc}"
+            text = Text("{label} (row {row} of this file): {reasons}", label=self.label,
+                        row=self.row, reasons=reasons)
+        else:
+            text = Text("{label}: {reasons}", label=self.label, reasons=reasons)
+        return Text("{match} — ⊘ do-not-call", match=text) if self.do_not_call else text
 
 
 @dataclass
@@ -525,7 +534,8 @@ class Importer:
                 if company.get(key, "").strip() and not person.get(key, "").strip():
                     person[key] = company[key]
         if not has_person and not has_company:
-            rp.errors.append(RowError(row, "", "The row names neither a company nor a person."))
+            rp.errors.append(
+                RowError(row, "", Text("The row names neither a company nor a person.")))
             return rp
         for kind, data, clean in (("company", company, clean_company),
                                   ("person", person, clean_person)):
@@ -564,7 +574,7 @@ class Importer:
             if e.field not in LEAVE_OUT or not str(data.get(e.field) or "").strip():
                 raise
             rp.left_out.append(RowError(rp.row, plan.header_of(f"{kind}.{e.field}"),
-                                        f"left out: {e.message}"))
+                                        Text("left out: {message}", message=e.message)))
             data.pop(e.field)
             return self._clean_leaving_out(clean, data, kind, plan, rp)
 
@@ -578,11 +588,12 @@ class Importer:
         """
         mapping = list(mapping) if mapping is not None else guess_mapping(file.headers)
         if len(mapping) != len(file.headers):
-            raise ValidationError("The mapping needs one field per column.", field="map")
+            raise ValidationError(Text("The mapping needs one field per column."), field="map")
         if "company.name" not in mapping and not set(PERSON_NAME_FIELDS) & set(mapping):
             raise ValidationError(
-                "No column is mapped to the company or to a person's name, so no row could"
-                " be imported. Map the column that holds the names.", field="map")
+                Text(
+                    "No column is mapped to the company or to a person's name, so no row could be "
+                    "imported. Map the column that holds the names."), field="map")
         plan = ImportPlan(file, mapping, self.region)
         seen_company: dict[str, tuple[int, str]] = {}  # name key -> (row, label)
         seen: dict[tuple[str, str, str], tuple[int, str]] = {}  # (kind, how, value) -> row
@@ -774,7 +785,7 @@ class Importer:
                         None, copy)
                     self.store.set_do_not_call(
                         ref, True, self.actor,
-                        reason=f"imported as a copy of {dnc.label}, who is do-not-call")
+                        reason=imported_copy(dnc.label))
                     report.flagged += 1
             return True
         except CallsheetError as e:

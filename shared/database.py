@@ -12,6 +12,7 @@ from sqlite_utils import Database
 from .errors import DatabaseDamaged, DatabaseGone, DatabaseUnavailable
 from .migrations import migrate
 from .storage.address import PgUrl, is_postgres, parse_address
+from .texts import Text
 
 BUSY_TIMEOUT_MS = 30_000
 SQLITE_BUSY = 5
@@ -42,8 +43,9 @@ def require_existing(path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     if not path.is_file():
         raise NoDatabase(
-            f"There is no database at {path}; check the path (only the desktop app and"
-            " callsheet-api serve, demo and import create a new one).")
+            Text(
+                "There is no database at {path}; check the path (only the desktop app and "
+                "callsheet-api serve, demo and import create a new one).", path=path))
     return path
 
 
@@ -98,9 +100,10 @@ class FileWatch:
             return
         if _identity(self.path) != self._db:
             raise DatabaseGone(
-                f"The database file {self.path} was deleted or replaced while Callsheet had"
-                " it open; nothing was stored. Restart Callsheet (and callsheet-api serve);"
-                " restore the last backup if the file is gone.")
+                Text(
+                    "The database file {path} was deleted or replaced while Callsheet had it "
+                    "open; nothing was stored. Restart Callsheet (and callsheet-api serve); "
+                    "restore the last backup if the file is gone.", path=self.path))
         wal = _identity(self.path + "-wal")
         if self._wal is None:
             self._wal = wal  # the first connection of a new file opens its WAL later
@@ -108,9 +111,10 @@ class FileWatch:
             # While a connection is open SQLite never deletes the WAL; another program
             # did, and with it every commit not yet copied into the database file.
             raise DatabaseGone(
-                f"The write-ahead log {self.path}-wal was deleted while Callsheet had it"
-                " open; nothing was stored. Stop Callsheet and callsheet-api serve, then"
-                " start them again.")
+                Text(
+                    "The write-ahead log {path}-wal was deleted while Callsheet had it open; "
+                    "nothing was stored. Stop Callsheet and callsheet-api serve, then start them "
+                    "again.", path=self.path))
 
 
 def check_intact(db: Database, path: str | os.PathLike[str]) -> None:

@@ -15,6 +15,7 @@ from .calls import parse_call
 from .errors import ValidationError
 from .model import Actor, ContactRef
 from .store import Store
+from .texts import Text
 from .timeutil import to_db
 
 _COMPANIES = [
@@ -91,8 +92,9 @@ def load_demo(store: Store, *, seed: int = 7, now: datetime | None = None) -> di
     demo never mixes into real data.
     """
     if store.count_companies() or store.count_persons():
-        raise ValidationError("The database already has contacts; the demo data set only goes"
-                              " into an empty database.")
+        raise ValidationError(Text(
+                "The database already has contacts; the demo data set only goes into an empty "
+                "database."))
     rng = random.Random(seed)
     now = (now or store.clock()).astimezone(UTC).replace(microsecond=0)
     actor = Actor("cli")

@@ -16,11 +16,12 @@ from typing import Literal
 
 from .migrations import NAME_KEY_DROP_WORDS, NAME_KEY_FOLD, NAME_KEY_PUNCTUATION
 from .model import Company, Person
+from .texts import Text, join
 
 SIMILARITY = 0.9
-SAME_PHONE = "same phone"
-SAME_EMAIL = "same e-mail"
-SIMILAR_NAME = "similar name"
+SAME_PHONE = Text("same phone")
+SAME_EMAIL = Text("same e-mail")
+SIMILAR_NAME = Text("similar name")
 REASON_ORDER = (SAME_PHONE, SAME_EMAIL, SIMILAR_NAME)
 
 Kind = Literal["company", "person"]
@@ -81,4 +82,4 @@ class DuplicatePair:
     @property
     def reason_text(self) -> str:
         """``same phone, similar name``."""
-        return ", ".join(self.reasons)
+        return join(self.reasons, ", ")

@@ -12,7 +12,10 @@ class CallsheetError(Exception):
 
     @property
     def message(self) -> str:
-        return str(self.args[0])
+        """The sentence; a shared.texts.Text (still a str) when a front end can
+        translate it."""
+        first = self.args[0]
+        return first if isinstance(first, str) else str(first)
 
 
 class ValidationError(CallsheetError):

@@ -26,6 +26,7 @@ from . import phones
 from .errors import ValidationError
 from .person_details import PersonDetails
 from .store import Store
+from .texts import Text
 from .timeutil import db_to_api, from_db
 
 Kind = Literal["text", "phone", "time", "bool", "int"]
@@ -151,7 +152,9 @@ def records(store: Store, what: str) -> Iterator[Any]:
     elif what == "tasks":
         yield from store.list_tasks(include_closed=True, limit=ALL)
     else:
-        raise ValidationError(f"Cannot export {what!r}: choose one of {', '.join(WHAT)}.",
+        raise ValidationError(Text(
+                "Cannot export {what!r}: choose one of {choices}.", what=what,
+                choices=", ".join(WHAT)),
                               field="what")
 
 
@@ -262,8 +265,9 @@ def format_of(path: str | Path, fmt: str | None = None) -> str:
     fmt = (fmt or Path(path).suffix.lstrip(".")).lower()
     if fmt not in FORMATS:
         raise ValidationError(
-            f"Cannot tell the format of {str(path)!r}: name it .csv or .xlsx, or give the"
-            " format.", field="format")
+            Text(
+                "Cannot tell the format of {path!r}: name it .csv or .xlsx, or give the format.",
+                path=str(path)), field="format")
     return fmt
 
 
@@ -272,7 +276,9 @@ def export(store: Store, what: str, path: str | Path, fmt: str | None = None, *,
     """Export every record of ``what`` (companies, persons, calls, tasks) to ``path``
     as CSV or XLSX; returns how many rows were written."""
     if what not in COLUMNS:
-        raise ValidationError(f"Cannot export {what!r}: choose one of {', '.join(WHAT)}.",
+        raise ValidationError(Text(
+                "Cannot export {what!r}: choose one of {choices}.", what=what,
+                choices=", ".join(WHAT)),
                               field="what")
     fmt = format_of(path, fmt)
     rows = records(store, what)

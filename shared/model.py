@@ -16,6 +16,7 @@ from typing import Any, Literal
 from . import phones
 from .countries import check_country
 from .errors import ValidationError
+from .texts import Text
 from .timeutil import to_db
 
 Source = Literal["crm", "apollo"]
@@ -93,24 +94,26 @@ PERSON_FIELDS: tuple[FieldRule, ...] = (
 def _clean_value(rule: FieldRule, value: Any, mode: PhoneMode, region: str) -> Any:
     if value is None:
         if rule.kind == "name":
-            raise ValidationError(f"{rule.api} is required.", field=rule.api)
+            raise ValidationError(Text("{field} is required.", field=rule.api), field=rule.api)
         return None
     if not isinstance(value, str):
-        raise ValidationError(f"{rule.api} must be a string or null.", field=rule.api)
+        raise ValidationError(Text("{field} must be a string or null.", field=rule.api),
+                              field=rule.api)
     if _CONTROL.search(value):
-        raise ValidationError(
-            f"{rule.api} contains control characters (such as NUL); remove them.", field=rule.api
-        )
+        raise ValidationError(Text(
+            "{field} contains control characters (such as NUL); remove them.", field=rule.api),
+            field=rule.api)
     if rule.api in _NAME_FIELDS and _BIDI.search(value):
-        raise ValidationError(
-            f"{rule.api} contains a bidirectional override (U+202A-U+202E, U+2066-U+2069),"
-            " which makes a name show as something else; remove it.", field=rule.api)
+        raise ValidationError(Text(
+            "{field} contains a bidirectional override (U+202A-U+202E, U+2066-U+2069),"
+            " which makes a name show as something else; remove it.", field=rule.api),
+            field=rule.api)
     value = nfc(value)
     if mode == "typed":
         value = value.strip()
         if is_blank(value):
             if rule.kind == "name":
-                raise ValidationError(f"{rule.api} is required.", field=rule.api)
+                raise ValidationError(Text("{field} is required.", field=rule.api), field=rule.api)
             return None
     if rule.kind == "phone":
         if mode == "typed":
@@ -119,17 +122,16 @@ def _clean_value(rule: FieldRule, value: Any, mode: PhoneMode, region: str) -> A
     if rule.kind == "country":
         return check_country(value.upper() if mode == "typed" else value, rule.api)
     if len(value) > rule.max_length:
-        raise ValidationError(
-            f"{rule.api} is too long ({len(value)} characters, at most {rule.max_length}).",
-            field=rule.api,
-        )
+        raise ValidationError(Text(
+            "{field} is too long ({length} characters, at most {most}).",
+            field=rule.api, length=len(value), most=rule.max_length), field=rule.api)
     if rule.kind == "name" and is_blank(value):
-        raise ValidationError(f"{rule.api} must not be blank.", field=rule.api)
+        raise ValidationError(Text("{field} must not be blank.", field=rule.api),
+                              field=rule.api)
     if rule.kind == "email" and not _EMAIL.match(value):
-        raise ValidationError(
-            f"{rule.api} must be an e-mail address like office@example.com, got {value[:60]!r}.",
-            field=rule.api,
-        )
+        raise ValidationError(Text(
+            "{field} must be an e-mail address like office@example.com, got {value!r}.",
+            field=rule.api, value=value[:60]), field=rule.api)
     return value
 
 
@@ -143,14 +145,14 @@ def _clean(
 ) -> dict[str, Any]:
     """Check the fields present in ``data`` (API names) and return them as columns."""
     if not isinstance(data, dict):
-        raise ValidationError("Expected an object with the contact's fields.")
+        raise ValidationError(Text("Expected an object with the contact's fields."))
     out: dict[str, Any] = {}
     for rule in rules:
         if rule.api in data:
             out[rule.column] = _clean_value(rule, data[rule.api], mode, region)
         elif not partial:
             if rule.kind == "name":
-                raise ValidationError(f"{rule.api} is required.", field=rule.api)
+                raise ValidationError(Text("{field} is required.", field=rule.api), field=rule.api)
             out[rule.column] = None
     return out
 
@@ -185,9 +187,8 @@ def clean_person(
 def check_person_named(cols: dict[str, Any]) -> None:
     """Raise unless a person's columns give it some name to show."""
     if all(is_blank(cols.get(c)) for c in ("first_name", "last_name", "display_name")):
-        raise ValidationError(
-            "A person needs a firstName, a lastName or a displayName.", field="lastName"
-        )
+        raise ValidationError(Text(
+            "A person needs a firstName, a lastName or a displayName."), field="lastName")
 
 
 def company_display_name(name: str, country: str | None) -> str:
@@ -207,19 +208,20 @@ def person_display_name(
 def check_source(value: str, field: str) -> str:
     """A campaign's contact or task source: ``crm`` or ``apollo``."""
     if value not in SOURCES:
-        raise ValidationError(f"{field} must be 'crm' or 'apollo', got {value!r}.", field=field)
+        raise ValidationError(Text("{field} must be 'crm' or 'apollo', got {value!r}.",
+                                   field=field, value=value), field=field)
     return value
 
 
 def check_id(value: Any, field: str) -> str:
     """An id: a non-empty string without surrounding whitespace, at most 200 characters."""
     if not isinstance(value, str) or not value or value != value.strip() or len(value) > 200:
-        raise ValidationError(
-            f"{field} must be a non-empty id without surrounding spaces (at most 200 characters).",
-            field=field,
-        )
+        raise ValidationError(Text(
+            "{field} must be a non-empty id without surrounding spaces (at most 200 characters).",
+            field=field), field=field)
     if _CONTROL.search(value):
-        raise ValidationError(f"{field} contains control characters.", field=field)
+        raise ValidationError(Text("{field} contains control characters.", field=field),
+                              field=field)
     return value
 
 
@@ -232,7 +234,7 @@ class ContactRef:
 
     def __post_init__(self) -> None:
         if self.company_id is None and self.person_id is None:
-            raise ValidationError("A contact needs a company or a person.", field="contact")
+            raise ValidationError(Text("A contact needs a company or a person."), field="contact")
 
     @property
     def is_person(self) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import ids
 from .errors import NotFound, ValidationError
 from .model import Actor, ContactRef
+from .texts import Text
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -46,16 +47,17 @@ class NotAuthor(ValidationError):
 def _clean_body(body: str) -> str:
     text = body.strip()
     if not text:
-        raise ValidationError("A note needs some text.", field="body")
+        raise ValidationError(Text("A note needs some text."), field="body")
     if len(text) > MAX_NOTE:
-        raise ValidationError(f"A note can hold at most {MAX_NOTE} characters.", field="body")
+        raise ValidationError(Text(
+                "A note can hold at most {max_note} characters.", max_note=MAX_NOTE), field="body")
     return text
 
 
 def _clean_author(author: str) -> str:
     name = author.strip()
     if not name:
-        raise ValidationError("A note needs an author: set Your name in Settings.",
+        raise ValidationError(Text("A note needs an author: set Your name in Settings."),
                               field="author")
     return name
 
@@ -75,7 +77,7 @@ class NotesRepository:
         """The note with this id; raises NotFound."""
         row = self.conn.execute("SELECT * FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
-            raise NotFound(f"No note with id {note_id!r}.")
+            raise NotFound(Text("No note with id {note_id!r}.", note_id=note_id))
         return self._row(row)
 
     def for_contact(self, ref: ContactRef, limit: int = 1000) -> list[Note]:
@@ -115,7 +117,8 @@ class NotesRepository:
         with store.write():
             note = self.get(note_id)
             if author.strip() != note.author:
-                raise NotAuthor(f"Only {note.author} can change this note: it is theirs.",
+                raise NotAuthor(Text(
+                        "Only {author} can change this note: it is theirs.", author=note.author),
                                 field="body")
             if text == note.body:
                 return note

@@ -12,32 +12,33 @@ from dataclasses import dataclass
 import psycopg
 
 from .local_settings import LocalSettings
+from .texts import Text
 
 # Which field a libpq message points at, tried in order; the first match wins.
-_RULES: tuple[tuple[str, str, str], ...] = (
+_RULES: tuple[tuple[str, str, Text], ...] = (
     (r"password authentication failed|authentication failed for user",
-     "password", "The server refused this password for user {user} (or does not know"
-     " that user)."),
+     "password", Text("The server refused this password for user {user} (or does not know"
+     " that user).")),
     (r"no password supplied|fe_sendauth",
-     "password", "The server wants a password for user {user}."),
+     "password", Text("The server wants a password for user {user}.")),
     (r"database \".*\" does not exist",
-     "dbname", "There is no database called '{dbname}' on this server."),
+     "dbname", Text("There is no database called '{dbname}' on this server.")),
     (r"role \".*\" does not exist",
-     "user", "The server has no user called '{user}'."),
+     "user", Text("The server has no user called '{user}'.")),
     (r"permission denied for database|not permitted to log in|must have CONNECT",
-     "user", "User {user} may not connect to database '{dbname}'."),
+     "user", Text("User {user} may not connect to database '{dbname}'.")),
     (r"no pg_hba.conf entry",
-     "host", "The server does not accept connections from this PC (pg_hba.conf); ask"
-     " whoever runs it to allow this PC."),
+     "host", Text("The server does not accept connections from this PC (pg_hba.conf); ask"
+     " whoever runs it to allow this PC.")),
     (r"server does not support SSL|SSL off|SSL required|certificate|SSL error|sslmode",
-     "sslmode", "SSL: {detail}"),
+     "sslmode", Text("SSL: {detail}")),
     (r"could not translate host name|Name or service not known|nodename nor servname",
-     "host", "No computer called '{host}' was found on the network."),
+     "host", Text("No computer called '{host}' was found on the network.")),
     (r"Connection refused|connection refused",
-     "port", "Nothing answers on port {port} of {host}: is PostgreSQL running there and"
-     " listening on this address?"),
+     "port", Text("Nothing answers on port {port} of {host}: is PostgreSQL running there and"
+     " listening on this address?")),
     (r"timeout expired|timed out|No route to host|Network is unreachable",
-     "host", "{host} does not answer (switched off, or a firewall in the way?)."),
+     "host", Text("{host} does not answer (switched off, or a firewall in the way?).")),
 )
 
 
@@ -60,22 +61,23 @@ def explain(error: Exception, settings: LocalSettings) -> CheckResult:
     text = str(error)
     for pattern, field, message in _RULES:
         if re.search(pattern, text, re.IGNORECASE):
-            return CheckResult(False, field, message.format(
-                user=settings.user or "(none)", dbname=settings.dbname, host=settings.host,
-                port=settings.port, detail=first))
+            return CheckResult(False, field, Text(
+                message.template, user=settings.user or "(none)", dbname=settings.dbname,
+                host=settings.host, port=settings.port, detail=first))
     return CheckResult(False, "", first)
 
 
 def check_fields(settings: LocalSettings) -> CheckResult | None:
     """A field that cannot work whatever the server says, or None when all look usable."""
     if not settings.host.strip():
-        return CheckResult(False, "host", "Enter the database server's name or address.")
+        return CheckResult(False, "host", Text("Enter the database server's name or address."))
     if not 1 <= settings.port <= 65535:
-        return CheckResult(False, "port", "The port is a number from 1 to 65535 (usually 5432).")
+        return CheckResult(False, "port",
+                           Text("The port is a number from 1 to 65535 (usually 5432)."))
     if not settings.dbname.strip():
-        return CheckResult(False, "dbname", "Enter the database's name (e.g. callsheet).")
+        return CheckResult(False, "dbname", Text("Enter the database's name (e.g. callsheet)."))
     if not settings.user.strip():
-        return CheckResult(False, "user", "Enter the user name the database server knows.")
+        return CheckResult(False, "user", Text("Enter the user name the database server knows."))
     return None
 
 
@@ -98,8 +100,10 @@ def check_connection(settings: LocalSettings, password: str | None = None,
     except psycopg.Error as e:
         return explain(e, settings)
     major, minor = divmod(version, 10000)
-    message = f"Connected: PostgreSQL {major}.{minor} at {settings.host}, database"
-    message += f" '{settings.dbname}' as {settings.user}."
+    message = Text("Connected: PostgreSQL {major}.{minor} at {host}, database '{dbname}' as"
+                   " {user}.", major=major, minor=minor, host=settings.host,
+                   dbname=settings.dbname, user=settings.user)
     if not trgm:
-        message += " (The pg_trgm extension is not installed on the server: search needs it.)"
+        message = Text("{connected} (The pg_trgm extension is not installed on the server:"
+                       " search needs it.)", connected=message)
     return CheckResult(True, "", message)

@@ -14,8 +14,9 @@ from typing import Any
 import phonenumbers
 from phonenumbers import phonenumberutil as _pnu
 
-from .countries import countries
+from .countries import CountryName, countries
 from .errors import ValidationError
+from .texts import Text
 
 E164 = re.compile(r"^\+[0-9]{3,}\Z")
 # Characters people put between digits; anything else makes it text, not a number.
@@ -32,11 +33,10 @@ def is_e164(value: str) -> bool:
 def check_e164(value: str, field: str) -> str:
     """Return ``value`` when it is E.164, else raise ValidationError naming ``field``."""
     if not isinstance(value, str) or not is_e164(value):
-        raise ValidationError(
-            f"{field} must be an E.164 phone number like +498944322883100 "
-            f"(a plus and digits, no spaces), got {str(value)[:40]!r}.",
-            field=field,
-        )
+        raise ValidationError(Text(
+            "{field} must be an E.164 phone number like +498944322883100 "
+            "(a plus and digits, no spaces), got {value!r}.",
+            field=field, value=str(value)[:40]), field=field)
     return value
 
 
@@ -47,7 +47,7 @@ def normalize(raw: str, region: str = "DE", field: str = "phone") -> str:
     """
     text = (raw or "").strip()
     if not text:
-        raise ValidationError(f"{field} is empty.", field=field)
+        raise ValidationError(Text("{field} is empty.", field=field), field=field)
     if text.startswith("00"):
         text = "+" + text[2:]
     compact = _PHONE_PUNCTUATION.sub("", text)
@@ -60,8 +60,9 @@ def normalize(raw: str, region: str = "DE", field: str = "phone") -> str:
         # or "0040 1234": Romania's numbers are longer) is a typo, not a contact's number.
         problem = impossible_reason(parsed)
         if problem:
-            raise ValidationError(f"{field}: {raw.strip()[:40]!r} is not a possible phone"
-                                  f" number: {problem}.", field=field)
+            raise ValidationError(Text("{field}: {value!r} is not a possible phone number:"
+                                       " {problem}.", field=field, value=raw.strip()[:40],
+                                       problem=problem), field=field)
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     try:
         parsed = phonenumbers.parse(text, region or "DE")
@@ -72,40 +73,43 @@ def normalize(raw: str, region: str = "DE", field: str = "phone") -> str:
         or len(str(parsed.national_number)) < 4
         or not phonenumbers.is_possible_number(parsed)
     ):
-        raise ValidationError(
-            f"{field}: {raw.strip()[:40]!r} is not a phone number we can dial "
-            f"(type it like 089 4432 2883-100 or +49 89 4432 2883-100).",
-            field=field,
-        )
+        raise ValidationError(Text(
+            "{field}: {value!r} is not a phone number we can dial "
+            "(type it like 089 4432 2883-100 or +49 89 4432 2883-100).",
+            field=field, value=raw.strip()[:40]), field=field)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-_REASONS = {
-    _pnu.ValidationResult.INVALID_COUNTRY_CODE: "{cc} is no known country calling code",
-    _pnu.ValidationResult.TOO_SHORT: "too short for a number in {country}",
-    _pnu.ValidationResult.TOO_LONG: "too long for a number in {country}",
-    _pnu.ValidationResult.INVALID_LENGTH: "no number in {country} has this many digits",
-    # Possible only when dialled locally: without its area code, so too short here.
-    _pnu.ValidationResult.IS_POSSIBLE_LOCAL_ONLY: "too short for a number in {country}",
-}
+def _reason(result: object, cc: str, country: str) -> Text:
+    if result == _pnu.ValidationResult.INVALID_COUNTRY_CODE:
+        return Text("{cc} is no known country calling code", cc=cc)
+    if result == _pnu.ValidationResult.TOO_LONG:
+        return Text("too long for a number in {country}", country=country)
+    if result == _pnu.ValidationResult.INVALID_LENGTH:
+        return Text("no number in {country} has this many digits", country=country)
+    if result in (_pnu.ValidationResult.TOO_SHORT,
+                  # Possible only when dialled locally: without its area code, too short.
+                  _pnu.ValidationResult.IS_POSSIBLE_LOCAL_ONLY):
+        return Text("too short for a number in {country}", country=country)
+    return Text("it cannot be dialled")
 
 
 def _country_of(parsed: phonenumbers.PhoneNumber) -> str:
     region = phonenumbers.region_code_for_country_code(parsed.country_code)
-    name = countries().get(region or "", region or "")
-    return f"{name} (+{parsed.country_code})" if name else f"+{parsed.country_code}"
+    if region in countries():
+        return Text("{country} (+{code})", country=CountryName(region), code=parsed.country_code)
+    return f"+{parsed.country_code}"
 
 
 def impossible_reason(parsed: phonenumbers.PhoneNumber | None) -> str | None:
     """Why a parsed number cannot exist (None: it can), in words; ``None`` in is a number
     phonenumbers could not read at all (an unknown country code)."""
     if parsed is None:
-        return "it starts with no known country calling code"
+        return Text("it starts with no known country calling code")
     result = phonenumbers.is_possible_number_with_reason(parsed)
     if result == _pnu.ValidationResult.IS_POSSIBLE:
         return None
-    template = _REASONS.get(result, "it cannot be dialled")
-    return template.format(cc=f"+{parsed.country_code}", country=_country_of(parsed))
+    return _reason(result, f"+{parsed.country_code}", _country_of(parsed))
 
 
 def unusual(e164: str | None, region: str = "") -> str | None:
@@ -121,8 +125,8 @@ def unusual(e164: str | None, region: str = "") -> str | None:
         return None
     if not phonenumbers.is_possible_number(parsed) or phonenumbers.is_valid_number(parsed):
         return None
-    return (f"{format_display(e164, region)} is not a usual number in {_country_of(parsed)}:"
-            " check the digits (it is saved as typed).")
+    return Text("{number} is not a usual number in {country}: check the digits (it is saved"
+                " as typed).", number=format_display(e164, region), country=_country_of(parsed))
 
 
 def format_display(e164: str | None, region: str = "DE") -> str:

@@ -30,6 +30,7 @@ from .scrub import (
     scrub_json,
     scrub_rows,
 )
+from .texts import Text
 
 if TYPE_CHECKING:
     from .store import Store
@@ -148,8 +149,8 @@ def _erase_own_records(store: Store, person: Any, matcher: SecretMatcher, now: s
 def _check_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError("Say why the person is erased (the privacy log keeps the"
-                              " reason).", field="reason")
+        raise ValidationError(Text(
+                "Say why the person is erased (the privacy log keeps the reason)."), field="reason")
     return reason
 
 
@@ -236,7 +237,8 @@ def erase_person(store: Store, person_id: str, *, reason: str, who: str,
         store.dialect.lock_row("persons", person_id)
         person = store.get_person(person_id)
         if is_erased(store, person_id):
-            raise ValidationError(f"Person {person_id!r} was erased already.",
+            raise ValidationError(Text(
+                    "Person {person_id!r} was erased already.", person_id=person_id),
                                   field="person")
         (result,) = _erase_batch(store, [person], reason, who, log, None, optimize=True)
     if not store.conn.in_transaction:
@@ -255,5 +257,7 @@ def check_not_erased(store: Store, person_id: str) -> None:
     """Raise Conflict for an erased person: its record stays empty (a new person is made
     instead), so data is never written back into it."""
     if is_erased(store, person_id):
-        raise Conflict(f"Person {person_id!r} was erased; create a new person instead.",
+        raise Conflict(Text(
+                "Person {person_id!r} was erased; create a new person instead.",
+                person_id=person_id),
                        field="person")

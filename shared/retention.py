@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from . import consent, privacy_log
+from . import consent, privacy_log, reasons
 from .errors import ValidationError
 from .privacy import erase_persons
+from .texts import Text
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -66,10 +67,13 @@ def check_months(value: str | int | None, what: str, key: str, top: int) -> int:
     try:
         n = int(str(value if value not in (None, "") else 0))
     except ValueError:
-        raise ValidationError(f"{what} must be a whole number from 0 (off) to {top},"
-                              f" got {value!r}.", field=key) from None
+        raise ValidationError(Text(
+                "{what} must be a whole number from 0 (off) to {top}, got {value!r}.", what=what,
+                top=top, value=value), field=key) from None
     if not 0 <= n <= top:
-        raise ValidationError(f"{what} must be a whole number from 0 (off) to {top}, got {n}.",
+        raise ValidationError(Text(
+                "{what} must be a whole number from 0 (off) to {top}, got {n}.", what=what, top=top,
+                n=n),
                               field=key)
     return n
 
@@ -77,16 +81,16 @@ def check_months(value: str | int | None, what: str, key: str, top: int) -> int:
 def policy(store: Store) -> RetentionPolicy:
     """The stored rules (off when never set)."""
     return RetentionPolicy(
-        check_months(store.get_setting(CALL_MONTHS), "Call records kept (months)",
+        check_months(store.get_setting(CALL_MONTHS), Text("Call records kept (months)"),
                      CALL_MONTHS, 1200),
-        check_months(store.get_setting(PERSON_YEARS), "Idle persons kept (years)",
+        check_months(store.get_setting(PERSON_YEARS), Text("Idle persons kept (years)"),
                      PERSON_YEARS, 100))
 
 
 def save_policy(store: Store, rules: RetentionPolicy) -> None:
     """Store the rules (checked first)."""
-    check_months(rules.call_months, "Call records kept (months)", CALL_MONTHS, 1200)
-    check_months(rules.person_years, "Idle persons kept (years)", PERSON_YEARS, 100)
+    check_months(rules.call_months, Text("Call records kept (months)"), CALL_MONTHS, 1200)
+    check_months(rules.person_years, Text("Idle persons kept (years)"), PERSON_YEARS, 100)
     with store.write():
         store.set_setting(CALL_MONTHS, str(rules.call_months))
         store.set_setting(PERSON_YEARS, str(rules.person_years))
@@ -181,7 +185,7 @@ def run(store: Store, now: datetime, rules: RetentionPolicy | None = None) -> Re
             idle = [pid for pid, _, _ in _idle_persons(store, plan.idle_before, None)]
             persons = len(erase_persons(
                 store, idle, who=WHO,
-                reason=f"retention: no call, task or edit for {rules.person_years} years"))
+                reason=reasons.retention(rules.person_years)))
         expired = consent.expired_proofs(store, now)
         with store.write():
             store.conn.executemany("DELETE FROM consents WHERE id = ?",

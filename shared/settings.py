@@ -16,6 +16,7 @@ import platformdirs
 
 from .errors import ValidationError
 from .storage.address import DbAddress, parse_address
+from .texts import Text
 
 if TYPE_CHECKING:
     from .store import Store
@@ -108,10 +109,12 @@ def check_port(value: str | int | None) -> int:
     try:
         port = int(str(value))
     except ValueError:
-        raise ValidationError(f"The port must be a number from 1 to 65535, got {value!r}.",
+        raise ValidationError(Text(
+                "The port must be a number from 1 to 65535, got {value!r}.", value=value),
                               field="port") from None
     if not 0 <= port <= 65535:
-        raise ValidationError(f"The port must be a number from 1 to 65535, got {port}.",
+        raise ValidationError(Text(
+                "The port must be a number from 1 to 65535, got {port}.", port=port),
                               field="port")
     return port
 
@@ -121,10 +124,12 @@ def check_backup_keep(value: str | int | None) -> int:
     try:
         keep = int(str(value))
     except ValueError:
-        raise ValidationError(f"Daily backups kept must be a number from 0 to 365, got {value!r}.",
+        raise ValidationError(Text(
+                "Daily backups kept must be a number from 0 to 365, got {value!r}.", value=value),
                               field="backup_keep") from None
     if not 0 <= keep <= 365:
-        raise ValidationError(f"Daily backups kept must be a number from 0 to 365, got {keep}.",
+        raise ValidationError(Text(
+                "Daily backups kept must be a number from 0 to 365, got {keep}.", keep=keep),
                               field="backup_keep")
     return keep
 

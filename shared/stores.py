@@ -11,6 +11,7 @@ from .database import connect
 from .errors import DatabaseGone
 from .storage.address import parse_address
 from .store import Store
+from .texts import Text
 from .timeutil import Clock, utc_now
 
 # How long an API write waits for the write lock held by someone else (an import, a
@@ -62,7 +63,8 @@ class ThreadStores:
             # beside connections still on the old would split the data in two.
             store.db.close()
             origin.check()  # raises DatabaseGone, naming the file
-            raise DatabaseGone(f"The database file {self.path} was replaced; restart Callsheet.")
+            raise DatabaseGone(Text(
+                    "The database file {path} was replaced; restart Callsheet.", path=self.path))
         with self._lock:
             self._all.append(store)
         return store

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import ids
 from .errors import NotFound, ValidationError
 from .model import Actor, ContactRef
+from .texts import Text
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -62,9 +63,10 @@ _SELECT = """SELECT t.*, coalesce(p.name, c.display_name, '') AS contact_label
 def _clean_title(title: str) -> str:
     text = " ".join(title.split())
     if not text:
-        raise ValidationError("A to-do needs a title: what is there to do?", field="title")
+        raise ValidationError(Text("A to-do needs a title: what is there to do?"), field="title")
     if len(text) > MAX_TITLE:
-        raise ValidationError(f"A to-do's title can be at most {MAX_TITLE} characters.",
+        raise ValidationError(Text(
+                "A to-do's title can be at most {max_title} characters.", max_title=MAX_TITLE),
                               field="title")
     return text
 
@@ -88,7 +90,7 @@ class TodosRepository:
         """The to-do with this id; raises NotFound."""
         row = self.conn.execute(_SELECT + " WHERE t.id = ?", (todo_id,)).fetchone()
         if row is None:
-            raise NotFound(f"No to-do with id {todo_id!r}.")
+            raise NotFound(Text("No to-do with id {todo_id!r}.", todo_id=todo_id))
         return self._row(row)
 
     def add(self, owner: str, title: str, due: datetime, actor: Actor, *,
@@ -97,7 +99,8 @@ class TodosRepository:
         Raises ValidationError for an empty title or owner, NotFound for the contact."""
         text, name = _clean_title(title), owner.strip()
         if not name:
-            raise ValidationError("A to-do needs an owner: set Your name in Settings.",
+            raise ValidationError(Text(
+                    "A to-do needs an owner: set Your name in Settings."),
                                   field="owner")
         store = self.store
         with store.write():

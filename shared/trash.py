@@ -12,13 +12,16 @@ module holds what it hands out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from .texts import Text, join
 from .words import plural
 
 KEEP_DAYS = 30
+_COUNT = re.compile(r"(with )?([\d,]+) (.+)")
 
 
 @dataclass
@@ -33,6 +36,20 @@ class TrashEntry:
     deleted_at: str
     side: str
     client: str | None
+
+    @property
+    def detail_text(self) -> str:
+        """What went with it ("with 2 persons, 1 task", stored in English when it was
+        deleted) as a Text the desktop can translate; as stored if it reads otherwise."""
+        parts: list[str] = []
+        for part in self.detail.split(", ") if self.detail else []:
+            m = _COUNT.fullmatch(part)
+            if m is None:
+                return self.detail
+            template = "{n:,} " + m.group(3)  # one of words.COUNTED
+            count = Text(template, n=int(m.group(2).replace(",", "")))
+            parts.append(Text("with {count}", count=count) if m.group(1) else count)
+        return join(parts, ", ") if parts else self.detail
 
     def purge_at(self, days: int = KEEP_DAYS) -> datetime:
         """When it is purged for good."""
@@ -57,13 +74,18 @@ class Restored:
 
     @property
     def message(self) -> str:
-        parts = [plural(self.tasks, "task"), plural(self.campaign_places, "campaign place")]
+        tasks, places = plural(self.tasks, "task"), plural(self.campaign_places, "campaign place")
         if self.kind == "company":
-            parts.insert(0, plural(self.persons, "person"))
-        text = f"{self.label} is back, with {', '.join(parts)} and its calls."
+            text = Text("{label} is back, with {persons}, {tasks}, {places} and its calls.",
+                        label=self.label, persons=plural(self.persons, "person"), tasks=tasks,
+                        places=places)
+        else:
+            text = Text("{label} is back, with {tasks}, {places} and its calls.",
+                        label=self.label, tasks=tasks, places=places)
         if self.skipped:
             what = plural(self.skipped, "task or campaign place", "tasks or campaign places")
-            text += f" {what} of campaigns deleted since could not come back."
+            text = Text("{restored} {what} of campaigns deleted since could not come back.",
+                        restored=text, what=what)
         return text
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ValidationError
 from .model import Actor, ContactRef
+from .texts import Text
 from .timeutil import to_db
 
 if TYPE_CHECKING:
@@ -108,8 +109,10 @@ class UnknownCallers:
             if number not in (current.phone, current.phone2):
                 if current.phone2:
                     raise ValidationError(
-                        f"{current.name} already has {current.phone2} as phone 2; clear it"
-                        " on the card first, or create a new contact for this number.",
+                        Text(
+                            "{name} already has {phone2} as phone 2; clear it on the card first, "
+                            "or create a new contact for this number.",
+                            name=current.name, phone2=current.phone2),
                         field="phone2")
                 if ref.person_id:
                     store.update_person(ref.person_id, {"phone2": number}, actor)

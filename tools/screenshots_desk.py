@@ -1,13 +1,15 @@
 """Render the views of issue 13 (timeline and notes, unknown callers, my tasks) with the
 demo data to PNG files.
 
-    QT_QPA_PLATFORM=offscreen python tools/screenshots_desk.py [OUTDIR]
+    QT_QPA_PLATFORM=offscreen python tools/screenshots_desk.py [OUTDIR] [--lang de]
 
-OUTDIR defaults to docs/screenshots. Same set-up as tools/screenshots.py.
+OUTDIR defaults to docs/screenshots. Same set-up as tools/screenshots.py; --lang de
+shows them in German (with German notes), in files named with -de (timeline-de.png).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -21,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from crm_desktop import style  # noqa: E402
+from crm_desktop import i18n, style  # noqa: E402
+from crm_desktop.call_details import CallDetailsDialog  # noqa: E402
 from crm_desktop.main_window import PAGE_MY_TASKS, PAGE_UNKNOWN, DesktopOptions, MainWindow  # noqa: E402
 from shared.calls import parse_call  # noqa: E402
 from shared.database import connect  # noqa: E402
@@ -31,15 +34,23 @@ from shared.notes import NotesRepository  # noqa: E402
 from shared.person_details import PersonDetails  # noqa: E402
 from shared.store import Store  # noqa: E402
 from shared.todos import TodosRepository  # noqa: E402
+from tools import screenshots  # noqa: E402
 from tools.screenshots import save, settle  # noqa: E402
 
 
 def main() -> int:
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="en")
+    args = parser.parse_args()
+    out = args.out
     out.mkdir(parents=True, exist_ok=True)
+    german = args.lang == "de"
+    screenshots.SUFFIX = "" if args.lang == "en" else f"-{args.lang}"
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Callsheet")
     style.apply(app)  # type: ignore[arg-type]
+    i18n.install(app, args.lang)
     tmp = tempfile.TemporaryDirectory()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
     db_path = Path(tmp.name) / "callsheet.db"
@@ -60,10 +71,12 @@ def main() -> int:
     notes = NotesRepository(store)
     now = store.clock()
     store.clock = lambda: now - timedelta(days=2)
-    notes.add(ref, "Prefers calls before lunch; the assistant picks up after 2 pm.",
+    notes.add(ref, "Ruft am liebsten vormittags an; nach 14 Uhr geht die Assistenz ran."
+              if german else "Prefers calls before lunch; the assistant picks up after 2 pm.",
               "Ben Kurz", desk)
     store.clock = lambda: now - timedelta(hours=3)
-    notes.add(ref, "Asked for the winter offer as PDF; sent it.", "Anna Roth", desk)
+    notes.add(ref, "Wollte das Winterangebot als PDF; ist verschickt." if german
+              else "Asked for the winter offer as PDF; sent it.", "Anna Roth", desk)
     store.clock = lambda: now
     store.update_person(person.id, {"city": "San Francisco"}, desk)
     PersonDetails(store).update(person.id, {
@@ -76,6 +89,13 @@ def main() -> int:
     save(window, out, "timeline")
     card.splitter.setSizes([560, 200])
     save(window, out, "person-card-details")
+    # The call with the most to tell, in words.
+    call = max(store.calls_for_contact(ref), key=lambda c: len(str(store.get_call_json(c.id))))
+    details = CallDetailsDialog(window.ctx, call.id, window)
+    details.resize(620, 640)
+    details.show()
+    save(details, out, "call-details")
+    details.close()
 
     window.persons.table.selectRow(window.persons.model.row_of(person.id))
     row = window.persons.model.row_of(person.id)

@@ -3,7 +3,9 @@
 into docs/screenshots/ (import-dialog.png, import-duplicates.png, duplicates.png,
 dashboard.png).
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_office.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/screenshots_office.py [--lang de]
+
+--lang de shows them in German, in files named with -de (import-dialog-de.png).
 
 A fresh database in a temporary folder gets the demo data, plus a few records
 that an office would really have twice (the demo has none), and a CSV file as
@@ -12,6 +14,7 @@ Excel in Germany writes it.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -24,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
-from crm_desktop import style  # noqa: E402
+from crm_desktop import i18n, style  # noqa: E402
 from crm_desktop.context import DesktopContext  # noqa: E402
 from crm_desktop.dashboard_view import DashboardView  # noqa: E402
 from crm_desktop.duplicates_view import DuplicatesView  # noqa: E402
@@ -35,6 +38,7 @@ from shared.model import Actor  # noqa: E402
 from shared.store import Store  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SUFFIX = ""  # "-de" for the German shots
 ACTOR = Actor.desktop()
 
 CSV = """Firma;Anrede;Vorname;Nachname;Straße;PLZ;Ort;Land;Telefon;Mobil;E-Mail;Bemerkung
@@ -56,8 +60,9 @@ def grab(widget: QWidget, name: str) -> None:
     app = QApplication.instance()
     for _ in range(5):
         app.processEvents()
-    widget.grab().save(str(OUT / name))
-    print(f"wrote {OUT / name}")
+    path = OUT / name.replace(".png", f"{SUFFIX}.png")
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
 
 
 def add_duplicates(store: Store) -> None:
@@ -80,9 +85,15 @@ def add_duplicates(store: Store) -> None:
 
 
 def main() -> None:
+    global SUFFIX
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES), default="en")
+    args = parser.parse_args()
+    SUFFIX = "" if args.lang == "en" else f"-{args.lang}"
     OUT.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
     style.apply(app)
+    i18n.install(app, args.lang)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(connect(Path(tmp) / "demo.db"))
         load_demo(store)

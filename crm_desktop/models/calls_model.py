@@ -29,7 +29,8 @@ def call_tags(c: CallRow) -> str:
 
 
 def call_answered(c: CallRow) -> str:
-    return "answered" if c.answered else "missed"
+    return (translate("calls_model", "answered") if c.answered
+            else translate("calls_model", "missed"))
 
 
 class CallsModel(RecordTableModel):

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Hashable
-from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from shared.model import Person
+from shared.reasons import readable
 from shared.store import AuditEntry, DncEvent
+from shared.timeline import action_text, change_text
 
 from ..formatting import actor, phone, when
-from ..i18n import translate
+from ..i18n import said, translate
 from .record_model import Column, RecordTableModel
 
 
@@ -47,14 +48,16 @@ class DncModel(RecordTableModel):
         Column(QT_TRANSLATE_NOOP("columns", "When"), lambda e: when(e.at), sort=lambda e: e.at),
         Column(
             QT_TRANSLATE_NOOP("columns", "Change"),
-            lambda e: "set do-not-call" if e.do_not_call else "lifted",
+            lambda e: translate("card_models", "set do-not-call") if e.do_not_call
+            else translate("card_models", "lifted"),
             color=lambda e: "#b71c1c" if e.do_not_call else "#2e7d32",
         ),
         Column(QT_TRANSLATE_NOOP("columns", "By"), lambda e: actor(e.side, e.client)),
-        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda e: e.reason or ""),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda e: said(readable(e.reason))),
         Column(
             QT_TRANSLATE_NOOP("columns", "Call"),
-            lambda e: f"call {e.call_id[:8]}… (double-click)" if e.call_id else "",
+            lambda e: translate("card_models", "call {id}… (double-click)").format(
+                id=e.call_id[:8]) if e.call_id else "",
             color=lambda e: "#1d4ed8" if e.call_id else None,
         ),
     )
@@ -62,17 +65,6 @@ class DncModel(RecordTableModel):
     @staticmethod
     def key(record: DncEvent) -> Hashable:
         return (record.at, record.do_not_call, record.call_id)
-
-
-def _changes(changes: dict[str, Any]) -> str:
-    parts = []
-    for k, v in changes.items():
-        if isinstance(v, list) and len(v) == 2:
-            parts.append(f"{k}: {v[0] if v[0] not in (None, '') else '—'} → "
-                         f"{v[1] if v[1] not in (None, '') else '—'}")
-        elif v not in (None, ""):
-            parts.append(f"{k}: {v}")
-    return "; ".join(parts)
 
 
 class AuditModel(RecordTableModel):
@@ -83,8 +75,8 @@ class AuditModel(RecordTableModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("columns", "When"), lambda a: when(a.at), sort=lambda a: a.at),
         Column(QT_TRANSLATE_NOOP("columns", "By"), lambda a: actor(a.side, a.client)),
-        Column(QT_TRANSLATE_NOOP("columns", "Action"), lambda a: a.action.replace("_", " ")),
-        Column(QT_TRANSLATE_NOOP("columns", "Changes"), lambda a: _changes(a.changes)),
+        Column(QT_TRANSLATE_NOOP("columns", "Action"), lambda a: said(action_text(a.action))),
+        Column(QT_TRANSLATE_NOOP("columns", "Changes"), lambda a: said(change_text(a.changes))),
     )
 
     @staticmethod

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from shared.model import ContactView
 
-from ..i18n import translate
+from ..i18n import noun, translate
 from .record_model import Column, RecordTableModel
 
 
@@ -25,7 +25,8 @@ class ContactViewsModel(RecordTableModel):
             QT_TRANSLATE_NOOP("columns", "Company"), lambda v: v.company_name if v.person_id else ""
         ),
         Column(
-            QT_TRANSLATE_NOOP("columns", "Kind"), lambda v: "person" if v.person_id else "company"
+            QT_TRANSLATE_NOOP("columns", "Kind"),
+            lambda v: noun("person" if v.person_id else "company"),
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Do not call"),

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from shared.duplicates import DuplicatePair
 
+from ..i18n import noun, said, translate
 from .record_model import Column, RecordTableModel
 
 
@@ -17,7 +18,9 @@ def record_title(record: Any) -> str:
     company = getattr(record, "company_display_name", None)
     if hasattr(record, "display_name") and not hasattr(record, "first_name"):
         return record.display_name
-    return f"{record.name} · {company}" if company else f"{record.name} (private)"
+    if company:
+        return f"{record.name} · {company}"
+    return translate("duplicates_model", "{name} (private)").format(name=record.name)
 
 
 class DuplicatesModel(RecordTableModel):
@@ -26,12 +29,12 @@ class DuplicatesModel(RecordTableModel):
     COL_KIND, COL_LEFT, COL_RIGHT, COL_WHY = range(4)
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda p: p.kind),
+        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda p: noun(p.kind)),
         Column(QT_TRANSLATE_NOOP("columns", "Record"), lambda p: record_title(p.left)),
         Column(QT_TRANSLATE_NOOP("columns", "Looks like"), lambda p: record_title(p.right)),
         Column(
             QT_TRANSLATE_NOOP("columns", "Why"),
-            lambda p: p.reason_text,
+            lambda p: said(p.reason_text),
             bold=lambda p: len(p.reasons) > 1,
         ),
     )

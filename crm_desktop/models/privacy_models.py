@@ -8,8 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from shared.consent import KINDS, Consent
 from shared.privacy_log import PrivacyEvent
+from shared.reasons import readable
 
 from ..formatting import when
+from ..i18n import said
 from .record_model import Column, RecordTableModel
 
 
@@ -23,7 +25,7 @@ class ConsentModel(RecordTableModel):
     COL_KIND, COL_GIVEN, COL_STATE, COL_HOW, COL_BY, COL_PROOF, COL_KEEP = range(7)
 
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda c: KINDS.get(c.kind, c.kind)),
+        Column(QT_TRANSLATE_NOOP("columns", "Kind"), lambda c: said(KINDS.get(c.kind, c.kind))),
         Column(
             QT_TRANSLATE_NOOP("columns", "Given"),
             lambda c: when(c.given_at),
@@ -64,7 +66,7 @@ class PrivacyLogModel(RecordTableModel):
             lambda e: f"{e.entity_type} {e.entity_id}" if e.entity_id else "",
         ),
         Column(QT_TRANSLATE_NOOP("columns", "Who"), lambda e: e.actor),
-        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda e: e.reason or ""),
+        Column(QT_TRANSLATE_NOOP("columns", "Reason"), lambda e: said(readable(e.reason))),
         Column(
             QT_TRANSLATE_NOOP("columns", "Details"),
             lambda e: ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in e.details.items()),

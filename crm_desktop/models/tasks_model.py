@@ -8,6 +8,7 @@ from shared.model import Task
 from shared.timeutil import utc_now
 
 from ..formatting import when
+from ..i18n import translate
 from .record_model import Column, RecordTableModel, dnc_mark
 
 OVERDUE = "#b71c1c"
@@ -22,9 +23,12 @@ def task_status(t: Task) -> str:
     call."""
     if t.closed_at is None:
         # Words and a sign as well as the red: colour alone is missed by some eyes.
-        return "⚠ overdue" if _overdue(t) else "open"
-    by = f" by call {t.closed_by_call[:8]}…" if t.closed_by_call else " by hand"
-    return f"closed {when(t.closed_at)}{by}"
+        return (translate("tasks_model", "⚠ overdue") if _overdue(t)
+                else translate("tasks_model", "open"))
+    if t.closed_by_call:
+        return translate("tasks_model", "closed {at} by call {call}…").format(
+            at=when(t.closed_at), call=t.closed_by_call[:8])
+    return translate("tasks_model", "closed {at} by hand").format(at=when(t.closed_at))
 
 
 class TasksModel(RecordTableModel):
@@ -50,7 +54,8 @@ class TasksModel(RecordTableModel):
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "Kind"),
-            lambda t: "callback (fixed time)" if t.scheduled else "dialer (due)",
+            lambda t: translate("tasks_model", "callback (fixed time)") if t.scheduled
+            else translate("tasks_model", "dialer (due)"),
         ),
         Column(QT_TRANSLATE_NOOP("columns", "Note"), lambda t: t.annotation or ""),
         Column(

@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from shared.trash import TrashEntry
 
 from ..formatting import actor, when
+from ..i18n import said, translate
 from .record_model import Column, RecordTableModel
 
 
@@ -23,10 +24,11 @@ class TrashModel(RecordTableModel):
         ),
         Column(
             QT_TRANSLATE_NOOP("columns", "What"),
-            lambda e: "Company" if e.kind == "company" else "Person",
+            lambda e: translate("trash_model", "Company") if e.kind == "company"
+            else translate("trash_model", "Person"),
         ),
         Column(QT_TRANSLATE_NOOP("columns", "Name"), lambda e: e.label),
-        Column(QT_TRANSLATE_NOOP("columns", "Went with it"), lambda e: e.detail),
+        Column(QT_TRANSLATE_NOOP("columns", "Went with it"), lambda e: said(e.detail_text)),
         Column(QT_TRANSLATE_NOOP("columns", "Deleted by"), lambda e: actor(e.side, e.client)),
         Column(
             QT_TRANSLATE_NOOP("columns", "Gone for good on"),

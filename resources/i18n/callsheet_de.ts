@@ -2,14 +2,1452 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../shared/backup.py" line="+71"/>
+        <source>The database {path} is in use by Callsheet or callsheet-api; close them first.</source>
+        <translation>Die Datenbank {path} wird von Callsheet oder callsheet-api benutzt; schließen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database {path} is being restored; start again when the restore is done.</source>
+        <translation>Die Datenbank {path} wird gerade wiederhergestellt; starten Sie neu, wenn das fertig ist.</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{what} is not a readable SQLite database ({e}).</source>
+        <translation>{what} ist keine lesbare SQLite-Datenbank ({e}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} is damaged: {problems}.</source>
+        <translation>{what} ist beschädigt: {problems}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{what} is not a Callsheet database.</source>
+        <translation>{what} ist keine Callsheet-Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{what} was written by a newer Callsheet (schema {version}, this one understands {schema_version}); update Callsheet first.</source>
+        <translation>{what} stammt von einem neueren Callsheet (Schema {version}, dieses versteht {schema_version}); aktualisieren Sie Callsheet zuerst.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The copy {path}</source>
+        <translation>Die Kopie {path}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>There is no database at {path}.</source>
+        <translation>Unter {path} gibt es keine Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The backup cannot overwrite the database it copies.</source>
+        <translation>Die Sicherung kann nicht die Datenbank überschreiben, die sie kopiert.</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The database {db_path} is open in another program; close it first.</source>
+        <translation>Die Datenbank {db_path} ist in einem anderen Programm geöffnet; schließen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The database {db_path} is open in another program (process {processes}); close it first.</source>
+        <translation>Die Datenbank {db_path} ist in einem anderen Programm geöffnet (Prozess {processes}); schließen Sie es zuerst.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no backup at {source}.</source>
+        <translation>Unter {source} gibt es keine Sicherung.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The backup and the database are the same file.</source>
+        <translation>Sicherung und Datenbank sind dieselbe Datei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The backup {path}</source>
+        <translation>Die Sicherung {path}</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The number of daily backups to keep must be 0 or more, got {keep}.</source>
+        <translation>Die Zahl der aufzubewahrenden täglichen Sicherungen muss 0 oder mehr sein, nicht {keep}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/call_summary.py" line="+20"/>
+        <location filename="../../shared/timeline.py" line="+64"/>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned to the agent</source>
+        <translation>Dem Agenten zugeteilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>Angenommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hung up</source>
+        <translation>Aufgelegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrap-up finished</source>
+        <translation>Nachbearbeitung beendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../../shared/timeline.py" line="-39"/>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+107"/>
+        <source>Attempts</source>
+        <translation>Zustellversuche</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <location line="+114"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="-113"/>
+        <source>Callbacks requested</source>
+        <translation>Gewünschte Rückrufe</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>{s} s</source>
+        <translation>{s} s</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{min} min {s:02d} s</source>
+        <translation>{min} min {s:02d} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{h} h {min:02d} min</source>
+        <translation>{h} h {min:02d} min</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{at:%a %d %b %Y, %H:%M:%S}</source>
+        <translation>{at:%d.%m.%Y, %H:%M:%S}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>not sent</source>
+        <translation>nicht übermittelt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no keys pressed</source>
+        <translation>keine Tasten gedrückt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location filename="../../shared/timeline.py" line="+36"/>
+        <source>Inbound call</source>
+        <translation>Eingehender Anruf</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>Outbound call</source>
+        <translation>Ausgehender Anruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
+        <source>Campaign call</source>
+        <translation>Kampagnenanruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{kind} — not answered</source>
+        <translation>{kind} – nicht angenommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>anonymous (no number sent)</source>
+        <translation>anonym (keine Nummer übermittelt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none (nobody took it)</source>
+        <translation>keiner (niemand hat angenommen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{source}, task {task}…</source>
+        <translation>{source}, Aufgabe {task}…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfer</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>to {type} {id}</source>
+        <translation>an {type} {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not transferred</source>
+        <translation>nicht weitergeleitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IVR keys (DTMF)</source>
+        <translation>IVR-Tasten (DTMF)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../shared/timeline.py" line="-37"/>
+        <location line="+109"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../shared/timeline.py" line="-108"/>
+        <source>Do-not-call</source>
+        <translation>Nicht anrufen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the agent flagged the contact do-not-call</source>
+        <translation>der Agent hat den Kontakt auf „Nicht anrufen“ gesetzt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{at}  (+{span})</source>
+        <translation>{at}  (+{span})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talk time</source>
+        <translation>Gesprächsdauer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>offered {at}, for {span}</source>
+        <translation>angeboten {at}, für {span}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>offered {at}</source>
+        <translation>angeboten {at}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>for {span}</source>
+        <translation>für {span}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{i}. {agent}</source>
+        <translation>{i}. {agent}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>unknown agent</source>
+        <translation>unbekannter Agent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none before this agent</source>
+        <translation>keine vor diesem Agenten</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{at:%a %d %b %Y, %H:%M}</source>
+        <translation>{at:%d.%m.%Y, %H:%M}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{when} — {note}</source>
+        <translation>{when} – {note}</translation>
+    </message>
+    <message>
+        <location filename="../../shared/calling_hours.py" line="+41"/>
+        <source>{field} must be a time like 08:00, got {value!r}.</source>
+        <translation>{field} muss eine Uhrzeit wie 08:00 sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../shared/storage/campaigns.py" line="+48"/>
+        <source>No campaign with id {campaign_id!r}.</source>
+        <translation>Keine Kampagne mit der ID {campaign_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Calling hours must not start and end at the same time.</source>
+        <translation>Anrufzeiten dürfen nicht zur selben Uhrzeit beginnen und enden.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/consent.py" line="+28"/>
+        <source>Phone advertising</source>
+        <translation>Telefonwerbung</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>No consent record with id {consent_id!r}.</source>
+        <translation>Keine Einwilligung mit der ID {consent_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Say how the consent was given (form, call recording, e-mail ...): without it there is no proof.</source>
+        <translation>Geben Sie an, wie die Einwilligung erteilt wurde (Formular, Gesprächsaufzeichnung, E-Mail …): ohne das gibt es keinen Nachweis.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown consent kind {kind!r}.</source>
+        <translation>Unbekannte Art der Einwilligung {kind!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/countries.py" line="+54"/>
+        <source>{field} must be an ISO 3166-1 alpha-2 country code like DE or AT, got {value!r}.</source>
+        <translation>{field} muss ein Ländercode nach ISO 3166-1 alpha-2 wie DE oder AT sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/csv_import.py" line="+72"/>
+        <source>Address (street)</source>
+        <translation>Adresse (Straße)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zip code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Company phone</source>
+        <translation>Telefon der Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company phone 2</source>
+        <translation>Telefon 2 der Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company e-mail</source>
+        <translation>E-Mail der Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company notes</source>
+        <translation>Notizen zur Firma</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Full name (person)</source>
+        <translation>Voller Name (Person)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s city</source>
+        <translation>Ort der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s phone</source>
+        <translation>Telefon der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s mobile</source>
+        <translation>Mobilnummer der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s e-mail</source>
+        <translation>E-Mail der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s notes</source>
+        <translation>Notizen zur Person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Person&apos;s street</source>
+        <translation>Straße der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s zip code</source>
+        <translation>PLZ der Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person&apos;s country</source>
+        <translation>Land der Person</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The file has no header row ({e}).</source>
+        <translation>Die Datei hat keine Kopfzeile ({e}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first row must name the columns, but it is empty.</source>
+        <translation>Die erste Zeile muss die Spalten benennen, ist aber leer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Line {start} is not valid CSV: {e}.</source>
+        <translation>Zeile {start} ist kein gültiges CSV: {e}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>--map {spec!r}: write it as COLUMN=FIELD.</source>
+        <translation>--map {spec!r}: schreiben Sie es als SPALTE=FELD.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--map {spec!r}: the file has no column {column!r}.</source>
+        <translation>--map {spec!r}: die Datei hat keine Spalte {column!r}.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>row {row}, column {column!r}: {message}</source>
+        <translation>Zeile {row}, Spalte {column!r}: {message}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>row {row}: {message}</source>
+        <translation>Zeile {row}: {message}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{label} (row {row} of this file): {reasons}</source>
+        <translation>{label} (Zeile {row} dieser Datei): {reasons}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{label}: {reasons}</source>
+        <translation>{label}: {reasons}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{match} — ⊘ do-not-call</source>
+        <translation>{match} – ⊘ nicht anrufen</translation>
+    </message>
+    <message>
+        <location line="+179"/>
+        <source>The row names neither a company nor a person.</source>
+        <translation>Die Zeile nennt weder eine Firma noch eine Person.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>left out: {message}</source>
+        <translation>weggelassen: {message}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The mapping needs one field per column.</source>
+        <translation>Die Zuordnung braucht ein Feld je Spalte.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No column is mapped to the company or to a person&apos;s name, so no row could be imported. Map the column that holds the names.</source>
+        <translation>Keine Spalte ist der Firma oder dem Namen einer Person zugeordnet, also könnte keine Zeile importiert werden. Ordnen Sie die Spalte mit den Namen zu.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/database.py" line="+47"/>
+        <source>There is no database at {path}; check the path (only the desktop app and callsheet-api serve, demo and import create a new one).</source>
+        <translation>Unter {path} gibt es keine Datenbank; prüfen Sie den Pfad (nur die Desktop-App und callsheet-api serve, demo und import legen eine neue an).</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>The database file {path} was deleted or replaced while Callsheet had it open; nothing was stored. Restart Callsheet (and callsheet-api serve); restore the last backup if the file is gone.</source>
+        <translation>Die Datenbankdatei {path} wurde gelöscht oder ersetzt, während Callsheet sie geöffnet hatte; nichts wurde gespeichert. Starten Sie Callsheet (und callsheet-api serve) neu; stellen Sie die letzte Sicherung wieder her, falls die Datei fehlt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The write-ahead log {path}-wal was deleted while Callsheet had it open; nothing was stored. Stop Callsheet and callsheet-api serve, then start them again.</source>
+        <translation>Das Write-Ahead-Log {path}-wal wurde gelöscht, während Callsheet es geöffnet hatte; nichts wurde gespeichert. Beenden Sie Callsheet und callsheet-api serve und starten Sie sie neu.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/demo.py" line="+96"/>
+        <source>The database already has contacts; the demo data set only goes into an empty database.</source>
+        <translation>Die Datenbank enthält schon Kontakte; die Demodaten kommen nur in eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/duplicates.py" line="+22"/>
+        <source>same phone</source>
+        <translation>gleiche Telefonnummer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>same e-mail</source>
+        <translation>gleiche E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar name</source>
+        <translation>ähnlicher Name</translation>
+    </message>
+    <message>
+        <location filename="../../shared/export.py" line="+156"/>
+        <location line="+124"/>
+        <source>Cannot export {what!r}: choose one of {choices}.</source>
+        <translation>{what!r} kann nicht exportiert werden: wählen Sie eines von {choices}.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Cannot tell the format of {path!r}: name it .csv or .xlsx, or give the format.</source>
+        <translation>Das Format von {path!r} ist nicht erkennbar: nennen Sie die Datei .csv oder .xlsx oder geben Sie das Format an.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/model.py" line="+97"/>
+        <location line="+19"/>
+        <location line="+39"/>
+        <source>{field} is required.</source>
+        <translation>{field} ist ein Pflichtfeld.</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>{field} must be a string or null.</source>
+        <translation>{field} muss ein Text oder null sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} contains control characters (such as NUL); remove them.</source>
+        <translation>{field} enthält Steuerzeichen (etwa NUL); entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} contains a bidirectional override (U+202A-U+202E, U+2066-U+2069), which makes a name show as something else; remove it.</source>
+        <translation>{field} enthält eine Schreibrichtungs-Umschaltung (U+202A–U+202E, U+2066–U+2069), die einen Namen als etwas anderes erscheinen lässt; entfernen Sie sie.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{field} is too long ({length} characters, at most {most}).</source>
+        <translation>{field} ist zu lang ({length} Zeichen, höchstens {most}).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} must not be blank.</source>
+        <translation>{field} darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{field} must be an e-mail address like office@example.com, got {value!r}.</source>
+        <translation>{field} muss eine E-Mail-Adresse wie office@example.com sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Expected an object with the contact&apos;s fields.</source>
+        <translation>Erwartet wird ein Objekt mit den Feldern des Kontakts.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>A person needs a firstName, a lastName or a displayName.</source>
+        <translation>Eine Person braucht einen firstName, einen lastName oder einen displayName.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{field} must be &apos;crm&apos; or &apos;apollo&apos;, got {value!r}.</source>
+        <translation>{field} muss &apos;crm&apos; oder &apos;apollo&apos; sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{field} must be a non-empty id without surrounding spaces (at most 200 characters).</source>
+        <translation>{field} muss eine nicht leere ID ohne Leerzeichen am Anfang oder Ende sein (höchstens 200 Zeichen).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field} contains control characters.</source>
+        <translation>{field} enthält Steuerzeichen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A contact needs a company or a person.</source>
+        <translation>Ein Kontakt braucht eine Firma oder eine Person.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/notes.py" line="+51"/>
+        <source>A note needs some text.</source>
+        <translation>Eine Notiz braucht Text.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A note can hold at most {max_note} characters.</source>
+        <translation>Eine Notiz darf höchstens {max_note} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A note needs an author: set Your name in Settings.</source>
+        <translation>Eine Notiz braucht einen Verfasser: tragen Sie Ihren Namen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No note with id {note_id!r}.</source>
+        <translation>Keine Notiz mit der ID {note_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Only {author} can change this note: it is theirs.</source>
+        <translation>Nur {author} kann diese Notiz ändern: Sie gehört {author}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/phones.py" line="+37"/>
+        <source>{field} must be an E.164 phone number like +498944322883100 (a plus and digits, no spaces), got {value!r}.</source>
+        <translation>{field} muss eine Telefonnummer im Format E.164 wie +498944322883100 sein (ein Plus und Ziffern, keine Leerzeichen), nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{field} is empty.</source>
+        <translation>{field} ist leer.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{field}: {value!r} is not a possible phone number: {problem}.</source>
+        <translation>{field}: {value!r} ist keine mögliche Telefonnummer: {problem}.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{field}: {value!r} is not a phone number we can dial (type it like 089 4432 2883-100 or +49 89 4432 2883-100).</source>
+        <translation>{field}: {value!r} ist keine wählbare Telefonnummer (schreiben Sie sie wie 089 4432 2883-100 oder +49 89 4432 2883-100).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{cc} is no known country calling code</source>
+        <translation>{cc} ist keine bekannte Ländervorwahl</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>too long for a number in {country}</source>
+        <translation>zu lang für eine Nummer in {country}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no number in {country} has this many digits</source>
+        <translation>keine Nummer in {country} hat so viele Ziffern</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>too short for a number in {country}</source>
+        <translation>zu kurz für eine Nummer in {country}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>it cannot be dialled</source>
+        <translation>sie ist nicht wählbar</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{country} (+{code})</source>
+        <translation>{country} (+{code})</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it starts with no known country calling code</source>
+        <translation>sie beginnt mit keiner bekannten Ländervorwahl</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{number} is not a usual number in {country}: check the digits (it is saved as typed).</source>
+        <translation>{number} ist keine übliche Nummer in {country}: prüfen Sie die Ziffern (sie wird wie eingegeben gespeichert).</translation>
+    </message>
+    <message>
+        <location filename="../../shared/privacy.py" line="+143"/>
+        <source>Say why the person is erased (the privacy log keeps the reason).</source>
+        <translation>Geben Sie an, warum die Person gelöscht wird (das Datenschutzprotokoll bewahrt den Grund auf).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Exporting and erasing personal data and the retention rules work on a database file on this PC for now, not on a shared PostgreSQL database; to use them, copy the data to a file with `callsheet-api copy`.</source>
+        <translation>Export und Löschung personenbezogener Daten und die Aufbewahrungsregeln funktionieren vorerst mit einer Datenbankdatei auf diesem PC, nicht mit einer gemeinsamen PostgreSQL-Datenbank; kopieren Sie die Daten dazu mit `callsheet-api copy` in eine Datei.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Person {person_id!r} was erased already.</source>
+        <translation>Die Person {person_id!r} wurde bereits gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Person {person_id!r} was erased; create a new person instead.</source>
+        <translation>Die Person {person_id!r} wurde gelöscht; legen Sie stattdessen eine neue Person an.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/retention.py" line="+68"/>
+        <source>{what} must be a whole number from 0 (off) to {top}, got {value!r}.</source>
+        <translation>{what} muss eine ganze Zahl von 0 (aus) bis {top} sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{what} must be a whole number from 0 (off) to {top}, got {n}.</source>
+        <translation>{what} muss eine ganze Zahl von 0 (aus) bis {top} sein, nicht {n}.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+8"/>
+        <source>Call records kept (months)</source>
+        <translation>Anrufe aufbewahren (Monate)</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <location line="+7"/>
+        <source>Idle persons kept (years)</source>
+        <translation>Inaktive Personen aufbewahren (Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../shared/settings.py" line="+113"/>
+        <source>The port must be a number from 1 to 65535, got {value!r}.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The port must be a number from 1 to 65535, got {port}.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein, nicht {port}.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Daily backups kept must be a number from 0 to 365, got {value!r}.</source>
+        <translation>Die Zahl der täglichen Sicherungen muss von 0 bis 365 reichen, nicht {value!r}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Daily backups kept must be a number from 0 to 365, got {keep}.</source>
+        <translation>Die Zahl der täglichen Sicherungen muss von 0 bis 365 reichen, nicht {keep}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/address.py" line="+47"/>
+        <source>{redact_text!r} is not a database Callsheet can use: give a file path (SQLite) or a postgresql://user@host/database URL (PostgreSQL).</source>
+        <translation>{redact_text!r} ist keine Datenbank, die Callsheet nutzen kann: geben Sie einen Dateipfad (SQLite) oder eine URL postgresql://benutzer@host/datenbank (PostgreSQL) an.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/calls.py" line="+43"/>
+        <source>newTasks[{i}] names campaign {campaign_id!r}, which the CRM does not know; nothing was stored.</source>
+        <translation>newTasks[{i}] nennt die Kampagne {campaign_id!r}, die das CRM nicht kennt; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+258"/>
+        <location line="+7"/>
+        <source>No call with id {call_id!r}.</source>
+        <translation>Kein Anruf mit der ID {call_id!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/campaigns.py" line="-12"/>
+        <source>The CRM is not the contact source of campaign {campaign_id!r}: its contacts are managed in Apollo.</source>
+        <translation>Das CRM ist nicht die Kontaktquelle der Kampagne {campaign_id!r}: ihre Kontakte werden in Apollo verwaltet.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+27"/>
+        <source>A campaign needs a name.</source>
+        <translation>Eine Kampagne braucht einen Namen.</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>A campaign with id {campaign_id!r} exists already.</source>
+        <translation>Eine Kampagne mit der ID {campaign_id!r} gibt es schon.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/contacts.py" line="+56"/>
+        <location line="+166"/>
+        <location line="+144"/>
+        <source>No company with id {company_id!r}.</source>
+        <translation>Keine Firma mit der ID {company_id!r}.</translation>
+    </message>
+    <message>
+        <location line="-152"/>
+        <location line="+137"/>
+        <source>No person with id {person_id!r}.</source>
+        <translation>Keine Person mit der ID {person_id!r}.</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Persons sort by {orders}.</source>
+        <translation>Personen werden nach {orders} sortiert.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Person {person_id!r} does not belong to company {company_id!r}.</source>
+        <translation>Die Person {person_id!r} gehört nicht zur Firma {company_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>No person with id {key!r}.</source>
+        <translation>Keine Person mit der ID {key!r}.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No company with id {key!r}.</source>
+        <translation>Keine Firma mit der ID {key!r}.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/copy.py" line="+77"/>
+        <source>The target database is not empty ({found}); copy only into an empty database or a new file.</source>
+        <translation>Die Zieldatenbank ist nicht leer ({found}); kopieren Sie nur in eine leere Datenbank oder eine neue Datei.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/merge.py" line="+113"/>
+        <source>No company named like {name!r}.</source>
+        <translation>Keine Firma mit einem Namen wie {name!r}.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>kind must be &apos;company&apos; or &apos;person&apos;.</source>
+        <translation>kind muss &apos;company&apos; oder &apos;person&apos; sein.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>A company cannot be merged into itself.</source>
+        <translation>Eine Firma kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>A person cannot be merged into itself.</source>
+        <translation>Eine Person kann nicht mit sich selbst zusammengeführt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/pg_backup.py" line="+58"/>
+        <source>pg_dump is not installed here. Install the PostgreSQL client programs (Debian: apt-get install postgresql-client) or run on the server: {shown}</source>
+        <translation>pg_dump ist hier nicht installiert. Installieren Sie die PostgreSQL-Client-Programme (Debian: apt-get install postgresql-client) oder führen Sie auf dem Server aus: {shown}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>pg_dump failed: {message}</source>
+        <translation>pg_dump ist fehlgeschlagen: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/tasks.py" line="+44"/>
+        <source>No task with id {task_id!r}.</source>
+        <translation>Keine Aufgabe mit der ID {task_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The CRM is not the task source of campaign {campaign_id!r}: its tasks are managed in Apollo.</source>
+        <translation>Das CRM ist nicht die Aufgabenquelle der Kampagne {campaign_id!r}: ihre Aufgaben werden in Apollo verwaltet.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/storage/trash.py" line="+61"/>
+        <source>No company with id {record_id!r}.</source>
+        <translation>Keine Firma mit der ID {record_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No person with id {record_id!r}.</source>
+        <translation>Keine Person mit der ID {record_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>This record is no longer in Recently deleted (restored or purged already).</source>
+        <translation>Dieser Eintrag ist nicht mehr unter „Zuletzt gelöscht“ (schon wiederhergestellt oder endgültig gelöscht).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A company with id {record_id!r} exists already.</source>
+        <translation>Eine Firma mit der ID {record_id!r} gibt es schon.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A person with id {record_id!r} exists already.</source>
+        <translation>Eine Person mit der ID {record_id!r} gibt es schon.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{row} belonged to a company that is deleted too: restore the company first.</source>
+        <translation>{row} gehörte zu einer Firma, die ebenfalls gelöscht ist: stellen Sie zuerst die Firma wieder her.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/stores.py" line="+67"/>
+        <source>The database file {path} was replaced; restart Callsheet.</source>
+        <translation>Die Datenbankdatei {path} wurde ersetzt; starten Sie Callsheet neu.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/timeline.py" line="-1"/>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Display name</source>
+        <translation>Anzeigename</translation>
+    </message>
+    <message>
+        <location filename="../../shared/csv_import.py" line="-515"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
+        <source>Salutation</source>
+        <translation>Anrede</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>Job title</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+1"/>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ZIP code</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <location filename="../../shared/csv_import.py" line="-16"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location filename="../../shared/timeline.py" line="+1"/>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phone 2</source>
+        <translation>Telefon 2</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <location filename="../../shared/csv_import.py" line="-4"/>
+        <location filename="../../shared/timeline.py" line="+0"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location filename="../../shared/timeline.py" line="+1"/>
+        <source>Do not call</source>
+        <translation>Nicht anrufen</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{call}, not answered</source>
+        <translation>{call}, nicht angenommen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{call}, answered · {minutes}:{seconds:02d} min</source>
+        <translation>{call}, angenommen · {minutes}:{seconds:02d} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{call}, answered</source>
+        <translation>{call}, angenommen</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <source>Fields changed</source>
+        <translation>Felder geändert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merged</source>
+        <translation>Zusammengeführt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Merged into another contact</source>
+        <translation>In einen anderen Kontakt zusammengeführt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Restored</source>
+        <translation>Wiederhergestellt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Erased</source>
+        <translation>Personenbezogene Daten gelöscht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marked as not a duplicate</source>
+        <translation>Als kein Duplikat markiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consent recorded</source>
+        <translation>Einwilligung erfasst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consent withdrawn</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{field}: {old} → {new}</source>
+        <translation>{field}: {old} → {new}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{field}: {value}</source>
+        <translation>{field}: {value}</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Apollo ({client})</source>
+        <translation>Apollo ({client})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Command line</source>
+        <translation>Kommandozeile</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Note (edited)</source>
+        <translation>Notiz (bearbeitet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Task in {campaign} ({state}), due {due:%a %d %b %Y, %H:%M}</source>
+        <translation>Aufgabe in {campaign} ({state}), fällig {due:%d.%m.%Y, %H:%M}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To-do ({state}), due {due:%a %d %b %Y, %H:%M}</source>
+        <translation>To-do ({state}), fällig {due:%d.%m.%Y, %H:%M}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Do-not-call set</source>
+        <translation>„Nicht anrufen“ gesetzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Do-not-call lifted</source>
+        <translation>„Nicht anrufen“ aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Note edited</source>
+        <translation>Notiz bearbeitet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{old} → {new}</source>
+        <translation>{old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../shared/todos.py" line="+67"/>
+        <source>A to-do needs a title: what is there to do?</source>
+        <translation>Ein To-do braucht einen Titel: Was ist zu tun?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A to-do&apos;s title can be at most {max_title} characters.</source>
+        <translation>Der Titel eines To-dos darf höchstens {max_title} Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No to-do with id {todo_id!r}.</source>
+        <translation>Kein To-do mit der ID {todo_id!r}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A to-do needs an owner: set Your name in Settings.</source>
+        <translation>Ein To-do braucht einen Besitzer: tragen Sie Ihren Namen in den Einstellungen ein.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/trash.py" line="+51"/>
+        <source>with {count}</source>
+        <translation>mit {count}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>{label} is back, with {persons}, {tasks}, {places} and its calls.</source>
+        <translation>{label} ist wieder da, mit {persons}, {tasks}, {places} und den Anrufen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{label} is back, with {tasks}, {places} and its calls.</source>
+        <translation>{label} ist wieder da, mit {tasks}, {places} und den Anrufen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{restored} {what} of campaigns deleted since could not come back.</source>
+        <translation>{restored} {what} aus inzwischen gelöschten Kampagnen konnten nicht zurückkommen.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/unknown_callers.py" line="+113"/>
+        <source>{name} already has {phone2} as phone 2; clear it on the card first, or create a new contact for this number.</source>
+        <translation>{name} hat schon {phone2} als Telefon 2; leeren Sie das Feld zuerst auf der Karte oder legen Sie für diese Nummer einen neuen Kontakt an.</translation>
+    </message>
+    <message>
+        <location filename="../../shared/words.py" line="+11"/>
+        <source>{n:,} row</source>
+        <translation>{n:,} Zeile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} rows</source>
+        <translation>{n:,} Zeilen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} field</source>
+        <translation>{n:,} Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} fields</source>
+        <translation>{n:,} Felder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} company</source>
+        <translation>{n:,} Firma</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} companies</source>
+        <translation>{n:,} Firmen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} person</source>
+        <translation>{n:,} Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} persons</source>
+        <translation>{n:,} Personen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} copy</source>
+        <translation>{n:,} Kopie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} copies</source>
+        <translation>{n:,} Kopien</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} task</source>
+        <translation>{n:,} Aufgabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} tasks</source>
+        <translation>{n:,} Aufgaben</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} campaign place</source>
+        <translation>{n:,} Kampagnenplatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} campaign places</source>
+        <translation>{n:,} Kampagnenplätze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} task or campaign place</source>
+        <translation>{n:,} Aufgabe oder Kampagnenplatz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} tasks or campaign places</source>
+        <translation>{n:,} Aufgaben oder Kampagnenplätze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} deleted record</source>
+        <translation>{n:,} gelöschter Eintrag</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} deleted records</source>
+        <translation>{n:,} gelöschte Einträge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n:,} call</source>
+        <translation>{n:,} Anruf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{n:,} calls</source>
+        <translation>{n:,} Anrufe</translation>
+    </message>
+    <message>
+        <location filename="../../shared/reasons.py" line="+9"/>
+        <source>set by call</source>
+        <translation>durch einen Anruf gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the call that set it was replaced</source>
+        <translation>der Anruf, der es gesetzt hatte, wurde ersetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>erased, objection on file</source>
+        <translation>gelöscht, Widerspruch liegt vor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>merged with {label}</source>
+        <translation>zusammengeführt mit {label}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported as a copy of {label}, who is do-not-call</source>
+        <translation>importiert als Kopie von {label}, der/die nicht angerufen werden darf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retention: no call, task or edit for {years} years</source>
+        <translation>Aufbewahrung: seit {years} Jahren kein Anruf, keine Aufgabe und keine Änderung</translation>
+    </message>
+    <message>
+        <location filename="../../shared/pg_check.py" line="+20"/>
+        <source>The server refused this password for user {user} (or does not know that user).</source>
+        <translation>Der Server hat dieses Passwort für den Benutzer {user} abgelehnt (oder kennt den Benutzer nicht).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server wants a password for user {user}.</source>
+        <translation>Der Server verlangt ein Passwort für den Benutzer {user}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no database called &apos;{dbname}&apos; on this server.</source>
+        <translation>Auf diesem Server gibt es keine Datenbank namens &apos;{dbname}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server has no user called &apos;{user}&apos;.</source>
+        <translation>Der Server hat keinen Benutzer namens &apos;{user}&apos;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>User {user} may not connect to database &apos;{dbname}&apos;.</source>
+        <translation>Der Benutzer {user} darf sich nicht mit der Datenbank &apos;{dbname}&apos; verbinden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server does not accept connections from this PC (pg_hba.conf); ask whoever runs it to allow this PC.</source>
+        <translation>Der Server nimmt von diesem PC keine Verbindungen an (pg_hba.conf); bitten Sie die Betreuer des Servers, diesen PC zuzulassen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SSL: {detail}</source>
+        <translation>SSL: {detail}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No computer called &apos;{host}&apos; was found on the network.</source>
+        <translation>Im Netzwerk wurde kein Rechner namens &apos;{host}&apos; gefunden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing answers on port {port} of {host}: is PostgreSQL running there and listening on this address?</source>
+        <translation>Auf Port {port} von {host} antwortet nichts: Läuft PostgreSQL dort und lauscht auf dieser Adresse?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{host} does not answer (switched off, or a firewall in the way?).</source>
+        <translation>{host} antwortet nicht (ausgeschaltet, oder eine Firewall im Weg?).</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Enter the database server&apos;s name or address.</source>
+        <translation>Geben Sie den Namen oder die Adresse des Datenbankservers ein.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The port is a number from 1 to 65535 (usually 5432).</source>
+        <translation>Der Port ist eine Zahl von 1 bis 65535 (meist 5432).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the database&apos;s name (e.g. callsheet).</source>
+        <translation>Geben Sie den Namen der Datenbank ein (z. B. callsheet).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter the user name the database server knows.</source>
+        <translation>Geben Sie den Benutzernamen ein, den der Datenbankserver kennt.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Connected: PostgreSQL {major}.{minor} at {host}, database &apos;{dbname}&apos; as {user}.</source>
+        <translation>Verbunden: PostgreSQL {major}.{minor} auf {host}, Datenbank &apos;{dbname}&apos; als {user}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{connected} (The pg_trgm extension is not installed on the server: search needs it.)</source>
+        <translation>{connected} (Die Erweiterung pg_trgm ist auf dem Server nicht installiert: die Suche braucht sie.)</translation>
+    </message>
+</context>
+<context>
     <name>api_controller</name>
     <message>
-        <location filename="../../crm_desktop/api_controller.py" line="+84"/>
+        <location filename="../../crm_desktop/api_controller.py" line="+37"/>
+        <source>Port {port} on {host} is in use by another program.</source>
+        <translation>Port {port} auf {host} wird von einem anderen Programm benutzt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Port {port} needs administrator rights; use 1024 or above.</source>
+        <translation>Port {port} braucht Administratorrechte; nehmen Sie 1024 oder höher.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{host} is not an address of this PC. Use 127.0.0.1 (this PC only) or 0.0.0.0 (every network).</source>
+        <translation>{host} ist keine Adresse dieses PCs. Nehmen Sie 127.0.0.1 (nur dieser PC) oder 0.0.0.0 (jedes Netzwerk).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{host} is not a known address or name.</source>
+        <translation>{host} ist keine bekannte Adresse und kein bekannter Name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot listen on {host}:{port} ({reason}).</source>
+        <translation>Kann nicht auf {host}:{port} lauschen ({reason}).</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+118"/>
+        <source>The API is off.</source>
+        <translation>Die API ist aus.</translation>
+    </message>
+    <message>
+        <location line="-94"/>
         <source>The API is not running: {why} Change it in Settings (Ctrl+,).</source>
         <translation>Die API läuft nicht: {why} Ändern Sie das in den Einstellungen (Strg+,).</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+47"/>
+        <source>Enter an address, for example 127.0.0.1.</source>
+        <translation>Geben Sie eine Adresse ein, zum Beispiel 127.0.0.1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>API listening on {url}</source>
         <translation>API lauscht auf {url}</translation>
     </message>
@@ -119,7 +1557,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anruf {call_id}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+9"/>
+        <source>none given (the number matched no contact)</source>
+        <translation>keiner angegeben (die Nummer passte zu keinem Kontakt)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This call can only be shown as Apollo posted it:</source>
+        <translation>Dieser Anruf kann nur so gezeigt werden, wie Apollo ihn gesendet hat:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <location line="+58"/>
         <source>Show raw JSON</source>
         <translation>Rohes JSON zeigen</translation>
@@ -148,7 +1596,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Kampagne</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+16"/>
+        <source>answered</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>missed</source>
+        <translation>verpasst</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
@@ -238,7 +1696,17 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anrufe</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+48"/>
+        <source>All agents</source>
+        <translation>Alle Agenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All tags</source>
+        <translation>Alle Tags</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{n:,} calls</source>
         <translation>{n:,} Anrufe</translation>
     </message>
@@ -484,7 +1952,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>card_models</name>
     <message>
-        <location filename="../../crm_desktop/models/card_models.py" line="+26"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="+27"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -503,6 +1971,21 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <source>Do not call</source>
         <translation>Nicht anrufen</translation>
     </message>
+    <message>
+        <location line="+20"/>
+        <source>set do-not-call</source>
+        <translation>„Nicht anrufen“ gesetzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lifted</source>
+        <translation>aufgehoben</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>call {id}… (double-click)</source>
+        <translation>Anruf {id}… (Doppelklick)</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -514,7 +1997,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     <message>
         <location line="+3"/>
         <location filename="../../crm_desktop/models/contacts_model.py" line="+22"/>
-        <location filename="../../crm_desktop/models/trash_model.py" line="+28"/>
+        <location filename="../../crm_desktop/models/trash_model.py" line="+30"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -539,29 +2022,29 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Offene Aufgaben</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/models/card_models.py" line="+17"/>
-        <location line="+37"/>
-        <location filename="../../crm_desktop/models/privacy_models.py" line="+60"/>
-        <location filename="../../crm_desktop/models/tasks_model.py" line="+37"/>
-        <location filename="../../crm_desktop/timeline_panel.py" line="+50"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="-11"/>
+        <location line="+28"/>
+        <location filename="../../crm_desktop/models/privacy_models.py" line="+62"/>
+        <location filename="../../crm_desktop/models/tasks_model.py" line="+41"/>
+        <location filename="../../crm_desktop/timeline_panel.py" line="+42"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-26"/>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+32"/>
+        <location line="+5"/>
+        <location line="+22"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="-22"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="+6"/>
         <source>By</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-21"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="+29"/>
         <source>Reason</source>
         <translation>Grund</translation>
@@ -572,7 +2055,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anruf</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+20"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="-6"/>
         <source>Action</source>
         <translation>Aktion</translation>
@@ -589,7 +2072,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../../crm_desktop/models/duplicates_model.py" line="+29"/>
+        <location filename="../../crm_desktop/models/duplicates_model.py" line="+32"/>
         <location filename="../../crm_desktop/models/privacy_models.py" line="-35"/>
         <location filename="../../crm_desktop/models/tasks_model.py" line="+15"/>
         <location filename="../../crm_desktop/timeline_panel.py" line="-4"/>
@@ -628,7 +2111,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Note</source>
         <translation>Notiz</translation>
     </message>
@@ -643,7 +2126,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Aus Anruf</translation>
     </message>
     <message>
-        <location filename="../../crm_desktop/models/trash_model.py" line="-8"/>
+        <location filename="../../crm_desktop/models/trash_model.py" line="-9"/>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
@@ -654,7 +2137,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Was</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Went with it</source>
         <translation>Mit gelöscht</translation>
     </message>
@@ -976,23 +2459,23 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
     </message>
     <message>
         <location line="+12"/>
-        <location line="+507"/>
+        <location line="+508"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="-505"/>
+        <location line="-506"/>
         <source>Save changes (Ctrl+S)</source>
         <translation>Änderungen speichern (Strg+S)</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+504"/>
+        <location line="+505"/>
         <source>Revert</source>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-504"/>
         <source>Throw away unsaved changes (Esc)</source>
         <translation>Ungespeicherte Änderungen verwerfen (Esc)</translation>
     </message>
@@ -1123,7 +2606,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Anrufen erlauben…</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>Close this new {NOUN} and lose what you typed?</source>
         <translation>Diese neue {NOUN} schließen und das Eingegebene verwerfen?</translation>
     </message>
@@ -1551,6 +3034,11 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <source>Dialer tasks</source>
         <translation>Dialer-Aufgaben</translation>
     </message>
+    <message>
+        <location line="+6"/>
+        <source>ddd dd MMM</source>
+        <translation>ddd, dd. MMM</translation>
+    </message>
 </context>
 <context>
     <name>date_range</name>
@@ -1568,7 +3056,19 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
 <context>
     <name>diagnostics</name>
     <message>
-        <location filename="../../crm_desktop/diagnostics.py" line="+77"/>
+        <location filename="../../crm_desktop/diagnostics.py" line="+76"/>
+        <source>The details are in the log file:
+{path}</source>
+        <translation>Die Einzelheiten stehen in der Protokolldatei:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The details were written to the console.</source>
+        <translation>Die Einzelheiten wurden auf die Konsole geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Something went wrong</source>
         <translation>Etwas ist schiefgegangen</translation>
     </message>
@@ -1589,9 +3089,17 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
     </message>
 </context>
 <context>
+    <name>duplicates_model</name>
+    <message>
+        <location filename="../../crm_desktop/models/duplicates_model.py" line="-13"/>
+        <source>{name} (private)</source>
+        <translation>{name} (privat)</translation>
+    </message>
+</context>
+<context>
     <name>duplicates_view</name>
     <message>
-        <location filename="../../crm_desktop/duplicates_view.py" line="+36"/>
+        <location filename="../../crm_desktop/duplicates_view.py" line="+37"/>
         <source>Companies and persons</source>
         <translation>Firmen und Personen</translation>
     </message>
@@ -1671,7 +3179,12 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+42"/>
+        <source>Created {at}</source>
+        <translation>Angelegt {at}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>◀  Merge into left</source>
         <translation>◀  In links zusammenführen</translation>
     </message>
@@ -1763,7 +3276,7 @@ Callsheet läuft weiter; speichern Sie Ihre Arbeit. Hilfe ▸ Diagnose-Infos kop
         <translation>&lt;span style=&apos;color:#9ca3af&apos;&gt;Wählen Sie ein Paar zum Vergleichen.&lt;/span&gt;</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>Merge contacts</source>
         <translation>Kontakte zusammenführen</translation>
     </message>
@@ -2079,7 +3592,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>import_dialog</name>
     <message>
-        <location filename="../../crm_desktop/import_dialog.py" line="+65"/>
+        <location filename="../../crm_desktop/import_dialog.py" line="+66"/>
         <source>Merge into existing</source>
         <translation>In vorhandenen zusammenführen</translation>
     </message>
@@ -2095,12 +3608,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+3"/>
-        <location line="+190"/>
+        <location line="+215"/>
         <source>Row</source>
         <translation>Zeile</translation>
     </message>
     <message>
-        <location line="-189"/>
+        <location line="-214"/>
         <source>Company</source>
         <translation>Firma</translation>
     </message>
@@ -2135,7 +3648,52 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Land</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+8"/>
+        <source>✗ cannot import</source>
+        <translation>✗ nicht importierbar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ duplicate?</source>
+        <translation>⚠ Duplikat?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Looks like {matches}</source>
+        <translation>Sieht aus wie {matches}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ new person, without {columns}</source>
+        <translation>⚠ neue Person, ohne {columns}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ new company, without {columns}</source>
+        <translation>⚠ neue Firma, ohne {columns}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ new person, check {column}</source>
+        <translation>⚠ neue Person, {column} prüfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ new company, check {column}</source>
+        <translation>⚠ neue Firma, {column} prüfen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✓ new person</source>
+        <translation>✓ neue Person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ new company</source>
+        <translation>✓ neue Firma</translation>
+    </message>
+    <message>
+        <location line="+45"/>
         <source>{n:,} rows</source>
         <translation>{n:,} Zeilen</translation>
     </message>
@@ -2156,17 +3714,18 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
     </message>
     <message>
         <location line="+2"/>
+        <location line="+498"/>
         <source>Check rows…</source>
         <translation>Zeilen prüfen…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+512"/>
+        <location line="-495"/>
+        <location line="+502"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="-492"/>
+        <location line="-482"/>
         <source>Choose a CSV file exported from Excel, Outlook or another CRM</source>
         <translation>Wählen Sie eine CSV-Datei, exportiert aus Excel, Outlook oder einem anderen CRM</translation>
     </message>
@@ -2286,7 +3845,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>1 Spalte</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+19"/>
+        <source>(column {n})</source>
+        <translation>(Spalte {n})</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>Checking rows… %v of %m</source>
+        <translation>Prüfe Zeilen… %v von %m</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>&lt;b&gt;{ok:,}&lt;/b&gt; of {rows} can be imported; {dupes} like contacts you have (or earlier rows of the file), &lt;b&gt;{failed:,}&lt;/b&gt; cannot be imported.</source>
         <translation>&lt;b&gt;{ok:,}&lt;/b&gt; von {rows} können importiert werden; {dupes} vorhandenen Kontakten (oder früheren Zeilen der Datei), &lt;b&gt;{failed:,}&lt;/b&gt; können nicht importiert werden.</translation>
     </message>
@@ -2301,17 +3870,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>&lt;b&gt;1&lt;/b&gt; ähnelt</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-121"/>
         <source>{counts} · {delim}-separated · {encoding} · phone numbers without +country are read as {region}</source>
         <translation>{counts} · getrennt durch {delim} · {encoding} · Telefonnummern ohne +Land gelten als {region}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>— not imported —</source>
         <translation>— nicht importiert —</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+78"/>
         <source>Cannot import</source>
         <translation>Import nicht möglich</translation>
     </message>
@@ -2331,7 +3900,27 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>, und keine ähnelt einem vorhandenen Kontakt.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+20"/>
+        <source>{error}  ({row}; the row is imported without it)</source>
+        <translation>{error}  ({row}; die Zeile wird ohne dieses Feld importiert)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>⚠ Row {row}: {label} is flagged do-not-call. Importing it anyway makes a copy, and the copy is flagged do-not-call too.</source>
+        <translation>⚠ Zeile {row}: {label} ist auf „Nicht anrufen“ gesetzt. Trotzdem importieren legt eine Kopie an, und auch die Kopie wird auf „Nicht anrufen“ gesetzt.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Importing… %v of %m rows</source>
+        <translation>Importiere… %v von %m Zeilen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Import cancelled. Nothing was imported: the database is as it was.</source>
         <translation>Import abgebrochen. Nichts wurde importiert: Die Datenbank ist unverändert.</translation>
     </message>
@@ -2360,7 +3949,17 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+49"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -2368,7 +3967,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>keys</name>
     <message>
-        <location filename="../../crm_desktop/contact_card.py" line="-826"/>
+        <location filename="../../crm_desktop/contact_card.py" line="-827"/>
         <source>Save the card</source>
         <translation>Die Karte speichern</translation>
     </message>
@@ -2577,7 +4176,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../crm_desktop/main_window.py" line="+82"/>
+        <location filename="../../crm_desktop/main_window.py" line="+84"/>
         <source>Companies</source>
         <translation>Firmen</translation>
     </message>
@@ -2637,7 +4236,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+96"/>
         <source>API off (started with --no-api)</source>
         <translation>API aus (mit --no-api gestartet)</translation>
     </message>
@@ -2647,12 +4246,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Suche</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>&amp;Saved filters</source>
         <translation>Meine &amp;Filter</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>No API request yet</source>
         <translation>Noch keine API-Anfrage</translation>
     </message>
@@ -2812,7 +4411,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Filter „{name}“ gespeichert: links unter Gespeicherte Filter.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+119"/>
         <source>{v0} created; {n} earlier call(s) of {v3} linked.</source>
         <translation>{v0} angelegt; {n} frühere(r) Anruf(e) von {v3} verknüpft.</translation>
     </message>
@@ -3006,7 +4605,22 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Diagnose-Infos kopiert: Fügen Sie sie in Ihre Nachricht oder Fehlermeldung ein.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+7"/>
+        <source>The office&apos;s CRM, with the API the Apollo contact center calls built in.</source>
+        <translation>Das CRM des Büros, mit eingebauter API für das Apollo-Contact-Center.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Database: {path}</source>
+        <translation>Datenbank: {path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About {name}</source>
+        <translation>Über {name}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Unsaved changes in: {v0}. Quit and lose them?</source>
         <translation>Ungespeicherte Änderungen in: {v0}. Beenden und verwerfen?</translation>
     </message>
@@ -3029,7 +4643,27 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Morgen 9:00</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+12"/>
+        <source>✓ done</source>
+        <translation>✓ erledigt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ overdue</source>
+        <translation>⚠ überfällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>snoozed</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
@@ -3163,7 +4797,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>nouns</name>
     <message>
-        <location filename="../../crm_desktop/i18n.py" line="+80"/>
+        <location filename="../../crm_desktop/i18n.py" line="+144"/>
         <source>company</source>
         <translation>Firma</translation>
     </message>
@@ -3390,12 +5024,23 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <source>{v0} event(s)</source>
         <translation>{v0} Ereignis(se)</translation>
     </message>
+    <message>
+        <location line="+54"/>
+        <location line="+7"/>
+        <source>Retention run failed: {error}</source>
+        <translation>Aufbewahrungslauf fehlgeschlagen: {error}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Retention: deleted {calls}, anonymised {persons}.</source>
+        <translation>Aufbewahrung: {calls} gelöscht, {persons} anonymisiert.</translation>
+    </message>
 </context>
 <context>
     <name>record_model</name>
     <message>
         <location filename="../../crm_desktop/lookup_tester.py" line="-3"/>
-        <location filename="../../crm_desktop/models/card_models.py" line="-56"/>
+        <location filename="../../crm_desktop/models/card_models.py" line="-47"/>
         <location filename="../../crm_desktop/models/contacts_model.py" line="+1"/>
         <location filename="../../crm_desktop/models/record_model.py" line="+23"/>
         <location filename="../../crm_desktop/search_box.py" line="+56"/>
@@ -3460,11 +5105,66 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <source>Press Preview to see what would go.</source>
         <translation>Klicken Sie auf Vorschau, um zu sehen, was entfernt würde.</translation>
     </message>
+    <message>
+        <location line="+34"/>
+        <source>Both rules are off: nothing is removed.</source>
+        <translation>Beide Regeln sind aus: nichts wird entfernt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} call record(s) started before {date} would be deleted.</source>
+        <translation>Anrufe, die vor dem {date} begannen, würden gelöscht: {n}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  call {id}  {started}</source>
+        <translation>  Anruf {id}  {started}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  … and {n} more</source>
+        <translation>  … und {n} weitere</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} person(s) idle since before {date} would be anonymised:</source>
+        <translation>Personen, die seit vor dem {date} nicht aktiv waren, würden anonymisiert ({n}):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>  {name}  (last activity {date})</source>
+        <translation>  {name}  (zuletzt aktiv {date})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{n} consent proof(s) of erased persons, kept five years after last use, would be deleted.</source>
+        <translation>Einwilligungsnachweise gelöschter Personen, fünf Jahre nach der letzten Nutzung aufbewahrt, würden gelöscht: {n}.</translation>
+    </message>
 </context>
 <context>
     <name>saved_filters</name>
     <message>
         <location filename="../../crm_desktop/saved_filters.py" line="+31"/>
+        <source>Companies, filtered</source>
+        <translation>Firmen, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Persons, filtered</source>
+        <translation>Personen, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks, filtered</source>
+        <translation>Aufgaben, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calls, filtered</source>
+        <translation>Anrufe, gefiltert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>My open callbacks</source>
         <translation>Meine offenen Rückrufe</translation>
     </message>
@@ -3479,7 +5179,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Gespeicherte Filter</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+22"/>
+        <source>{list} (right-click to delete)</source>
+        <translation>{list} (Rechtsklick zum Löschen)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
@@ -3657,7 +5362,12 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Neue Aufgabe</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+14"/>
+        <source>  — tasks managed in Apollo</source>
+        <translation>  — Aufgaben in Apollo verwaltet</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>&amp;Campaign</source>
         <translation>&amp;Kampagne</translation>
     </message>
@@ -3711,6 +5421,39 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+3"/>
         <source>Choose the contact to call.</source>
         <translation>Wählen Sie den Kontakt, der angerufen werden soll.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks_model</name>
+    <message>
+        <location filename="../../crm_desktop/models/tasks_model.py" line="-44"/>
+        <source>⚠ overdue</source>
+        <translation>⚠ überfällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed {at} by call {call}…</source>
+        <translation>geschlossen {at} durch Anruf {call}…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closed {at} by hand</source>
+        <translation>geschlossen {at} von Hand</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>callback (fixed time)</source>
+        <translation>Rückruf (feste Zeit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dialer (due)</source>
+        <translation>Dialer (fällig)</translation>
     </message>
 </context>
 <context>
@@ -3952,32 +5695,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>timeline_panel</name>
     <message>
-        <location filename="../../crm_desktop/timeline_panel.py" line="-29"/>
-        <source>Call</source>
-        <translation>Anruf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Note</source>
-        <translation>Notiz</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Task</source>
-        <translation>Aufgabe</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Do-not-call</source>
-        <translation>Nicht anrufen</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location filename="../../crm_desktop/timeline_panel.py" line="-23"/>
         <source>Calls</source>
         <translation>Anrufe</translation>
     </message>
@@ -4002,7 +5720,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Feldänderungen</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>All kinds</source>
         <translation>Alle Arten</translation>
     </message>
@@ -4093,6 +5811,19 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <location line="+18"/>
         <source>Write what there is to do.</source>
         <translation>Schreiben Sie, was zu erledigen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>trash_model</name>
+    <message>
+        <location filename="../../crm_desktop/models/trash_model.py" line="-7"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Person</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import BadDatabaseAddress
+from ..texts import Text
 
 POSTGRES_SCHEMES = ("postgresql", "postgres")
 # scheme "://": what a URL looks like. A Windows drive path (C:\data, C:/data) has a
@@ -42,8 +43,9 @@ def parse_address(value: str | Path) -> DbAddress:
     if m.group(1).lower() in POSTGRES_SCHEMES:
         return PgUrl(text)
     raise BadDatabaseAddress(
-        f"{redact(text)!r} is not a database Callsheet can use: give a file path (SQLite)"
-        " or a postgresql://user@host/database URL (PostgreSQL).")
+        Text(
+            "{redact_text!r} is not a database Callsheet can use: give a file path (SQLite) or a "
+            "postgresql://user@host/database URL (PostgreSQL).", redact_text=redact(text)))
 
 
 def is_postgres(address: object) -> bool:

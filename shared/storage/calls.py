@@ -6,9 +6,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from .. import call_rules
+from .. import call_rules, reasons
 from ..errors import NotFound, ValidationError
 from ..model import Actor, CallRecord, CallResult, ContactRef
+from ..texts import Text
 from ..timeutil import to_db
 from .base import Repository
 from .rows import CallRow
@@ -38,8 +39,10 @@ class CallsRepository(Repository):
             for i, t in enumerate(call.new_tasks):
                 if self._one("SELECT 1 FROM campaigns WHERE id = ?", (t.campaign_id,)) is None:
                     raise ValidationError(
-                        f"newTasks[{i}] names campaign {t.campaign_id!r}, which the CRM does not"
-                        " know; nothing was stored.", field=f"call.newTasks[{i}].campaign")
+                        Text(
+                            "newTasks[{i}] names campaign {campaign_id!r}, which the CRM does not "
+                            "know; nothing was stored.",
+                            i=i, campaign_id=t.campaign_id), field=f"call.newTasks[{i}].campaign")
             facts = call_rules.CallFacts(
                 id=call.id, kind=call.kind, source_id=call.source_id,
                 task_id=call.source_task, company_id=call.company_id,
@@ -220,11 +223,11 @@ class CallsRepository(Repository):
         contacts = self.uow.contacts
         if d.unflag is not None:
             contacts.set_do_not_call(ContactRef(d.unflag.company_id, d.unflag.person_id), False,
-                                     actor, reason="the call that set it was replaced",
+                                     actor, reason=str(reasons.CALL_REPLACED),
                                      call_id=call_id)
         if d.flag is not None:
             contacts.set_do_not_call(ContactRef(d.flag.company_id, d.flag.person_id), True,
-                                     actor, reason="set by call", call_id=call_id)
+                                     actor, reason=str(reasons.SET_BY_CALL), call_id=call_id)
 
     def _call_rows(self, where: str, params: list[Any], limit: int) -> list[CallRow]:
         # A call's tags in the order Apollo sent them (by position, on both engines).
@@ -295,14 +298,14 @@ class CallsRepository(Repository):
         """The call as the journal shows it. Raises NotFound."""
         rows = self._call_rows("k.id = ?", [call_id], 1)
         if not rows:
-            raise NotFound(f"No call with id {call_id!r}.")
+            raise NotFound(Text("No call with id {call_id!r}.", call_id=call_id))
         return rows[0]
 
     def get_call_json(self, call_id: str) -> dict[str, Any]:
         """The body Apollo posted for a call, as it came. Raises NotFound."""
         row = self._one("SELECT raw_json FROM calls WHERE id = ?", (call_id,))
         if row is None:
-            raise NotFound(f"No call with id {call_id!r}.")
+            raise NotFound(Text("No call with id {call_id!r}.", call_id=call_id))
         return json.loads(row["raw_json"])
 
     def agents(self) -> list[str]:

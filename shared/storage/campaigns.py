@@ -10,6 +10,7 @@ from .. import calling_hours, consent
 from ..collation import sort_key
 from ..errors import NotFound, ValidationError, WrongSource
 from ..model import Actor, Campaign, ContactRef, ContactView, check_id, check_source
+from ..texts import Text
 from ..timeutil import to_db
 from .base import Repository
 from .rows import CONTACT_SELECT, row_view
@@ -31,9 +32,9 @@ def _campaign(row: Any) -> Campaign:
 
 
 def _not_contact_source(campaign_id: str) -> WrongSource:
-    return WrongSource(
-        f"The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
-        " are managed in Apollo.")
+    return WrongSource(Text(
+        "The CRM is not the contact source of campaign {campaign_id!r}: its contacts"
+        " are managed in Apollo.", campaign_id=campaign_id))
 
 
 class CampaignsRepository(Repository):
@@ -43,7 +44,8 @@ class CampaignsRepository(Repository):
         """The campaign with this id; raises NotFound."""
         row = self._one("SELECT * FROM campaigns WHERE id = ?", (campaign_id,))
         if row is None:
-            raise NotFound(f"No campaign with id {campaign_id!r}.")
+            raise NotFound(Text(
+                    "No campaign with id {campaign_id!r}.", campaign_id=campaign_id))
         return _campaign(row)
 
     def list_campaigns(self) -> list[Campaign]:
@@ -69,13 +71,15 @@ class CampaignsRepository(Repository):
         check_id(campaign_id, "id")
         name = (name or "").strip()
         if not name:
-            raise ValidationError("A campaign needs a name.", field="name")
+            raise ValidationError(Text("A campaign needs a name."), field="name")
         check_source(contacts_source, "contactsSource")
         check_source(tasks_source, "tasksSource")
         now = self._now()
         with self.write():
             if self._one("SELECT 1 FROM campaigns WHERE id = ?", (campaign_id,)):
-                raise ValidationError(f"A campaign with id {campaign_id!r} exists already.",
+                raise ValidationError(Text(
+                        "A campaign with id {campaign_id!r} exists already.",
+                        campaign_id=campaign_id),
                                       field="id")
             self._insert("campaigns", dict(id=campaign_id, name=name,
                                            contacts_source=contacts_source,
@@ -94,7 +98,7 @@ class CampaignsRepository(Repository):
         sets: dict[str, Any] = {}
         if name is not None:
             if not name.strip():
-                raise ValidationError("A campaign needs a name.", field="name")
+                raise ValidationError(Text("A campaign needs a name."), field="name")
             sets["name"] = name.strip()
         if contacts_source is not None:
             sets["contacts_source"] = check_source(contacts_source, "contactsSource")

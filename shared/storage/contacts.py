@@ -23,6 +23,7 @@ from ..model import (
     company_display_name,
     person_display_name,
 )
+from ..texts import Text
 from .base import Repository
 from .rows import (
     COMPANY_COLS,
@@ -51,7 +52,8 @@ class ContactsRepository(Repository):
         row = self._one(f"SELECT {', '.join(COMPANY_COLS)} FROM companies WHERE id = ?",
                         (company_id,))
         if row is None:
-            raise NotFound(f"No company with id {company_id!r}.")
+            raise NotFound(Text(
+                    "No company with id {company_id!r}.", company_id=company_id))
         return company_of(row)
 
     def create_company(
@@ -134,8 +136,9 @@ class ContactsRepository(Repository):
         who = f" by {by}" if by else ""
         what = f" ({', '.join(fields)})" if fields else ""
         raise VersionConflict(
-            f"This {kind} was changed{who}{what} since you opened it: reload it, or save"
-            " again to keep yours.", current=current, fields=tuple(fields), by=by)
+            # The desktop words its own message from fields and by; this one is the API's.
+            f"This {kind} was changed{who}{what} since you opened it: reload it, or save again"
+            " to keep yours.", current=current, fields=tuple(fields), by=by)
 
     def count_persons_of(self, company_id: str) -> int:
         """How many persons belong to the company (they go with it when it is deleted)."""
@@ -207,14 +210,16 @@ class ContactsRepository(Repository):
         """The person with this id; raises NotFound."""
         row = self._one(self._person_sql("p.id = ?"), (person_id,))
         if row is None:
-            raise NotFound(f"No person with id {person_id!r}.")
+            raise NotFound(Text(
+                    "No person with id {person_id!r}.", person_id=person_id))
         return person_of(row)
 
     def check_company(self, company_id: str | None, field: str) -> None:
         """Raise NotFound (naming ``field``) unless the company exists."""
         if company_id is not None and self._one(
                 "SELECT 1 FROM companies WHERE id = ?", (company_id,)) is None:
-            raise NotFound(f"No company with id {company_id!r}.", field=field)
+            raise NotFound(Text(
+                    "No company with id {company_id!r}.", company_id=company_id), field=field)
 
     def create_person(
         self, data: dict[str, Any], actor: Actor, *, company_id: str | None = None,
@@ -311,7 +316,8 @@ class ContactsRepository(Repository):
         a page at a time: keyset on ``(sort_key, pk)`` or ``(last_sort_key, pk)``."""
         key = PERSON_ORDERS.get(order)
         if key is None:
-            raise ValidationError(f"Persons sort by {' or '.join(PERSON_ORDERS)}.",
+            raise ValidationError(Text(
+                    "Persons sort by {orders}.", orders=" or ".join(PERSON_ORDERS)),
                                   field="order")
         where, params = self._text_filter("persons", "p.pk", text)
         if after is not None:
@@ -341,12 +347,14 @@ class ContactsRepository(Repository):
                 f"SELECT {CONTACT_SELECT} FROM persons p LEFT JOIN companies c"
                 " ON c.id = p.company_id WHERE p.id = ?", (ref.person_id,))
             if row is None:
-                raise NotFound(f"No person with id {ref.person_id!r}.",
+                raise NotFound(Text(
+                        "No person with id {person_id!r}.", person_id=ref.person_id),
                                field=f"{field}.person.id")
             if ref.company_id is not None and row["company_id"] != ref.company_id:
                 self.check_company(ref.company_id, f"{field}.company.id")
                 raise ValidationError(
-                    f"Person {ref.person_id!r} does not belong to company {ref.company_id!r}.",
+                    Text("Person {person_id!r} does not belong to company {company_id!r}.",
+                         person_id=ref.person_id, company_id=ref.company_id),
                     field=f"{field}.company.id",
                 )
             return row_view(row)
@@ -354,7 +362,8 @@ class ContactsRepository(Repository):
             f"SELECT {COMPANY_CONTACT_SELECT} FROM companies c WHERE c.id = ?",
             (ref.company_id,))
         if row is None:
-            raise NotFound(f"No company with id {ref.company_id!r}.",
+            raise NotFound(Text(
+                    "No company with id {company_id!r}.", company_id=ref.company_id),
                            field=f"{field}.company.id")
         return row_view(row)
 
@@ -373,7 +382,8 @@ class ContactsRepository(Repository):
                 "companies", ref.company_id)
             row = self._one(f"SELECT do_not_call FROM {table} WHERE id = ?", (key,))
             if row is None:
-                raise NotFound(f"No {'person' if ref.person_id else 'company'} with id {key!r}.")
+                raise NotFound(Text("No person with id {key!r}.", key=key) if ref.person_id
+                               else Text("No company with id {key!r}.", key=key))
             if bool(row["do_not_call"]) == flag:
                 return False
             self.conn.execute(f"UPDATE {table} SET do_not_call = ?, updated_at = ? WHERE id = ?",

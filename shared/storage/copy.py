@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import CallsheetError
 from ..settings import API_KEY
+from ..texts import Text
 
 # Parents before children (foreign keys), each table whole: every table of the schema
 # (tests/pg/test_copy.py checks that none is missing). Screen pops are requests to a
@@ -89,8 +90,9 @@ def copy_database(source: Any, target: Any, *, with_key: bool = False,
     present = _data_present(target)
     if present:
         found = ", ".join(f"{n} {t}" for t, n in present.items())
-        raise TargetNotEmpty(f"The target database is not empty ({found}); copy only into"
-                             " an empty database or a new file.")
+        raise TargetNotEmpty(Text(
+                "The target database is not empty ({found}); copy only into an empty database or "
+                "a new file.", found=found))
     report = CopyReport()
     with _snapshot(source):
         totals = count_rows(source)

@@ -18,6 +18,8 @@ from ..model import (
     company_display_name,
     person_display_name,
 )
+from ..reasons import merged_with
+from ..texts import Text
 from .base import Repository
 from .rows import COMPANY_COLS, company_of, company_search_text, person_search_text
 
@@ -108,7 +110,7 @@ class MergeRepository(Repository):
         row = self._one(f"SELECT {', '.join(COMPANY_COLS)} FROM companies"
                         " WHERE name_key = ? AND name_key <> '' ORDER BY pk LIMIT 1", (key,))
         if row is None:
-            raise NotFound(f"No company named like {name!r}.")
+            raise NotFound(Text("No company named like {name!r}.", name=name))
         return company_of(row)
 
     def duplicate_candidates(self, limit: int = 500, kind: str | None = None) -> list[Any]:
@@ -164,7 +166,7 @@ class MergeRepository(Repository):
         """Remember that two records are different contacts: the duplicates view stops
         offering the pair."""
         if kind not in ("company", "person"):
-            raise ValidationError("kind must be 'company' or 'person'.", field="kind")
+            raise ValidationError(Text("kind must be 'company' or 'person'."), field="kind")
         a, b = sorted((id_a, id_b))
         with self.write():
             self.conn.execute(
@@ -237,7 +239,7 @@ class MergeRepository(Repository):
                     {"merged": drop_id, "filled": filled, "moved": moved})
         self._audit(actor, kind, drop_id, "merged_into", {"into": keep_id, "record": record})
         if drop_dnc and not keep_dnc:
-            self.uow.contacts.set_do_not_call(ref, True, actor, reason=f"merged with {drop_label}")
+            self.uow.contacts.set_do_not_call(ref, True, actor, reason=merged_with(drop_label))
 
     def merge_companies(self, keep_id: str, drop_id: str, actor: Actor) -> Company:
         """Merge company ``drop_id`` into ``keep_id`` and delete it, in one transaction.
@@ -249,7 +251,7 @@ class MergeRepository(Repository):
         it. Both records get an audit entry. Raises NotFound or ValidationError.
         """
         if keep_id == drop_id:
-            raise ValidationError("A company cannot be merged into itself.", field="id")
+            raise ValidationError(Text("A company cannot be merged into itself."), field="id")
         with self.write():
             get = self.uow.contacts.get_company
             keep, drop = get(keep_id), get(drop_id)
@@ -282,7 +284,7 @@ class MergeRepository(Repository):
         company. Raises NotFound or ValidationError.
         """
         if keep_id == drop_id:
-            raise ValidationError("A person cannot be merged into itself.", field="id")
+            raise ValidationError(Text("A person cannot be merged into itself."), field="id")
         with self.write():
             get = self.uow.contacts.get_person
             keep, drop = get(keep_id), get(drop_id)

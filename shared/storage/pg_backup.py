@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from ..errors import CallsheetError
+from ..texts import Text
 from .address import redact
 
 
@@ -53,8 +54,9 @@ def backup_postgres(url: str, target: Path) -> Path:
     if pg_dump is None:
         shown = " ".join(dump_command(redact(url), target))
         raise PgDumpMissing(
-            "pg_dump is not installed here. Install the PostgreSQL client programs (Debian:"
-            f" apt-get install postgresql-client) or run on the server: {shown}")
+            Text(
+                "pg_dump is not installed here. Install the PostgreSQL client programs (Debian: "
+                "apt-get install postgresql-client) or run on the server: {shown}", shown=shown))
     clean, password = _without_password(url)
     env = dict(os.environ)
     if password is not None:
@@ -64,5 +66,5 @@ def backup_postgres(url: str, target: Path) -> Path:
                           text=True, timeout=24 * 3600)
     if done.returncode != 0:
         message = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise CallsheetError(f"pg_dump failed: {message}")
+        raise CallsheetError(Text("pg_dump failed: {message}", message=message))
     return target

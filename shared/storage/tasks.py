@@ -8,6 +8,7 @@ from typing import Any
 from .. import consent
 from ..errors import NotFound, WrongSource
 from ..model import Actor, ContactRef, Task
+from ..texts import Text
 from ..timeutil import to_db
 from .base import Repository
 from .contacts import UNSET
@@ -40,7 +41,7 @@ class TasksRepository(Repository):
         """The task with this id; raises NotFound."""
         row = self._one(TASK_SELECT + " WHERE t.id = ?", (task_id,))
         if row is None:
-            raise NotFound(f"No task with id {task_id!r}.")
+            raise NotFound(Text("No task with id {task_id!r}.", task_id=task_id))
         return _task(row)
 
     def add_task(
@@ -75,8 +76,9 @@ class TasksRepository(Repository):
         campaign = self.uow.campaigns.get_campaign(campaign_id)
         if for_dialer and campaign.tasks_source != "crm":
             raise WrongSource(
-                f"The CRM is not the task source of campaign {campaign_id!r}: its tasks are"
-                " managed in Apollo.")
+                Text(
+                    "The CRM is not the task source of campaign {campaign_id!r}: its tasks are "
+                    "managed in Apollo.", campaign_id=campaign_id))
         where, params = ["t.campaign_id = ?", "t.closed_at IS NULL"], [campaign_id]
         if for_dialer:
             # Like campaign contacts and next: a do-not-call contact's tasks are not

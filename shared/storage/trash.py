@@ -11,6 +11,7 @@ from ..collation import last_name_key, sort_key
 from ..duplicates import name_key
 from ..errors import NotFound, ValidationError
 from ..model import COMPANY_FIELDS, PERSON_FIELDS, Actor
+from ..texts import Text
 from ..timeutil import to_db
 from ..trash import KEEP_DAYS, Restored, TrashEntry
 from ..words import plural
@@ -56,14 +57,16 @@ class TrashRepository(Repository):
             [company] = self._rows("SELECT * FROM companies WHERE id = ?",
                                    (record_id,)) or [None]
             if company is None:
-                raise NotFound(f"No company with id {record_id!r}.")
+                raise NotFound(Text(
+                        "No company with id {record_id!r}.", record_id=record_id))
             persons = self._rows("SELECT * FROM persons WHERE company_id = ?", (record_id,))
             person_ids = [p["id"] for p in persons]
             label = company["display_name"]
         else:
             [person] = self._rows("SELECT * FROM persons WHERE id = ?", (record_id,)) or [None]
             if person is None:
-                raise NotFound(f"No person with id {record_id!r}.")
+                raise NotFound(Text(
+                        "No person with id {record_id!r}.", record_id=record_id))
             company, persons, person_ids = None, [person], [record_id]
             label = person["name"]
         marks = ", ".join("?" for _ in person_ids)
@@ -126,21 +129,26 @@ class TrashRepository(Repository):
         with self.write():
             row = self._one("SELECT * FROM trash WHERE pk = ?", (entry_pk,))
             if row is None:
-                raise NotFound("This record is no longer in Recently deleted (restored or"
-                               " purged already).")
+                raise NotFound(Text(
+                        "This record is no longer in Recently deleted (restored or purged "
+                        "already)."))
             snap = json.loads(row["snapshot"])
             kind, record_id = row["kind"], row["record_id"]
             table = "companies" if kind == "company" else "persons"
             if self._one(f"SELECT 1 FROM {table} WHERE id = ?", (record_id,)):
-                raise ValidationError(f"A {kind} with id {record_id!r} exists already.")
+                raise ValidationError(
+                    Text("A company with id {record_id!r} exists already.", record_id=record_id)
+                    if kind == "company" else
+                    Text("A person with id {record_id!r} exists already.", record_id=record_id))
             persons = snap["persons"]
             if kind == "person":
                 company_id = persons[0]["company_id"]
                 if company_id and not self._one("SELECT 1 FROM companies WHERE id = ?",
                                                  (company_id,)):
                     raise ValidationError(
-                        f"{row['label']} belonged to a company that is deleted too: restore"
-                        " the company first.")
+                        Text(
+                            "{row} belonged to a company that is deleted too: restore the company "
+                            "first.", row=row['label']))
             result = Restored(kind, record_id, row["label"])
             if snap["company"] is not None:
                 self._put_back("companies", snap["company"], self._columns("companies"))

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crm_desktop import i18n
+from crm_desktop import i18n, style
 from crm_desktop.main_window import DesktopOptions, MainWindow
+from crm_desktop.saved_filters import SavedFilter
 
 from .conftest import API_KEY
 
@@ -125,5 +127,47 @@ def test_german_window_translates_menus_lists_and_a_card(open_window) -> None:
     untranslated = sorted({t for t in english if wordy(t) and t in german and t not in same})
     assert untranslated == [], "\n".join(untranslated)
     # German is ~30% longer: the card must still fit its panel (no cut-off buttons).
+    card = window.current_card()
+    assert card.minimumSizeHint().width() <= window.card_panel.width()
+
+
+@pytest.fixture
+def styled() -> Iterator[None]:
+    """The app's style sheet, as at a real start (the items' padding makes them wide)."""
+    app = QApplication.instance()
+    style.apply(app, dark=False)
+    yield
+    app.setStyleSheet("")
+    app.setPalette(QPalette())
+
+
+def test_the_german_navigation_shows_every_title_whole_without_sideways_scrolling(
+        styled, open_window, qtbot) -> None:
+    assert i18n.install(QApplication.instance(), "de")
+    window = open_window()
+    window.saved.add(SavedFilter("Rückrufe der Vertriebsabteilung in Süddeutschland", "tasks"))
+    qtbot.waitUntil(lambda: window.saved.count() == 3)
+    for lst in (window.nav, window.saved):
+        assert not lst.horizontalScrollBar().isVisible()
+        metrics = lst.fontMetrics()
+        # Vertical padding and margins of an item (style.py's #nav / #savedFilters).
+        around = {"nav": 2 * (9 + 1), "savedFilters": 2 * (6 + 1)}[lst.objectName()]
+        for i in range(lst.count()):
+            item = lst.item(i)
+            rect = lst.visualItemRect(item)
+            # Each title within the list's width, on as many lines as it needs (the
+            # style sheet's padding and margins take 48 px of the width).
+            assert rect.width() <= lst.viewport().width()
+            needed = metrics.boundingRect(QRect(0, 0, rect.width() - 48, 0),
+                                          Qt.TextFlag.TextWordWrap, item.text())
+            lines = round(needed.height() / metrics.lineSpacing())
+            assert rect.height() >= lines * metrics.lineSpacing() + around, item.text()
+    # "Unbekannte Anrufer" takes two lines rather than widen the pane or scroll it.
+    nav = window.nav
+    unknown = next(nav.item(i) for i in range(nav.count())
+                   if nav.item(i).text() == "Unbekannte Anrufer")
+    assert nav.visualItemRect(unknown).height() > nav.visualItemRect(nav.item(0)).height()
+    assert window.nav_panel.width() == 170
+    # The list and the card keep their room: the card fits beside them.
     card = window.current_card()
     assert card.minimumSizeHint().width() <= window.card_panel.width()

@@ -196,7 +196,8 @@ def test_privacy_settings_preview_and_save_then_the_daily_run(qtbot, window, sto
     with qtbot.waitSignal(window.retention.done, timeout=20_000) as run:
         assert window.retention.check(datetime(2026, 12, 1, 3, 0, tzinfo=UTC))
     assert run.args[0].calls_deleted == 1 and store.count_calls() == 0
-    assert "Retention: deleted 1 call(s)" in window.statusBar().currentMessage()
+    assert "Retention: deleted 1 call, anonymised 0 persons." in (
+        window.statusBar().currentMessage())
     with qtbot.waitSignal(window.retention.done, timeout=20_000) as again:
         window.retention.check(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
     assert again.args[0] is None  # once a day

@@ -60,6 +60,12 @@ from .context import DesktopContext
 from .i18n import said, translate
 from .style import themed
 
+# The delimiter's name in the file line ("semicolon-separated").
+_DELIMITERS = {"\t": QT_TRANSLATE_NOOP("import_dialog", "tab"),
+               ";": QT_TRANSLATE_NOOP("import_dialog", "semicolon"),
+               ",": QT_TRANSLATE_NOOP("import_dialog", "comma"),
+               "|": QT_TRANSLATE_NOOP("import_dialog", "bar")}
+
 PREVIEW_ROWS = 25
 PAGE_FILE, PAGE_DUPLICATES, PAGE_REPORT = range(3)
 DECISION_LABELS = {
@@ -375,8 +381,8 @@ class ImportDialog(QDialog):
             return False
         f = self.file
         self.path.setText(str(path))
-        delim = {"\t": "tab", ";": "semicolon", ",": "comma", "|": "bar"}.get(f.delimiter,
-                                                                              f.delimiter)
+        delim = _DELIMITERS.get(f.delimiter)
+        delim = translate("import_dialog", delim) if delim else f.delimiter
         counts = "{} · {}".format(rows_text(len(f.rows)), (
             translate("import_dialog", "{n:,} columns") if len(f.headers) != 1
             else translate("import_dialog", "1 column")).format(n=len(f.headers)))

@@ -623,7 +623,7 @@
         <translation>Ein Kontakt braucht eine Firma oder eine Person.</translation>
     </message>
     <message>
-        <location filename="../../shared/notes.py" line="+51"/>
+        <location filename="../../shared/notes.py" line="+50"/>
         <source>A note needs some text.</source>
         <translation>Eine Notiz braucht Text.</translation>
     </message>
@@ -708,27 +708,22 @@
         <translation>{number} ist keine übliche Nummer in {country}: prüfen Sie die Ziffern (sie wird wie eingegeben gespeichert).</translation>
     </message>
     <message>
-        <location filename="../../shared/privacy.py" line="+143"/>
+        <location filename="../../shared/privacy.py" line="+153"/>
         <source>Say why the person is erased (the privacy log keeps the reason).</source>
         <translation>Geben Sie an, warum die Person gelöscht wird (das Datenschutzprotokoll bewahrt den Grund auf).</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Exporting and erasing personal data and the retention rules work on a database file on this PC for now, not on a shared PostgreSQL database; to use them, copy the data to a file with `callsheet-api copy`.</source>
-        <translation>Export und Löschung personenbezogener Daten und die Aufbewahrungsregeln funktionieren vorerst mit einer Datenbankdatei auf diesem PC, nicht mit einer gemeinsamen PostgreSQL-Datenbank; kopieren Sie die Daten dazu mit `callsheet-api copy` in eine Datei.</translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location line="+88"/>
         <source>Person {person_id!r} was erased already.</source>
         <translation>Die Person {person_id!r} wurde bereits gelöscht.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Person {person_id!r} was erased; create a new person instead.</source>
         <translation>Die Person {person_id!r} wurde gelöscht; legen Sie stattdessen eine neue Person an.</translation>
     </message>
     <message>
-        <location filename="../../shared/retention.py" line="+68"/>
+        <location filename="../../shared/retention.py" line="+71"/>
         <source>{what} must be a whole number from 0 (off) to {top}, got {value!r}.</source>
         <translation>{what} muss eine ganze Zahl von 0 (aus) bis {top} sein, nicht {value!r}.</translation>
     </message>
@@ -835,7 +830,7 @@
         <translation>Keine Firma mit der ID {key!r}.</translation>
     </message>
     <message>
-        <location filename="../../shared/storage/copy.py" line="+77"/>
+        <location filename="../../shared/storage/copy.py" line="+94"/>
         <source>The target database is not empty ({found}); copy only into an empty database or a new file.</source>
         <translation>Die Zieldatenbank ist nicht leer ({found}); kopieren Sie nur in eine leere Datenbank oder eine neue Datei.</translation>
     </message>
@@ -1148,7 +1143,7 @@
         <translation>{old} → {new}</translation>
     </message>
     <message>
-        <location filename="../../shared/todos.py" line="+67"/>
+        <location filename="../../shared/todos.py" line="+66"/>
         <source>A to-do needs a title: what is there to do?</source>
         <translation>Ein To-do braucht einen Titel: Was ist zu tun?</translation>
     </message>
@@ -2080,7 +2075,7 @@ Prüfen Sie Datei &gt; Einstellungen &gt; Dieser PC (Verbindung testen).</transl
         <translation>Art</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Do not call</source>
         <translation>Nicht anrufen</translation>
     </message>
@@ -3592,7 +3587,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>import_dialog</name>
     <message>
-        <location filename="../../crm_desktop/import_dialog.py" line="+66"/>
+        <location filename="../../crm_desktop/import_dialog.py" line="+72"/>
         <source>Merge into existing</source>
         <translation>In vorhandenen zusammenführen</translation>
     </message>
@@ -3875,7 +3870,27 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>{counts} · getrennt durch {delim} · {encoding} · Telefonnummern ohne +Land gelten als {region}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-326"/>
+        <source>tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>semicolon</source>
+        <translation>Semikolon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>comma</source>
+        <translation>Komma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bar</source>
+        <translation>senkrechten Strich</translation>
+    </message>
+    <message>
+        <location line="+346"/>
         <source>— not imported —</source>
         <translation>— nicht importiert —</translation>
     </message>
@@ -4176,7 +4191,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>main_window</name>
     <message>
-        <location filename="../../crm_desktop/main_window.py" line="+84"/>
+        <location filename="../../crm_desktop/main_window.py" line="+85"/>
         <source>Companies</source>
         <translation>Firmen</translation>
     </message>
@@ -4411,7 +4426,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
         <translation>Filter „{name}“ gespeichert: links unter Gespeicherte Filter.</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+121"/>
         <source>{v0} created; {n} earlier call(s) of {v3} linked.</source>
         <translation>{v0} angelegt; {n} frühere(r) Anruf(e) von {v3} verknüpft.</translation>
     </message>
@@ -4797,7 +4812,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>nouns</name>
     <message>
-        <location filename="../../crm_desktop/i18n.py" line="+144"/>
+        <location filename="../../crm_desktop/i18n.py" line="+145"/>
         <source>company</source>
         <translation>Firma</translation>
     </message>
@@ -4990,7 +5005,7 @@ Leere Felder werden aus dem anderen Datensatz gefüllt; Anrufe, Aufgaben, Kampag
 <context>
     <name>privacy_view</name>
     <message>
-        <location filename="../../crm_desktop/privacy_view.py" line="+40"/>
+        <location filename="../../crm_desktop/privacy_view.py" line="+41"/>
         <source>Double-click a row to open the record</source>
         <translation>Doppelklick auf eine Zeile öffnet den Datensatz</translation>
     </message>

@@ -181,6 +181,7 @@ def test_the_import_preview_says_each_row_in_german(qtbot, german, store, tmp_pa
     assert [c.currentText() for c in dialog._combos] == [
         "Firma", "Vorname", "Nachname", "Telefon der Person", "E-Mail der Person"]
     assert dialog.next.text() == "Zeilen prüfen…"
+    assert "getrennt durch Semikolon" in dialog.file_info.text()
 
 
 def test_duplicates_are_compared_in_german(qtbot, german, store, actor):

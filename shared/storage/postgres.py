@@ -57,11 +57,23 @@ class Row(tuple):
         return list(self._index)
 
 
+# Column names -> {name: position}, shared by every result with those columns.
+_INDEXES: dict[tuple[bytes, ...], dict[str, int]] = {}
+
+
 def _row_factory(cursor: Any) -> Any:
-    desc = cursor.description
-    if desc is None:
+    # Called for every result. The names come from the result itself: the cursor's
+    # ``description`` builds a Column object per column each time, which cost a lookup
+    # about a fifth of its CPU.
+    res = cursor.pgresult
+    if res is None or not res.nfields:
         return tuple
-    index = {d.name: i for i, d in enumerate(desc)}
+    names = tuple(res.fname(i) for i in range(res.nfields))
+    index = _INDEXES.get(names)
+    if index is None:
+        index = {n.decode(): i for i, n in enumerate(names)}
+        if len(_INDEXES) < 4096:  # bounded: the statements are the program's own
+            _INDEXES[names] = index
 
     def make(values: Sequence[Any]) -> Row:
         return Row(values, index)

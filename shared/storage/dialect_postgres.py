@@ -51,6 +51,8 @@ class PostgresDialect:
     # Two servers asking for ``next`` at once: the second skips the row the first has
     # locked and takes the one after it, so no contact is handed out twice.
     skip_locked = " FOR UPDATE OF cc SKIP LOCKED"
+    # Reading a row that is about to be replaced: a second writer of it waits here.
+    for_update = " FOR UPDATE"
 
     def __init__(self, conn: Any, url: str = "") -> None:
         self.conn = conn  # shared.storage.postgres.PgConnection
@@ -69,18 +71,49 @@ class PostgresDialect:
         ``durable=False`` commits without waiting for the WAL flush."""
         conn = self.conn
         conn.execute("BEGIN")
+        # In pipeline mode libpq says "idle" between results even inside the
+        # transaction: the connection remembers that one is open.
+        conn.tx_open = True
         try:
             if not durable:
                 conn.execute("SET LOCAL synchronous_commit = off")
             yield
         except BaseException:
-            if conn.in_transaction:
+            conn.tx_open = False
+            if not (conn.raw.broken or conn.raw.closed):
+                # Statements queued in a pipeline that failed are skipped up to the next
+                # sync: settle first, so that the ROLLBACK itself runs.
+                self.settle(quiet=True)
                 conn.execute("ROLLBACK")
             raise
         else:
+            conn.tx_open = False
             # A COMMIT that fails (the server went away) raises: the caller never
-            # acknowledges what was not committed.
+            # acknowledges what was not committed. In a pipeline it is sent at the
+            # pipeline's end, which raises then.
             conn.execute("COMMIT")
+
+    @contextmanager
+    def pipeline(self) -> Iterator[Any]:
+        """Pipeline mode for a batch of writes: a statement whose result nobody reads
+        yet is sent without waiting for its answer, so the writes of a call and the
+        BEGIN, SAVEPOINT and COMMIT around them cost no round trip of their own.
+        Reading a result waits for it (and for everything sent before it)."""
+        with self.conn.raw.pipeline() as pipe:
+            yield pipe
+
+    def settle(self, *, quiet: bool = False) -> None:
+        """Wait for every statement sent in pipeline mode; the first that failed
+        raises here (unless ``quiet``), so a write's error is its own, not the next
+        one's. Costs nothing outside a pipeline or when nothing is outstanding."""
+        pipe = self.conn.raw._pipeline
+        if pipe is None or not (pipe.command_queue or pipe.result_queue):
+            return
+        try:
+            pipe.sync()
+        except Exception:
+            if not quiet:
+                raise
 
     def lock_key(self, key: str) -> None:
         """Serialise writers of one key (a call id) across servers until commit."""

@@ -63,6 +63,8 @@ class SqliteDialect:
     # Rows handed out by ``next`` need no lock of their own: BEGIN IMMEDIATE already
     # gives the writer the whole file.
     skip_locked = ""
+    # Nor do rows read before an update: the writer already holds the file.
+    for_update = ""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         from ..database import FileWatch
@@ -112,6 +114,15 @@ class SqliteDialect:
             finally:
                 if not durable:
                     conn.execute(f"PRAGMA synchronous = {int(sync)}")
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Nothing to pipeline: SQLite runs in this process (PostgreSQL's sends a batch's
+        statements without waiting for each answer)."""
+        yield None
+
+    def settle(self, *, quiet: bool = False) -> None:
+        """Every statement has already run (see PostgresDialect.settle)."""
 
     def address(self) -> str:
         """The file of the main database."""

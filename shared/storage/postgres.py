@@ -87,6 +87,8 @@ class PgConnection:
 
     def __init__(self, raw: psycopg.Connection) -> None:
         self.raw = raw
+        # Set by the dialect between its BEGIN and COMMIT / ROLLBACK (see in_transaction).
+        self.tx_open = False
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
         named = isinstance(params, dict)
@@ -95,6 +97,7 @@ class PgConnection:
         return cur
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor:
+        """Run ``sql`` once per row (in one round trip: psycopg pipelines it)."""
         cur = self.raw.cursor()
         rows = list(rows)
         if rows:
@@ -103,6 +106,8 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
+        if self.tx_open:  # libpq may say idle inside one in pipeline mode
+            return True
         return self.raw.info.transaction_status in (
             pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR,
             pq.TransactionStatus.ACTIVE)

@@ -114,16 +114,24 @@ class UnitOfWork:
         the engine end it.
         """
         out: list[Any] = []
-        with self.write(durable=durable):
+        d = self.dialect
+        # On PostgreSQL in pipeline mode: only reading a result waits for the server, so
+        # BEGIN, each SAVEPOINT / RELEASE, the writes of a call and COMMIT cost no round
+        # trip of their own. The COMMIT's answer is awaited when the pipeline ends,
+        # before anything returns: nothing is acknowledged before it is committed.
+        with d.pipeline(), self.write(durable=durable):
             for work in works:
                 self.conn.execute("SAVEPOINT one_write")
                 try:
-                    out.append(work(self))
+                    outcome = work(self)
+                    d.settle()  # its queued writes' errors are its own, not the next one's
                 except Exception as e:
-                    if not self.conn.in_transaction or not self.dialect.recoverable(e):
+                    d.settle(quiet=True)  # so that the ROLLBACK TO below is not skipped
+                    if not self.conn.in_transaction or not d.recoverable(e):
                         raise  # the engine rolled the whole batch back (disk full, I/O)
                     self.conn.execute("ROLLBACK TO SAVEPOINT one_write")
-                    out.append(e)
+                    outcome = e
+                out.append(outcome)
                 self.conn.execute("RELEASE SAVEPOINT one_write")
         return out
 

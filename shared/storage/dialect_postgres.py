@@ -126,6 +126,19 @@ class PostgresDialect:
         what is read is what the update changes."""
         self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", (row_id,))
 
+    def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
+        """Take the campaign contact ``pick_sql`` (``SELECT cc.pk, ... FROM
+        campaign_contacts cc ... LIMIT 1``) finds: its hand-out runs ``until``; its row,
+        or None. One statement: the row is locked as it is picked, and a second
+        server asking at once skips it and takes the one after."""
+        return self.conn.execute(
+            f"""WITH pick AS ({pick_sql}{self.skip_locked}),
+                     taken AS (UPDATE campaign_contacts SET handed_out_until = ?
+                               FROM pick WHERE campaign_contacts.pk = pick.pk
+                               RETURNING campaign_contacts.pk)
+                SELECT pick.* FROM pick JOIN taken ON taken.pk = pick.pk""",
+            [*params, until]).fetchone()
+
     def data_version(self) -> int:
         """Changes whenever anybody commits a change to the data (the triggers of
         migration 5 count them), for views that poll."""

@@ -115,6 +115,15 @@ class SqliteDialect:
                 if not durable:
                     conn.execute(f"PRAGMA synchronous = {int(sync)}")
 
+    def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
+        """Take the campaign contact ``pick_sql`` finds until ``until``; its row, or None
+        (the caller's transaction holds the file: no one else picks meanwhile)."""
+        row = self.conn.execute(pick_sql, params).fetchone()
+        if row is not None:
+            self.conn.execute("UPDATE campaign_contacts SET handed_out_until = ? WHERE pk = ?",
+                              (until, row["pk"]))
+        return row
+
     @contextmanager
     def pipeline(self) -> Iterator[None]:
         """Nothing to pipeline: SQLite runs in this process (PostgreSQL's sends a batch's

@@ -126,6 +126,26 @@ class PostgresDialect:
         what is read is what the update changes."""
         self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", (row_id,))
 
+    def exact_or_prefix(self, exact_sql: str, number: str, companies_sql: str,
+                        prefixes: list[str]) -> tuple[list[Any], list[Any]]:
+        """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
+        a round trip to the server costs more than the statement. The companies' part
+        runs only when the exact part found nothing (a one-time filter)."""
+        rows = self.conn.execute(
+            f"""WITH exact AS MATERIALIZED ({exact_sql})
+                SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
+                UNION ALL
+                SELECT NULL, NULL, NULL, prefix.company_id, prefix.company_name, prefix.company_dnc,
+                       'prefix', 2, prefix.phone, prefix.phone2
+                FROM ({companies_sql} WHERE c.phone = ANY(:prefixes)
+                      OR c.phone2 = ANY(:prefixes)) prefix
+                WHERE NOT EXISTS (SELECT 1 FROM exact)
+                ORDER BY rank, person_name, company_name""",
+            {"n": number, "prefixes": prefixes}).fetchall()
+        if rows and rows[0]["rank"] == 2:
+            return [], rows
+        return rows, []
+
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` (``SELECT cc.pk, ... FROM
         campaign_contacts cc ... LIMIT 1``) finds: its hand-out runs ``until``; its row,

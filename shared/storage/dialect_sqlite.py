@@ -115,6 +115,19 @@ class SqliteDialect:
                 if not durable:
                     conn.execute(f"PRAGMA synchronous = {int(sync)}")
 
+    def exact_or_prefix(self, exact_sql: str, number: str, companies_sql: str,
+                        prefixes: list[str]) -> tuple[list[Any], list[Any]]:
+        """The caller lookup's rows: ``exact_sql``'s for ``number`` (``:n``), or when
+        there are none, the ``companies_sql`` rows with one of ``prefixes`` as phone or
+        phone2. Two queries in this process cost less than one cleverer one."""
+        rows = self.conn.execute(exact_sql, {"n": number}).fetchall()
+        if rows or not prefixes:
+            return rows, []
+        marks = ", ".join("?" * len(prefixes))
+        return [], self.conn.execute(
+            f"{companies_sql} WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})",
+            prefixes + prefixes).fetchall()
+
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` finds until ``until``; its row, or None
         (the caller's transaction holds the file: no one else picks meanwhile)."""

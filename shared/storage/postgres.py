@@ -57,6 +57,7 @@ class Row(tuple):
         return list(self._index)
 
 
+_ROWS = frozenset({pq.ExecStatus.TUPLES_OK, pq.ExecStatus.SINGLE_TUPLE})
 # Column names -> {name: position}, shared by every result with those columns.
 _INDEXES: dict[tuple[bytes, ...], dict[str, int]] = {}
 
@@ -66,8 +67,8 @@ def _row_factory(cursor: Any) -> Any:
     # ``description`` builds a Column object per column each time, which cost a lookup
     # about a fifth of its CPU.
     res = cursor.pgresult
-    if res is None or not res.nfields:
-        return tuple
+    if res is None or not res.nfields or res.status not in _ROWS:
+        return tuple  # a command, or COPY (whose columns have no names)
     names = tuple(res.fname(i) for i in range(res.nfields))
     index = _INDEXES.get(names)
     if index is None:

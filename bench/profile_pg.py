@@ -10,7 +10,7 @@ bench's data copied in, then:
 - ``store``: in this process, per lookup (the bench's mix), per call (the bench's
   bodies, one in five a replay; alone and in batches of 8 as the API's group
   commit runs them) and per ``next``: CPU of this process, CPU of its server
-  backend (``/proc/PID/schedstat``, nanoseconds), round trips (libpq waits) and
+  backend (``/proc/PID/schedstat``, nanoseconds), round trips (libpq's trace) and
   wall time, one at a time.
 - ``server``: ``callsheet-api serve --db URL`` at 1 and 8 clients: CPU per request
   of the API process and of every PostgreSQL process together.
@@ -36,6 +36,7 @@ if str(ROOT) not in sys.path:
 from bench import generate, harness  # noqa: E402
 from bench.load import build_request, run_load  # noqa: E402
 from bench.pg import BenchPgServer, _children, copy_into_postgres  # noqa: E402
+from tests.pg.round_trips import RoundTrips  # noqa: E402
 
 
 def ns_of(pid: int) -> int:
@@ -49,48 +50,17 @@ def ns_of(pid: int) -> int:
     return total
 
 
-class Waits:
-    """Counts round trips to the server: each wait for a result outside pipeline mode,
-    and in pipeline mode each Sync and each flush a fetch forces (queued statements
-    cost none)."""
-
-    count = 0
-
-    @classmethod
-    def install(cls) -> None:
-        import psycopg
-        from psycopg._pipeline_base import BasePipeline
-
-        wait, enqueue_sync = psycopg.Connection.wait, BasePipeline._enqueue_sync
-        fetch = psycopg.Cursor._fetch_pipeline
-
-        def counted_wait(self, gen, *args, **kwargs):  # type: ignore[no-untyped-def]
-            if self._pipeline is None:
-                cls.count += 1
-            return wait(self, gen, *args, **kwargs)
-
-        def counted_sync(self):  # type: ignore[no-untyped-def]
-            cls.count += 1
-            return enqueue_sync(self)
-
-        def counted_fetch(self):  # type: ignore[no-untyped-def]
-            if not self.pgresult and self._conn._pipeline:
-                cls.count += 1
-            return fetch(self)
-
-        psycopg.Connection.wait = counted_wait  # type: ignore[method-assign]
-        BasePipeline._enqueue_sync = counted_sync  # type: ignore[method-assign]
-        psycopg.Cursor._fetch_pipeline = counted_fetch  # type: ignore[method-assign]
-
-
-def measure(label: str, backend: int, n: int, step) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    """Run ``step(i)`` ``n`` times; per step: our CPU, the backend's CPU, round trips, wall."""
-    w0, c0, b0, t0 = Waits.count, time.process_time_ns(), ns_of(backend), time.perf_counter()
-    for i in range(n):
-        step(i)
-    t1, b1, c1, w1 = time.perf_counter(), ns_of(backend), time.process_time_ns(), Waits.count
+def measure(label: str, store, n: int, step) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    """Run ``step(i)`` ``n`` times on ``store``; per step: our CPU, its server backend's
+    CPU, round trips (libpq's protocol trace) and wall time."""
+    backend = store.conn.raw.info.backend_pid
+    with RoundTrips(store.conn.raw) as trips:
+        c0, b0, t0 = time.process_time_ns(), ns_of(backend), time.perf_counter()
+        for i in range(n):
+            step(i)
+        t1, b1, c1 = time.perf_counter(), ns_of(backend), time.process_time_ns()
     out = {"client_us": (c1 - c0) / n / 1e3, "backend_us": (b1 - b0) / n / 1e3,
-           "round_trips": (w1 - w0) / n, "wall_us": (t1 - t0) / n * 1e6}
+           "round_trips": trips.count / n, "wall_us": (t1 - t0) / n * 1e6}
     print(f"{label:28} client {out['client_us']:7.1f} us  backend {out['backend_us']:7.1f} us"
           f"  round trips {out['round_trips']:5.2f}  wall {out['wall_us']:7.1f} us", flush=True)
     return out
@@ -107,16 +77,14 @@ def store_profile(url: str, work: Path, n: int, seed: int) -> None:
     from shared.model import Actor
     from shared.store import Store
 
-    Waits.install()
     classes = harness.sample_lookups(work, 500, seed)
     mix = harness.lookup_mix(classes, 2000, seed)
     store = Store(connect(url))
-    backend = store.conn.execute("SELECT pg_backend_pid()").fetchone()[0]
     for i in range(300):  # warm: caches, prepared statements
         store.lookup_phone(mix[i % len(mix)])
-    measure("lookup (mix)", backend, n, lambda i: store.lookup_phone(mix[i % len(mix)]))
+    measure("lookup (mix)", store, n, lambda i: store.lookup_phone(mix[i % len(mix)]))
     for name, numbers in classes.items():
-        measure(f"  lookup {name}", backend, n // 4,
+        measure(f"  lookup {name}", store, n // 4,
                 lambda i, numbers=numbers: store.lookup_phone(numbers[i % len(numbers)]))
 
     persons = harness.sample_persons(work, 5000, seed)
@@ -131,12 +99,12 @@ def store_profile(url: str, work: Path, n: int, seed: int) -> None:
     it = iter(calls)
     for _ in range(200):
         store.record_call(next(it), actor)
-    measure("record_call (1 in 5 replays)", backend, n,
+    measure("record_call (1 in 5 replays)", store, n,
             lambda i: store.record_call(next(it), actor))
 
     def batch(i: int) -> None:
         store.batch([_recording(next(it), actor) for _ in range(8)])
-    r = measure("  in batches of 8 (per batch)", backend, n // 8, batch)
+    r = measure("  in batches of 8 (per batch)", store, n // 8, batch)
     print(f"{'  ... per call':28} client {r['client_us'] / 8:7.1f} us  backend "
           f"{r['backend_us'] / 8:7.1f} us  round trips {r['round_trips'] / 8:5.2f}", flush=True)
 
@@ -144,8 +112,18 @@ def store_profile(url: str, work: Path, n: int, seed: int) -> None:
     left = store.conn.execute(
         "SELECT count(*) FROM campaign_contacts WHERE campaign_id = ?", (campaign,)).fetchone()[0]
     k = min(n, left - 10)
-    measure(f"next_contact ({k})", backend, k,
+    measure(f"next_contact ({k})", store, k,
             lambda i: store.next_contact(campaign) or sys.exit("ran out"))
+    campaign = generate.campaign_id(6)
+
+    def hand_outs(i: int) -> None:
+        out = store.batch([lambda s: s.next_contact(campaign) for _ in range(8)],
+                          durable=False)
+        if any(o is None or isinstance(o, Exception) for o in out):
+            sys.exit(f"next failed or ran out: {out}")
+    r = measure("  in batches of 8 (per batch)", store, 400 // 8, hand_outs)
+    print(f"{'  ... per next':28} client {r['client_us'] / 8:7.1f} us  backend "
+          f"{r['backend_us'] / 8:7.1f} us  round trips {r['round_trips'] / 8:5.2f}", flush=True)
     store.close()
 
 

@@ -67,11 +67,29 @@ class _JsonErrorTask(ErrorTask):
         self.write(body)
 
 
+# Output a worker is still writing that the main loop leaves to it (see _Channel.writable):
+# far below Waitress's high watermark (16 MiB), where a writing worker waits for the loop.
+LOOP_FLUSHES_FROM = 1 << 20
+
+
 class _Channel(HTTPChannel):
     """A connection that remembers when the request it is receiving began."""
 
     error_task_class = _JsonErrorTask
     request_started = 0.0
+
+    def writable(self) -> bool:
+        # While a worker answers a request it sends its own output (write_soon flushes at
+        # once). Waitress's loop also saw that output as writable for the moment the worker
+        # spent in send() without the GIL, found the worker holding the buffer's lock,
+        # polled again at once, and so spun, taking the GIL from the very worker it was
+        # waiting for: 35-80 loop passes per API request, most of the server's CPU. The
+        # worker wakes the loop when it is done (service() pulls the trigger) and the loop
+        # sends whatever is left then; it helps before that only with a large answer.
+        if (self.requests and self.total_outbufs_len < LOOP_FLUSHES_FROM
+                and not (self.will_close or self.close_when_flushed)):
+            return False
+        return bool(super().writable())
 
     def received(self, data: bytes) -> bool:
         before = self.request

@@ -1,0 +1,37 @@
+"""Waitress's main loop leaves a small answer to the worker writing it (crm_api.server).
+
+Otherwise the loop saw the answer as writable while the worker was in send() without
+the GIL, could not take the buffer's lock, and polled again at once: a busy loop that
+took the GIL from that worker (35-80 loop passes per API request, about half the API
+server's CPU; bench/profile_pg.py, perf stat).
+"""
+
+from __future__ import annotations
+
+from crm_api.server import LOOP_FLUSHES_FROM, _Channel
+
+
+def _channel(*, serving: bool, pending: int, will_close: bool = False) -> _Channel:
+    ch = object.__new__(_Channel)  # the state writable() reads, without a socket
+    ch.requests = [object()] if serving else []
+    ch.total_outbufs_len = pending
+    ch.will_close = will_close
+    ch.close_when_flushed = False
+    return ch
+
+
+def test_the_loop_leaves_a_small_answer_to_the_worker_writing_it() -> None:
+    assert not _channel(serving=True, pending=200).writable()
+
+
+def test_the_loop_sends_what_is_left_once_the_worker_is_done() -> None:
+    assert _channel(serving=False, pending=200).writable()
+
+
+def test_the_loop_helps_with_a_large_answer_and_closes_a_closing_channel() -> None:
+    assert _channel(serving=True, pending=LOOP_FLUSHES_FROM).writable()
+    assert _channel(serving=True, pending=0, will_close=True).writable()
+
+
+def test_nothing_to_send_is_not_writable() -> None:
+    assert not _channel(serving=False, pending=0).writable()

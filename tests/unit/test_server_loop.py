@@ -1,10 +1,9 @@
 """Waitress as the API runs it (crm_api.server): no busy loop, no warning per queued request.
 
 The main loop leaves a small answer to the worker writing it. Otherwise it saw the
-answer as writable while the worker was in send() without
-the GIL, could not take the buffer's lock, and polled again at once: a busy loop that
-took the GIL from that worker (35-80 loop passes per API request, about half the API
-server's CPU; bench/profile_pg.py, perf stat).
+answer as writable while the worker was in send() without the GIL, could not take the
+buffer's lock, and polled again at once: a busy loop that took the GIL from that worker
+(27-67 loop passes per API request, about half the API server's CPU; perf stat).
 """
 
 from __future__ import annotations

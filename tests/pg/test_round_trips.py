@@ -88,3 +88,13 @@ def test_next_in_a_batch_costs_two_round_trips_and_the_commit(setup) -> None:
     assert None not in ids and len(set(ids)) == 4, handed
     # Per hand-out: the campaign (and its hours), then the pick-and-take statement.
     assert trips <= 2 * 4 + 1, trips
+
+
+def test_a_call_alone_in_its_batch_runs_without_a_savepoint(setup) -> None:
+    store, company, person = setup
+    call = parse_call(call_body("rt-alone", company=company, person=person, tags=1,
+                                new_tasks=0)["call"])
+    with RoundTrips(store.conn.raw) as trips:
+        assert store.batch([lambda s: s.record_call(call, API)])[0].created
+    assert not any("SAVEPOINT" in m for m in trips.messages)
+    assert trips.count <= 3, trips.count  # the insert and facts, the writes, the COMMIT

@@ -11,6 +11,7 @@ from ..errors import NotFound, ValidationError
 from ..model import Actor, CallRecord, CallResult, ContactRef
 from ..timeutil import to_db
 from .base import Repository
+from .reports import AUDIT_COLUMNS
 from .rows import CallRow
 
 
@@ -99,17 +100,6 @@ class CallsRepository(Repository):
                     (*cols.values(), call.id))
                 self.conn.execute("DELETE FROM call_attempts WHERE call_id = ?", (call.id,))
                 self.conn.execute("DELETE FROM call_tags WHERE call_id = ?", (call.id,))
-            self._insert_rows(
-                "call_attempts",
-                ("call_id", "position", "agent", "timestamp_assigned", "timestamp_closed"),
-                [(call.id, i, a.agent, a.timestamp_assigned, a.timestamp_closed)
-                 for i, a in enumerate(call.attempts)])
-            self._insert_rows(
-                "call_tags", ("call_id", "position", "category", "tag", "payload"),
-                [(call.id, i, t.category, t.tag,
-                  None if t.payload is None else json.dumps(t.payload, ensure_ascii=False))
-                 for i, t in enumerate(call.tags)])
-
             self._apply_call_decision(call.id, decision, actor, now)
             result.tasks_created = len(decision.create_tasks)
             result.tasks_skipped = decision.tasks_skipped
@@ -122,30 +112,30 @@ class CallsRepository(Repository):
                 self.uow.campaigns.refresh_call_stats(call.source_id, call.company_id,
                                                       call.person_id)
             if old is None:
-                self._audit(actor, "call", call.id, "create",
-                            {"kind": call.kind, "agent": call.agent,
-                             "company_id": call.company_id, "person_id": call.person_id})
+                entry = self.uow.reports.audit_row(
+                    actor, "call", call.id, "create",
+                    {"kind": call.kind, "agent": call.agent,
+                     "company_id": call.company_id, "person_id": call.person_id})
             else:
                 diff = {k: [old[k], v] for k, v in cols.items()
                         if k not in ("updated_at", "raw_json") and old[k] != v}
                 new_tags = [[t.category, t.tag] for t in call.tags]
                 if new_tags != old_tags:
                     diff["tags"] = [old_tags, new_tags]
-                self._audit(actor, "call", call.id, "replace", diff)
+                entry = self.uow.reports.audit_row(actor, "call", call.id, "replace", diff)
+            # The call's attempts, tags and audit entry: one statement on PostgreSQL.
+            self.d.insert_all([
+                ("call_attempts",
+                 ("call_id", "position", "agent", "timestamp_assigned", "timestamp_closed"),
+                 [(call.id, i, a.agent, a.timestamp_assigned, a.timestamp_closed)
+                  for i, a in enumerate(call.attempts)]),
+                ("call_tags", ("call_id", "position", "category", "tag", "payload"),
+                 [(call.id, i, t.category, t.tag,
+                   None if t.payload is None else json.dumps(t.payload, ensure_ascii=False))
+                  for i, t in enumerate(call.tags)]),
+                ("audit_log", AUDIT_COLUMNS, [entry]),
+            ])
         return result
-
-    # Rows of a multi-row INSERT: one statement for a call's tags, not one per tag
-    # (and well below SQLite's 999 variables).
-    _ROWS_PER_INSERT = 100
-
-    def _insert_rows(self, table: str, columns: tuple[str, ...],
-                     rows: list[tuple[Any, ...]]) -> None:
-        one = "(" + ", ".join("?" * len(columns)) + ")"
-        for start in range(0, len(rows), self._ROWS_PER_INSERT):
-            chunk = rows[start:start + self._ROWS_PER_INSERT]
-            self.conn.execute(
-                f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
-                + ", ".join([one] * len(chunk)), [v for r in chunk for v in r])
 
     def _gather(self, call: CallRecord) -> Any:
         """Sends the one read of the facts the rules need (the cursor; its one row is read

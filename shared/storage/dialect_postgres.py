@@ -146,6 +146,30 @@ class PostgresDialect:
             return [], rows
         return rows, []
 
+    def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
+                   ) -> None:
+        """Insert each ``(table, columns, rows)`` group, all in one statement (the first
+        groups as data-modifying WITH clauses): one statement to send, parse and run
+        for a call's attempts, tags and audit entry."""
+        from .base import ROWS_PER_INSERT, values_sql
+
+        groups = [g for g in groups if g[2]]
+        if not groups:
+            return
+        if sum(len(g[2]) for g in groups) > ROWS_PER_INSERT:
+            for group in groups:  # a bulk: one statement a table, in slices
+                rows = group[2]
+                for start in range(0, len(rows), ROWS_PER_INSERT):
+                    chunk = rows[start:start + ROWS_PER_INSERT]
+                    self.conn.execute(values_sql(group[0], group[1], len(chunk)),
+                                      [v for r in chunk for v in r])
+            return
+        *first, last = groups
+        sql = "".join(
+            f"{'WITH' if i == 0 else ','} insert_{i} AS ({values_sql(t, c, len(r))}) "
+            for i, (t, c, r) in enumerate(first)) + values_sql(last[0], last[1], len(last[2]))
+        self.conn.execute(sql, [v for _, _, rows in groups for r in rows for v in r])
+
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` (``SELECT cc.pk, ... FROM
         campaign_contacts cc ... LIMIT 1``) finds: its hand-out runs ``until``; its row,

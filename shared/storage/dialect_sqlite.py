@@ -128,6 +128,17 @@ class SqliteDialect:
             f"{companies_sql} WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})",
             prefixes + prefixes).fetchall()
 
+    def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
+                   ) -> None:
+        """Insert each ``(table, columns, rows)`` group: a multi-row INSERT per table."""
+        from .base import ROWS_PER_INSERT, values_sql
+
+        for table, columns, rows in groups:
+            for start in range(0, len(rows), ROWS_PER_INSERT):
+                chunk = rows[start:start + ROWS_PER_INSERT]
+                self.conn.execute(values_sql(table, columns, len(chunk)),
+                                  [v for r in chunk for v in r])
+
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` finds until ``until``; its row, or None
         (the caller's transaction holds the file: no one else picks meanwhile)."""

@@ -140,17 +140,26 @@ class UnitOfWork:
     def _alone(self, work: Callable[[Any], Any], durable: bool) -> Any:
         """A batch of one write: its own transaction, no savepoint (two statements less
         for the write a server at low load runs alone). Its exception is its outcome,
-        as in a batch; a failed COMMIT raises."""
+        as in a batch; a failed BEGIN or COMMIT raises."""
         d = self.dialect
-        committing = False
+        stage = "begin"
         try:
             with d.pipeline(), self.write(durable=durable):
-                outcome = work(self)
-                d.settle()
-                committing = True
+                stage = "work"
+                try:
+                    outcome = work(self)
+                    d.settle()
+                except Exception as e:
+                    if not self.conn.in_transaction or not d.recoverable(e):
+                        stage = "engine"  # it ended the transaction (disk full, I/O)
+                    raise
+                stage = "commit"
         except Exception as e:
-            if committing or not d.recoverable(e):
+            if stage != "work":
                 raise
+            # As at the end of a batch's transaction: a database file deleted or replaced
+            # meanwhile is the answer (DatabaseGone), not what the write ran into there.
+            self.watch.check()
             return e
         return outcome
 

@@ -7,7 +7,6 @@ servers may share one database, so what SQLite gets from its file lock
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -114,12 +113,6 @@ class PostgresDialect:
         except Exception:
             if not quiet:
                 raise
-
-    def lock_key(self, key: str) -> None:
-        """Serialise writers of one key (a call id) across servers until commit."""
-        digest = hashlib.blake2b(key.encode(), digest_size=8).digest()
-        self.conn.execute("SELECT pg_advisory_xact_lock(CAST(? AS bigint))",
-                          (int.from_bytes(digest, "big", signed=True),))
 
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row (by id) until commit before reading it for an update, so that

@@ -164,9 +164,6 @@ class SqliteDialect:
                 return row[2]
         raise RuntimeError("The store has no main database file.")
 
-    def lock_key(self, key: str) -> None:
-        """Serialise writers of one key (a call id): the file lock already does."""
-
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row until commit before reading it for an update: the write
         transaction already holds the whole file."""

@@ -2,7 +2,7 @@
 
 The twin of ``dialect_sqlite``: the same methods, PostgreSQL's SQL. Several
 servers may share one database, so what SQLite gets from its file lock
-(one writer at a time) is done here with row locks and advisory locks.
+(one writer at a time) is done here with row locks and unique keys (ON CONFLICT).
 """
 
 from __future__ import annotations

@@ -61,7 +61,7 @@ def test_a_new_call_in_a_batch_costs_two_round_trips_and_the_commit(setup) -> No
         [lambda s, c=c: s.record_call(c, API) for c in calls]))
     assert all(r.created for r in results), results
     # Per call: the insert with the read of its facts, then its writes settled; one
-    # COMMIT for the batch. (An advisory lock and a read per fact: 15 per call.)
+    # COMMIT for the batch. (An advisory lock and a read per fact: 11 per call.)
     assert trips <= 2 * len(calls) + 1, trips
     assert store.conn.execute("SELECT count(*) FROM call_tags WHERE call_id LIKE 'rt-new-%'"
                               ).fetchone()[0] == 3 * len(calls)

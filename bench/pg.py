@@ -90,6 +90,15 @@ def synchronous_commit(url: str) -> str:
         return conn.execute("SHOW synchronous_commit").fetchone()[0]
 
 
+def wal_syncs(url: str) -> int:
+    """How many times the server has synced its WAL to disk (pg_stat_wal). Backends
+    report it when they end: read it after the API server has stopped."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return int(conn.execute("SELECT wal_sync FROM pg_stat_wal").fetchone()[0])
+
+
 def root_ok() -> bool:
     """Whether the server may start here (as root it runs as the postgres user)."""
     return os.geteuid() != 0 or shutil.which("runuser") is not None

@@ -56,3 +56,13 @@ class Repository:
 def audit_json(changes: dict[str, Any] | None) -> str:
     """An audit entry's changes as stored."""
     return json.dumps(changes or {}, ensure_ascii=False, default=str)
+
+
+# Rows of one multi-row INSERT, well below SQLite's 999 variables and PostgreSQL's 65,535.
+ROWS_PER_INSERT = 100
+
+
+def values_sql(table: str, columns: tuple[str, ...], count: int) -> str:
+    """``INSERT INTO table (columns) VALUES (?, ...), ...`` for ``count`` rows."""
+    one = "(" + ", ".join("?" * len(columns)) + ")"
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES " + ", ".join([one] * count)

@@ -12,6 +12,7 @@ from ..model import Actor, CallRecord, CallResult, ContactRef
 from ..texts import Text
 from ..timeutil import to_db
 from .base import Repository
+from .reports import AUDIT_COLUMNS
 from .rows import CallRow
 
 
@@ -29,73 +30,77 @@ class CallsRepository(Repository):
         needs and writes the decision. An unknown ``newTasks`` campaign raises
         ValidationError and nothing is stored; unknown contact ids are kept on
         the call as given.
+
+        Few round trips on PostgreSQL (in a pipelined batch: two for a new call):
+        the insert and the one read of the facts go out together, and every write
+        after them is sent without waiting for its answer.
         """
         now = self._now()
         result = CallResult(created=True)
+        cols = dict(
+            kind=call.kind, agent=call.agent, company_id=call.company_id,
+            person_id=call.person_id, phone_number=call.phone_number,
+            source_type=call.source_type, source_id=call.source_id,
+            source_task=call.source_task, transfer_type=call.transfer_type,
+            transfer_id=call.transfer_id, dtmf_path=call.dtmf_path,
+            annotation=call.annotation, do_not_call=int(call.do_not_call),
+            timestamp_init=call.timestamp_init, timestamp_assigned=call.timestamp_assigned,
+            timestamp_start=call.timestamp_start, timestamp_end=call.timestamp_end,
+            timestamp_closed=call.timestamp_closed, answered=int(call.answered),
+            started_at=call.timestamp_init or call.timestamp_assigned
+            or call.timestamp_start or now,
+            updated_at=now, client=actor.client, raw_json=call.raw_json,
+        )
+        facts = call_rules.CallFacts(
+            id=call.id, kind=call.kind, source_id=call.source_id,
+            task_id=call.source_task, company_id=call.company_id,
+            person_id=call.person_id, do_not_call=call.do_not_call,
+            new_tasks=tuple(call_rules.NewTaskSpec(t.campaign_id, t.timestamp, t.annotation)
+                            for t in call.new_tasks))
         with self.write():
-            # Two servers receiving the same call at once: the second waits here until
-            # the first commits, then finds the call and replaces it (never two rows).
-            self.d.lock_key(f"call:{call.id}")
-            for i, t in enumerate(call.new_tasks):
-                if self._one("SELECT 1 FROM campaigns WHERE id = ?", (t.campaign_id,)) is None:
-                    raise ValidationError(
-                        Text(
-                            "newTasks[{i}] names campaign {campaign_id!r}, which the CRM does not "
-                            "know; nothing was stored.",
-                            i=i, campaign_id=t.campaign_id), field=f"call.newTasks[{i}].campaign")
-            facts = call_rules.CallFacts(
-                id=call.id, kind=call.kind, source_id=call.source_id,
-                task_id=call.source_task, company_id=call.company_id,
-                person_id=call.person_id, do_not_call=call.do_not_call,
-                new_tasks=tuple(call_rules.NewTaskSpec(t.campaign_id, t.timestamp, t.annotation)
-                                for t in call.new_tasks))
-            known = self._known_contact(call, result)
-            old = self._one("SELECT * FROM calls WHERE id = ?", (call.id,))
-            previous = None if old is None else self._previous_effects(call.id)
+            # An unknown newTasks campaign refuses the call before anything is written
+            # (one more round trip, for calls that ask for tasks only).
+            self._check_campaigns(call)
+            # The id is claimed first. When two servers receive the same call at once,
+            # the second one's insert waits for the first to commit and then finds its
+            # row: a replay, which locks that row below (never two rows).
+            new = dict(id=call.id, received_at=now, **cols)
+            claim = self.conn.execute(
+                f"INSERT INTO calls ({', '.join(new)}) VALUES ({', '.join('?' * len(new))})"
+                " ON CONFLICT (id) DO NOTHING RETURNING pk", tuple(new.values()))
+            gathered = self._gather(call)
+            inserted = bool(claim.fetchall())
+            old = None
+            old_tags: list[list[Any]] = []
+            previous = None
+            if not inserted:
+                # A replay. Its row is locked before its facts and effects are read
+                # again, so a second replay of the same id waits for this one.
+                old_cur = self.conn.execute("SELECT * FROM calls WHERE id = ?"
+                                            + self.d.for_update, (call.id,))
+                gathered = self._gather(call)
+                closed, created, event = self._previous_cursors(call.id)
+                tags_cur = self.conn.execute(
+                    "SELECT category, tag FROM call_tags WHERE call_id = ? ORDER BY position",
+                    (call.id,))
+                old = old_cur.fetchone()
+                previous = self._previous_effects(call.id, closed, created, event)
+                old_tags = [list(r) for r in tags_cur.fetchall()]
+            row = gathered.fetchone()
+            known = self._known_contact(call, row, result)
             target = call_rules.dnc_target(facts, known)
-            decision = call_rules.decide(
-                facts, known, self._task_facts(call.source_task), previous,
-                call.do_not_call and target is not None and self._flagged(target))
+            flagged = False
+            if call.do_not_call and target is not None:
+                flagged = bool(row["p_dnc"] if target.person_id else row["c_dnc"])
+            decision = call_rules.decide(facts, known, self._task_facts(row), previous, flagged)
 
-            # Only a replay has tags to compare (one query less for every new call).
-            old_tags = [] if old is None else [list(r) for r in self._all(
-                "SELECT category, tag FROM call_tags WHERE call_id = ? ORDER BY position",
-                (call.id,))]
-            cols = dict(
-                kind=call.kind, agent=call.agent, company_id=call.company_id,
-                person_id=call.person_id, phone_number=call.phone_number,
-                source_type=call.source_type, source_id=call.source_id,
-                source_task=call.source_task, transfer_type=call.transfer_type,
-                transfer_id=call.transfer_id, dtmf_path=call.dtmf_path,
-                annotation=call.annotation, do_not_call=int(call.do_not_call),
-                timestamp_init=call.timestamp_init, timestamp_assigned=call.timestamp_assigned,
-                timestamp_start=call.timestamp_start, timestamp_end=call.timestamp_end,
-                timestamp_closed=call.timestamp_closed, answered=int(call.answered),
-                started_at=call.timestamp_init or call.timestamp_assigned
-                or call.timestamp_start or now,
-                updated_at=now, client=actor.client, raw_json=call.raw_json,
-            )
-            if old is None:
-                self._insert("calls", dict(id=call.id, received_at=now, **cols))
-            else:
+            if old is not None:
                 result.created = False
                 self.conn.execute(
                     f"UPDATE calls SET {', '.join(f'{k} = ?' for k in cols)} WHERE id = ?",
                     (*cols.values(), call.id))
                 self.conn.execute("DELETE FROM call_attempts WHERE call_id = ?", (call.id,))
                 self.conn.execute("DELETE FROM call_tags WHERE call_id = ?", (call.id,))
-            self.conn.executemany(
-                "INSERT INTO call_attempts (call_id, position, agent, timestamp_assigned,"
-                " timestamp_closed) VALUES (?, ?, ?, ?, ?)",
-                [(call.id, i, a.agent, a.timestamp_assigned, a.timestamp_closed)
-                 for i, a in enumerate(call.attempts)])
-            self.conn.executemany(
-                "INSERT INTO call_tags (call_id, position, category, tag, payload)"
-                " VALUES (?, ?, ?, ?, ?)",
-                [(call.id, i, t.category, t.tag,
-                  None if t.payload is None else json.dumps(t.payload, ensure_ascii=False))
-                 for i, t in enumerate(call.tags)])
-
             self._apply_call_decision(call.id, decision, actor, now)
             result.tasks_created = len(decision.create_tasks)
             result.tasks_skipped = decision.tasks_skipped
@@ -108,44 +113,86 @@ class CallsRepository(Repository):
                 self.uow.campaigns.refresh_call_stats(call.source_id, call.company_id,
                                                       call.person_id)
             if old is None:
-                self._audit(actor, "call", call.id, "create",
-                            {"kind": call.kind, "agent": call.agent,
-                             "company_id": call.company_id, "person_id": call.person_id})
+                entry = self.uow.reports.audit_row(
+                    actor, "call", call.id, "create",
+                    {"kind": call.kind, "agent": call.agent,
+                     "company_id": call.company_id, "person_id": call.person_id})
             else:
                 diff = {k: [old[k], v] for k, v in cols.items()
                         if k not in ("updated_at", "raw_json") and old[k] != v}
                 new_tags = [[t.category, t.tag] for t in call.tags]
                 if new_tags != old_tags:
                     diff["tags"] = [old_tags, new_tags]
-                self._audit(actor, "call", call.id, "replace", diff)
+                entry = self.uow.reports.audit_row(actor, "call", call.id, "replace", diff)
+            # The call's attempts, tags and audit entry: one statement on PostgreSQL.
+            self.d.insert_all([
+                ("call_attempts",
+                 ("call_id", "position", "agent", "timestamp_assigned", "timestamp_closed"),
+                 [(call.id, i, a.agent, a.timestamp_assigned, a.timestamp_closed)
+                  for i, a in enumerate(call.attempts)]),
+                ("call_tags", ("call_id", "position", "category", "tag", "payload"),
+                 [(call.id, i, t.category, t.tag,
+                   None if t.payload is None else json.dumps(t.payload, ensure_ascii=False))
+                  for i, t in enumerate(call.tags)]),
+                ("audit_log", AUDIT_COLUMNS, [entry]),
+            ])
         return result
 
-    def _known_contact(self, call: CallRecord, result: CallResult) -> call_rules.KnownContact:
+    def _gather(self, call: CallRecord) -> Any:
+        """Sends the one read of the facts the rules need (the cursor; its one row is read
+        later): the call's person (its company, its flag), company (its flag) and the
+        task it names, each NULL when the call names none or the CRM has none."""
+        return self.conn.execute(
+            """SELECT p.id AS p_id, p.company_id AS p_company, p.do_not_call AS p_dnc,
+                      c.id AS c_id, c.do_not_call AS c_dnc,
+                      t.id AS t_id, t.campaign_id AS t_campaign, t.company_id AS t_company,
+                      t.person_id AS t_person, t.closed_at AS t_closed_at,
+                      t.closed_by_call AS t_closed_by
+               FROM (SELECT 1 AS one) one
+               LEFT JOIN persons p ON p.id = ?
+               LEFT JOIN companies c ON c.id = ?
+               LEFT JOIN tasks t ON t.id = ?""",
+            (call.person_id, call.company_id, call.source_task))
+
+    def _check_campaigns(self, call: CallRecord) -> None:
+        """Raises ValidationError for the first ``newTasks`` campaign the CRM does not know."""
+        wanted = sorted({t.campaign_id for t in call.new_tasks})
+        if not wanted:
+            return
+        known = {r[0] for r in self._all(
+            f"SELECT id FROM campaigns WHERE id IN ({', '.join('?' * len(wanted))})", wanted)}
+        for i, t in enumerate(call.new_tasks):
+            if t.campaign_id not in known:
+                raise ValidationError(
+                    Text(
+                        "newTasks[{i}] names campaign {campaign_id!r}, which the CRM does not "
+                        "know; nothing was stored.",
+                        i=i, campaign_id=t.campaign_id), field=f"call.newTasks[{i}].campaign")
+
+    @staticmethod
+    def _known_contact(call: CallRecord, row: Any,
+                       result: CallResult) -> call_rules.KnownContact:
         """Which of the call's contact ids exist; the unknown ones go into the result."""
         person = company = person_company = None
         if call.person_id is not None:
-            row = self._one("SELECT company_id FROM persons WHERE id = ?", (call.person_id,))
-            if row is None:
+            if row["p_id"] is None:
                 result.unknown.append(f"person {call.person_id}")
             else:
-                person, person_company = call.person_id, row["company_id"]
+                person, person_company = call.person_id, row["p_company"]
         if call.company_id is not None:
-            if self._one("SELECT 1 FROM companies WHERE id = ?", (call.company_id,)):
+            if row["c_id"] is not None:
                 company = call.company_id
             else:
                 result.unknown.append(f"company {call.company_id}")
         return call_rules.KnownContact(company, person, person_company)
 
-    def _task_facts(self, task_id: str | None) -> call_rules.TaskFacts | None:
-        if task_id is None:
+    @staticmethod
+    def _task_facts(row: Any) -> call_rules.TaskFacts | None:
+        if row["t_id"] is None:
             return None
-        row = self._one("SELECT id, campaign_id, company_id, person_id, closed_at,"
-                        " closed_by_call FROM tasks WHERE id = ?", (task_id,))
-        if row is None:
-            return None
-        return call_rules.TaskFacts(row["id"], row["campaign_id"], row["company_id"],
-                                    row["person_id"], row["closed_at"] is not None,
-                                    row["closed_by_call"])
+        return call_rules.TaskFacts(row["t_id"], row["t_campaign"], row["t_company"],
+                                    row["t_person"], row["t_closed_at"] is not None,
+                                    row["t_closed_by"])
 
     def _flagged(self, target: call_rules.Target) -> bool:
         table, key = (("persons", target.person_id) if target.person_id
@@ -153,25 +200,33 @@ class CallsRepository(Repository):
         row = self._one(f"SELECT do_not_call FROM {table} WHERE id = ?", (key,))
         return row is not None and bool(row["do_not_call"])
 
-    def _previous_effects(self, call_id: str) -> call_rules.PreviousEffects:
-        """What the stored version of a call did that still stands."""
-        closed = tuple(r["id"] for r in self._all(
-            "SELECT id FROM tasks WHERE closed_by_call = ? AND closed_at IS NOT NULL ORDER BY id",
-            (call_id,)))
-        created = tuple(r["id"] for r in self._all(
-            "SELECT id FROM tasks WHERE created_by_call = ? AND closed_at IS NULL ORDER BY id",
-            (call_id,)))
-        return call_rules.PreviousEffects(closed, created, self._dnc_set_by_call(call_id))
+    def _previous_cursors(self, call_id: str) -> tuple[Any, Any, Any]:
+        """Sends the reads of what the stored version of a call did (cursors, read by
+        _previous_effects)."""
+        return (
+            self.conn.execute("SELECT id FROM tasks WHERE closed_by_call = ?"
+                              " AND closed_at IS NOT NULL ORDER BY id", (call_id,)),
+            self.conn.execute("SELECT id FROM tasks WHERE created_by_call = ?"
+                              " AND closed_at IS NULL ORDER BY id", (call_id,)),
+            self.conn.execute("SELECT * FROM dnc_events WHERE call_id = ?"
+                              " ORDER BY pk DESC LIMIT 1", (call_id,)))
 
-    def _dnc_set_by_call(self, call_id: str) -> call_rules.DncSetByCall | None:
-        """The flag this call set, if its latest do-not-call event set one that is still set.
+    def _previous_effects(self, call_id: str, closed: Any, created: Any,
+                          event: Any) -> call_rules.PreviousEffects:
+        """What the stored version of a call did that still stands."""
+        closed_ids = tuple(r["id"] for r in closed.fetchall())
+        created_ids = tuple(r["id"] for r in created.fetchall())
+        return call_rules.PreviousEffects(closed_ids, created_ids,
+                                          self._dnc_set_by_call(call_id, event.fetchone()))
+
+    def _dnc_set_by_call(self, call_id: str, event: Any) -> call_rules.DncSetByCall | None:
+        """The flag this call set, if its latest do-not-call ``event`` set one that is
+        still set.
 
         "Set again since" covers a later event on the contact (someone set it after
         lifting it) and another call asking for it since: a call that finds the
         contact already flagged leaves no event, yet it wants the flag kept.
         """
-        event = self._one("SELECT * FROM dnc_events WHERE call_id = ? ORDER BY pk DESC LIMIT 1",
-                          (call_id,))
         if event is None or not event["do_not_call"]:
             return None
         target = call_rules.Target(event["company_id"], event["person_id"])

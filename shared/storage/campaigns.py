@@ -192,26 +192,39 @@ class CampaignsRepository(Repository):
         even from two servers on one PostgreSQL database (the row is locked and
         a second server skips it).
         """
-        campaign = self.get_campaign(campaign_id)
-        if campaign.contacts_source != "crm":
-            raise _not_contact_source(campaign_id)
         now = self.uow.clock()
+        # One read for everything that decides how to look: the campaign, its calling
+        # hours, and whether any hand-out has run out (most of the time none has, and
+        # an UPDATE that changes nothing still costs the change trigger on PostgreSQL).
+        row = self._one(
+            """SELECT k.*, h.start AS hours_start, h."end" AS hours_end,
+                 EXISTS (SELECT 1 FROM campaign_contacts x WHERE x.campaign_id = k.id
+                         AND x.handed_out_until > '' AND x.handed_out_until <= ?) AS lapsed
+               FROM campaigns k LEFT JOIN campaign_calling_hours h ON h.campaign_id = k.id
+               WHERE k.id = ?""", (to_db(now), campaign_id))
+        if row is None:
+            raise NotFound(f"No campaign with id {campaign_id!r}.")
+        if row["contacts_source"] != "crm":
+            raise _not_contact_source(campaign_id)
         # A hand-out is a lease, not a record: losing the last ones in a crash only
         # means those contacts may be handed out again. So no fsync for it.
         with self.write(durable=False):
-            # Hand-outs that ran out return to the queue in their old place.
-            self.conn.execute(
-                "UPDATE campaign_contacts SET handed_out_until = ''"
-                " WHERE campaign_id = ? AND handed_out_until > '' AND handed_out_until <= ?",
-                (campaign_id, to_db(now)))
+            if row["lapsed"]:
+                # Hand-outs that ran out return to the queue in their old place.
+                self.conn.execute(
+                    "UPDATE campaign_contacts SET handed_out_until = ''"
+                    " WHERE campaign_id = ? AND handed_out_until > ''"
+                    " AND handed_out_until <= ?", (campaign_id, to_db(now)))
+            # Where the campaign needs consent, only consenting contacts (shared.consent).
+            needs_consent = (" AND " + consent.dialer_filter("cc.person_id", "cc.company_id")
+                             if row["needs_consent"] else "")
             # Calling hours (shared/calling_hours.py, off by default): the first contact
             # for whom it is within them now, or none.
             only, params = "", [campaign_id]
-            # Where the campaign needs consent, only consenting contacts (shared.consent).
-            needs_consent = consent.campaign_filter(self.uow, campaign_id, "cc.person_id",
-                                                    "cc.company_id")
-            hours = calling_hours.get(self.conn, campaign_id)
-            if hours is not None:
+            if row["hours_start"] is not None:
+                hours = calling_hours.CallingHours(
+                    calling_hours.parse_hhmm(row["hours_start"], "start"),
+                    calling_hours.parse_hhmm(row["hours_end"], "end"))
                 pk = calling_hours.first_callable(self.conn, campaign_id, hours, now,
                                                   extra=needs_consent)
                 if pk is None:
@@ -219,8 +232,9 @@ class CampaignsRepository(Repository):
                 only = " AND cc.pk = ?"
                 params.append(pk)
             # The do-not-call test is row_view's, in SQL: one row read, not a cursor
-            # left open while stepping past flagged contacts.
-            row = self._one(
+            # left open while stepping past flagged contacts. Taking it is the dialect's:
+            # one statement on PostgreSQL (the row locked, skipped by other servers).
+            taken = self.d.hand_out(
                 f"""SELECT cc.pk, {CONTACT_SELECT} FROM campaign_contacts cc
                     LEFT JOIN persons p ON p.id = cc.person_id
                     LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
@@ -228,13 +242,9 @@ class CampaignsRepository(Repository):
                       AND coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call
                                         ELSE c.do_not_call END, 0) = 0
                       {needs_consent}{only}
-                    ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1"""
-                + self.d.skip_locked, params)
-            if row is None:
-                return None
-            self.conn.execute("UPDATE campaign_contacts SET handed_out_until = ? WHERE pk = ?",
-                              (to_db(now + HANDOUT), row["pk"]))
-            return row_view(row)
+                    ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk LIMIT 1""",
+                params, to_db(now + HANDOUT))
+            return None if taken is None else row_view(taken)
 
     def refresh_call_stats(
         self, campaign_id: str | None, company_id: str | None, person_id: str | None,

@@ -2,7 +2,7 @@
 
 The twin of ``dialect_sqlite``: the same methods, PostgreSQL's SQL. Several
 servers may share one database, so what SQLite gets from its file lock
-(one writer at a time) is done here with row locks and advisory locks.
+(one writer at a time) is done here with row locks and unique keys (ON CONFLICT).
 """
 
 from __future__ import annotations
@@ -62,6 +62,8 @@ class PostgresDialect:
     # Two servers asking for ``next`` at once: the second skips the row the first has
     # locked and takes the one after it, so no contact is handed out twice.
     skip_locked = " FOR UPDATE OF cc SKIP LOCKED"
+    # Reading a row that is about to be replaced: a second writer of it waits here.
+    for_update = " FOR UPDATE"
 
     def __init__(self, conn: Any, url: str = "") -> None:
         self.conn = conn  # shared.storage.postgres.PgConnection
@@ -80,27 +82,111 @@ class PostgresDialect:
         ``durable=False`` commits without waiting for the WAL flush."""
         conn = self.conn
         conn.execute("BEGIN")
+        # In pipeline mode libpq says "idle" between results even inside the
+        # transaction: the connection remembers that one is open.
+        conn.tx_open = True
         try:
             if not durable:
                 conn.execute("SET LOCAL synchronous_commit = off")
             yield
         except BaseException:
-            if conn.in_transaction:
+            conn.tx_open = False
+            if not (conn.raw.broken or conn.raw.closed):
+                # Statements queued in a pipeline that failed are skipped up to the next
+                # sync: settle first, so that the ROLLBACK itself runs.
+                self.settle(quiet=True)
                 conn.execute("ROLLBACK")
             raise
         else:
+            conn.tx_open = False
             # A COMMIT that fails (the server went away) raises: the caller never
-            # acknowledges what was not committed.
+            # acknowledges what was not committed. In a pipeline it is sent at the
+            # pipeline's end, which raises then.
             conn.execute("COMMIT")
 
-    def lock_key(self, key: str) -> None:
-        """Serialise writers of one key (a call id) across servers until commit."""
-        self.conn.execute("SELECT pg_advisory_xact_lock(CAST(? AS bigint))", (_key(key),))
+    @contextmanager
+    def pipeline(self) -> Iterator[Any]:
+        """Pipeline mode for a batch of writes: a statement whose result nobody reads
+        yet is sent without waiting for its answer, so the writes of a call and the
+        BEGIN, SAVEPOINT and COMMIT around them cost no round trip of their own.
+        Reading a result waits for it (and for everything sent before it)."""
+        with self.conn.raw.pipeline() as pipe:
+            yield pipe
+
+    def settle(self, *, quiet: bool = False) -> None:
+        """Wait for every statement sent in pipeline mode; the first that failed
+        raises here (unless ``quiet``), so a write's error is its own, not the next
+        one's. Costs nothing outside a pipeline or when nothing is outstanding."""
+        pipe = self.conn.raw._pipeline
+        if pipe is None or not (pipe.command_queue or pipe.result_queue):
+            return
+        try:
+            pipe.sync()
+        except Exception:
+            if not quiet:
+                raise
 
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row (by id) until commit before reading it for an update, so that
         what is read is what the update changes."""
         self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", (row_id,))
+
+    def exact_or_prefix(self, exact_sql: str, number: str, companies_sql: str,
+                        prefixes: list[str]) -> tuple[list[Any], list[Any]]:
+        """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
+        a round trip to the server costs more than the statement. The companies' part
+        runs only when the exact part found nothing (a one-time filter)."""
+        rows = self.conn.execute(
+            f"""WITH exact AS MATERIALIZED ({exact_sql})
+                SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
+                UNION ALL
+                SELECT NULL, NULL, NULL, prefix.company_id, prefix.company_name, prefix.company_dnc,
+                       'prefix', 2, prefix.phone, prefix.phone2
+                FROM ({companies_sql} WHERE c.phone = ANY(:prefixes)
+                      OR c.phone2 = ANY(:prefixes)) prefix
+                WHERE NOT EXISTS (SELECT 1 FROM exact)
+                ORDER BY rank, person_name, company_name""",
+            {"n": number, "prefixes": prefixes}).fetchall()
+        if rows and rows[0]["rank"] == 2:
+            return [], rows
+        return rows, []
+
+    def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
+                   ) -> None:
+        """Insert each ``(table, columns, rows)`` group, all in one statement (the first
+        groups as data-modifying WITH clauses): one statement to send, parse and run
+        for a call's attempts, tags and audit entry."""
+        from .base import ROWS_PER_INSERT, values_sql
+
+        groups = [g for g in groups if g[2]]
+        if not groups:
+            return
+        if sum(len(g[2]) for g in groups) > ROWS_PER_INSERT:
+            for group in groups:  # a bulk: one statement a table, in slices
+                rows = group[2]
+                for start in range(0, len(rows), ROWS_PER_INSERT):
+                    chunk = rows[start:start + ROWS_PER_INSERT]
+                    self.conn.execute(values_sql(group[0], group[1], len(chunk)),
+                                      [v for r in chunk for v in r])
+            return
+        *first, last = groups
+        sql = "".join(
+            f"{'WITH' if i == 0 else ','} insert_{i} AS ({values_sql(t, c, len(r))}) "
+            for i, (t, c, r) in enumerate(first)) + values_sql(last[0], last[1], len(last[2]))
+        self.conn.execute(sql, [v for _, _, rows in groups for r in rows for v in r])
+
+    def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
+        """Take the campaign contact ``pick_sql`` (``SELECT cc.pk, ... FROM
+        campaign_contacts cc ... LIMIT 1``) finds: its hand-out runs ``until``; its row,
+        or None. One statement: the row is locked as it is picked, and a second
+        server asking at once skips it and takes the one after."""
+        return self.conn.execute(
+            f"""WITH pick AS ({pick_sql}{self.skip_locked}),
+                     taken AS (UPDATE campaign_contacts SET handed_out_until = ?
+                               FROM pick WHERE campaign_contacts.pk = pick.pk
+                               RETURNING campaign_contacts.pk)
+                SELECT pick.* FROM pick JOIN taken ON taken.pk = pick.pk""",
+            [*params, until]).fetchone()
 
     def data_version(self) -> int:
         """Changes whenever anybody commits a change to the data (the triggers of

@@ -67,6 +67,8 @@ class SqliteDialect:
     # Rows handed out by ``next`` need no lock of their own: BEGIN IMMEDIATE already
     # gives the writer the whole file.
     skip_locked = ""
+    # Nor do rows read before an update: the writer already holds the file.
+    for_update = ""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         from ..database import FileWatch
@@ -117,15 +119,54 @@ class SqliteDialect:
                 if not durable:
                     conn.execute(f"PRAGMA synchronous = {int(sync)}")
 
+    def exact_or_prefix(self, exact_sql: str, number: str, companies_sql: str,
+                        prefixes: list[str]) -> tuple[list[Any], list[Any]]:
+        """The caller lookup's rows: ``exact_sql``'s for ``number`` (``:n``), or when
+        there are none, the ``companies_sql`` rows with one of ``prefixes`` as phone or
+        phone2. Two queries in this process cost less than one cleverer one."""
+        rows = self.conn.execute(exact_sql, {"n": number}).fetchall()
+        if rows or not prefixes:
+            return rows, []
+        marks = ", ".join("?" * len(prefixes))
+        return [], self.conn.execute(
+            f"{companies_sql} WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})",
+            prefixes + prefixes).fetchall()
+
+    def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
+                   ) -> None:
+        """Insert each ``(table, columns, rows)`` group: a multi-row INSERT per table."""
+        from .base import ROWS_PER_INSERT, values_sql
+
+        for table, columns, rows in groups:
+            for start in range(0, len(rows), ROWS_PER_INSERT):
+                chunk = rows[start:start + ROWS_PER_INSERT]
+                self.conn.execute(values_sql(table, columns, len(chunk)),
+                                  [v for r in chunk for v in r])
+
+    def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
+        """Take the campaign contact ``pick_sql`` finds until ``until``; its row, or None
+        (the caller's transaction holds the file: no one else picks meanwhile)."""
+        row = self.conn.execute(pick_sql, params).fetchone()
+        if row is not None:
+            self.conn.execute("UPDATE campaign_contacts SET handed_out_until = ? WHERE pk = ?",
+                              (until, row["pk"]))
+        return row
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """Nothing to pipeline: SQLite runs in this process (PostgreSQL's sends a batch's
+        statements without waiting for each answer)."""
+        yield None
+
+    def settle(self, *, quiet: bool = False) -> None:
+        """Every statement has already run (see PostgresDialect.settle)."""
+
     def address(self) -> str:
         """The file of the main database."""
         for row in self.conn.execute("PRAGMA database_list"):
             if row[1] == "main":
                 return row[2]
         raise RuntimeError("The store has no main database file.")
-
-    def lock_key(self, key: str) -> None:
-        """Serialise writers of one key (a call id): the file lock already does."""
 
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row until commit before reading it for an update: the write

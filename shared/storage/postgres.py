@@ -57,11 +57,24 @@ class Row(tuple):
         return list(self._index)
 
 
+_ROWS = frozenset({pq.ExecStatus.TUPLES_OK, pq.ExecStatus.SINGLE_TUPLE})
+# Column names -> {name: position}, shared by every result with those columns.
+_INDEXES: dict[tuple[bytes, ...], dict[str, int]] = {}
+
+
 def _row_factory(cursor: Any) -> Any:
-    desc = cursor.description
-    if desc is None:
-        return tuple
-    index = {d.name: i for i, d in enumerate(desc)}
+    # Called for every result. The names come from the result itself: the cursor's
+    # ``description`` builds a Column object per column each time, which cost a lookup
+    # about a fifth of its CPU.
+    res = cursor.pgresult
+    if res is None or not res.nfields or res.status not in _ROWS:
+        return tuple  # a command, or COPY (whose columns have no names)
+    names = tuple(res.fname(i) for i in range(res.nfields))
+    index = _INDEXES.get(names)
+    if index is None:
+        index = {n.decode(): i for i, n in enumerate(names)}
+        if len(_INDEXES) < 4096:  # bounded: the statements are the program's own
+            _INDEXES[names] = index
 
     def make(values: Sequence[Any]) -> Row:
         return Row(values, index)
@@ -75,6 +88,8 @@ class PgConnection:
 
     def __init__(self, raw: psycopg.Connection) -> None:
         self.raw = raw
+        # Set by the dialect between its BEGIN and COMMIT / ROLLBACK (see in_transaction).
+        self.tx_open = False
 
     def execute(self, sql: str, params: Any = ()) -> psycopg.Cursor:
         named = isinstance(params, dict)
@@ -83,6 +98,7 @@ class PgConnection:
         return cur
 
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> psycopg.Cursor:
+        """Run ``sql`` once per row (in one round trip: psycopg pipelines it)."""
         cur = self.raw.cursor()
         rows = list(rows)
         if rows:
@@ -91,6 +107,8 @@ class PgConnection:
 
     @property
     def in_transaction(self) -> bool:
+        if self.tx_open:  # libpq may say idle inside one in pipeline mode
+            return True
         return self.raw.info.transaction_status in (
             pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR,
             pq.TransactionStatus.ACTIVE)

@@ -11,6 +11,9 @@ from ..timeutil import to_db
 from .base import Repository, audit_json
 from .rows import AuditEntry
 
+AUDIT_COLUMNS = ("at", "side", "client", "entity_type", "entity_id", "action", "changes",
+                 "person", "pc")
+
 
 class ReportsRepository(Repository):
     """Read-mostly: dashboard counts, the audit trail (written by every area), settings."""
@@ -23,11 +26,18 @@ class ReportsRepository(Repository):
     ) -> None:
         """Add one entry to the audit trail (inside the caller's transaction)."""
         self.conn.execute(
-            "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes,"
-            " person, pc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (self._now(), actor.side, actor.client, entity_type, entity_id, action,
-             audit_json(changes), actor.person, actor.pc),
-        )
+            f"INSERT INTO audit_log ({', '.join(AUDIT_COLUMNS)})"
+            f" VALUES ({', '.join('?' * len(AUDIT_COLUMNS))})",
+            self.audit_row(actor, entity_type, entity_id, action, changes))
+
+    def audit_row(
+        self, actor: Actor, entity_type: str, entity_id: str, action: str,
+        changes: dict[str, Any] | None = None,
+    ) -> tuple[Any, ...]:
+        """One audit trail entry as the values of ``AUDIT_COLUMNS``, for a caller that
+        inserts it together with other rows (``dialect.insert_all``)."""
+        return (self._now(), actor.side, actor.client, entity_type, entity_id, action,
+                audit_json(changes), actor.person, actor.pc)
 
     def audit_trail(self, entity_type: str, entity_id: str, limit: int = 200) -> list[AuditEntry]:
         """The recorded changes of one record, newest first."""

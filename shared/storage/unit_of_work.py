@@ -114,18 +114,54 @@ class UnitOfWork:
         the engine end it.
         """
         out: list[Any] = []
-        with self.write(durable=durable):
+        d = self.dialect
+        if len(works) == 1 and not self.conn.in_transaction:
+            return [self._alone(works[0], durable)]
+        # On PostgreSQL in pipeline mode: only reading a result waits for the server, so
+        # BEGIN, each SAVEPOINT / RELEASE, the writes of a call and COMMIT cost no round
+        # trip of their own. The COMMIT's answer is awaited when the pipeline ends,
+        # before anything returns: nothing is acknowledged before it is committed.
+        with d.pipeline(), self.write(durable=durable):
             for work in works:
                 self.conn.execute("SAVEPOINT one_write")
                 try:
-                    out.append(work(self))
+                    outcome = work(self)
+                    d.settle()  # its queued writes' errors are its own, not the next one's
                 except Exception as e:
-                    if not self.conn.in_transaction or not self.dialect.recoverable(e):
+                    d.settle(quiet=True)  # so that the ROLLBACK TO below is not skipped
+                    if not self.conn.in_transaction or not d.recoverable(e):
                         raise  # the engine rolled the whole batch back (disk full, I/O)
                     self.conn.execute("ROLLBACK TO SAVEPOINT one_write")
-                    out.append(e)
+                    outcome = e
+                out.append(outcome)
                 self.conn.execute("RELEASE SAVEPOINT one_write")
         return out
+
+    def _alone(self, work: Callable[[Any], Any], durable: bool) -> Any:
+        """A batch of one write: its own transaction, no savepoint (two statements less
+        for the write a server at low load runs alone). Its exception is its outcome,
+        as in a batch; a failed BEGIN or COMMIT raises."""
+        d = self.dialect
+        stage = "begin"
+        try:
+            with d.pipeline(), self.write(durable=durable):
+                stage = "work"
+                try:
+                    outcome = work(self)
+                    d.settle()
+                except Exception as e:
+                    if not self.conn.in_transaction or not d.recoverable(e):
+                        stage = "engine"  # it ended the transaction (disk full, I/O)
+                    raise
+                stage = "commit"
+        except Exception as e:
+            if stage != "work":
+                raise
+            # As at the end of a batch's transaction: a database file deleted or replaced
+            # meanwhile is the answer (DatabaseGone), not what the write ran into there.
+            self.watch.check()
+            return e
+        return outcome
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap polling for live views."""

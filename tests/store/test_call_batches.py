@@ -34,6 +34,17 @@ def test_one_bad_call_rolls_back_alone(store):
     assert not store.conn.in_transaction
 
 
+def test_a_bad_call_alone_in_its_batch_is_its_outcome_and_stores_nothing(store):
+    # A batch of one runs without a savepoint: its own transaction rolls back instead.
+    bad = _call("alone", newTasks=[{"campaign": "nope", "timestamp": "2026-11-27T10:00:00Z"}],
+                contact={"company": "C1", "person": None})
+    out = store.batch([_rec(bad)])
+    assert isinstance(out[0], ValidationError) and "nope" in out[0].message
+    assert store.conn.execute("SELECT count(*) FROM calls WHERE id = 'alone'").fetchone()[0] == 0
+    assert not store.conn.in_transaction
+    assert store.batch([_rec(_call("alone"))])[0].created  # the connection is fine after it
+
+
 def test_the_same_id_twice_in_a_batch_is_a_replace(store):
     out = store.batch([_rec(_call("x", agent="one")), _rec(_call("x", agent="two"))])
     assert [o.created for o in out] == [True, False]

@@ -92,6 +92,7 @@ def recorded(bench_db: tuple[Path, Sample]) -> tuple[Store, RecordingConnection,
     store = Store(connect(path))
     rec = RecordingConnection(store.conn)
     store.conn = rec  # type: ignore[assignment]
+    store.dialect.conn = rec  # the dialect runs some of the queries (the lookup's, next's)
     yield store, rec, sample
     store.db.close()
 

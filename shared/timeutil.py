@@ -29,9 +29,14 @@ MIN_YEAR, MAX_YEAR = 1900, 9999
 MAX_OFFSET = timedelta(hours=14)
 
 
+class _OutOfRange(ValidationError):
+    """A timestamp of the right form whose year or offset is out of range: parse_bound
+    passes this one on as it is, since its message says more than "must be a date"."""
+
+
 def _check_year(year: str, value: str, field: str) -> None:
     if not MIN_YEAR <= int(year) <= MAX_YEAR:
-        raise ValidationError(
+        raise _OutOfRange(
             f"{field} must have a four-digit year from {MIN_YEAR} to {MAX_YEAR},"
             f" got {value[:40]!r}.",
             field=field)
@@ -65,7 +70,7 @@ def parse_timestamp(value: str, field: str = "timestamp") -> datetime:
     if not z:
         offset = timedelta(hours=int(oh), minutes=int(om))
         if int(om) >= 60 or offset > MAX_OFFSET:
-            raise ValidationError(
+            raise _OutOfRange(
                 f"{field} has an offset of {sign}{oh}:{om}; offsets run from -14:00 to +14:00"
                 " with minutes below 60 (send UTC with Z).", field=field)
     micro = int((frac or "0")[:6].ljust(6, "0"))
@@ -125,9 +130,9 @@ def parse_bound(value: str, field: str) -> datetime:
         return datetime(d.year, d.month, d.day, tzinfo=UTC)
     try:
         return parse_timestamp(value, field)
-    except ValidationError as e:
-        if "year from" in e.message or "offset" in e.message:
-            raise
+    except _OutOfRange:
+        raise
+    except ValidationError:
         raise ValidationError(
             f"{field} must be a date (2019-08-24) or a date and time (2019-08-24T14:15:22Z), "
             f"got {str(value)[:40]!r}.",

@@ -31,11 +31,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from shared import bulk  # noqa: E402
+from shared import bulk, phones  # noqa: E402
 from shared.database import connect  # noqa: E402
 from shared.timeutil import to_db  # noqa: E402
 
@@ -147,9 +149,10 @@ class Gen:
 
     size: Size
     seed: int
-    # Company c's (id, phone root, city, country, e-mail domain), as persons and calls
-    # need them: each company is looked up by its ~5 persons and by calls.
-    _briefs: dict[int, tuple[str, str, str, str, str]] = field(
+    # Company c's (id, phone root, city, country, e-mail domain, national form of the
+    # phone root), as persons and calls need them: each company is looked up by its ~5
+    # persons and by calls.
+    _briefs: dict[int, tuple[str, str, str, str, str, str | None]] = field(
         default_factory=dict, compare=False, repr=False)
 
     # -- companies ---------------------------------------------------------
@@ -181,13 +184,23 @@ class Gen:
                 "annotation": NOTES[h[27] % len(NOTES)] if h[27] % 4 == 0 else None,
                 "doNotCall": h[28] % 200 == 0}
 
-    def company_brief(self, c: int) -> tuple[str, str, str, str, str]:
+    def company_brief(self, c: int) -> tuple[str, str, str, str, str, str | None]:
         brief = self._briefs.get(c)
         if brief is None:
             k = self.company_core(c)
             brief = self._briefs[c] = (k["id"], k["root"], k["city"], k["country"],
-                                       k["email"].split("@")[1])
+                                       k["email"].split("@")[1], _national_root(k["root"]))
         return brief
+
+    def company_search_text(self, c: int, data: dict[str, Any]) -> str:
+        """``Store``'s search text of company ``c`` (storage.rows.company_search_text),
+        its numbers' national forms from the phone root's (see _national_root)."""
+        root = self.company_brief(c)[5]
+        parts = [data["name"], data["email"], data["city"],
+                 _digits(data["phone"], None if root is None else root + "0"),
+                 _digits(data["phone2"], None if root is None else root + "99")
+                 if data["phone2"] else None]
+        return " ".join(p for p in parts if p).lower()
 
     # -- persons -----------------------------------------------------------
 
@@ -203,14 +216,27 @@ class Gen:
         if private:
             company = None
             phone = f"+49151{i:08d}"
+            national = f"{_MOBILE_NATIONAL}{i:08d}"
             city, country, domain = "Hamburg", "DE", "example.com"
         else:
-            company, root, city, country, domain = self.company_brief(i % self.size.companies)
+            company, root, city, country, domain, national = self.company_brief(
+                i % self.size.companies)
             # Extensions are unique in a company: i // companies differs for its persons.
-            phone = root + str(100 + i // self.size.companies)
+            extension = str(100 + i // self.size.companies)
+            phone = root + extension
+            national = None if national is None else national + extension
         return {"id": self.person_id(i), "company_id": company, "first": first, "last": last,
                 "name": f"{first} {last}", "phone": phone, "city": city, "country": country,
-                "domain": domain, "h": h}
+                "domain": domain, "h": h, "national": national}
+
+    def person_search_text(self, core: dict[str, Any], data: dict[str, Any]) -> str:
+        """``Store``'s search text of a person (storage.rows.person_search_text), the
+        national forms made as in person_core rather than by libphonenumber."""
+        parts = [core["name"], data["firstName"], data["lastName"], data["email"],
+                 _digits(data["phone"], core["national"]),
+                 _digits(data["phone2"], _MOBILE2_NATIONAL + data["phone2"][6:])
+                 if data["phone2"] else None]
+        return " ".join(p for p in parts if p).lower()
 
     def person_data(self, i: int) -> tuple[dict[str, Any], dict[str, Any]]:
         k = self.person_core(i)
@@ -226,6 +252,43 @@ class Gen:
             "annotation": NOTES[h[23] % len(NOTES)] if h[23] % 5 == 0 else None,
             "doNotCall": h[24] % 100 == 0,
         }
+
+
+def _national_root(root: str) -> str | None:
+    """The national form of the numbers ``root`` + digits without the digits, or None
+    where it depends on the digits.
+
+    Every number the generator makes is a fixed root (``+49 30 1234567``, a mobile
+    prefix) plus digits. Where the country code is one region's (all but +44, +39
+    here), phones._national_form is that region's trunk prefix plus the digits after
+    the country code, unless they begin with a trunk prefix to strip (no area code
+    does), whatever the number's length: so the root's national form plus the same
+    digits. Elsewhere the region, so the trunk prefix, depends on the whole number:
+    None, and each number goes through libphonenumber. tests/bench_smoke/
+    test_generator.py compares every row of a generated data set with the Store's
+    rule. libphonenumber once per root rather than per number: a fifth of the cost
+    of a person row.
+    """
+    code = next(int(root[1:n]) for n in (2, 3, 4)
+                if int(root[1:n]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    if len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code]) != 1:
+        return None
+    national = phones._national_form(root + "0")
+    if not national or not national.endswith("0"):
+        raise ValueError(f"no national form for {root}")
+    return national[:-1]
+
+
+_MOBILE_NATIONAL = _national_root("+49151")
+_MOBILE2_NATIONAL = _national_root("+49171")
+
+
+def _digits(e164: str, national: str | None) -> str:
+    """phones.search_digits(e164) given its national form (None: not known)."""
+    if national is None:
+        return phones.search_digits(e164)
+    digits = e164[1:]
+    return digits if national == digits else f"{digits} {national}"
 
 
 _ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "á": "a",
@@ -247,8 +310,12 @@ def _init(size: Size, seed: int) -> None:
 def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     g = _GEN
     assert g is not None
-    return [bulk.company_row(g.company_data(c), g.company_id(c), _NOW, check=False)
-            for c in range(*span)]
+    out = []
+    for c in range(*span):
+        data = g.company_data(c)
+        out.append(bulk.company_row(data, g.company_id(c), _NOW, check=False,
+                                    search_text=g.company_search_text(c, data)))
+    return out
 
 
 def _person_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
@@ -257,7 +324,8 @@ def _person_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     out = []
     for i in range(*span):
         core, data = g.person_data(i)
-        out.append(bulk.person_row(data, core["id"], core["company_id"], _NOW, check=False))
+        out.append(bulk.person_row(data, core["id"], core["company_id"], _NOW, check=False,
+                                   search_text=g.person_search_text(core, data)))
     return out
 
 
@@ -409,8 +477,57 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     workers = workers or max(1, min(2, os.cpu_count() or 1))
     ctx = multiprocessing.get_context("fork")
     timings: dict[str, float] = {}
+    # The contacts' full-text index is built by a process of its own from their search
+    # texts, in a scratch file, while this one inserts the rows and builds the other
+    # indexes; it is copied in at the end (bulk.copy_text_index).
+    scratch = Path(f"{path}.text-index")
+    _unlink(scratch)
+    text_sql = {t: db.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?",
+                                   (f"{t}_fts",)).fetchone()[0] for t in _TEXT_TABLES}
+    texts = ctx.Queue()
+    indexer = ctx.Process(target=bulk.build_text_index, args=(str(scratch), text_sql, texts),
+                          name="text-index", daemon=True)
+    indexer.start()
+    # Before the load's transaction: ATTACH cannot happen inside one.
+    db.conn.execute("ATTACH DATABASE ? AS text_index", (str(scratch),))
+    try:
+        counts = _load(db, size, seed, workers, ctx, timings, texts, indexer)
+    finally:
+        if indexer.is_alive():
+            indexer.kill()
+        indexer.join()
+        db.conn.execute("DETACH DATABASE text_index")
+        _unlink(scratch)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    seconds = time.perf_counter() - t0
+    log(f"generated {path} in {seconds:.1f}s: "
+        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
+    return {"seconds": seconds, "counts": counts, "timings": timings}
+
+
+_TEXT_TABLES = ("companies", "persons")
+
+
+def _unlink(path: Path) -> None:
+    for p in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
+
+
+def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[str, float],
+          texts: Any, indexer: Any) -> dict[str, int]:
+    """The load itself, in one transaction; the text indexer gets the contacts' texts."""
+    text_col = {"companies": bulk.COMPANY_COLUMNS.index("search_text"),
+                "persons": bulk.PERSON_COLUMNS.index("search_text")}
     with ctx.Pool(workers, initializer=_init, initargs=(size, seed)) as pool, \
             bulk.bulk_load(db) as loader:
+        loader.text_index_elsewhere(*_TEXT_TABLES)
+
+        def contacts(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+            first = loader.counts.get(table, 0) + 1
+            loader.insert(table, columns, rows)
+            texts.put((table, first, [r[text_col[table]] for r in rows]))
+
         # Queue every chunk at once: the workers run ahead while this process inserts.
         company_chunks = pool.imap(_company_rows, _spans(size.companies))
         person_chunks = pool.imap(_person_rows, _spans(size.persons))
@@ -419,21 +536,18 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
         cc_chunks = pool.imap(_campaign_contact_rows, range(size.campaigns))
         t = time.perf_counter()
         for rows in company_chunks:
-            loader.insert("companies", bulk.COMPANY_COLUMNS, rows)
-            loader.index_text("companies")
+            contacts("companies", bulk.COMPANY_COLUMNS, rows)
         timings["companies"] = time.perf_counter() - t
         t = time.perf_counter()
         for rows in person_chunks:
-            loader.insert("persons", bulk.PERSON_COLUMNS, rows)
-            # While the workers make the next chunk: the trigram index is the biggest
-            # single job of the load, and this process would otherwise wait.
-            loader.index_text("persons")
+            contacts("persons", bulk.PERSON_COLUMNS, rows)
+        texts.put(None)
         timings["persons"] = time.perf_counter() - t
         t = time.perf_counter()
-        # The contacts' indexes and trigram index are built now, while the workers make
-        # the call rows, rather than at the end with the workers idle.
+        # The contacts' indexes are built now, while the workers make the call rows,
+        # rather than at the end with the workers idle.
         loader.finish("companies", "persons")
-        timings["contact indexes+fts"] = time.perf_counter() - t
+        timings["contact indexes"] = time.perf_counter() - t
         t = time.perf_counter()
         loader.insert("campaigns", bulk.CAMPAIGN_COLUMNS, [
             (campaign_id(k), f"Benchmark campaign {k + 1}", "crm", "crm", _NOW, _NOW)
@@ -460,19 +574,22 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
             loader.insert("campaign_contacts", bulk.CAMPAIGN_CONTACT_COLUMNS, [
                 (cid, None, pid, name, *stats.get((cid, pid), (0, "")), _NOW)
                 for pid, name in people])
+        timings["campaign contacts"] = time.perf_counter() - t
+        t = time.perf_counter()
+        indexer.join()
+        if indexer.exitcode != 0:
+            raise RuntimeError(f"the text indexer failed (exit code {indexer.exitcode})")
+        for table in _TEXT_TABLES:
+            loader.copy_text_index(table, "text_index")
+        timings["text index wait+copy"] = time.perf_counter() - t
         t = time.perf_counter()
         loader.conn.execute(
             "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
             " VALUES (?, 'cli', NULL, 'database', 'bench', 'bulk_load', ?)",
             (_NOW, json.dumps({"seed": seed, **size.__dict__})))
         counts = dict(loader.counts)
-    timings["indexes+fts"] = time.perf_counter() - t
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
-    seconds = time.perf_counter() - t0
-    log(f"generated {path} in {seconds:.1f}s: "
-        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
-    return {"seconds": seconds, "counts": counts, "timings": timings}
+    timings["indexes"] = time.perf_counter() - t
+    return counts
 
 
 def cached(size_name: str, seed: int = 1, *, log=print) -> Path:

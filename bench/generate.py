@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import phonenumbers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -363,13 +364,19 @@ _STAMP = _Stamp()
 _EPOCH_S = int(EPOCH.timestamp())
 
 
+def _orjson_text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
     """Calls ``span``: (call rows, attempt rows, tag rows), historic, over 90 days."""
     g = _GEN
     assert g is not None
     size = g.size
     db, api = _STAMP.db, _STAMP.api
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    # What json.dumps(ensure_ascii=False, separators=(",", ":")) writes, for this data
+    # (strings, ints, None, no floats), at a third of the cost.
+    dumps = _orjson_text
     calls, attempts, tags = [], [], []
     for n in range(*span):
         h = _h(g.seed, "k", n)

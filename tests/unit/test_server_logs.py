@@ -57,3 +57,17 @@ def test_access_lines_respect_the_loggers_level(logger):
     lines.put("127.0.0.1", "GET", "/calls", 200, 0.1)
     lines.close()
     assert kept.records == []
+
+
+def test_eight_workers_may_write_and_four_are_left_for_lookups():
+    # Posted calls are group-committed as many at a time as hold a write slot: 8 share
+    # one fsync (bench/run: POST /calls at 8 clients); lookups keep 4 workers whatever
+    # the writes do (tests/reliability/test_write_lock.py).
+    from crm_api.middleware import WRITE_SLOTS, WriteSlots
+    from crm_api.server import WAITRESS_OPTIONS
+
+    assert WRITE_SLOTS >= 8
+    assert WAITRESS_OPTIONS["threads"] - WRITE_SLOTS >= 4
+    slots = WriteSlots()
+    assert all(slots._slots.acquire(blocking=False) for _ in range(WRITE_SLOTS))
+    assert not slots._slots.acquire(blocking=False)

@@ -18,6 +18,13 @@ import threading
 import time
 from collections import deque
 
+from shared.logfiles import held_flushes
+
+# Lines logged between two looks for waiting requests: the writer lets go of the GIL
+# this often, so a request never waits for a whole batch (up to 5 ms, the switch
+# interval, at a thousand lines a batch: the lookups' p99 spikes).
+SLICE = 16
+
 
 class AccessLines:
     """Access lines handed from the request threads to a writer thread that logs them
@@ -43,9 +50,10 @@ class AccessLines:
 
     def flush(self) -> None:
         """Log the waiting lines now, in order."""
-        with self._lock:
+        with self._lock, held_flushes():
             logger, lines = self.logger, self._lines
             enabled = logger.isEnabledFor(logging.INFO)
+            n = 0
             while lines:
                 at, args = lines.popleft()
                 if enabled:
@@ -53,6 +61,9 @@ class AccessLines:
                                                args, None)
                     record.created, record.msecs = at, at % 1 * 1000
                     logger.handle(record)
+                n += 1
+                if n % SLICE == 0:
+                    time.sleep(0)  # a request thread waiting for the GIL runs now
 
     def close(self) -> None:
         """Stop the writer and log what is left."""

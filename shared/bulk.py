@@ -99,9 +99,9 @@ def company_row(data: dict[str, Any], company_id: str, now: str, *,
 
 
 def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now: str, *,
-               check: bool = True, search_text: str | None = None) -> tuple[Any, ...]:
+               check: bool = True) -> tuple[Any, ...]:
     """A person given by API field names as a PERSON_COLUMNS tuple, by the Store's rules
-    (``check`` and ``search_text`` as for company_row)."""
+    (``check`` as for company_row)."""
     if check:
         cols = clean_person(data)
     else:
@@ -112,7 +112,7 @@ def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now
                 "annotation": data.get("annotation")}
     cols["name"] = person_display_name(cols["display_name"], cols["first_name"],
                                        cols["last_name"])
-    cols["search_text"] = _person_search_text(cols) if search_text is None else search_text
+    cols["search_text"] = _person_search_text(cols)
     return (person_id, company_id, cols["salutation"], cols["first_name"], cols["last_name"],
             cols["display_name"], cols["name"], cols["city"], cols["phone"], cols["phone2"],
             cols["email"], cols["annotation"], int(bool(data.get("doNotCall"))),

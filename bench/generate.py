@@ -25,7 +25,6 @@ import multiprocessing
 import os
 import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -386,6 +385,11 @@ _STAMP = _Stamp()
 _EPOCH_S = int(EPOCH.timestamp())
 
 
+def _db(api: str) -> str:
+    """_Stamp.db of a time given as _Stamp.api made it."""
+    return api[:-1] + ".000Z"
+
+
 def _orjson_text(value: Any) -> str:
     return orjson.dumps(value).decode()
 
@@ -402,7 +406,7 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
     calls, attempts, tags = [], [], []
     for n in range(*span):
         h = _h(g.seed, "k", n)
-        call_id = str(uuid.UUID(bytes=h[:16], version=4))
+        call_id = _uuid(h).lower()  # str(uuid.UUID(bytes=h[:16], version=4))
         start = _EPOCH_S - int.from_bytes(h[16:20], "big") % (90 * 86400)
         answered = h[20] % 100 < 80
         r = h[21] % 10
@@ -424,13 +428,16 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
                      if answered else [])
         call_attempts = ([(AGENTS[(h[27] + 1) % len(AGENTS)], start, start + 20)]
                          if h[29] % 10 < 3 else [])
-        stamps = {
-            "timestampInit": start,
-            "timestampAssigned": start + 25 if answered else None,
-            "timestampStart": start + 30 if answered else None,
-            "timestampEnd": start + 30 + talk if answered else None,
-            "timestampClosed": start + 90 + talk if answered else start + 45,
-        }
+        # Each time as the API sends it and as it is stored (the same, with milliseconds).
+        if answered:
+            init, assigned, begun, end, closed = (
+                api(start), api(start + 25), api(start + 30), api(start + 30 + talk),
+                api(start + 90 + talk))
+            assigned_db, begun_db, end_db = _db(assigned), _db(begun), _db(end)
+        else:
+            init, closed = api(start), api(start + 45)
+            assigned = begun = end = assigned_db = begun_db = end_db = None
+        init_db, closed_db = _db(init), _db(closed)
         annotation = NOTES[h[30] % len(NOTES)] if answered and h[30] % 3 == 0 else None
         transfer = {"type": "queue", "id": "accounting"} if h[31] % 10 == 0 else None
         dtmf = ["", "1", "2", "12"][h[30] % 4]
@@ -443,16 +450,14 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
             "transfer": transfer,
             "tags": [{"category": c, "id": t, "payload": pl} for c, t, pl in call_tags],
             "newTasks": [], "annotation": annotation, "doNotCall": False,
-            **{k: api(v) for k, v in stamps.items()}}}
-        init = db(start)
+            "timestampInit": init, "timestampAssigned": assigned, "timestampStart": begun,
+            "timestampEnd": end, "timestampClosed": closed}}
         calls.append((
             call_id, kind, agent, p["company_id"], p["id"], p["phone"],
             source["type"] if source else None, source["id"] if source else None, None,
             transfer["type"] if transfer else None, transfer["id"] if transfer else None,
-            dtmf, annotation, 0, init, db(stamps["timestampAssigned"]),
-            db(stamps["timestampStart"]), db(stamps["timestampEnd"]),
-            db(stamps["timestampClosed"]), int(bool(agent) and answered),
-            init, _NOW, _NOW, "127.0.0.1", dumps(raw)))
+            dtmf, annotation, 0, init_db, assigned_db, begun_db, end_db, closed_db,
+            int(bool(agent) and answered), init_db, _NOW, _NOW, "127.0.0.1", dumps(raw)))
         attempts += [(call_id, pos, a, db(t0), db(t1))
                      for pos, (a, t0, t1) in enumerate(call_attempts)]
         tags += [(call_id, pos, c, t, None if pl is None else dumps(pl))

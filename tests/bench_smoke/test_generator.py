@@ -141,3 +141,32 @@ def test_search_texts_made_without_libphonenumber_follow_the_stores_rule():
                                     check=False))
     assert fast == slow
     assert any(row[9] for row in fast) and any(row[1] is None for row in fast)
+
+
+def test_a_text_index_built_elsewhere_must_name_the_rows_it_indexes(tmp_path):
+    import queue
+
+    import pytest
+
+    db = connect(tmp_path / "load.db")
+    g = Gen(SIZES["tiny"], 1)
+    now = "2026-11-02T09:00:00.000Z"
+    rows = [bulk.company_row(g.company_data(c), g.company_id(c), now) for c in range(10)]
+    sql = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'companies_fts'"
+                          ).fetchone()[0]
+    chunks: queue.Queue = queue.Queue()
+    chunks.put(("companies", 2, [r[12] for r in rows]))  # pks 2..11 for rows 1..10
+    chunks.put(None)
+    bulk.build_text_index(str(tmp_path / "scratch.db"), {"companies": sql}, chunks)
+    db.conn.execute("ATTACH DATABASE ? AS text_index", (str(tmp_path / "scratch.db"),))
+    with pytest.raises(RuntimeError, match="built elsewhere"), bulk.bulk_load(db) as loader:
+        loader.text_index_elsewhere("companies")
+        loader.insert("companies", bulk.COMPANY_COLUMNS, rows)
+        loader.copy_text_index("companies", "text_index")
+    # Nothing of the failed load stayed, and the schema is whole again.
+    assert db.conn.execute("SELECT count(*) FROM companies").fetchone()[0] == 0
+    assert db.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'companies_ai'"
+                           ).fetchone()[0] == 1
+    with pytest.raises(RuntimeError, match="never copied"), bulk.bulk_load(db) as loader:
+        loader.text_index_elsewhere("companies")
+        loader.insert("companies", bulk.COMPANY_COLUMNS, rows)

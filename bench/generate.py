@@ -8,12 +8,16 @@ campaigns with 100,000 tasks, 500,000 calls. The data is a pure function of
 (size, seed): the same arguments give the same file content, so ``bench/run``
 caches it in ``bench/out/`` keyed by both.
 
-Every person and company row goes through ``shared.bulk.person_row`` /
-``company_row`` (the Store's column rules: display names, search text with
-phone digits); those rows are made in worker processes, since the phone
-digit forms (libphonenumber) are most of the cost, and inserted in order by
-the main process. The contacts' indexes and trigram index are rebuilt as soon
-as the contacts are in, while the workers make the calls.
+Every person and company row is made by the Store's column rules (display
+names, sort and name keys, search text with phone digits): companies through
+``shared.bulk.company_row``, persons straight as the tuples
+``shared.bulk.person_row`` makes (tests/bench_smoke/test_generator.py compares
+every row of the small data set). Four processes share the work: two workers
+make the rows, the main process inserts them in order in one transaction and
+builds the indexes, and a fourth builds the contacts' trigram index from their
+search texts in a scratch file (``bulk.build_text_index``), copied in at the
+end. The contacts' indexes are built as soon as the contacts are in, while
+the workers make the calls.
 """
 
 from __future__ import annotations

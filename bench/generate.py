@@ -23,6 +23,7 @@ the workers make the calls.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -170,16 +171,18 @@ class Gen:
         country, _, legal, cities, cc, areas, tld = _COUNTRY_WHEEL[h[16] % len(_COUNTRY_WHEEL)]
         area = areas[h[17] % len(areas)]
         # Unique per company: the company number, scrambled, after the area code.
-        root = f"+{cc}{area}{(c * 7_919 + h[18]) % 10_000_000:07d}"
+        area_code = f"+{cc}{area}"
+        root = f"{area_code}{(c * 7_919 + h[18]) % 10_000_000:07d}"
         last = LAST[int.from_bytes(h[19:21], "big") % len(LAST)]
         industry = INDUSTRY[h[21] % len(INDUSTRY)]
         slug = (last + industry).lower().translate(_ASCII)
-        return {"id": self.company_id(c), "root": root, "country": country,
+        return {"id": self.company_id(c), "root": root, "area_code": area_code,
+                "country": country,
                 "name": f"{last} {industry} {legal}", "city": cities[h[22] % len(cities)],
                 "email": f"info@{slug}{c}.{tld}", "h": h}
 
-    def company_data(self, c: int) -> dict[str, Any]:
-        k = self.company_core(c)
+    def company_data(self, c: int, core: dict[str, Any] | None = None) -> dict[str, Any]:
+        k = core or self.company_core(c)
         h = k["h"]
         return {"name": k["name"], "address": f"Hauptstraße {1 + h[23] % 200}",
                 "zipCode": f"{10000 + int.from_bytes(h[24:26], 'big') % 89999}",
@@ -189,12 +192,17 @@ class Gen:
                 "annotation": NOTES[h[27] % len(NOTES)] if h[27] % 4 == 0 else None,
                 "doNotCall": h[28] % 200 == 0}
 
-    def company_brief(self, c: int) -> tuple[str, str, str, str, str, str | None]:
+    def company_brief(self, c: int, core: dict[str, Any] | None = None,
+                      ) -> tuple[str, str, str, str, str, str | None]:
         brief = self._briefs.get(c)
         if brief is None:
-            k = self.company_core(c)
+            k = core or self.company_core(c)
+            # The root is the area code and 7 digits: its national form is the area
+            # code's and the same digits (see _national_root).
+            area = _national_root(k["area_code"])
+            national = None if area is None else area + k["root"][len(k["area_code"]):]
             brief = self._briefs[c] = (k["id"], k["root"], k["city"], k["country"],
-                                       k["email"].split("@")[1], _national_root(k["root"]))
+                                       k["email"].split("@")[1], national)
         return brief
 
     def company_search_text(self, c: int, data: dict[str, Any]) -> str:
@@ -250,6 +258,7 @@ class Gen:
         }
 
 
+@functools.cache
 def _national_root(root: str) -> str | None:
     """The national form of the numbers ``root`` + digits without the digits, or None
     where it depends on the digits.
@@ -308,8 +317,10 @@ def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     assert g is not None
     out = []
     for c in range(*span):
-        data = g.company_data(c)
-        out.append(bulk.company_row(data, g.company_id(c), _NOW, check=False,
+        core = g.company_core(c)
+        g.company_brief(c, core)
+        data = g.company_data(c, core)
+        out.append(bulk.company_row(data, core["id"], _NOW, check=False,
                                     search_text=g.company_search_text(c, data)))
     return out
 

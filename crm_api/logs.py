@@ -20,12 +20,11 @@ from collections import deque
 
 from shared.logfiles import held_flushes
 
-# Lines logged between two looks for waiting requests: the writer lets go of the GIL
-# this often (about every 0.15 ms), so a request never waits for a whole batch (up to
-# 5 ms, the switch interval, at a thousand lines a batch: the lookups' p99 spikes). On
-# one core, a thread woken during a 1,000-line batch waited 1.2-1.5 ms at p99 without
-# the slices and 0.2-0.9 ms with them.
-SLICE = 8
+# How long the writer works through a batch with the GIL before it lets go of it, so a
+# request never waits for a whole batch (up to 5 ms, the switch interval, at a
+# thousand lines a batch: the 1-client lookups' p99 spikes). Not after every few
+# lines: at 8 busy clients each hand-over cost the server ~20 us per request.
+SLICE_SECONDS = 0.0005
 
 
 class AccessLines:
@@ -55,7 +54,8 @@ class AccessLines:
         with self._lock, held_flushes():
             logger, lines = self.logger, self._lines
             enabled = logger.isEnabledFor(logging.INFO)
-            n = 0
+            perf = time.perf_counter
+            slice_end = perf() + SLICE_SECONDS
             while lines:
                 at, args = lines.popleft()
                 if enabled:
@@ -63,9 +63,9 @@ class AccessLines:
                                                args, None)
                     record.created, record.msecs = at, at % 1 * 1000
                     logger.handle(record)
-                n += 1
-                if n % SLICE == 0:
+                if perf() > slice_end:
                     time.sleep(0)  # a request thread waiting for the GIL runs now
+                    slice_end = perf() + SLICE_SECONDS
 
     def close(self) -> None:
         """Stop the writer and log what is left."""

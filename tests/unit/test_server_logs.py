@@ -76,7 +76,7 @@ def test_eight_workers_may_write_and_four_are_left_for_lookups():
 def test_a_batch_of_access_lines_lets_request_threads_run_in_between(logger):
     # The writer works through a batch with the GIL; a request thread waiting for it
     # would wait for the whole batch (or the switch interval, made long here). The
-    # writer lets go every few lines, so the waiting thread runs within a few lines.
+    # writer lets go every half millisecond, so the waiting thread runs within a few lines.
     import sys
     import threading
 

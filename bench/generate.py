@@ -8,35 +8,43 @@ campaigns with 100,000 tasks, 500,000 calls. The data is a pure function of
 (size, seed): the same arguments give the same file content, so ``bench/run``
 caches it in ``bench/out/`` keyed by both.
 
-Every person and company row goes through ``shared.bulk.person_row`` /
-``company_row`` (the Store's column rules: display names, search text with
-phone digits); those rows are made in worker processes, since the phone
-digit forms (libphonenumber) are most of the cost, and inserted in order by
-the main process. The contacts' indexes and trigram index are rebuilt as soon
-as the contacts are in, while the workers make the calls.
+Every person and company row is made by the Store's column rules (display
+names, sort and name keys, search text with phone digits): companies through
+``shared.bulk.company_row``, persons straight as the tuples
+``shared.bulk.person_row`` makes (tests/bench_smoke/test_generator.py compares
+every row of the small data set). Four processes share the work: two workers
+make the rows, the main process inserts them in order in one transaction and
+builds the indexes, and a fourth builds the contacts' trigram index from their
+search texts in a scratch file (``bulk.build_text_index``), copied in at the
+end. The contacts' indexes are built as soon as the contacts are in, while
+the workers make the calls.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import multiprocessing
 import os
 import sys
 import time
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
+import phonenumbers
+
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from shared import bulk  # noqa: E402
+from shared import bulk, phones  # noqa: E402
 from shared.database import connect  # noqa: E402
+from shared.model import person_display_name  # noqa: E402
 from shared.timeutil import to_db  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
@@ -147,9 +155,10 @@ class Gen:
 
     size: Size
     seed: int
-    # Company c's (id, phone root, city, country, e-mail domain), as persons and calls
-    # need them: each company is looked up by its ~5 persons and by calls.
-    _briefs: dict[int, tuple[str, str, str, str, str]] = field(
+    # Company c's (id, phone root, city, country, e-mail domain, national form of the
+    # phone root), as persons and calls need them: each company is looked up by its ~5
+    # persons and by calls.
+    _briefs: dict[int, tuple[str, str, str, str, str, str | None]] = field(
         default_factory=dict, compare=False, repr=False)
 
     # -- companies ---------------------------------------------------------
@@ -162,16 +171,18 @@ class Gen:
         country, _, legal, cities, cc, areas, tld = _COUNTRY_WHEEL[h[16] % len(_COUNTRY_WHEEL)]
         area = areas[h[17] % len(areas)]
         # Unique per company: the company number, scrambled, after the area code.
-        root = f"+{cc}{area}{(c * 7_919 + h[18]) % 10_000_000:07d}"
+        area_code = f"+{cc}{area}"
+        root = f"{area_code}{(c * 7_919 + h[18]) % 10_000_000:07d}"
         last = LAST[int.from_bytes(h[19:21], "big") % len(LAST)]
         industry = INDUSTRY[h[21] % len(INDUSTRY)]
         slug = (last + industry).lower().translate(_ASCII)
-        return {"id": self.company_id(c), "root": root, "country": country,
+        return {"id": self.company_id(c), "root": root, "area_code": area_code,
+                "country": country,
                 "name": f"{last} {industry} {legal}", "city": cities[h[22] % len(cities)],
                 "email": f"info@{slug}{c}.{tld}", "h": h}
 
-    def company_data(self, c: int) -> dict[str, Any]:
-        k = self.company_core(c)
+    def company_data(self, c: int, core: dict[str, Any] | None = None) -> dict[str, Any]:
+        k = core or self.company_core(c)
         h = k["h"]
         return {"name": k["name"], "address": f"Hauptstraße {1 + h[23] % 200}",
                 "zipCode": f"{10000 + int.from_bytes(h[24:26], 'big') % 89999}",
@@ -181,13 +192,28 @@ class Gen:
                 "annotation": NOTES[h[27] % len(NOTES)] if h[27] % 4 == 0 else None,
                 "doNotCall": h[28] % 200 == 0}
 
-    def company_brief(self, c: int) -> tuple[str, str, str, str, str]:
+    def company_brief(self, c: int, core: dict[str, Any] | None = None,
+                      ) -> tuple[str, str, str, str, str, str | None]:
         brief = self._briefs.get(c)
         if brief is None:
-            k = self.company_core(c)
+            k = core or self.company_core(c)
+            # The root is the area code and 7 digits: its national form is the area
+            # code's and the same digits (see _national_root).
+            area = _national_root(k["area_code"])
+            national = None if area is None else area + k["root"][len(k["area_code"]):]
             brief = self._briefs[c] = (k["id"], k["root"], k["city"], k["country"],
-                                       k["email"].split("@")[1])
+                                       k["email"].split("@")[1], national)
         return brief
+
+    def company_search_text(self, c: int, data: dict[str, Any]) -> str:
+        """``Store``'s search text of company ``c`` (storage.rows.company_search_text),
+        its numbers' national forms from the phone root's (see _national_root)."""
+        root = self.company_brief(c)[5]
+        parts = [data["name"], data["email"], data["city"],
+                 _digits(data["phone"], None if root is None else root + "0"),
+                 _digits(data["phone2"], None if root is None else root + "99")
+                 if data["phone2"] else None]
+        return " ".join(p for p in parts if p).lower()
 
     # -- persons -----------------------------------------------------------
 
@@ -203,14 +229,18 @@ class Gen:
         if private:
             company = None
             phone = f"+49151{i:08d}"
+            national = f"{_MOBILE_NATIONAL}{i:08d}"
             city, country, domain = "Hamburg", "DE", "example.com"
         else:
-            company, root, city, country, domain = self.company_brief(i % self.size.companies)
+            company, root, city, country, domain, national = self.company_brief(
+                i % self.size.companies)
             # Extensions are unique in a company: i // companies differs for its persons.
-            phone = root + str(100 + i // self.size.companies)
+            extension = str(100 + i // self.size.companies)
+            phone = root + extension
+            national = None if national is None else national + extension
         return {"id": self.person_id(i), "company_id": company, "first": first, "last": last,
                 "name": f"{first} {last}", "phone": phone, "city": city, "country": country,
-                "domain": domain, "h": h}
+                "domain": domain, "h": h, "national": national}
 
     def person_data(self, i: int) -> tuple[dict[str, Any], dict[str, Any]]:
         k = self.person_core(i)
@@ -226,6 +256,44 @@ class Gen:
             "annotation": NOTES[h[23] % len(NOTES)] if h[23] % 5 == 0 else None,
             "doNotCall": h[24] % 100 == 0,
         }
+
+
+@functools.cache
+def _national_root(root: str) -> str | None:
+    """The national form of the numbers ``root`` + digits without the digits, or None
+    where it depends on the digits.
+
+    Every number the generator makes is a fixed root (``+49 30 1234567``, a mobile
+    prefix) plus digits. Where the country code is one region's (all but +44, +39
+    here), phones._national_form is that region's trunk prefix plus the digits after
+    the country code, unless they begin with a trunk prefix to strip (no area code
+    does), whatever the number's length: so the root's national form plus the same
+    digits. Elsewhere the region, so the trunk prefix, depends on the whole number:
+    None, and each number goes through libphonenumber. tests/bench_smoke/
+    test_generator.py compares every row of a generated data set with the Store's
+    rule. libphonenumber once per root rather than per number: a fifth of the cost
+    of a person row.
+    """
+    code = next(int(root[1:n]) for n in (2, 3, 4)
+                if int(root[1:n]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE)
+    if len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE[code]) != 1:
+        return None
+    national = phones._national_form(root + "0")
+    if not national or not national.endswith("0"):
+        raise ValueError(f"no national form for {root}")
+    return national[:-1]
+
+
+_MOBILE_NATIONAL = _national_root("+49151")
+_MOBILE2_NATIONAL = _national_root("+49171")
+
+
+def _digits(e164: str, national: str | None) -> str:
+    """phones.search_digits(e164) given its national form (None: not known)."""
+    if national is None:
+        return phones.search_digits(e164)
+    digits = e164[1:]
+    return digits if national == digits else f"{digits} {national}"
 
 
 _ASCII = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "é": "e", "á": "a",
@@ -247,17 +315,54 @@ def _init(size: Size, seed: int) -> None:
 def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     g = _GEN
     assert g is not None
-    return [bulk.company_row(g.company_data(c), g.company_id(c), _NOW, check=False)
-            for c in range(*span)]
+    out = []
+    for c in range(*span):
+        core = g.company_core(c)
+        g.company_brief(c, core)
+        data = g.company_data(c, core)
+        out.append(bulk.company_row(data, core["id"], _NOW, check=False,
+                                    search_text=g.company_search_text(c, data)))
+    return out
+
+
+# (first, last) -> (name, name_key, sort_key, last_sort_key) by the Store's rules, as
+# bulk.person_row makes them: about 110,000 pairs, each worked out once per worker.
+_NAME_COLUMNS: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+
+
+def _name_columns(first: str, last: str) -> tuple[str, str, str, str]:
+    cols = _NAME_COLUMNS.get((first, last))
+    if cols is None:
+        name = person_display_name(None, first, last)
+        cols = _NAME_COLUMNS[(first, last)] = (
+            name, bulk._name_key(name), bulk._sort_key(name),
+            bulk._last_name_key(last, first, name))
+    return cols
 
 
 def _person_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
+    """Persons ``span`` as PERSON_COLUMNS rows: what bulk.person_row makes of
+    Gen.person_data, without the dictionaries in between (half the cost of a row).
+    tests/bench_smoke/test_generator.py compares every row of the small data set
+    with bulk.person_row's, so a change to person_data must be made here too."""
     g = _GEN
     assert g is not None
     out = []
     for i in range(*span):
-        core, data = g.person_data(i)
-        out.append(bulk.person_row(data, core["id"], core["company_id"], _NOW, check=False))
+        k = g.person_core(i)
+        h, first, last = k["h"], k["first"], k["last"]
+        sal = SALUTATION.get(k["country"])
+        phone2 = f"+49171{i:08d}" if h[22] % 100 < PHONE2_PERCENT else None
+        email = f"{first}.{last}{i % 1000}@{k['domain']}".lower().translate(_ASCII)
+        name, name_key, sort_key, last_sort_key = _name_columns(first, last)
+        text = f"{name} {first} {last} {email} {_digits(k['phone'], k['national'])}"
+        if phone2:
+            text += " " + _digits(phone2, _MOBILE2_NATIONAL + phone2[6:])
+        out.append((
+            k["id"], k["company_id"], sal[h[20] % 2] if sal and h[21] % 3 else None,
+            first, last, None, name, k["city"], k["phone"], phone2, email,
+            NOTES[h[23] % len(NOTES)] if h[23] % 5 == 0 else None, int(h[24] % 100 == 0),
+            text.lower(), name_key, _NOW, _NOW, sort_key, last_sort_key))
     return out
 
 
@@ -295,17 +400,28 @@ _STAMP = _Stamp()
 _EPOCH_S = int(EPOCH.timestamp())
 
 
+def _db(api: str) -> str:
+    """_Stamp.db of a time given as _Stamp.api made it."""
+    return api[:-1] + ".000Z"
+
+
+def _orjson_text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
 def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
     """Calls ``span``: (call rows, attempt rows, tag rows), historic, over 90 days."""
     g = _GEN
     assert g is not None
     size = g.size
     db, api = _STAMP.db, _STAMP.api
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    # What json.dumps(ensure_ascii=False, separators=(",", ":")) writes, for this data
+    # (strings, ints, None, no floats), at a third of the cost.
+    dumps = _orjson_text
     calls, attempts, tags = [], [], []
     for n in range(*span):
         h = _h(g.seed, "k", n)
-        call_id = str(uuid.UUID(bytes=h[:16], version=4))
+        call_id = _uuid(h).lower()  # str(uuid.UUID(bytes=h[:16], version=4))
         start = _EPOCH_S - int.from_bytes(h[16:20], "big") % (90 * 86400)
         answered = h[20] % 100 < 80
         r = h[21] % 10
@@ -327,13 +443,16 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
                      if answered else [])
         call_attempts = ([(AGENTS[(h[27] + 1) % len(AGENTS)], start, start + 20)]
                          if h[29] % 10 < 3 else [])
-        stamps = {
-            "timestampInit": start,
-            "timestampAssigned": start + 25 if answered else None,
-            "timestampStart": start + 30 if answered else None,
-            "timestampEnd": start + 30 + talk if answered else None,
-            "timestampClosed": start + 90 + talk if answered else start + 45,
-        }
+        # Each time as the API sends it and as it is stored (the same, with milliseconds).
+        if answered:
+            init, assigned, begun, end, closed = (
+                api(start), api(start + 25), api(start + 30), api(start + 30 + talk),
+                api(start + 90 + talk))
+            assigned_db, begun_db, end_db = _db(assigned), _db(begun), _db(end)
+        else:
+            init, closed = api(start), api(start + 45)
+            assigned = begun = end = assigned_db = begun_db = end_db = None
+        init_db, closed_db = _db(init), _db(closed)
         annotation = NOTES[h[30] % len(NOTES)] if answered and h[30] % 3 == 0 else None
         transfer = {"type": "queue", "id": "accounting"} if h[31] % 10 == 0 else None
         dtmf = ["", "1", "2", "12"][h[30] % 4]
@@ -346,16 +465,14 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
             "transfer": transfer,
             "tags": [{"category": c, "id": t, "payload": pl} for c, t, pl in call_tags],
             "newTasks": [], "annotation": annotation, "doNotCall": False,
-            **{k: api(v) for k, v in stamps.items()}}}
-        init = db(start)
+            "timestampInit": init, "timestampAssigned": assigned, "timestampStart": begun,
+            "timestampEnd": end, "timestampClosed": closed}}
         calls.append((
             call_id, kind, agent, p["company_id"], p["id"], p["phone"],
             source["type"] if source else None, source["id"] if source else None, None,
             transfer["type"] if transfer else None, transfer["id"] if transfer else None,
-            dtmf, annotation, 0, init, db(stamps["timestampAssigned"]),
-            db(stamps["timestampStart"]), db(stamps["timestampEnd"]),
-            db(stamps["timestampClosed"]), int(bool(agent) and answered),
-            init, _NOW, _NOW, "127.0.0.1", dumps(raw)))
+            dtmf, annotation, 0, init_db, assigned_db, begun_db, end_db, closed_db,
+            int(bool(agent) and answered), init_db, _NOW, _NOW, "127.0.0.1", dumps(raw)))
         attempts += [(call_id, pos, a, db(t0), db(t1))
                      for pos, (a, t0, t1) in enumerate(call_attempts)]
         tags += [(call_id, pos, c, t, None if pl is None else dumps(pl))
@@ -409,8 +526,57 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     workers = workers or max(1, min(2, os.cpu_count() or 1))
     ctx = multiprocessing.get_context("fork")
     timings: dict[str, float] = {}
+    # The contacts' full-text index is built by a process of its own from their search
+    # texts, in a scratch file, while this one inserts the rows and builds the other
+    # indexes; it is copied in at the end (bulk.copy_text_index).
+    scratch = Path(f"{path}.text-index")
+    _unlink(scratch)
+    text_sql = {t: db.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?",
+                                   (f"{t}_fts",)).fetchone()[0] for t in _TEXT_TABLES}
+    texts = ctx.Queue()
+    indexer = ctx.Process(target=bulk.build_text_index, args=(str(scratch), text_sql, texts),
+                          name="text-index", daemon=True)
+    indexer.start()
+    # Before the load's transaction: ATTACH cannot happen inside one.
+    db.conn.execute("ATTACH DATABASE ? AS text_index", (str(scratch),))
+    try:
+        counts = _load(db, size, seed, workers, ctx, timings, texts, indexer)
+    finally:
+        if indexer.is_alive():
+            indexer.kill()
+        indexer.join()
+        db.conn.execute("DETACH DATABASE text_index")
+        _unlink(scratch)
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    seconds = time.perf_counter() - t0
+    log(f"generated {path} in {seconds:.1f}s: "
+        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
+    return {"seconds": seconds, "counts": counts, "timings": timings}
+
+
+_TEXT_TABLES = ("companies", "persons")
+
+
+def _unlink(path: Path) -> None:
+    for p in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        p.unlink(missing_ok=True)
+
+
+def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[str, float],
+          texts: Any, indexer: Any) -> dict[str, int]:
+    """The load itself, in one transaction; the text indexer gets the contacts' texts."""
+    text_col = {"companies": bulk.COMPANY_COLUMNS.index("search_text"),
+                "persons": bulk.PERSON_COLUMNS.index("search_text")}
     with ctx.Pool(workers, initializer=_init, initargs=(size, seed)) as pool, \
             bulk.bulk_load(db) as loader:
+        loader.text_index_elsewhere(*_TEXT_TABLES)
+
+        def contacts(table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+            first = loader.counts.get(table, 0) + 1
+            loader.insert(table, columns, rows)
+            texts.put((table, first, [r[text_col[table]] for r in rows]))
+
         # Queue every chunk at once: the workers run ahead while this process inserts.
         company_chunks = pool.imap(_company_rows, _spans(size.companies))
         person_chunks = pool.imap(_person_rows, _spans(size.persons))
@@ -419,21 +585,18 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
         cc_chunks = pool.imap(_campaign_contact_rows, range(size.campaigns))
         t = time.perf_counter()
         for rows in company_chunks:
-            loader.insert("companies", bulk.COMPANY_COLUMNS, rows)
-            loader.index_text("companies")
+            contacts("companies", bulk.COMPANY_COLUMNS, rows)
         timings["companies"] = time.perf_counter() - t
         t = time.perf_counter()
         for rows in person_chunks:
-            loader.insert("persons", bulk.PERSON_COLUMNS, rows)
-            # While the workers make the next chunk: the trigram index is the biggest
-            # single job of the load, and this process would otherwise wait.
-            loader.index_text("persons")
+            contacts("persons", bulk.PERSON_COLUMNS, rows)
+        texts.put(None)
         timings["persons"] = time.perf_counter() - t
         t = time.perf_counter()
-        # The contacts' indexes and trigram index are built now, while the workers make
-        # the call rows, rather than at the end with the workers idle.
+        # The contacts' indexes are built now, while the workers make the call rows,
+        # rather than at the end with the workers idle.
         loader.finish("companies", "persons")
-        timings["contact indexes+fts"] = time.perf_counter() - t
+        timings["contact indexes"] = time.perf_counter() - t
         t = time.perf_counter()
         loader.insert("campaigns", bulk.CAMPAIGN_COLUMNS, [
             (campaign_id(k), f"Benchmark campaign {k + 1}", "crm", "crm", _NOW, _NOW)
@@ -460,19 +623,22 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
             loader.insert("campaign_contacts", bulk.CAMPAIGN_CONTACT_COLUMNS, [
                 (cid, None, pid, name, *stats.get((cid, pid), (0, "")), _NOW)
                 for pid, name in people])
+        timings["campaign contacts"] = time.perf_counter() - t
+        t = time.perf_counter()
+        indexer.join()
+        if indexer.exitcode != 0:
+            raise RuntimeError(f"the text indexer failed (exit code {indexer.exitcode})")
+        for table in _TEXT_TABLES:
+            loader.copy_text_index(table, "text_index")
+        timings["text index wait+copy"] = time.perf_counter() - t
         t = time.perf_counter()
         loader.conn.execute(
             "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
             " VALUES (?, 'cli', NULL, 'database', 'bench', 'bulk_load', ?)",
             (_NOW, json.dumps({"seed": seed, **size.__dict__})))
         counts = dict(loader.counts)
-    timings["indexes+fts"] = time.perf_counter() - t
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
-    seconds = time.perf_counter() - t0
-    log(f"generated {path} in {seconds:.1f}s: "
-        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
-    return {"seconds": seconds, "counts": counts, "timings": timings}
+    timings["indexes"] = time.perf_counter() - t
+    return counts
 
 
 def cached(size_name: str, seed: int = 1, *, log=print) -> Path:

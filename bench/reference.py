@@ -60,7 +60,7 @@ def main() -> None:
     app = falcon.App()
     app.add_route("/contacts/search", Search(path))
     # As many worker threads as the API server has (crm_api.server.WAITRESS_OPTIONS).
-    serve(app, host="127.0.0.1", port=port, threads=8, asyncore_use_poll=True,
+    serve(app, host="127.0.0.1", port=port, threads=12, asyncore_use_poll=True,
           _quiet=True)
 
 

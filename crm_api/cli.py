@@ -6,6 +6,7 @@ Every command exits non-zero with a one-line message on bad input.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -137,6 +138,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
+    # What start-up made (modules, the OpenAPI schemas, phone metadata, the stores) stays
+    # for good: frozen, the collector's full passes no longer walk it, so they stop being
+    # millisecond pauses in the middle of a request (the lookups' p99).
+    gc.collect()
+    gc.freeze()
     server.start()
     job.start()
     try:

@@ -18,6 +18,14 @@ import threading
 import time
 from collections import deque
 
+from shared.logfiles import held_flushes
+
+# How long the writer works through a batch with the GIL before it lets go of it, so a
+# request never waits for a whole batch (up to 5 ms, the switch interval, at a
+# thousand lines a batch: the 1-client lookups' p99 spikes). Not after every few
+# lines: at 8 busy clients each hand-over cost the server ~20 us per request.
+SLICE_SECONDS = 0.0005
+
 
 class AccessLines:
     """Access lines handed from the request threads to a writer thread that logs them
@@ -43,9 +51,11 @@ class AccessLines:
 
     def flush(self) -> None:
         """Log the waiting lines now, in order."""
-        with self._lock:
+        with self._lock, held_flushes():
             logger, lines = self.logger, self._lines
             enabled = logger.isEnabledFor(logging.INFO)
+            perf = time.perf_counter
+            slice_end = perf() + SLICE_SECONDS
             while lines:
                 at, args = lines.popleft()
                 if enabled:
@@ -53,6 +63,9 @@ class AccessLines:
                                                args, None)
                     record.created, record.msecs = at, at % 1 * 1000
                     logger.handle(record)
+                if perf() > slice_end:
+                    time.sleep(0)  # a request thread waiting for the GIL runs now
+                    slice_end = perf() + SLICE_SECONDS
 
     def close(self) -> None:
         """Stop the writer and log what is left."""

@@ -24,8 +24,9 @@ REQUEST_SECONDS = 8
 # worker threads, so a client that trickles headers or never finishes its
 # body holds a socket, not a worker (tests/reliability/test_slow_clients.py).
 WAITRESS_OPTIONS = dict(
-    # Writes queue on SQLite's one write lock anyway; 8 keeps lookups flowing beside them.
-    threads=8,
+    # Writes queue on SQLite's one write lock anyway: at most middleware.WRITE_SLOTS (8) of
+    # them wait for it or do writes, so 4 always keep lookups flowing beside them.
+    threads=12,
     # A connection silent this long, mid-request or idle between keep-alive requests,
     # is closed (checked every cleanup_interval); REQUEST_SECONDS also bounds one that
     # trickles. With the 1 s loop that is at most ~10 s after its last byte.

@@ -74,11 +74,13 @@ class NotEmpty(Exception):
 
 
 def company_row(data: dict[str, Any], company_id: str, now: str, *,
-                check: bool = True) -> tuple[Any, ...]:
+                check: bool = True, search_text: str | None = None) -> tuple[Any, ...]:
     """A company given by API field names as a COMPANY_COLUMNS tuple, by the Store's rules.
 
     ``check=False`` skips validation for data known to be clean (generated);
-    the derived columns are computed the same way either way.
+    the derived columns are computed the same way either way, except that a caller
+    may give the search text it made by the same rule faster (the bench generator,
+    whose test holds it to the rule).
     """
     if check:
         cols = clean_company(data)
@@ -89,7 +91,7 @@ def company_row(data: dict[str, Any], company_id: str, now: str, *,
                 "phone2": data.get("phone2"), "email": data.get("email"),
                 "annotation": data.get("annotation")}
     cols["display_name"] = company_display_name(cols["name"], cols["country"])
-    cols["search_text"] = _company_search_text(cols)
+    cols["search_text"] = _company_search_text(cols) if search_text is None else search_text
     return (company_id, cols["name"], cols["display_name"], cols["address"], cols["zip_code"],
             cols["city"], cols["country"], cols["phone"], cols["phone2"], cols["email"],
             cols["annotation"], int(bool(data.get("doNotCall"))), cols["search_text"],
@@ -98,7 +100,8 @@ def company_row(data: dict[str, Any], company_id: str, now: str, *,
 
 def person_row(data: dict[str, Any], person_id: str, company_id: str | None, now: str, *,
                check: bool = True) -> tuple[Any, ...]:
-    """A person given by API field names as a PERSON_COLUMNS tuple, by the Store's rules."""
+    """A person given by API field names as a PERSON_COLUMNS tuple, by the Store's rules
+    (``check`` as for company_row)."""
     if check:
         cols = clean_person(data)
     else:
@@ -131,6 +134,9 @@ class BulkLoader:
         self._suspended = list(suspended)
         # Tables whose full-text index index_text keeps up: the last pk indexed.
         self._text_indexed: dict[str, int] = {}
+        # Tables whose full-text index is built elsewhere (build_text_index) and copied
+        # in by copy_text_index: False until it is.
+        self._text_elsewhere: dict[str, bool] = {}
 
     def insert(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
         """Insert ``rows`` (tuples in ``columns`` order); returns how many."""
@@ -167,6 +173,33 @@ class BulkLoader:
         self.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 0)")
         self.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {1 << 28})")
 
+    def text_index_elsewhere(self, *tables: str) -> None:
+        """Leave ``tables``' full-text index to another process (``build_text_index``):
+        ``finish`` does not build it, and ``copy_text_index`` must bring it in before the
+        load ends."""
+        for table in tables:
+            self._text_elsewhere[table] = False
+
+    def copy_text_index(self, table: str, schema: str) -> None:
+        """Take ``table``'s full-text index as ``build_text_index`` made it in the attached
+        database ``schema``: its shadow tables are copied as they are (FTS5 keeps nothing
+        else), so it is the index the rows' own inserts would have made."""
+        if self._text_elsewhere.get(table) is not False:
+            raise ValueError(f"{table}'s full-text index is not left to another process")
+        fts = f"{table}_fts"
+        rows = self.conn.execute(f"SELECT max(pk), count(*) FROM {table}").fetchone()
+        docs = self.conn.execute(f"SELECT max(id), count(*) FROM {schema}.{fts}_docsize"
+                                 ).fetchone()
+        if tuple(rows) != tuple(docs):
+            # The index names rows by pk: it was built for rows 1..n in insertion order.
+            raise RuntimeError(f"the {fts} built elsewhere has rows {tuple(docs)} for"
+                               f" {table}'s {tuple(rows)}")
+        for shadow in ("data", "idx", "docsize", "config"):
+            self.conn.execute(f"DELETE FROM main.{fts}_{shadow}")
+            self.conn.execute(f"INSERT INTO main.{fts}_{shadow}"
+                              f" SELECT * FROM {schema}.{fts}_{shadow}")
+        self._text_elsewhere[table] = True
+
     def finish(self, *tables: str) -> None:
         """Rebuild ``tables``' indexes, triggers and full-text index now (all when none
         are named); no more rows may be inserted into them afterwards.
@@ -174,21 +207,64 @@ class BulkLoader:
         A caller whose rows for the other tables are still being made elsewhere (worker
         processes) finishes the finished tables meanwhile instead of at the end.
         """
+        if not tables and not all(self._text_elsewhere.values()):
+            missing = [t for t, done in self._text_elsewhere.items() if not done]
+            raise RuntimeError(f"full-text index of {missing} never copied in")
         now = [s for s in self._suspended if not tables or s[2] in tables]
         self._suspended = [s for s in self._suspended if s not in now]
         for _, _, _, sql in now:
             self.conn.execute(sql)
         for table in sorted({s[2] for s in now if s[0] == "trigger"}):
+            if table in self._text_elsewhere:
+                continue
             fts = f"{table}_fts"
             if table in self._text_indexed:
                 self.index_text(table)  # the rows inserted since the last call
             else:
                 self._fast_fts(fts)
                 self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
-            self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
-            # Back to FTS5's defaults for the writes that follow.
-            self.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {1 << 20})")
-            self.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 4)")
+            _end_fast_fts(self.conn, fts)
+
+
+def _end_fast_fts(conn: sqlite3.Connection, fts: str) -> None:
+    """Merge a loaded full-text index into one segment; FTS5's defaults for later writes."""
+    conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
+    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {1 << 20})")
+    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 4)")
+
+
+def build_text_index(path: str, tables: dict[str, str], chunks: Any) -> None:
+    """Build full-text indexes in the new database file ``path``, for another process's load.
+
+    ``tables`` maps each table to its FTS table's ``CREATE VIRTUAL TABLE`` (as in
+    sqlite_master); ``chunks`` is a queue of ``(table, first pk, search texts)``, rows
+    in insertion order, ended by None. Meant to run in a process of its own while the
+    loader inserts the rows (FTS5 indexing is the largest single job of a load and
+    one SQLite connection does it on one core); the loader then takes the index with
+    ``copy_text_index``. The content tables are left empty: FTS5 does not read them
+    when given the text.
+    """
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back
+        conn.execute("PRAGMA main.synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        conn.execute("BEGIN")
+        for table, sql in tables.items():
+            conn.execute(f"CREATE TABLE {table} (pk INTEGER PRIMARY KEY, search_text TEXT)")
+            conn.execute(sql)
+        loader = BulkLoader(conn)
+        for table in tables:
+            loader._fast_fts(f"{table}_fts")
+        while (chunk := chunks.get()) is not None:
+            table, first, texts = chunk
+            conn.executemany(f"INSERT INTO {table}_fts(rowid, search_text) VALUES (?, ?)",
+                             zip(range(first, first + len(texts)), texts, strict=True))
+        for table in tables:
+            _end_fast_fts(conn, f"{table}_fts")
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
 
 
 @contextmanager
@@ -206,11 +282,11 @@ def bulk_load(db: Database, *, allow_existing: bool = False) -> Iterator[BulkLoa
     ).fetchone()[0]
     if existing and not allow_existing:
         raise NotEmpty("The database already has contacts; bulk loading needs an empty one.")
-    saved_sync = conn.execute("PRAGMA synchronous").fetchone()[0]
-    saved_journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    saved_sync = conn.execute("PRAGMA main.synchronous").fetchone()[0]
+    saved_journal = conn.execute("PRAGMA main.journal_mode").fetchone()[0]
     # MEMORY, not OFF: a failed load must still roll back the dropped indexes.
-    conn.execute("PRAGMA journal_mode = MEMORY")
-    conn.execute("PRAGMA synchronous = OFF")
+    conn.execute("PRAGMA main.journal_mode = MEMORY")
+    conn.execute("PRAGMA main.synchronous = OFF")
     conn.execute("PRAGMA cache_size = -262144")  # 256 MiB while loading
     # CREATE INDEX may sort in a helper thread as well.
     saved_threads = conn.execute("PRAGMA threads").fetchone()[0]
@@ -236,8 +312,8 @@ def bulk_load(db: Database, *, allow_existing: bool = False) -> Iterator[BulkLoa
     finally:
         conn.execute("PRAGMA cache_size = -2000")
         conn.execute(f"PRAGMA threads = {saved_threads}")
-        conn.execute(f"PRAGMA journal_mode = {saved_journal}")
-        conn.execute(f"PRAGMA synchronous = {saved_sync}")
+        conn.execute(f"PRAGMA main.journal_mode = {saved_journal}")
+        conn.execute(f"PRAGMA main.synchronous = {saved_sync}")
         # After DROP COLUMN and a journal-mode switch, a checkpoint on this connection
         # fails ("database table is locked", SQLite 3.40) until a statement reads the
         # schema again: read it now.

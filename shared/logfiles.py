@@ -13,7 +13,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import threading
 from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -45,6 +48,66 @@ class RedactSecrets(logging.Filter):
         if clean != message:
             record.msg, record.args = clean, None
         return True
+
+
+class LogFile(RotatingFileHandler):
+    """A RotatingFileHandler that costs one format and one write per record.
+
+    The standard one formats each record twice, asks the file system twice and
+    seeks for every record to decide on a rollover, then flushes: a server's
+    access lines (one per request) paid five system calls each. Here the size is
+    counted as lines are written (read again from the file at each flush, as
+    another process may write it too), and inside ``held_flushes`` the lines
+    are written when the batch ends.
+    """
+
+    _held = threading.local()
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._size = 0
+        self._regular = True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = self.format(record) + self.terminator
+            if self.stream is None:
+                # bpo-45401: never roll over anything but a regular file (/dev/null).
+                self._regular = not os.path.exists(self.baseFilename) or os.path.isfile(
+                    self.baseFilename)
+                self.stream = self._open()
+                self._size = self.stream.seek(0, 2)
+            if self.maxBytes > 0 and self._regular and self._size + len(msg) >= self.maxBytes:
+                self.doRollover()
+                if self.stream is None:  # delay=True: doRollover leaves it closed
+                    self.stream = self._open()
+                self._size = self.stream.seek(0, 2)
+            self.stream.write(msg)
+            self._size += len(msg)
+            if not getattr(self._held, "active", False):
+                self.flush()
+        except Exception:
+            self.handleError(record)
+
+    def flush(self) -> None:
+        super().flush()
+        with self.lock:
+            if self.stream is not None and self._regular:
+                self._size = self.stream.seek(0, 2)
+
+
+@contextmanager
+def held_flushes() -> Iterator[None]:
+    """Records this thread logs inside go to the log file when the block ends, in one
+    write (a batch of access lines), rather than one write each."""
+    LogFile._held.active = True
+    try:
+        yield
+    finally:
+        LogFile._held.active = False
+        for h in logging.getLogger().handlers:
+            if isinstance(h, LogFile):
+                h.flush()
 
 
 def log_dir() -> Path:
@@ -79,8 +142,8 @@ def setup_logging(program: str, *, level: int = logging.INFO,
         root.addHandler(console)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                      encoding="utf-8", delay=True)
+        handler = LogFile(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8",
+                          delay=True)
     except OSError as e:
         logging.getLogger("callsheet").warning("no log file in %s: %s", path.parent, e)
         return None

@@ -117,3 +117,56 @@ def test_finishing_some_tables_early_rebuilds_just_those(tmp_path):
     for fts in ("companies_fts", "persons_fts"):
         hashsize = db.conn.execute(f"SELECT v FROM {fts}_config WHERE k = 'hashsize'").fetchone()
         assert hashsize is None or hashsize[0] == 1 << 20
+
+
+def test_search_texts_made_without_libphonenumber_follow_the_stores_rule():
+    # The generator makes the national forms of its numbers from their roots' (one
+    # libphonenumber call per company, not per number): every row of the small data
+    # set, all countries and area codes, must equal the row by the Store's rule.
+    import bench.generate as gen
+
+    size = SIZES["small"]
+    gen._init(size, 1)
+    g = gen._GEN
+    fast = gen._company_rows((0, size.companies))
+    assert fast == [bulk.company_row(g.company_data(c), g.company_id(c), gen._NOW, check=False)
+                    for c in range(size.companies)]
+    assert {g.company_core(c)["country"] for c in range(size.companies)} == {
+        c[0] for c in gen.COUNTRIES}
+    fast = gen._person_rows((0, size.persons))
+    slow = []
+    for i in range(size.persons):
+        core, data = g.person_data(i)
+        slow.append(bulk.person_row(data, core["id"], core["company_id"], gen._NOW,
+                                    check=False))
+    assert fast == slow
+    assert any(row[9] for row in fast) and any(row[1] is None for row in fast)
+
+
+def test_a_text_index_built_elsewhere_must_name_the_rows_it_indexes(tmp_path):
+    import queue
+
+    import pytest
+
+    db = connect(tmp_path / "load.db")
+    g = Gen(SIZES["tiny"], 1)
+    now = "2026-11-02T09:00:00.000Z"
+    rows = [bulk.company_row(g.company_data(c), g.company_id(c), now) for c in range(10)]
+    sql = db.conn.execute("SELECT sql FROM sqlite_master WHERE name = 'companies_fts'"
+                          ).fetchone()[0]
+    chunks: queue.Queue = queue.Queue()
+    chunks.put(("companies", 2, [r[12] for r in rows]))  # pks 2..11 for rows 1..10
+    chunks.put(None)
+    bulk.build_text_index(str(tmp_path / "scratch.db"), {"companies": sql}, chunks)
+    db.conn.execute("ATTACH DATABASE ? AS text_index", (str(tmp_path / "scratch.db"),))
+    with pytest.raises(RuntimeError, match="built elsewhere"), bulk.bulk_load(db) as loader:
+        loader.text_index_elsewhere("companies")
+        loader.insert("companies", bulk.COMPANY_COLUMNS, rows)
+        loader.copy_text_index("companies", "text_index")
+    # Nothing of the failed load stayed, and the schema is whole again.
+    assert db.conn.execute("SELECT count(*) FROM companies").fetchone()[0] == 0
+    assert db.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'companies_ai'"
+                           ).fetchone()[0] == 1
+    with pytest.raises(RuntimeError, match="never copied"), bulk.bulk_load(db) as loader:
+        loader.text_index_elsewhere("companies")
+        loader.insert("companies", bulk.COMPANY_COLUMNS, rows)

@@ -231,3 +231,33 @@ def test_version_names_callsheet_qt_and_sqlite(module):
     assert lines[0] == f"Callsheet {version('callsheet')}"
     assert lines[1].startswith("Qt 6.")
     assert lines[2] == f"SQLite {sqlite3.sqlite_version}"
+
+
+def test_serve_freezes_what_start_up_made(db_path, monkeypatch):
+    # Start-up's objects (modules, schemas, phone metadata) are out of the collector's
+    # sight while serving: its full passes would otherwise walk them in mid-request.
+    import gc
+    import threading
+
+    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
+    handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM)}
+    seen: list[int] = []
+
+    def stop_when_frozen() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and gc.get_freeze_count() == 0:
+            time.sleep(0.05)
+        seen.append(gc.get_freeze_count())
+        os.kill(os.getpid(), signal.SIGTERM)  # serve's own handler: it stops
+
+    gc.unfreeze()
+    watcher = threading.Thread(target=stop_when_frozen)
+    watcher.start()
+    try:
+        assert main(["serve", "--db", str(db_path), "--port", "0", "--api-key", "k" * 20]) == 0
+    finally:
+        watcher.join()
+        gc.unfreeze()
+        for s, h in handlers.items():
+            signal.signal(s, h)
+    assert seen[0] > 10_000

@@ -8,7 +8,7 @@ servers may share one database, so what SQLite gets from its file lock
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -174,6 +174,20 @@ class PostgresDialect:
             f"{'WITH' if i == 0 else ','} insert_{i} AS ({values_sql(t, c, len(r))}) "
             for i, (t, c, r) in enumerate(first)) + values_sql(last[0], last[1], len(last[2]))
         self.conn.execute(sql, [v for _, _, rows in groups for r in rows for v in r])
+
+    def insert_then_read(self, insert_sql: str, insert_params: Sequence[Any],
+                         read_sql: str, read_params: Sequence[Any]) -> tuple[bool, Any]:
+        """Run ``insert_sql`` (``INSERT ... ON CONFLICT DO NOTHING RETURNING ...``), then
+        ``read_sql`` (``SELECT ...`` giving one row); whether the insert stored a row, and
+        the read's row. One statement here (the insert as a data-modifying WITH clause):
+        one statement less to send, parse and run for each call. The read does not see
+        the inserted row (one snapshot), so it must not read the insert's table."""
+        if not read_sql.startswith("SELECT "):
+            raise ValueError("read_sql must be one SELECT")
+        row = self.conn.execute(
+            f"WITH claim AS ({insert_sql}) SELECT EXISTS (SELECT 1 FROM claim) AS claimed,"
+            f" {read_sql[len('SELECT '):]}", [*insert_params, *read_params]).fetchone()
+        return bool(row["claimed"]), row
 
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` (``SELECT cc.pk, ... FROM

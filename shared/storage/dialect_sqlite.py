@@ -69,6 +69,8 @@ class SqliteDialect:
     skip_locked = ""
     # Nor do rows read before an update: the writer already holds the file.
     for_update = ""
+    # Each write of a batch releases its savepoint (in-process, costs nothing).
+    release_savepoints = True
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         from ..database import FileWatch

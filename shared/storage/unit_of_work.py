@@ -134,7 +134,8 @@ class UnitOfWork:
                     self.conn.execute("ROLLBACK TO SAVEPOINT one_write")
                     outcome = e
                 out.append(outcome)
-                self.conn.execute("RELEASE SAVEPOINT one_write")
+                if d.release_savepoints:
+                    self.conn.execute("RELEASE SAVEPOINT one_write")
         return out
 
     def _alone(self, work: Callable[[Any], Any], durable: bool) -> Any:

@@ -1046,6 +1046,100 @@ def _m0015_privacy(db: Database) -> None:
         db.execute(sql)
 
 
+# Frozen with migration 17 from shared/pg_notify_sql.py: one trigger function per table,
+# reading only the columns the notification names (id or pk, and the contact and
+# campaign columns the table has). Migration 16's one function made JSON of whole rows,
+# which for a call is the whole posted call: 30-45 us of every call's insert.
+_M17_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "companies": ("id", ()),
+    "persons": ("id", ("company_id",)),
+    "campaigns": ("id", ()),
+    "campaign_contacts": ("pk", ("person_id", "company_id", "campaign_id")),
+    "tasks": ("id", ("person_id", "company_id", "campaign_id")),
+    "calls": ("id", ("person_id", "company_id")),
+    "dnc_events": ("pk", ("person_id", "company_id")),
+    "screen_pops": ("pk", ("person_id", "company_id")),
+}
+
+
+def _m17_function(table: str, key: str, refs: tuple[str, ...]) -> str:
+    head = (f"jsonb_build_object('table', TG_TABLE_NAME, 'id', {key}::text, 'op', TG_OP,"
+            " 'origin', origin)")
+    if refs:
+        named = ", ".join(f"'{c}', {c}" for c in refs)
+        payload = f"({head} || jsonb_strip_nulls(jsonb_build_object({named})))::text"
+    else:
+        payload = f"{head}::text"
+    cols = ", ".join((key, *refs))
+    name = f"callsheet_notify_{table}"
+    return f"""
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger
+LANGUAGE plpgsql AS ${name}$
+DECLARE
+    origin text := coalesce(nullif(current_setting('callsheet.origin', true), ''),
+                            current_setting('application_name', true), '');
+    notes text[];
+    note text;
+BEGIN
+    -- Counted for views that poll (Store.data_version), before anything can return.
+    PERFORM nextval('callsheet_change_seq');
+    -- Only the transition table the firing trigger declares exists; PL/pgSQL plans each
+    -- branch on first use, so the other branch never looks for the missing one.
+    IF TG_OP = 'DELETE' THEN
+        SELECT array_agg({payload}) INTO notes
+          FROM (SELECT {cols} FROM callsheet_old_rows LIMIT {_M16_MAX_ROWS + 1}) r;
+    ELSE
+        SELECT array_agg({payload}) INTO notes
+          FROM (SELECT {cols} FROM callsheet_new_rows LIMIT {_M16_MAX_ROWS + 1}) r;
+    END IF;
+    IF notes IS NULL THEN
+        RETURN NULL;  -- the statement changed no rows
+    END IF;
+    IF cardinality(notes) > {_M16_MAX_ROWS} THEN
+        PERFORM pg_notify('{_M16_CHANNEL}', json_build_object(
+            'table', TG_TABLE_NAME, 'id', NULL, 'op', TG_OP, 'origin', origin)::text);
+    ELSE
+        FOREACH note IN ARRAY notes LOOP
+            PERFORM pg_notify('{_M16_CHANNEL}', note);
+        END LOOP;
+    END IF;
+    RETURN NULL;
+END
+${name}$;
+"""
+
+
+def _m17_triggers(table: str) -> str:
+    fn = f"callsheet_notify_{table}"
+    return f"""
+DROP TRIGGER IF EXISTS callsheet_notify_insert ON {table};
+CREATE TRIGGER callsheet_notify_insert AFTER INSERT ON {table}
+    REFERENCING NEW TABLE AS callsheet_new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION {fn}();
+DROP TRIGGER IF EXISTS callsheet_notify_update ON {table};
+CREATE TRIGGER callsheet_notify_update AFTER UPDATE ON {table}
+    REFERENCING NEW TABLE AS callsheet_new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION {fn}();
+DROP TRIGGER IF EXISTS callsheet_notify_delete ON {table};
+CREATE TRIGGER callsheet_notify_delete AFTER DELETE ON {table}
+    REFERENCING OLD TABLE AS callsheet_old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION {fn}();
+"""
+
+
+_PG_0017 = (
+    "CREATE SEQUENCE IF NOT EXISTS callsheet_change_seq;\n"
+    + "".join(_m17_function(t, key, refs) + _m17_triggers(t)
+              for t, (key, refs) in _M17_COLUMNS.items())
+    + "DROP FUNCTION IF EXISTS callsheet_notify();\n")
+
+
+@postgres(_PG_0017)
+def _m0017_notify_named_columns(db: Database) -> None:
+    # PostgreSQL only (its NOTIFY triggers); SQLite has no triggers of this kind.
+    pass
+
+
 MIGRATIONS: list[Migration] = [
     _m0001_initial,
     _m0002_duplicates_and_dashboard,
@@ -1063,6 +1157,7 @@ MIGRATIONS: list[Migration] = [
     _m0014_dashboard_covering,
     _m0015_privacy,
     _m0016_row_versions,
+    _m0017_notify_named_columns,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

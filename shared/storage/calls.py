@@ -15,6 +15,24 @@ from .base import Repository
 from .reports import AUDIT_COLUMNS
 from .rows import CallRow
 
+# The one read of the facts the rules need, one row: the call's person (its company, its
+# flag), company (its flag) and the task it names, each NULL when the call names none or
+# the CRM has none. It reads no calls: on PostgreSQL it runs in one statement with the
+# call's insert, and would not see the row inserted.
+_GATHER_SQL = """SELECT p.id AS p_id, p.company_id AS p_company, p.do_not_call AS p_dnc,
+                      c.id AS c_id, c.do_not_call AS c_dnc,
+                      t.id AS t_id, t.campaign_id AS t_campaign, t.company_id AS t_company,
+                      t.person_id AS t_person, t.closed_at AS t_closed_at,
+                      t.closed_by_call AS t_closed_by
+               FROM (SELECT 1 AS one) one
+               LEFT JOIN persons p ON p.id = ?
+               LEFT JOIN companies c ON c.id = ?
+               LEFT JOIN tasks t ON t.id = ?"""
+
+
+def _gather_params(call: CallRecord) -> tuple[str | None, str | None, str | None]:
+    return call.person_id, call.company_id, call.source_task
+
 
 class CallsRepository(Repository):
     """Calls, their tags and attempts, and what recording one does (``call_rules``)."""
@@ -32,7 +50,7 @@ class CallsRepository(Repository):
         the call as given.
 
         Few round trips on PostgreSQL (in a pipelined batch: two for a new call):
-        the insert and the one read of the facts go out together, and every write
+        the insert and the one read of the facts are one statement, and every write
         after them is sent without waiting for its answer.
         """
         now = self._now()
@@ -64,12 +82,12 @@ class CallsRepository(Repository):
             # The id is claimed first. When two servers receive the same call at once,
             # the second one's insert waits for the first to commit and then finds its
             # row: a replay, which locks that row below (never two rows).
+            # With it, the one read of the facts (one statement on PostgreSQL).
             new = dict(id=call.id, received_at=now, **cols)
-            claim = self.conn.execute(
+            inserted, row = self.d.insert_then_read(
                 f"INSERT INTO calls ({', '.join(new)}) VALUES ({', '.join('?' * len(new))})"
-                " ON CONFLICT (id) DO NOTHING RETURNING pk", tuple(new.values()))
-            gathered = self._gather(call)
-            inserted = bool(claim.fetchall())
+                " ON CONFLICT (id) DO NOTHING RETURNING pk", tuple(new.values()),
+                _GATHER_SQL, _gather_params(call))
             old = None
             old_tags: list[list[Any]] = []
             previous = None
@@ -78,7 +96,7 @@ class CallsRepository(Repository):
                 # again, so a second replay of the same id waits for this one.
                 old_cur = self.conn.execute("SELECT * FROM calls WHERE id = ?"
                                             + self.d.for_update, (call.id,))
-                gathered = self._gather(call)
+                gathered = self.conn.execute(_GATHER_SQL, _gather_params(call))
                 closed, created, event = self._previous_cursors(call.id)
                 tags_cur = self.conn.execute(
                     "SELECT category, tag FROM call_tags WHERE call_id = ? ORDER BY position",
@@ -86,7 +104,7 @@ class CallsRepository(Repository):
                 old = old_cur.fetchone()
                 previous = self._previous_effects(call.id, closed, created, event)
                 old_tags = [list(r) for r in tags_cur.fetchall()]
-            row = gathered.fetchone()
+                row = gathered.fetchone()
             known = self._known_contact(call, row, result)
             target = call_rules.dnc_target(facts, known)
             flagged = False
@@ -137,22 +155,6 @@ class CallsRepository(Repository):
                 ("audit_log", AUDIT_COLUMNS, [entry]),
             ])
         return result
-
-    def _gather(self, call: CallRecord) -> Any:
-        """Sends the one read of the facts the rules need (the cursor; its one row is read
-        later): the call's person (its company, its flag), company (its flag) and the
-        task it names, each NULL when the call names none or the CRM has none."""
-        return self.conn.execute(
-            """SELECT p.id AS p_id, p.company_id AS p_company, p.do_not_call AS p_dnc,
-                      c.id AS c_id, c.do_not_call AS c_dnc,
-                      t.id AS t_id, t.campaign_id AS t_campaign, t.company_id AS t_company,
-                      t.person_id AS t_person, t.closed_at AS t_closed_at,
-                      t.closed_by_call AS t_closed_by
-               FROM (SELECT 1 AS one) one
-               LEFT JOIN persons p ON p.id = ?
-               LEFT JOIN companies c ON c.id = ?
-               LEFT JOIN tasks t ON t.id = ?""",
-            (call.person_id, call.company_id, call.source_task))
 
     def _check_campaigns(self, call: CallRecord) -> None:
         """Raises ValidationError for the first ``newTasks`` campaign the CRM does not know."""

@@ -8,7 +8,7 @@ servers may share one database, so what SQLite gets from its file lock
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,12 @@ class PostgresDialect:
     skip_locked = " FOR UPDATE OF cc SKIP LOCKED"
     # Reading a row that is about to be replaced: a second writer of it waits here.
     for_update = " FOR UPDATE"
+    # A batch's writes each run in a savepoint; PostgreSQL leaves the earlier ones open
+    # (a new one of the same name nests, ROLLBACK TO finds the newest). Releasing each
+    # was one statement more per call, work on both sides, and changes nothing: the
+    # batch's COMMIT ends them all, and a released one's subtransaction id stays in the
+    # transaction either way.
+    release_savepoints = False
 
     def __init__(self, conn: Any, url: str = "") -> None:
         self.conn = conn  # shared.storage.postgres.PgConnection
@@ -174,6 +180,20 @@ class PostgresDialect:
             f"{'WITH' if i == 0 else ','} insert_{i} AS ({values_sql(t, c, len(r))}) "
             for i, (t, c, r) in enumerate(first)) + values_sql(last[0], last[1], len(last[2]))
         self.conn.execute(sql, [v for _, _, rows in groups for r in rows for v in r])
+
+    def insert_then_read(self, insert_sql: str, insert_params: Sequence[Any],
+                         read_sql: str, read_params: Sequence[Any]) -> tuple[bool, Any]:
+        """Run ``insert_sql`` (``INSERT ... ON CONFLICT DO NOTHING RETURNING ...``), then
+        ``read_sql`` (``SELECT ...`` giving one row); whether the insert stored a row, and
+        the read's row. One statement here (the insert as a data-modifying WITH clause):
+        one statement less to send, parse and run for each call. The read does not see
+        the inserted row (one snapshot), so it must not read the insert's table."""
+        if not read_sql.startswith("SELECT "):
+            raise ValueError("read_sql must be one SELECT")
+        row = self.conn.execute(
+            f"WITH claim AS ({insert_sql}) SELECT EXISTS (SELECT 1 FROM claim) AS claimed,"
+            f" {read_sql[len('SELECT '):]}", [*insert_params, *read_params]).fetchone()
+        return bool(row["claimed"]), row
 
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` (``SELECT cc.pk, ... FROM

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -69,6 +69,8 @@ class SqliteDialect:
     skip_locked = ""
     # Nor do rows read before an update: the writer already holds the file.
     for_update = ""
+    # Each write of a batch releases its savepoint (in-process, costs nothing).
+    release_savepoints = True
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         from ..database import FileWatch
@@ -142,6 +144,13 @@ class SqliteDialect:
                 chunk = rows[start:start + ROWS_PER_INSERT]
                 self.conn.execute(values_sql(table, columns, len(chunk)),
                                   [v for r in chunk for v in r])
+
+    def insert_then_read(self, insert_sql: str, insert_params: Sequence[Any],
+                         read_sql: str, read_params: Sequence[Any]) -> tuple[bool, Any]:
+        """Run ``insert_sql`` (``INSERT ... ON CONFLICT DO NOTHING RETURNING ...``), then
+        ``read_sql`` (one row); whether the insert stored a row, and the read's row."""
+        inserted = bool(self.conn.execute(insert_sql, insert_params).fetchall())
+        return inserted, self.conn.execute(read_sql, read_params).fetchone()
 
     def hand_out(self, pick_sql: str, params: list[Any], until: str) -> Any:
         """Take the campaign contact ``pick_sql`` finds until ``until``; its row, or None

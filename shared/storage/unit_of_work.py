@@ -118,8 +118,9 @@ class UnitOfWork:
         if len(works) == 1 and not self.conn.in_transaction:
             return [self._alone(works[0], durable)]
         # On PostgreSQL in pipeline mode: only reading a result waits for the server, so
-        # BEGIN, each SAVEPOINT / RELEASE, the writes of a call and COMMIT cost no round
-        # trip of their own. The COMMIT's answer is awaited when the pipeline ends,
+        # BEGIN, each SAVEPOINT, the writes of a call and COMMIT cost no round trip of
+        # their own (no RELEASE is sent there: see the dialect's release_savepoints).
+        # The COMMIT's answer is awaited when the pipeline ends,
         # before anything returns: nothing is acknowledged before it is committed.
         with d.pipeline(), self.write(durable=durable):
             for work in works:
@@ -134,7 +135,8 @@ class UnitOfWork:
                     self.conn.execute("ROLLBACK TO SAVEPOINT one_write")
                     outcome = e
                 out.append(outcome)
-                self.conn.execute("RELEASE SAVEPOINT one_write")
+                if d.release_savepoints:
+                    self.conn.execute("RELEASE SAVEPOINT one_write")
         return out
 
     def _alone(self, work: Callable[[Any], Any], durable: bool) -> Any:

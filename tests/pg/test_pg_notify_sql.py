@@ -101,3 +101,85 @@ def test_row_references_ride_along_when_set(db, listener) -> None:
     got = received(listener)
     assert got[0]["person_id"] == "P-1" and "company_id" not in got[0]
     assert got[1]["company_id"] == "C-1" and "person_id" not in got[1]
+
+
+# -- on a database set up by the storage layer's migrations (the triggers it ships) -----
+
+
+@pytest.fixture
+def migrated(pg_database) -> Iterator[str]:
+    from shared.database import connect
+
+    url = pg_database()
+    connect(url).close()  # migrates: a new database gets every migration
+    yield url
+
+
+def test_notify_sql_is_what_the_newest_notify_migration_ships() -> None:
+    # The live text and the shipped one agree: a change to pg_notify_sql.py needs a new
+    # migration carrying it (and this test then names that migration).
+    from shared.migrations import MIGRATIONS
+
+    assert MIGRATIONS[16].postgres_sql == NOTIFY_SQL  # type: ignore[attr-defined]
+
+
+def test_migrated_triggers_read_only_the_columns_they_name(migrated) -> None:
+    with psycopg.connect(migrated, autocommit=True) as conn:
+        functions = dict(conn.execute(
+            "SELECT DISTINCT c.relname, p.proname FROM pg_trigger t"
+            " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid"
+            " WHERE t.tgname LIKE 'callsheet_notify_%'").fetchall())
+        calls_source = conn.execute(
+            "SELECT prosrc FROM pg_proc WHERE proname = 'callsheet_notify_calls'").fetchone()[0]
+        old = conn.execute("SELECT to_regproc('callsheet_notify')").fetchone()[0]
+    assert functions == {t: f"callsheet_notify_{t}" for t in NOTIFY_TABLES}
+    assert "to_jsonb" not in calls_source and "raw_json" not in calls_source
+    assert old is None  # migration 16's whole-row function is gone
+
+
+def test_a_recorded_call_names_its_person_and_company(migrated) -> None:
+    from shared.calls import parse_call
+    from shared.database import connect
+    from shared.model import Actor
+    from shared.store import Store
+
+    store = Store(connect(migrated))
+    try:
+        api = Actor("api", "127.0.0.1")
+        company = store.create_company({"name": "Vollmond GmbH"}, api)
+        person = store.create_person({"lastName": "Vollmond"}, api, company_id=company.id)
+        with psycopg.connect(migrated, autocommit=True) as listening:
+            listening.execute(f"LISTEN {CHANNEL}")
+            store.record_call(parse_call({
+                "id": "n1", "timestampInit": "2026-12-01T09:00:00Z",
+                "phoneNumber": "+4930123456", "annotation": "x" * 5000,
+                "contact": {"company": company.id, "person": person.id}}), api)
+            got = received(listening)
+    finally:
+        store.close()
+    calls = [n for n in got if n["table"] == "calls"]
+    assert calls == [{"table": "calls", "id": "n1", "op": "INSERT", "origin": calls[0]["origin"],
+                      "person_id": person.id, "company_id": company.id}]
+    assert calls[0]["origin"]  # the API's connection names itself
+
+
+def test_a_statement_over_many_rows_sends_one_many_rows_notice(migrated) -> None:
+    n = MAX_ROWS_NAMED + 1
+    with writer(migrated) as w:
+        w.execute(
+            "INSERT INTO calls (id, kind, person_id, started_at, received_at, updated_at,"
+            " raw_json) SELECT 'bulk-' || g, 'inbound', 'P-' || g, '2026-12-01T09:00:00Z',"
+            " '2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z', '{}'"
+            " FROM generate_series(1, %s) g", (n,))
+        with psycopg.connect(migrated, autocommit=True) as listening:
+            listening.execute(f"LISTEN {CHANNEL}")
+            w.execute("UPDATE calls SET annotation = 'all of them'")
+            w.execute("DELETE FROM calls WHERE id IN ('bulk-1', 'bulk-2')")
+            got = received(listening)
+    assert got == [
+        {"table": "calls", "id": None, "op": "UPDATE", "origin": "test writer"},
+        {"table": "calls", "id": "bulk-1", "op": "DELETE", "origin": "test writer",
+         "person_id": "P-1"},
+        {"table": "calls", "id": "bulk-2", "op": "DELETE", "origin": "test writer",
+         "person_id": "P-2"},
+    ]

@@ -98,3 +98,30 @@ def test_a_call_alone_in_its_batch_runs_without_a_savepoint(setup) -> None:
         assert store.batch([lambda s: s.record_call(call, API)])[0].created
     assert not any("SAVEPOINT" in m for m in trips.messages)
     assert trips.count <= 3, trips.count  # the insert and facts, the writes, the COMMIT
+
+
+def test_a_new_call_is_two_statements_between_begin_and_commit(setup) -> None:
+    # Each statement is CPU on both sides (psycopg's send, the server's parse / bind /
+    # run) even when pipelined: the insert and the read of the facts are one statement,
+    # and the attempts, tags and audit entry another.
+    store, company, person = setup
+    call = parse_call(call_body("rt-statements", company=company, person=person, tags=3,
+                                new_tasks=0)["call"])
+    with RoundTrips(store.conn.raw) as trips:
+        assert store.batch([lambda s: s.record_call(call, API)])[0].created
+    statements = [m for m in trips.messages if m.startswith("F") and "\tBind\t" in m]
+    assert len(statements) == 4, trips.messages  # BEGIN, the two, COMMIT
+
+
+def test_a_batch_of_calls_releases_no_savepoint(setup) -> None:
+    # Each write's savepoint stays open until the batch's COMMIT: a RELEASE per call was
+    # one statement more for both sides.
+    store, company, person = setup
+    calls = [parse_call(call_body(f"rt-release-{i}", company=company, person=person,
+                                  tags=1, new_tasks=0)["call"]) for i in range(4)]
+    with RoundTrips(store.conn.raw) as trips:
+        assert all(r.created for r in store.batch(
+            [lambda s, c=c: s.record_call(c, API) for c in calls]))
+    sent = [m for m in trips.messages if m.startswith("F") and "\tBind\t" in m]
+    assert not any("RELEASE" in m for m in trips.messages), trips.messages
+    assert len(sent) == 2 + 3 * len(calls)  # BEGIN, COMMIT; a savepoint and two a call

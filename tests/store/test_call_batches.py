@@ -34,6 +34,28 @@ def test_one_bad_call_rolls_back_alone(store):
     assert not store.conn.in_transaction
 
 
+
+def test_a_write_that_fails_after_writing_rolls_back_alone_between_good_ones(store):
+    # On PostgreSQL the savepoints of earlier writes stay open (no RELEASE): rolling back
+    # to the newest one undoes this write only, earlier and later ones stay.
+    def written_then_refused(call_id):
+        def work(s):
+            s.record_call(_call(call_id), API)
+            raise ValidationError(f"refused {call_id}")
+        return work
+
+    out = store.batch([_rec(_call("a")), written_then_refused("b"), _rec(_call("c")),
+                       written_then_refused("d"), written_then_refused("e"), _rec(_call("f"))])
+    assert [type(o).__name__ for o in out] == ["CallResult", "ValidationError", "CallResult",
+                                               "ValidationError", "ValidationError",
+                                               "CallResult"]
+    assert [r[0] for r in store.conn.execute("SELECT id FROM calls ORDER BY id")] == [
+        "a", "c", "f"]
+    assert [r[0] for r in store.conn.execute(
+        "SELECT entity_id FROM audit_log WHERE entity_type = 'call' ORDER BY entity_id")] == [
+        "a", "c", "f"]
+    assert not store.conn.in_transaction
+
 def test_a_bad_call_alone_in_its_batch_is_its_outcome_and_stores_nothing(store):
     # A batch of one runs without a savepoint: its own transaction rolls back instead.
     bad = _call("alone", newTasks=[{"campaign": "nope", "timestamp": "2026-11-27T10:00:00Z"}],

@@ -21,7 +21,7 @@ import threading
 import time
 from typing import TextIO
 
-from shared.logfiles import RedactSecrets
+from shared.logfiles import Formatter, RedactSecrets
 
 FORMAT = "%(asctime)s %(name)s %(message)s"
 
@@ -123,7 +123,7 @@ def install(level: int = logging.INFO) -> DroppingHandler:
             return h
     _replace(root, sys.stderr)
     handler = DroppingHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(Formatter(FORMAT))
     handler.addFilter(RedactSecrets())
     root.addHandler(handler)
     return handler

@@ -9,13 +9,13 @@ from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from crm_desktop.main_window import DesktopOptions, MainWindow  # noqa: E402
 from shared.database import connect  # noqa: E402
 from shared.model import Actor  # noqa: E402
 from shared.store import Store  # noqa: E402
+
+from .window_closing import discard  # noqa: E402
 
 API_KEY = "test-key-0123456789"
 
@@ -54,15 +54,7 @@ def window(qtbot, store: Store, db_path: Path) -> Iterator[MainWindow]:
     w = MainWindow(store, db_path, options)
     w.show()
     yield w
-    # Not qtbot.addWidget: pytest-qt would close the window before this runs, and closing
-    # with unsaved edits asks first, so a failed test would hang on that question.
-    for card in w.card_list():
-        w._remove_card(card)  # without asking, whatever was typed
-    w.close()
-    w.shutdown()
-    w.deleteLater()
-    # Delete it now, before the store closes, so none of its timers fires on a closed file.
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    discard(w)
 
 
 @pytest.fixture

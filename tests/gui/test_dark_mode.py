@@ -7,7 +7,6 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QEvent
 from PySide6.QtGui import QColor, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QTableView, QWidget
 
@@ -15,6 +14,7 @@ from crm_desktop import style
 from crm_desktop.main_window import DesktopOptions, MainWindow
 
 from .conftest import API_KEY
+from .window_closing import discard
 
 
 def luminance(c: QColor) -> float:
@@ -67,13 +67,7 @@ def scheme(qtbot, monkeypatch, store, db_path, actor) -> Iterator:
     style.apply(app, dark=False)
     app.setStyleSheet("")
     app.setPalette(QPalette())
-    for w in made:
-        for card in w.card_list():
-            w._remove_card(card)
-        w.close()
-        w.shutdown()
-        w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    discard(*made)
 
 
 @pytest.mark.parametrize("dark", [True, False])

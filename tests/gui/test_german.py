@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,6 +28,7 @@ from crm_desktop.main_window import DesktopOptions, MainWindow
 from crm_desktop.saved_filters import SavedFilter
 
 from .conftest import API_KEY
+from .window_closing import discard
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "callsheet_de.ts"
 # Data and names, not texts: the same in every language.
@@ -107,13 +108,7 @@ def open_window(qtbot, store, db_path, actor) -> Iterator:
 
     yield make
     i18n.install(QApplication.instance(), "en")
-    for w in made:
-        for card in w.card_list():
-            w._remove_card(card)
-        w.close()
-        w.shutdown()
-        w.deleteLater()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    discard(*made)
 
 
 def test_german_window_translates_menus_lists_and_a_card(open_window) -> None:

@@ -20,6 +20,8 @@ from shared.calls import parse_call
 from shared.local_settings import os_user, pc_name
 from shared.model import ContactRef
 
+from .window_closing import discard
+
 PHONE = "+4989777666555"
 
 
@@ -277,7 +279,6 @@ def test_a_window_on_a_shared_database_erases_a_person_for_every_pc(
     """Card ▸ Erase personal data… on a real PostgreSQL store: another PC's connection sees
     the person erased and the erasure in the privacy log; export works there too."""
     import psycopg
-    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication
 
     from crm_desktop.main_window import DesktopOptions, MainWindow
@@ -321,12 +322,7 @@ def test_a_window_on_a_shared_database_erases_a_person_for_every_pc(
                    for label in w.privacy.findChildren(type(w.privacy.count)))
     finally:
         QApplication.processEvents()  # the card's pending focus timer, before it goes
-        for card in w.card_list():
-            w._remove_card(card)
-        w.close()
-        w.shutdown()
-        w.deleteLater()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        discard(w)
         store.db.close()
 
 

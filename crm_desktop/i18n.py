@@ -172,6 +172,8 @@ def install(app: QCoreApplication, language: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     _language = language
+    # Day and month names, numbers: in the language shown (English after German too).
+    QLocale.setDefault(QLocale(language))
     if language == "en":
         return True
     try:
@@ -190,5 +192,4 @@ def install(app: QCoreApplication, language: str) -> bool:
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
-    QLocale.setDefault(QLocale(language))
     return loaded

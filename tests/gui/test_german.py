@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QLocale, QRect, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -166,3 +166,14 @@ def test_the_german_navigation_shows_every_title_whole_without_sideways_scrollin
     # The list and the card keep their room: the card fits beside them.
     card = window.current_card()
     assert card.minimumSizeHint().width() <= window.card_panel.width()
+
+
+def test_back_in_english_day_names_are_english_again(qapp):
+    # The dashboard's days come from the default QLocale: German ones stayed after a
+    # switch back to English (only a later test in the same process saw it).
+    try:
+        i18n.install(qapp, "de")
+        assert QLocale().dayName(1, QLocale.FormatType.ShortFormat) == "Mo."
+    finally:
+        i18n.install(qapp, "en")
+    assert QLocale().dayName(1, QLocale.FormatType.ShortFormat) == "Mon"

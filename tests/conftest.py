@@ -118,6 +118,27 @@ def clock() -> Clock:
 
 
 @pytest.fixture
+def cli_main(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
+    """``callsheet-api`` run in this process: ``run(*argv)`` gives (exit code, stdout,
+    stderr). The key and the database come from the arguments, not this shell's
+    environment."""
+    from crm_api.cli import main
+
+    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
+    monkeypatch.delenv("CALLSHEET_DB", raising=False)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        try:
+            code = main([*argv])
+        except SystemExit as e:
+            code = e.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+@pytest.fixture
 def store(db_path: Path, clock: Clock) -> Store:
     s = Store(connect(db_path), clock=clock)
     yield s

@@ -19,18 +19,8 @@ from shared.store import Store
 
 
 @pytest.fixture
-def run(db_path, capsys, monkeypatch):
-    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main([*argv])
-        except SystemExit as e:
-            code = e.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def run(db_path, cli_main):
+    return cli_main
 
 
 def _store(db_path) -> Store:

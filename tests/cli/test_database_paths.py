@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from crm_api.cli import main
 from shared.database import connect
 from shared.store import Store
 
 
 @pytest.fixture
-def run(capsys, monkeypatch):
-    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
-    monkeypatch.delenv("CALLSHEET_DB", raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main([*argv])
-        except SystemExit as e:
-            code = e.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def run(cli_main):
+    return cli_main
 
 
 READERS = [

@@ -11,7 +11,6 @@ import time
 
 import pytest
 
-from crm_api.cli import main
 from shared import consent, retention
 from shared.calls import parse_call
 from shared.database import connect
@@ -24,18 +23,8 @@ PHONE = "+4989765432101"
 
 
 @pytest.fixture
-def run(capsys, monkeypatch):
-    monkeypatch.delenv("CALLSHEET_DB", raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main([*argv])
-        except SystemExit as e:
-            code = e.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def run(cli_main):
+    return cli_main
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 import requests
 
 from crm_api.app import create_app
-from crm_api.cli import main
 from crm_api.context import ApiContext
 from crm_api.server import ApiServer
 from shared.database import connect
@@ -24,18 +23,8 @@ KEY = "copy-test-key-0123456789"
 
 
 @pytest.fixture
-def cli(capsys, monkeypatch):
-    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main([*argv])
-        except SystemExit as e:
-            code = e.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(cli_main):
+    return cli_main
 
 
 def _seed(path: Path) -> None:

@@ -8,7 +8,6 @@ import subprocess
 import psycopg
 import pytest
 
-from crm_api.cli import main
 from shared.database import connect
 from shared.model import Actor
 from shared.storage import pg_backup
@@ -16,18 +15,8 @@ from shared.store import Store
 
 
 @pytest.fixture
-def cli(capsys, monkeypatch):
-    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main([*argv])
-        except SystemExit as e:
-            code = e.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+def cli(cli_main):
+    return cli_main
 
 
 def test_backup_runs_pg_dump_and_the_dump_restores(cli, tmp_path, pg_database):

@@ -11,7 +11,6 @@ import uuid
 import psycopg
 import pytest
 
-from crm_api.cli import main
 from shared.database import connect
 from shared.migrations import TRGM_HINT, ExtensionMissing, pg_schema_version
 from shared.store import Store
@@ -19,21 +18,11 @@ from tests.pg_server import PgServer, free_port
 
 
 @pytest.fixture
-def cli(capsys, monkeypatch, tmp_path):
-    monkeypatch.delenv("CALLSHEET_API_KEY", raising=False)
+def cli(monkeypatch, tmp_path, cli_main):
     monkeypatch.delenv("PGPASSWORD", raising=False)
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
     monkeypatch.chdir(tmp_path)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        try:
-            code = main([*argv])
-        except SystemExit as e:
-            code = e.code
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
+    return cli_main
 
 
 def _one_line_error(code: int, err: str) -> str:

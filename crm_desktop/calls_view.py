@@ -23,7 +23,15 @@ from .formatting import phone
 from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.calls_model import CallsModel
-from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+from .widgets import (
+    LoadsOnFirstShow,
+    current_record,
+    heading,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
 
 ANSWERED = (
     (QT_TRANSLATE_NOOP("calls_view", "Answered and missed"), None),
@@ -33,7 +41,7 @@ ANSWERED = (
 LIMIT = 2000
 
 
-class CallsView(QWidget):
+class CallsView(LoadsOnFirstShow, QWidget):
     """The journal with its filters."""
 
     open_contact = Signal(str, str)
@@ -41,7 +49,6 @@ class CallsView(QWidget):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._loaded = False
         self.range = DateRange(7, 0)
         self.agent = QComboBox()
         self.tag = QComboBox()
@@ -97,12 +104,6 @@ class CallsView(QWidget):
         layout.addLayout(dates)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-
-    def activate(self) -> None:
-        """Load on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def _fill(self, combo: QComboBox, first: str, values: list[str]) -> None:
         have = [combo.itemData(i) for i in range(combo.count())]

@@ -36,7 +36,7 @@ from shared.timeutil import utc_now
 from .context import DesktopContext
 from .i18n import translate
 from .style import ACCENT, is_dark, themed
-from .widgets import heading
+from .widgets import LoadsOnFirstShow, heading
 
 ANSWERED = "#16a34a"
 UNANSWERED = "#f59e0b"
@@ -136,7 +136,7 @@ class ChartPanel(QChartView):
         return []
 
 
-class DashboardView(QWidget):
+class DashboardView(LoadsOnFirstShow, QWidget):
     """Figures of the last 30 days and this week, for looking rather than reading."""
 
     open_contact = Signal(str, str)
@@ -152,7 +152,6 @@ class DashboardView(QWidget):
         self.days = days
         self.data: Dashboard | None = None
         self._key: object = None
-        self._loaded = False
 
         self.calls_tile = Tile(
             translate("dashboard_view", "CALLS, LAST {days} DAYS").format(days=days)
@@ -193,12 +192,6 @@ class DashboardView(QWidget):
         layout.addLayout(head)
         layout.addLayout(tiles)
         layout.addLayout(grid, 1)
-
-    def activate(self) -> None:
-        """Load on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def refresh(self) -> None:
         """Read the figures again; redraw only when they changed."""

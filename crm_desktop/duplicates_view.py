@@ -31,7 +31,15 @@ from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.duplicates_model import DuplicatesModel, record_title
 from .style import themed
-from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+from .widgets import (
+    LoadsOnFirstShow,
+    current_record,
+    heading,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
 
 KINDS = (
     (QT_TRANSLATE_NOOP("duplicates_view", "Companies and persons"), None),
@@ -98,7 +106,7 @@ class RecordPanel(QLabel):
         self.setText("".join(html))
 
 
-class DuplicatesView(QWidget):
+class DuplicatesView(LoadsOnFirstShow, QWidget):
     """Candidate pairs, a side-by-side preview, and merge into the left or the right."""
 
     open_contact = Signal(str, str)
@@ -107,7 +115,6 @@ class DuplicatesView(QWidget):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._loaded = False
         self.kind = QComboBox()
         for label, value in KINDS:
             self.kind.addItem(translate("duplicates_view", label), value)
@@ -201,12 +208,6 @@ class DuplicatesView(QWidget):
         layout.addWidget(explain)
         layout.addWidget(split, 1)
         self._show_pair()
-
-    def activate(self) -> None:
-        """Look for duplicates on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def refresh(self) -> None:
         """Look for candidate pairs again, keeping the selection."""

@@ -31,7 +31,15 @@ from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
 from .todo_dialog import TodoDialog
-from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+from .widgets import (
+    LoadsOnFirstShow,
+    current_record,
+    heading,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
 
 REMIND_EVERY_MS = 30_000
 # Snooze choices: label, how far from now (None: tomorrow at 9:00 local).
@@ -121,7 +129,7 @@ class TodoReminder(QObject):
         return due
 
 
-class MyTasksView(QWidget):
+class MyTasksView(LoadsOnFirstShow, QWidget):
     """The owner's to-dos."""
 
     open_contact = Signal(str, str)
@@ -130,7 +138,6 @@ class MyTasksView(QWidget):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._loaded = False
         self.title = heading(translate("my_tasks_view", "My tasks"))
         self.owner = QLabel()
         self.owner.setObjectName("muted")
@@ -198,12 +205,6 @@ class MyTasksView(QWidget):
         for label, delta in SNOOZES:
             snooze.addAction(translate("my_tasks_view", label), lambda d=delta: self.snooze(d))
         return menu
-
-    def activate(self) -> None:
-        """Load on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def refresh(self) -> None:
         """Re-read my to-dos."""

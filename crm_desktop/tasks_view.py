@@ -28,7 +28,15 @@ from .i18n import translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.tasks_model import TasksModel
 from .task_dialog import TaskDialog
-from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+from .widgets import (
+    LoadsOnFirstShow,
+    current_record,
+    heading,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
 
 KINDS = (
     (QT_TRANSLATE_NOOP("tasks_view", "All kinds"), None),
@@ -37,7 +45,7 @@ KINDS = (
 )
 
 
-class TasksView(QWidget):
+class TasksView(LoadsOnFirstShow, QWidget):
     """Tasks of every campaign, filtered."""
 
     open_contact = Signal(str, str)
@@ -46,7 +54,6 @@ class TasksView(QWidget):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._loaded = False
         self.campaign = QComboBox()
         self.campaign.addItem(translate("tasks_view", "All campaigns"), None)
         self.kind = QComboBox()
@@ -116,12 +123,6 @@ class TasksView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.origin)
         layout.addLayout(buttons)
-
-    def activate(self) -> None:
-        """Load on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def _fill_campaigns(self) -> None:
         current = self.campaign.currentData()

@@ -22,10 +22,18 @@ from .context import DesktopContext
 from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.trash_model import TrashModel
-from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+from .widgets import (
+    LoadsOnFirstShow,
+    current_record,
+    heading,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
 
 
-class TrashView(QWidget):
+class TrashView(LoadsOnFirstShow, QWidget):
     """The list of deleted records with a Restore button; a restored record's card opens."""
 
     open_contact = Signal(str, str)
@@ -34,7 +42,6 @@ class TrashView(QWidget):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._loaded = False
         self.model = TrashModel()
         self.table = make_table(sorted_proxy(self.model))
         self.table.sortByColumn(TrashModel.COL_DELETED, Qt.SortOrder.DescendingOrder)
@@ -78,12 +85,6 @@ class TrashView(QWidget):
         menu = QMenu(self)
         menu.addAction(translate("trash_view", "Restore"), self.restore_selected)
         return menu
-
-    def activate(self) -> None:
-        """Load on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the list, keeping the selection."""

@@ -19,7 +19,15 @@ from .formatting import phone, when
 from .i18n import said, translate
 from .list_tools import install_column_chooser, install_row_menu
 from .models.record_model import Column, RecordTableModel
-from .widgets import current_record, heading, keep_selection, make_table, set_widths, sorted_proxy
+from .widgets import (
+    LoadsOnFirstShow,
+    current_record,
+    heading,
+    keep_selection,
+    make_table,
+    set_widths,
+    sorted_proxy,
+)
 
 
 class UnknownCallersModel(RecordTableModel):
@@ -57,7 +65,7 @@ class UnknownCallersModel(RecordTableModel):
         return record.number
 
 
-class UnknownCallersView(QWidget):
+class UnknownCallersView(LoadsOnFirstShow, QWidget):
     """The list; ``create_contact(kind, number)`` asks the window for a new card."""
 
     open_contact = Signal(str, str)
@@ -67,7 +75,6 @@ class UnknownCallersView(QWidget):
     def __init__(self, ctx: DesktopContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._loaded = False
         self.model = UnknownCallersModel(ctx.region)
         self.table = make_table(sorted_proxy(self.model))
         self.table.setObjectName("unknownCallers")
@@ -123,12 +130,6 @@ class UnknownCallersView(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-
-    def activate(self) -> None:
-        """Load on first show."""
-        if not self._loaded:
-            self._loaded = True
-            self.refresh()
 
     def refresh(self) -> None:
         """Re-read the list."""

@@ -252,3 +252,19 @@ def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("pageTitle")
     return label
+
+
+class LoadsOnFirstShow:
+    """A page that reads its data the first time it is shown (``activate``, called by the
+    main window), not at start-up; its ``refresh`` re-reads it after that."""
+
+    _loaded = False
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def activate(self) -> None:
+        """Load on first show."""
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()

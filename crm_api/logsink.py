@@ -52,6 +52,13 @@ class DroppingHandler(logging.Handler):
         except queue.Full:
             self._dropped += 1
 
+    def emit_lines(self, lines: list[str]) -> None:
+        """Hand ``lines`` (formatted already: shared.loglines) to the writer as one piece."""
+        try:
+            self._lines.put_nowait("".join(line + "\n" for line in lines))
+        except queue.Full:
+            self._dropped += len(lines)
+
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
         # logging's default prints to sys.stderr: the very stream that may be blocked.
         pass

@@ -13,11 +13,9 @@ from __future__ import annotations
 import logging
 import os
 import re
-import threading
 import time
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -33,6 +31,9 @@ _SECRETS = re.compile(
     r"|api[_-]?key[\"']?\s*[:=]\s*[\"']?)"
     r"[^\s\"',;]+")
 
+# What every text _SECRETS matches holds (lower-cased).
+_SECRET_WORDS = ("authorization", "bearer", "key")
+
 
 class RedactSecrets(logging.Filter):
     """Blanks bearer tokens and ``api_key=…`` values in the formatted message."""
@@ -45,14 +46,29 @@ class RedactSecrets(logging.Filter):
         # One filter serves the file and the console: a record it has seen is clean.
         if getattr(record, "_redacted_by", None) is self:
             return True
-        message = record.getMessage()
+        # The message is made once here; each handler's formatter need not make it again.
+        record.msg, record.args = self.clean(record.getMessage()), None
+        record._redacted_by = self
+        return True
+
+    def clean(self, message: str) -> str:
+        """``message`` with its secrets blanked."""
         clean = _SECRETS.sub(lambda m: m.group(1) + "[hidden]", message)
         for secret in self.secrets:
             clean = clean.replace(secret, "[hidden]")
-        # The message is made once here; each handler's formatter need not make it again.
-        record.msg, record.args = clean, None
-        record._redacted_by = self
-        return True
+        return clean
+
+    def clean_all(self, messages: list[str]) -> list[str]:
+        """``messages`` with their secrets blanked: one search over all of them, as a
+        batch of access lines seldom holds a secret (each alone costs a regex call)."""
+        joined = "\x00".join(messages)
+        lowered = joined.lower()
+        # Substring tests first: far cheaper than the expression, which tries every position.
+        if (not any(word in lowered for word in _SECRET_WORDS)
+                or _SECRETS.search(joined) is None) and not any(
+                s in joined for s in self.secrets):
+            return messages
+        return [self.clean(m) for m in messages]
 
 
 class Formatter(logging.Formatter):
@@ -62,15 +78,53 @@ class Formatter(logging.Formatter):
     def __init__(self, fmt: str) -> None:
         super().__init__(fmt)
         self._second: tuple[int, str] = (-1, "")
+        self._makers: dict[tuple[object, ...], Callable[[float, str], str] | None] = {}
 
     def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
-        second = int(record.created)
+        return self._time_text(record.created)
+
+    def _time_text(self, created: float) -> str:
+        second = int(created)
         cached = self._second  # one tuple, read and replaced whole: safe across threads
         if cached[0] != second:
-            cached = (second, time.strftime(self.default_time_format,
-                                            self.converter(record.created)))
+            cached = (second, time.strftime(self.default_time_format, self.converter(created)))
             self._second = cached
-        return self.default_msec_format % (cached[1], record.msecs)
+        return self.default_msec_format % (cached[1], (created - second) * 1000)
+
+    def line_maker(self, template: logging.LogRecord) -> Callable[[float, str], str] | None:
+        """A function making the line this formatter would make of ``template`` logged at
+        another time with another message; None for a format that shows anything else
+        that differs from record to record (then each record is formatted as usual).
+
+        A batch of a server's access lines differs only in time and message: the rest
+        of the line is made once for the batch, not once per line."""
+        # Made once per batch of lines; the batches of one logger in one thread share it.
+        key = (template.name, template.levelno, template.process, template.thread)
+        made = self._makers.get(key, False)
+        if made is False:
+            made = self._makers[key] = self._line_maker(template)
+        return made
+
+    def _line_maker(self, template: logging.LogRecord) -> Callable[[float, str], str] | None:
+        if type(self._style) is not logging.PercentStyle or any(
+                f"%({name})" in self._fmt for name in ("created", "msecs", "relativeCreated")):
+            return None
+        marked = logging.makeLogRecord(template.__dict__)
+        marked.message, marked.asctime = _MESSAGE_MARK, _TIME_MARK
+        text = self.formatMessage(marked)
+        if text.count(_MESSAGE_MARK) != 1 or text.count(_TIME_MARK) > 1:
+            return None
+        pattern = (text.replace("{", "{{").replace("}", "}}")
+                   .replace(_TIME_MARK, "{0}").replace(_MESSAGE_MARK, "{1}"))
+        fill, time_text = pattern.format, self._time_text
+        if _TIME_MARK not in text:
+            return lambda created, message: fill("", message)
+        return lambda created, message: fill(time_text(created), message)
+
+
+# Stand-ins for a record's time and message while a format is taken apart (line_maker):
+# characters no format and no message holds.
+_TIME_MARK, _MESSAGE_MARK = "\x00\ue000T\x00", "\x00\ue000M\x00"
 
 
 class LogFile(RotatingFileHandler):
@@ -80,11 +134,9 @@ class LogFile(RotatingFileHandler):
     seeks for every record to decide on a rollover, then flushes: a server's
     access lines (one per request) paid five system calls each. Here the size is
     counted as lines are written (read again from the file at each flush, as
-    another process may write it too), and inside ``held_flushes`` the lines
-    are written when the batch ends.
+    another process may write it too), and a batch of lines made at once
+    (``emit_lines``, shared.loglines) is one write.
     """
-
-    _held = threading.local()
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
@@ -93,44 +145,41 @@ class LogFile(RotatingFileHandler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            msg = self.format(record) + self.terminator
-            if self.stream is None:
-                # bpo-45401: never roll over anything but a regular file (/dev/null).
-                self._regular = not os.path.exists(self.baseFilename) or os.path.isfile(
-                    self.baseFilename)
-                self.stream = self._open()
-                self._size = self.stream.seek(0, 2)
-            if self.maxBytes > 0 and self._regular and self._size + len(msg) >= self.maxBytes:
-                self.doRollover()
-                if self.stream is None:  # delay=True: doRollover leaves it closed
-                    self.stream = self._open()
-                self._size = self.stream.seek(0, 2)
-            self.stream.write(msg)
-            self._size += len(msg)
-            if not getattr(self._held, "active", False):
-                self.flush()
+            self._write(self.format(record) + self.terminator)
+            self.flush()
         except Exception:
             self.handleError(record)
+
+    def emit_lines(self, lines: list[str]) -> None:
+        """Write ``lines`` (formatted already: crm_api.logs) in one write."""
+        text = "".join(line + self.terminator for line in lines)
+        with self.lock:
+            try:
+                self._write(text)
+                self.flush()
+            except Exception:
+                self.handleError(logging.makeLogRecord({"msg": lines[0] if lines else ""}))
+
+    def _write(self, msg: str) -> None:
+        if self.stream is None:
+            # bpo-45401: never roll over anything but a regular file (/dev/null).
+            self._regular = not os.path.exists(self.baseFilename) or os.path.isfile(
+                self.baseFilename)
+            self.stream = self._open()
+            self._size = self.stream.seek(0, 2)
+        if self.maxBytes > 0 and self._regular and self._size + len(msg) >= self.maxBytes:
+            self.doRollover()
+            if self.stream is None:  # delay=True: doRollover leaves it closed
+                self.stream = self._open()
+            self._size = self.stream.seek(0, 2)
+        self.stream.write(msg)
+        self._size += len(msg)
 
     def flush(self) -> None:
         super().flush()
         with self.lock:
             if self.stream is not None and self._regular:
                 self._size = self.stream.seek(0, 2)
-
-
-@contextmanager
-def held_flushes() -> Iterator[None]:
-    """Records this thread logs inside go to the log file when the block ends, in one
-    write (a batch of access lines), rather than one write each."""
-    LogFile._held.active = True
-    try:
-        yield
-    finally:
-        LogFile._held.active = False
-        for h in logging.getLogger().handlers:
-            if isinstance(h, LogFile):
-                h.flush()
 
 
 def log_dir() -> Path:

@@ -138,7 +138,8 @@ class PostgresDialect:
         self.conn.execute(f"SELECT 1 FROM {table} WHERE id = ? FOR UPDATE", (row_id,))
 
     def exact_or_prefix(self, exact_sql: str, number: str, companies_sql: str,
-                        prefixes: list[str]) -> tuple[list[Any], list[Any]]:
+                        prefixes_of: Callable[[str], list[str]]
+                        ) -> tuple[list[Any], list[Any]]:
         """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
         a round trip to the server costs more than the statement. The companies' part
         runs only when the exact part found nothing (a one-time filter)."""
@@ -152,7 +153,7 @@ class PostgresDialect:
                       OR c.phone2 = ANY(:prefixes)) prefix
                 WHERE NOT EXISTS (SELECT 1 FROM exact)
                 ORDER BY rank, person_name, company_name""",
-            {"n": number, "prefixes": prefixes}).fetchall()
+            {"n": number, "prefixes": prefixes_of(number)}).fetchall()
         if rows and rows[0]["rank"] == 2:
             return [], rows
         return rows, []

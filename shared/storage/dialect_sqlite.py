@@ -122,12 +122,14 @@ class SqliteDialect:
                     conn.execute(f"PRAGMA synchronous = {int(sync)}")
 
     def exact_or_prefix(self, exact_sql: str, number: str, companies_sql: str,
-                        prefixes: list[str]) -> tuple[list[Any], list[Any]]:
+                        prefixes_of: Callable[[str], list[str]]
+                        ) -> tuple[list[Any], list[Any]]:
         """The caller lookup's rows: ``exact_sql``'s for ``number`` (``:n``), or when
-        there are none, the ``companies_sql`` rows with one of ``prefixes`` as phone or
-        phone2. Two queries in this process cost less than one cleverer one."""
+        there are none, the ``companies_sql`` rows with one of ``prefixes_of(number)``
+        as phone or phone2. Two queries in this process cost less than one cleverer one
+        (and the prefixes are made only for the second)."""
         rows = self.conn.execute(exact_sql, {"n": number}).fetchall()
-        if rows or not prefixes:
+        if rows or not (prefixes := prefixes_of(number)):
             return rows, []
         marks = ", ".join("?" * len(prefixes))
         return [], self.conn.execute(

@@ -64,17 +64,16 @@ class LookupRepository(Repository):
         ``number`` (at least six digits: a switchboard, the caller dialling
         from an extension) matches as a company contact.
         """
-        prefixes = switchboard_prefixes(number)
         # The exact matches, else the companies with a prefix of the number: the
         # dialect's (one statement, one round trip, on PostgreSQL).
         rows, candidates_rows = self.d.exact_or_prefix(LOOKUP_SQL, number, PREFIX_SELECT,
-                                                       prefixes)
+                                                       switchboard_prefixes)
         if rows:
             return [PhoneMatch(row_view(r), r["reason"], number) for r in rows]
         if not candidates_rows:
             return []
         rows = candidates_rows
-        wanted = set(prefixes)
+        wanted = set(switchboard_prefixes(number))
         candidates = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
         if not candidates:
             return []

@@ -123,7 +123,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     access_lines = AccessLines(access_log, ACCESS_FORMAT)
     try:
         server = ApiServer(create_app(ApiContext(stores, api_key=fixed_key,
-                                                 access_lines=access_lines)), host, port)
+                                                 access_lines=access_lines)), host, port,
+                           after_request=access_lines.after_request)
     except OSError as e:
         access_lines.close()
         raise CliError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None

@@ -6,6 +6,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 
 from waitress import wasyncore
 from waitress.adjustments import Adjustments
@@ -93,6 +94,13 @@ class _Channel(HTTPChannel):
             return False
         return bool(super().writable())
 
+    def service(self) -> None:
+        super().service()
+        # The answer is sent (the worker sends its own output): work for later, such as
+        # the access log's, costs the caller nothing now.
+        if self.server.after_request is not None:
+            self.server.after_request()
+
     def received(self, data: bytes) -> bool:
         before = self.request
         out = super().received(data)
@@ -105,6 +113,8 @@ class _Server(TcpWSGIServer):
     """Waitress with a deadline per request and room for new connections at the limit."""
 
     channel_class = _Channel
+    # Called by a worker once it has sent an answer (ApiServer's after_request).
+    after_request: Callable[[], None] | None = None
 
     def maintenance(self, now: float) -> None:
         super().maintenance(now)  # closes connections silent for channel_timeout
@@ -150,7 +160,10 @@ class _QueueLog:
 class ApiServer:
     """A Waitress server for ``app`` on ``host:port`` (0: any free port)."""
 
-    def __init__(self, app: object, host: str, port: int, **options: object) -> None:
+    def __init__(self, app: object, host: str, port: int, *,
+                 after_request: Callable[[], None] | None = None, **options: object) -> None:
+        """``after_request``, when given, runs in the worker thread after each answer
+        has been sent."""
         adj = Adjustments(host=host, port=port, **(WAITRESS_OPTIONS | options))
         dispatcher = ThreadedTaskDispatcher()
         dispatcher.set_thread_count(adj.threads)
@@ -158,6 +171,7 @@ class ApiServer:
         # One listening socket: the first address the host resolves to.
         self._server = _Server(app, {}, dispatcher=dispatcher, adj=adj,
                                sockinfo=adj.listen[0])
+        self._server.after_request = after_request
         self.host = host
         self._thread: threading.Thread | None = None
 

@@ -115,3 +115,43 @@ def test_a_batch_of_access_lines_lets_request_threads_run_in_between(logger):
         waiter.join()
         lines.close()
     assert len(gaps) > 10 and max(gaps) < 0.06
+
+
+def test_a_worker_that_has_answered_logs_the_waiting_lines_when_there_are_a_few(logger):
+    import threading
+
+    from crm_api.logs import SOON
+
+    kept = Kept()
+    logger.addHandler(kept)
+    lines = AccessLines(logger, ACCESS_FORMAT, interval=60)
+    try:
+        for i in range(SOON - 1):
+            lines.put("127.0.0.1", "GET", f"/calls/{i}", 200, 0.1)
+        lines.after_request()
+        assert kept.records == []  # too few to be worth a write each
+        lines.put("127.0.0.1", "GET", f"/calls/{SOON - 1}", 200, 0.1)
+        lines.after_request()
+        assert [r.getMessage().split()[2] for r in kept.records] == [
+            f'/calls/{i}"' for i in range(SOON)]
+        # Another thread at it already: this worker goes back to its requests.
+        for i in range(SOON):
+            lines.put("127.0.0.1", "GET", "/tasks", 200, 0.1)
+        held = threading.Event()
+        done = threading.Event()
+
+        def holder() -> None:
+            with lines._lock:
+                held.set()
+                done.wait(5)
+
+        t = threading.Thread(target=holder)
+        t.start()
+        held.wait(5)
+        lines.after_request()
+        assert len(kept.records) == SOON
+        done.set()
+        t.join()
+    finally:
+        lines.close()
+    assert len(kept.records) == 2 * SOON

@@ -57,3 +57,33 @@ def test_the_server_uses_the_quiet_queue_log() -> None:
         assert isinstance(server._server.task_dispatcher.queue_logger, _QueueLog)
     finally:
         server.stop()
+
+
+def test_work_after_a_request_runs_once_its_answer_is_sent() -> None:
+    # The access log's batches run here (crm_api.logs.AccessLines.after_request): the
+    # caller has its answer while that work still runs, so it never waits for it.
+    import threading
+    import urllib.request
+
+    from crm_api.server import ApiServer
+
+    began, release = threading.Event(), threading.Event()
+
+    def after_request() -> None:
+        began.set()
+        release.wait(10)
+
+    def app(environ, start):  # type: ignore[no-untyped-def]
+        start("200 OK", [("Content-Type", "text/plain"), ("Content-Length", "2")])
+        return [b"ok"]
+
+    server = ApiServer(app, "127.0.0.1", 0, after_request=after_request)
+    server.start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.port}/", timeout=5) as r:
+            assert r.read() == b"ok"
+        assert began.wait(5)  # it ran for this request, and had not finished
+        assert not release.is_set()
+    finally:
+        release.set()
+        server.stop()

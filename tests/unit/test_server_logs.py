@@ -135,7 +135,7 @@ def test_a_worker_that_has_answered_logs_the_waiting_lines_when_there_are_a_few(
         assert [r.getMessage().split()[2] for r in kept.records] == [
             f'/calls/{i}"' for i in range(SOON)]
         # Another thread at it already: this worker goes back to its requests.
-        for i in range(SOON):
+        for _ in range(SOON):
             lines.put("127.0.0.1", "GET", "/tasks", 200, 0.1)
         held = threading.Event()
         done = threading.Event()

@@ -320,8 +320,12 @@ class CallsRepository(Repository):
         persons' calls)."""
         if ref.person_id:
             return self._call_rows("k.person_id = ?", [ref.person_id], limit)
+        # Two index seeks, as a set: PostgreSQL cannot split "company_id = ? OR person_id
+        # IN (...)" over two indexes and walked every call of the journal instead.
         return self._call_rows(
-            "(k.company_id = ? OR k.person_id IN (SELECT id FROM persons WHERE company_id = ?))",
+            "k.pk IN (SELECT pk FROM calls WHERE company_id = ?"
+            " UNION ALL SELECT o.pk FROM calls o JOIN persons p2 ON p2.id = o.person_id"
+            " WHERE p2.company_id = ?)",
             [ref.company_id, ref.company_id], limit)
 
     def list_calls(

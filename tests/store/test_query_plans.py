@@ -73,8 +73,12 @@ class Sample:
 
 @pytest.fixture(scope="module")
 def bench_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Sample]:
-    path = tmp_path_factory.mktemp("plans") / "tiny.db"
-    generate(path, SIZES["tiny"], seed=5, log=lambda *_: None)
+    return make_bench_db(tmp_path_factory.mktemp("plans") / "tiny.db", "tiny")
+
+
+def make_bench_db(path: Path, size: str) -> tuple[Path, Sample]:
+    """The bench generator's database of ``size`` at ``path``, and values from it."""
+    generate(path, SIZES[size], seed=5, log=lambda *_: None)
     conn = sqlite3.connect(path)
     pid, pphone, pname, cid = conn.execute(
         "SELECT id, phone, name, company_id FROM persons WHERE company_id IS NOT NULL"

@@ -299,7 +299,7 @@ def sample_persons(db_path: Path, n: int, seed: int) -> list[tuple[str, str | No
     return out
 
 
-def measure_in_process(db_path: Path, classes: dict[str, list[str]],
+def measure_in_process(db_path: Path | str, classes: dict[str, list[str]],
                        seconds: float) -> dict[str, float]:
     """The floors: Store.lookup_phone for each class of number, in this process."""
     from shared.database import connect
@@ -307,6 +307,10 @@ def measure_in_process(db_path: Path, classes: dict[str, list[str]],
 
     store = Store(connect(db_path))
     out: dict[str, float] = {}
+    # Warm first: the page cache, and on PostgreSQL the connection's prepared statements.
+    for numbers in classes.values():
+        for number in numbers[:100]:
+            store.lookup_phone(number)
     i = 0
     for name, numbers in classes.items():
         lat = []
@@ -358,6 +362,10 @@ def measure_postgres(url: str, mix: list[str], classes: dict[str, list[str]], wo
     from bench.pg import synchronous_commit, wal_syncs
 
     out: dict[str, object] = {"pg_sync": synchronous_commit(url)}
+    # The floors on PostgreSQL: the Store in this process, over a connection to the server.
+    floors = out["pg_floors"] = measure_in_process(url, classes, seconds / 4)
+    log("PostgreSQL in-process lookup p50/p99 ms: " + ", ".join(
+        f"{k} {floors[k + '_p50_ms']:.3f}/{floors[k + '_p99_ms']:.3f}" for k in MIX))
     syncs_before = wal_syncs(url)
     port = free_port()
     server = Server([PY, "-m", "crm_api", "serve", "--db", url, "--port", str(port),
@@ -366,6 +374,11 @@ def measure_postgres(url: str, mix: list[str], classes: dict[str, list[str]], wo
         m = measure_lookups(port, server.pid, mix, classes, seconds, seconds / 2)
         log_lookups("PostgreSQL api", m, seconds)
         out["pg_search8"] = m["mix8"]
+        out["pg_lookups"] = m
+        out["pg_tasks"] = measure_tasks(port, url, seconds, floors)
+        log(f"PostgreSQL tasks: p50 {out['pg_tasks'].percentile(50):.2f} p99 "
+            f"{out['pg_tasks'].percentile(99):.2f} ms (in-process {floors['tasks_p50_ms']:.2f}"
+            f" / {floors['tasks_p99_ms']:.2f} ms)")
         persons = sample_persons(work, 5000, seed)
         now = datetime.now(UTC)
         rng = random.Random(seed)
@@ -401,6 +414,33 @@ def measure_postgres(url: str, mix: list[str], classes: dict[str, list[str]], wo
     log(f"PostgreSQL WAL syncs during the run: {out['pg_wal_syncs']} (calls need at least "
         f"{out['pg_wal_syncs_needed']})")
     return out
+
+
+def measure_tasks(port: int, db: Path | str, seconds: float,
+                  floors: dict[str, float]) -> LoadResult:
+    """GET /campaigns/{id}/tasks for a week at one client against the server on
+    ``port``; its floor (Store.open_tasks in this process, on ``db``) goes in ``floors``
+    as tasks_p50_ms / tasks_p99_ms."""
+    from shared.database import connect
+    from shared.store import Store
+    from shared.timeutil import parse_timestamp
+
+    frm, to = tasks_window()
+    path = f"/campaigns/{generate.campaign_id(0)}/tasks?from={frm}&to={to}&limit=50"
+    req = build_request("GET", path, f"{HOST}:{port}", {"Authorization": f"Bearer {KEY}"})
+    result = run_load(HOST, port, lambda c, i: req, clients=1, duration=seconds)
+    store = Store(connect(db))
+    lat = []
+    end = time.perf_counter() + seconds / 2
+    while time.perf_counter() < end:
+        t0 = time.perf_counter()
+        store.open_tasks(generate.campaign_id(0), start=parse_timestamp(frm),
+                         end=parse_timestamp(to), limit=50)
+        lat.append((time.perf_counter() - t0) * 1000)
+    floors["tasks_p99_ms"] = pct(lat, 99)
+    floors["tasks_p50_ms"] = pct(lat, 50)
+    store.db.close()
+    return result
 
 
 def tasks_window() -> tuple[str, str]:
@@ -469,28 +509,9 @@ def main() -> int:
             lookups["api"] = measure_lookups(port, pid, mix, classes, D, D / 2)
             log_lookups("api", lookups["api"], D)
         if want("tasks"):
-            frm, to = tasks_window()
-            path = f"/campaigns/{generate.campaign_id(0)}/tasks?from={frm}&to={to}&limit=50"
-            req_b = build_request("GET", path, f"{HOST}:{port}",
-                                  {"Authorization": f"Bearer {KEY}"})
-            rt = run_load(HOST, port, lambda c, i: req_b, clients=1, duration=D)
-            results["tasks"] = rt
-            from shared.database import connect
-            from shared.store import Store
-            from shared.timeutil import parse_timestamp
-
-            store = Store(connect(work))
-            lat = []
-            end = time.perf_counter() + D / 2
-            while time.perf_counter() < end:
-                t0 = time.perf_counter()
-                store.open_tasks(generate.campaign_id(0), start=parse_timestamp(frm),
-                                 end=parse_timestamp(to), limit=50)
-                lat.append((time.perf_counter() - t0) * 1000)
-            floors["tasks_p99_ms"] = pct(lat, 99)
-            floors["tasks_p50_ms"] = pct(lat, 50)
-            store.db.close()
-            log(f"tasks: p50 {rt.percentile(50):.2f} p99 {rt.percentile(99):.2f} ms (in-process "
+            results["tasks"] = measure_tasks(port, work, D, floors)
+            log(f"tasks: p50 {results['tasks'].percentile(50):.2f} p99 "
+                f"{results['tasks'].percentile(99):.2f} ms (in-process "
                 f"{floors['tasks_p50_ms']:.2f} / {floors['tasks_p99_ms']:.2f} ms)")
         if want("calls"):
             persons = sample_persons(work, 5000, args.seed)
@@ -726,6 +747,21 @@ def main() -> int:
             base.rate if base else None, "the SQLite row above", ">= 0.7x SQLite",
             ratio is not None and ratio >= 0.7 and not r.errors, ratio=ratio,
             note=f"errors {r.errors}")
+        pg, floors_pg = results["pg_lookups"], results["pg_floors"]
+        floor = floors_pg["lookup_p99_ms"]
+        for name in MIX:
+            r1 = pg[name]
+            p99 = r1.percentile(99)
+            add(f"PostgreSQL: {name} numbers, 1 client: p99", p99, "ms", floor,
+                "in-process person lookup p99, PostgreSQL", "<= 20x",
+                p99 / floor <= 20 and not r1.errors, ratio=p99 / floor,
+                note=f"p50 {r1.percentile(50):.2f}; in-process p50/p99 "
+                     f"{floors_pg[name + '_p50_ms']:.3f}/{floors_pg[name + '_p99_ms']:.3f}")
+        rt = results["pg_tasks"]
+        add("PostgreSQL: GET /campaigns/{id}/tasks, 1 client: p99", rt.percentile(99), "ms",
+            floors_pg["tasks_p99_ms"], "in-process Store.open_tasks p99, PostgreSQL",
+            "<= 2 ms", rt.percentile(99) <= 2 and not rt.errors,
+            note=f"p50 {rt.percentile(50):.2f}; in-process p50 {floors_pg['tasks_p50_ms']:.2f}")
         r, base = results["pg_calls"], results.get("calls")
         add("PostgreSQL: POST /calls 1.5 KB, 8 clients", r.rate, "calls/s",
             base.rate if base else None, "the SQLite row above",

@@ -12,6 +12,8 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from crm_api.app import create_app
 from crm_api.context import ApiContext, RequestInfo
+from crm_api.logs import AccessLines
+from crm_api.middleware import ACCESS_FORMAT, access_log
 from crm_api.server import ApiServer
 from shared.errors import ValidationError
 from shared.settings import check_port
@@ -71,6 +73,7 @@ class ApiController(QObject):
         self.url = ""
         self._server: ApiServer | None = None
         self._stores: ThreadStores | None = None
+        self._access: AccessLines | None = None
         # Why the last start or restart could not listen, and on which setting.
         self.error: ListenError | None = None
 
@@ -82,7 +85,7 @@ class ApiController(QObject):
         """
         self.stop()
         try:
-            server, stores = self._open(host, port, api_key)
+            opened = self._open(host, port, api_key)
         except ListenError as e:
             self.host = host
             self.error = e
@@ -94,7 +97,7 @@ class ApiController(QObject):
                     "The API is not running: {why} Change it in Settings (Ctrl+,).",
                 ).format(why=why)
             )
-        self._serve(server, stores)
+        self._serve(*opened)
         return True
 
     def restart(self, host: str, port: int | str, api_key: str | None) -> bool:
@@ -115,7 +118,7 @@ class ApiController(QObject):
             # port the old one holds, so this one case has a short gap.
             self._close_current()
             try:
-                server, stores = self._open(host, port, api_key)
+                opened = self._open(host, port, api_key)
             except ListenError as e:
                 if not self.start(*old, api_key):
                     log.warning("the API could not go back to %s:%s", *old)
@@ -123,16 +126,16 @@ class ApiController(QObject):
                 return False
         else:
             try:
-                server, stores = self._open(host, port, api_key)
+                opened = self._open(host, port, api_key)
             except ListenError as e:
                 self.error = e
                 return False
             self._close_current()
-        self._serve(server, stores)
+        self._serve(*opened)
         return True
 
     def _open(self, host: str, port: int | str,
-              api_key: str | None) -> tuple[ApiServer, ThreadStores]:
+              api_key: str | None) -> tuple[ApiServer, ThreadStores, AccessLines]:
         """Bind a server to ``host:port`` (not serving yet); raises ListenError."""
         if not host.strip():
             raise ListenError(
@@ -142,17 +145,22 @@ class ApiController(QObject):
         except ValidationError as e:
             raise ListenError(said(e), "port") from e
         stores = ThreadStores(self.db_path)
-        ctx = ApiContext(stores, api_key=api_key, on_request=self.request_served.emit)
+        # Access lines as the headless server logs them: after each answer is sent.
+        lines = AccessLines(access_log, ACCESS_FORMAT)
+        ctx = ApiContext(stores, api_key=api_key, on_request=self.request_served.emit,
+                         access_lines=lines)
         try:
-            server = ApiServer(create_app(ctx), host, port_number)
+            server = ApiServer(create_app(ctx), host, port_number,
+                               after_request=lines.after_request)
         except OSError as e:
+            lines.close()
             stores.close()
             raise listen_error(e, host, port_number) from e
         self.host = host
-        return server, stores
+        return server, stores, lines
 
-    def _serve(self, server: ApiServer, stores: ThreadStores) -> None:
-        self._server, self._stores = server, stores
+    def _serve(self, server: ApiServer, stores: ThreadStores, lines: AccessLines) -> None:
+        self._server, self._stores, self._access = server, stores, lines
         server.start()
         self.error = None
         self.port = server.port
@@ -166,6 +174,9 @@ class ApiController(QObject):
         if self._server is not None:
             self._server.stop()
             self._server = None
+        if self._access is not None:
+            self._access.close()  # logs what is left
+            self._access = None
         if self._stores is not None:
             self._stores.close()
             self._stores = None

@@ -28,7 +28,9 @@ from tests.store.test_query_plans import (
     Case,
     RecordingConnection,
     Sample,
+    check_case,
     make_bench_db,
+    recording,
 )
 
 SCANS = ("Seq Scan", "Index Scan", "Index Only Scan")
@@ -52,13 +54,7 @@ def pg_bench(pg_server, tmp_path_factory) -> Iterator[tuple[str, Sample]]:
 
 @pytest.fixture
 def recorded(pg_bench) -> Iterator[tuple[Store, RecordingConnection, Sample]]:
-    url, sample = pg_bench
-    store = Store(connect(url))
-    rec = RecordingConnection(store.conn)
-    store.conn = rec  # type: ignore[assignment]
-    store.dialect.conn = rec  # the dialect runs some of the queries (the lookup's, next's)
-    yield store, rec, sample
-    store.close()
+    yield from recording(pg_bench)
 
 
 # How the plans are asked for. On a test's few thousand rows PostgreSQL reads whole
@@ -124,19 +120,7 @@ def bad_plan_nodes(plan: dict[str, Any], case: Case) -> list[str]:
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_query_is_answered_by_indexes_on_postgresql(recorded, case: Case) -> None:
-    store, rec, sample = recorded
-    result = case.call(store, sample)
-    if case.expect is not None:
-        assert case.expect(result, sample), result
-    selects = [(sql, params) for sql, params in rec.statements
-               if sql.lstrip().upper().startswith(("SELECT", "WITH"))]
-    assert selects, "the call ran no query"
-    problems = []
-    for sql, params in selects:
-        bad = bad_reads(rec._conn, sql, params, case)
-        if bad:
-            problems.append(" ".join(sql.split())[:300] + "\n    " + "\n    ".join(bad))
-    assert not problems, "full table reads:\n" + "\n".join(problems)
+    check_case(recorded, case, bad_reads)
 
 
 def test_the_check_sees_a_full_read(recorded) -> None:

@@ -11,20 +11,10 @@ import pytest
 from crm_api.logsink import DroppingHandler
 from shared import logfiles
 from shared.loglines import log_lines
+from tests.log_capture import Kept
 
 # Times with every kind of millisecond: none, the last of a second, one rounding up.
 TIMES = [1_764_600_000.0, 1_764_600_000.9996, 1_764_600_001.0005, 1_764_600_059.5]
-
-
-@pytest.fixture
-def logger():
-    log = logging.getLogger("callsheet.test-loglines")
-    log.setLevel(logging.INFO)
-    log.propagate = False
-    yield log
-    for h in list(log.handlers):
-        log.removeHandler(h)
-        h.close()
 
 
 def _outputs(tmp_path, name: str, fmt: str, secrets=()):  # type: ignore[no-untyped-def]
@@ -84,14 +74,6 @@ def test_secrets_are_hidden_in_lines_made_at_once(tmp_path, logger):
 
 
 def test_other_handlers_get_a_record_per_line(logger):
-    class Kept(logging.Handler):
-        def __init__(self) -> None:
-            super().__init__()
-            self.records: list[logging.LogRecord] = []
-
-        def emit(self, record: logging.LogRecord) -> None:
-            self.records.append(record)
-
     kept = Kept()
     kept.setFormatter(logfiles.Formatter("%(created)f %(message)s"))  # no line maker for it
     logger.addHandler(kept)

@@ -6,30 +6,9 @@ from __future__ import annotations
 import logging
 import time
 
-import pytest
-
 from crm_api.logs import AccessLines
 from crm_api.middleware import ACCESS_FORMAT
-
-
-@pytest.fixture
-def logger():
-    log = logging.getLogger("callsheet.test-access")
-    log.setLevel(logging.INFO)
-    log.propagate = False
-    yield log
-    for h in list(log.handlers):
-        log.removeHandler(h)
-        h.close()
-
-
-class Kept(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__()
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+from tests.log_capture import Kept
 
 
 def test_access_lines_are_records_with_the_request_time(logger):

@@ -12,12 +12,15 @@ Every person and company row is made by the Store's column rules (display
 names, sort and name keys, search text with phone digits): companies through
 ``shared.bulk.company_row``, persons straight as the tuples
 ``shared.bulk.person_row`` makes (tests/bench_smoke/test_generator.py compares
-every row of the small data set). Four processes share the work: two workers
-make the rows, the main process inserts them in order in one transaction and
-builds the indexes, and a fourth builds the contacts' trigram index from their
-search texts in a scratch file (``bulk.build_text_index``), copied in at the
-end. The contacts' indexes are built as soon as the contacts are in, while
-the workers make the calls.
+every row of the small data set). Five processes share the work: two workers
+make the contacts', tasks' and campaign contacts' rows, the main process inserts
+them in order in one transaction and builds their indexes, a fourth builds the
+contacts' trigram index from their search texts in a scratch file
+(``bulk.build_text_index``), and a fifth makes the calls, inserts them and
+builds their indexes in another (``bulk.build_tables``). Both are copied in at
+the end, the calls' tables as they are (``BulkLoader.copy_tables``). The
+contacts' indexes are built as soon as the contacts are in, while the calls'
+process works.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import queue
 import sys
 import time
 from dataclasses import dataclass, field
@@ -536,17 +540,40 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     texts = ctx.Queue()
     indexer = ctx.Process(target=bulk.build_text_index, args=(str(scratch), text_sql, texts),
                           name="text-index", daemon=True)
+    # The calls are made, inserted and indexed by a process of their own in a scratch
+    # file too, and copied in whole (bulk.BulkLoader.copy_tables): the main process
+    # has the contacts' rows and indexes to do meanwhile.
+    call_scratch = Path(f"{path}.calls")
+    _unlink(call_scratch)
+    call_schema = [r[0] for r in db.conn.execute(
+        f"SELECT sql FROM sqlite_master WHERE tbl_name IN ({', '.join('?' for _ in _CALL_TABLES)})"
+        " AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type = 'index', rowid",
+        _CALL_TABLES)]
+    call_stats = ctx.Queue()
+    caller = ctx.Process(target=_build_calls,
+                         args=(str(call_scratch), size, seed, call_schema, call_stats),
+                         name="calls", daemon=True)
     indexer.start()
-    # Before the load's transaction: ATTACH cannot happen inside one.
+    caller.start()
+    # Before the load's transaction: ATTACH and PRAGMA foreign_keys cannot happen inside
+    # one. Foreign keys off: they would stop SQLite copying the calls' tables as they are
+    # (the generated rows refer to rows that exist).
     db.conn.execute("ATTACH DATABASE ? AS text_index", (str(scratch),))
+    db.conn.execute("ATTACH DATABASE ? AS call_tables", (str(call_scratch),))
+    db.conn.execute("PRAGMA foreign_keys = OFF")
     try:
-        counts = _load(db, size, seed, workers, ctx, timings, texts, indexer)
+        counts = _load(db, size, seed, workers, ctx, timings, texts, indexer,
+                       (caller, call_stats))
     finally:
-        if indexer.is_alive():
-            indexer.kill()
-        indexer.join()
+        for process in (indexer, caller):
+            if process.is_alive():
+                process.kill()
+            process.join()
+        db.conn.execute("PRAGMA foreign_keys = ON")
         db.conn.execute("DETACH DATABASE text_index")
+        db.conn.execute("DETACH DATABASE call_tables")
         _unlink(scratch)
+        _unlink(call_scratch)
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     seconds = time.perf_counter() - t0
@@ -556,6 +583,45 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
 
 
 _TEXT_TABLES = ("companies", "persons")
+_CALL_TABLES = ("calls", "call_attempts", "call_tags")
+
+
+def _build_calls(path: str, size: Size, seed: int, schema: list[str], done: Any) -> None:
+    """The calls' tables in the new database ``path`` (bulk.build_tables), for a process
+    of their own; puts the campaign contacts' call statistics on ``done`` at the end:
+    {(campaign id, person id): [call count, last call]}, as Store._refresh_call_stats
+    keeps them."""
+    _init(size, seed)
+    stats: dict[tuple[str, str], list[Any]] = {}
+
+    def chunks():
+        for span in _spans(size.calls):
+            calls, attempts, tags = _call_rows(span)
+            for row in calls:
+                if row[1] == "campaign":
+                    s = stats.setdefault((row[7], row[4]), [0, ""])
+                    s[0] += 1
+                    s[1] = max(s[1], row[20])
+            yield "calls", bulk.CALL_COLUMNS, calls
+            yield "call_attempts", bulk.CALL_ATTEMPT_COLUMNS, attempts
+            yield "call_tags", bulk.CALL_TAG_COLUMNS, tags
+
+    bulk.build_tables(path, schema, chunks())
+    done.put(stats)
+
+
+def _receive(q: Any, process: Any) -> Any:
+    """The one thing ``process`` puts on ``q``; an error if it ends without."""
+    while True:
+        try:
+            return q.get(timeout=1)
+        except queue.Empty:
+            if not process.is_alive():
+                try:
+                    return q.get(timeout=1)
+                except queue.Empty:
+                    raise RuntimeError(f"the {process.name} process failed"
+                                       f" (exit code {process.exitcode})") from None
 
 
 def _unlink(path: Path) -> None:
@@ -564,8 +630,9 @@ def _unlink(path: Path) -> None:
 
 
 def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[str, float],
-          texts: Any, indexer: Any) -> dict[str, int]:
-    """The load itself, in one transaction; the text indexer gets the contacts' texts."""
+          texts: Any, indexer: Any, caller: tuple[Any, Any]) -> dict[str, int]:
+    """The load itself, in one transaction; the text indexer gets the contacts' texts,
+    ``caller`` is the calls' process and where it puts their statistics."""
     text_col = {"companies": bulk.COMPANY_COLUMNS.index("search_text"),
                 "persons": bulk.PERSON_COLUMNS.index("search_text")}
     with ctx.Pool(workers, initializer=_init, initargs=(size, seed)) as pool, \
@@ -581,7 +648,6 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         company_chunks = pool.imap(_company_rows, _spans(size.companies))
         person_chunks = pool.imap(_person_rows, _spans(size.persons))
         task_chunks = pool.imap(_task_rows, _spans(size.tasks))
-        call_chunks = pool.imap(_call_rows, _spans(size.calls))
         cc_chunks = pool.imap(_campaign_contact_rows, range(size.campaigns))
         t = time.perf_counter()
         for rows in company_chunks:
@@ -593,8 +659,8 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         texts.put(None)
         timings["persons"] = time.perf_counter() - t
         t = time.perf_counter()
-        # The contacts' indexes are built now, while the workers make the call rows,
-        # rather than at the end with the workers idle.
+        # The contacts' indexes are built now, while the calls' process works, rather
+        # than at the end with it done.
         loader.finish("companies", "persons")
         timings["contact indexes"] = time.perf_counter() - t
         t = time.perf_counter()
@@ -606,17 +672,14 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         timings["campaigns+tasks"] = time.perf_counter() - t
         t = time.perf_counter()
         # Campaign contacts' call count and last call, as Store._refresh_call_stats keeps them.
-        stats: dict[tuple[str, str], list[Any]] = {}
-        for calls, attempts, tags in call_chunks:
-            loader.insert("calls", bulk.CALL_COLUMNS, calls)
-            loader.insert("call_attempts", bulk.CALL_ATTEMPT_COLUMNS, attempts)
-            loader.insert("call_tags", bulk.CALL_TAG_COLUMNS, tags)
-            for row in calls:
-                if row[1] == "campaign":
-                    s = stats.setdefault((row[7], row[4]), [0, ""])
-                    s[0] += 1
-                    s[1] = max(s[1], row[20])
-        timings["calls"] = time.perf_counter() - t
+        stats = _receive(caller[1], caller[0])
+        caller[0].join()
+        if caller[0].exitcode != 0:
+            raise RuntimeError(f"the calls' process failed (exit code {caller[0].exitcode})")
+        timings["calls wait"] = time.perf_counter() - t
+        t = time.perf_counter()
+        loader.copy_tables(_CALL_TABLES, "call_tables")
+        timings["calls copy"] = time.perf_counter() - t
         t = time.perf_counter()
         for k, people in enumerate(cc_chunks):
             cid = campaign_id(k)

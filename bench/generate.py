@@ -313,7 +313,8 @@ _NOW = to_db(EPOCH)
 
 def _init(size: Size, seed: int) -> None:
     global _GEN
-    _GEN = Gen(size, seed)
+    if _GEN is None or (_GEN.size, _GEN.seed) != (size, seed):  # else inherited, warm
+        _GEN = Gen(size, seed)
 
 
 def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
@@ -329,44 +330,77 @@ def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     return out
 
 
-# (first, last) -> (name, name_key, sort_key, last_sort_key) by the Store's rules, as
-# bulk.person_row makes them: about 110,000 pairs, each worked out once per worker.
-_NAME_COLUMNS: dict[tuple[str, str], tuple[str, str, str, str]] = {}
+# (first, last) -> (name, name_key, sort_key, last_sort_key, the e-mail address's start,
+# the search text's start) by the Store's rules, as bulk.person_row makes them: about
+# 110,000 pairs, worked out once (_warm) before the workers start.
+_NAME_COLUMNS: dict[tuple[str, str], tuple[str, str, str, str, str, str]] = {}
 
 
-def _name_columns(first: str, last: str) -> tuple[str, str, str, str]:
+def _name_columns(first: str, last: str) -> tuple[str, str, str, str, str, str]:
     cols = _NAME_COLUMNS.get((first, last))
     if cols is None:
         name = person_display_name(None, first, last)
+        # lower() and translate() map the characters of these names one by one, so the
+        # address's and the text's parts can be lowered apart and joined afterwards.
         cols = _NAME_COLUMNS[(first, last)] = (
             name, bulk._name_key(name), bulk._sort_key(name),
-            bulk._last_name_key(last, first, name))
+            bulk._last_name_key(last, first, name),
+            f"{first}.{last}".lower().translate(_ASCII), f"{name} {first} {last} ".lower())
     return cols
+
+
+def _warm(g: Gen) -> None:
+    """Work out the companies' briefs and the name pairs' columns in this process, so that
+    the worker processes forked from it share them instead of each making its own."""
+    for c in range(g.size.companies):
+        g.company_brief(c)
+    if g.size.persons >= len(FIRST) * len(LAST):  # nearly every pair occurs
+        for first in FIRST:
+            for last in LAST:
+                _name_columns(first, last)
 
 
 def _person_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     """Persons ``span`` as PERSON_COLUMNS rows: what bulk.person_row makes of
-    Gen.person_data, without the dictionaries in between (half the cost of a row).
-    tests/bench_smoke/test_generator.py compares every row of the small data set
-    with bulk.person_row's, so a change to person_data must be made here too."""
+    Gen.person_data, without the dictionaries in between (half the cost of a row), and
+    what Gen.person_core makes inline. tests/bench_smoke/test_generator.py compares
+    every row of the small data set with bulk.person_row's, so a change to person_data
+    or person_core must be made here too."""
     g = _GEN
     assert g is not None
+    seed, companies, briefs = g.seed, g.size.companies, g._briefs
+    n_first, n_last, n_notes = len(FIRST), len(LAST), len(NOTES)
+    blake2b = hashlib.blake2b
     out = []
     for i in range(*span):
-        k = g.person_core(i)
-        h, first, last = k["h"], k["first"], k["last"]
-        sal = SALUTATION.get(k["country"])
+        h = blake2b(f"{seed}:p:{i}".encode(), digest_size=32).digest()  # _h(seed, "p", i)
+        first = FIRST[h[17] % n_first]
+        last = LAST[int.from_bytes(h[18:20], "big") % n_last]
+        if h[16] % 100 < PRIVATE_PERCENT:
+            company = None
+            phone = f"+49151{i:08d}"
+            national = f"{_MOBILE_NATIONAL}{i:08d}"
+            city, country, domain = "Hamburg", "DE", "example.com"
+        else:
+            c = i % companies
+            brief = briefs.get(c) or g.company_brief(c)
+            company, root, city, country, domain, national = brief
+            extension = str(100 + i // companies)
+            phone = root + extension
+            national = None if national is None else national + extension
+        sal = SALUTATION.get(country)
         phone2 = f"+49171{i:08d}" if h[22] % 100 < PHONE2_PERCENT else None
-        email = f"{first}.{last}{i % 1000}@{k['domain']}".lower().translate(_ASCII)
-        name, name_key, sort_key, last_sort_key = _name_columns(first, last)
-        text = f"{name} {first} {last} {email} {_digits(k['phone'], k['national'])}"
+        name, name_key, sort_key, last_sort_key, email, text = _name_columns(first, last)
+        # The domains are lower-case ASCII already (Gen.company_core).
+        email = f"{email}{i % 1000}@{domain}"
+        text = f"{text}{email} {_digits(phone, national)}"
         if phone2:
             text += " " + _digits(phone2, _MOBILE2_NATIONAL + phone2[6:])
         out.append((
-            k["id"], k["company_id"], sal[h[20] % 2] if sal and h[21] % 3 else None,
-            first, last, None, name, k["city"], k["phone"], phone2, email,
-            NOTES[h[23] % len(NOTES)] if h[23] % 5 == 0 else None, int(h[24] % 100 == 0),
-            text.lower(), name_key, _NOW, _NOW, sort_key, last_sort_key))
+            _uuid(h), company, sal[h[20] % 2] if sal and h[21] % 3 else None,
+            first, last, None, name, city, phone, phone2, email,
+            NOTES[h[23] % n_notes] if h[23] % 5 == 0 else None, int(h[24] % 100 == 0),
+            text, name_key, _NOW, _NOW, sort_key, last_sort_key))
     return out
 
 
@@ -555,6 +589,12 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
                          name="calls", daemon=True)
     indexer.start()
     caller.start()
+    # While those start: what every worker would otherwise work out for itself.
+    t = time.perf_counter()
+    _init(size, seed)
+    assert _GEN is not None
+    _warm(_GEN)
+    timings["warm"] = time.perf_counter() - t
     # Before the load's transaction: ATTACH and PRAGMA foreign_keys cannot happen inside
     # one. Foreign keys off: they would stop SQLite copying the calls' tables as they are
     # (the generated rows refer to rows that exist).

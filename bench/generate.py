@@ -631,6 +631,9 @@ def _build_calls(path: str, size: Size, seed: int, schema: list[str], done: Any)
     of their own; puts the campaign contacts' call statistics on ``done`` at the end:
     {(campaign id, person id): [call count, last call]}, as Store._refresh_call_stats
     keeps them."""
+    # Nothing waits for the calls until the very end, while the main process's work on
+    # the contacts is the load's longest chain: it goes first when they compete for a core.
+    os.nice(10)
     _init(size, seed)
     stats: dict[tuple[str, str], list[Any]] = {}
 

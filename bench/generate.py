@@ -13,14 +13,14 @@ names, sort and name keys, search text with phone digits): companies through
 ``shared.bulk.company_row``, persons straight as the tuples
 ``shared.bulk.person_row`` makes (tests/bench_smoke/test_generator.py compares
 every row of the small data set). Five processes share the work: two workers
-make the contacts', tasks' and campaign contacts' rows, the main process inserts
-them in order in one transaction and builds their indexes, a fourth builds the
-contacts' trigram index from their search texts in a scratch file
-(``bulk.build_text_index``), and a fifth makes the calls, inserts them and
-builds their indexes in another (``bulk.build_tables``). Both are copied in at
-the end, the calls' tables as they are (``BulkLoader.copy_tables``). The
-contacts' indexes are built as soon as the contacts are in, while the calls'
-process works.
+make the rows, the main process inserts the contacts', tasks' and campaign
+contacts' rows in order in one transaction and builds their indexes, a fourth
+builds the contacts' trigram index from their search texts in a scratch file
+(``bulk.build_text_index``), and a fifth inserts the calls and builds their
+indexes in another (``bulk.build_tables``). Both are copied in at the end, the
+calls' tables as they are (``BulkLoader.copy_tables``). The contacts' indexes
+are built as soon as the contacts are in, while the workers make the calls; the
+calls' work runs at low priority, as nothing waits for it until the end.
 """
 
 from __future__ import annotations
@@ -311,10 +311,15 @@ _GEN: Gen | None = None
 _NOW = to_db(EPOCH)
 
 
-def _init(size: Size, seed: int) -> None:
-    global _GEN
+# Where a worker puts the call rows it makes (_send_call_rows): the calls' process.
+_CALL_ROWS: Any = None
+
+
+def _init(size: Size, seed: int, call_rows: Any = None) -> None:
+    global _GEN, _CALL_ROWS
     if _GEN is None or (_GEN.size, _GEN.seed) != (size, seed):  # else inherited, warm
         _GEN = Gen(size, seed)
+    _CALL_ROWS = call_rows
 
 
 def _company_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
@@ -518,6 +523,17 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
     return calls, attempts, tags
 
 
+def _send_call_rows(n: int) -> None:
+    """Make the calls' chunk ``n`` (of _spans) and put ``(n, rows)`` on the calls' process's
+    queue, at low priority from then on: the workers make the calls once the contacts
+    are made, while the main process builds the contacts' indexes, which must go first."""
+    g = _GEN
+    assert g is not None
+    if os.nice(0) < 10:
+        os.nice(10 - os.nice(0))
+    _CALL_ROWS.put((n, _call_rows(_spans(g.size.calls)[n])))
+
+
 def _task_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
     g = _GEN
     assert g is not None
@@ -583,9 +599,9 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
         f"SELECT sql FROM sqlite_master WHERE tbl_name IN ({', '.join('?' for _ in _CALL_TABLES)})"
         " AND type IN ('table', 'index') AND sql IS NOT NULL ORDER BY type = 'index', rowid",
         _CALL_TABLES)]
-    call_stats = ctx.Queue()
+    call_rows, call_stats = ctx.Queue(), ctx.Queue()
     caller = ctx.Process(target=_build_calls,
-                         args=(str(call_scratch), size, seed, call_schema, call_stats),
+                         args=(str(call_scratch), size, call_schema, call_rows, call_stats),
                          name="calls", daemon=True)
     indexer.start()
     caller.start()
@@ -603,7 +619,7 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     db.conn.execute("PRAGMA foreign_keys = OFF")
     try:
         counts = _load(db, size, seed, workers, ctx, timings, texts, indexer,
-                       (caller, call_stats))
+                       (caller, call_rows, call_stats))
     finally:
         for process in (indexer, caller):
             if process.is_alive():
@@ -626,20 +642,24 @@ _TEXT_TABLES = ("companies", "persons")
 _CALL_TABLES = ("calls", "call_attempts", "call_tags")
 
 
-def _build_calls(path: str, size: Size, seed: int, schema: list[str], done: Any) -> None:
+def _build_calls(path: str, size: Size, schema: list[str], rows: Any, done: Any) -> None:
     """The calls' tables in the new database ``path`` (bulk.build_tables), for a process
-    of their own; puts the campaign contacts' call statistics on ``done`` at the end:
-    {(campaign id, person id): [call count, last call]}, as Store._refresh_call_stats
-    keeps them."""
+    of their own, from the chunks the workers put on ``rows`` in any order
+    (_send_call_rows); puts the campaign contacts' call statistics on ``done`` at the
+    end: {(campaign id, person id): [call count, last call]}, as
+    Store._refresh_call_stats keeps them."""
     # Nothing waits for the calls until the very end, while the main process's work on
     # the contacts is the load's longest chain: it goes first when they compete for a core.
     os.nice(10)
-    _init(size, seed)
     stats: dict[tuple[str, str], list[Any]] = {}
 
     def chunks():
-        for span in _spans(size.calls):
-            calls, attempts, tags = _call_rows(span)
+        early: dict[int, tuple[list, list, list]] = {}
+        for n in range(len(_spans(size.calls))):
+            while n not in early:
+                k, chunk = rows.get()
+                early[k] = chunk
+            calls, attempts, tags = early.pop(n)
             for row in calls:
                 if row[1] == "campaign":
                     s = stats.setdefault((row[7], row[4]), [0, ""])
@@ -675,10 +695,12 @@ def _unlink(path: Path) -> None:
 def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[str, float],
           texts: Any, indexer: Any, caller: tuple[Any, Any]) -> dict[str, int]:
     """The load itself, in one transaction; the text indexer gets the contacts' texts,
-    ``caller`` is the calls' process and where it puts their statistics."""
+    ``caller`` is the calls' process, the queue of their rows for it and where it puts
+    their statistics."""
     text_col = {"companies": bulk.COMPANY_COLUMNS.index("search_text"),
                 "persons": bulk.PERSON_COLUMNS.index("search_text")}
-    with ctx.Pool(workers, initializer=_init, initargs=(size, seed)) as pool, \
+    caller_process, call_rows, call_stats = caller
+    with ctx.Pool(workers, initializer=_init, initargs=(size, seed, call_rows)) as pool, \
             bulk.bulk_load(db) as loader:
         loader.text_index_elsewhere(*_TEXT_TABLES)
 
@@ -692,6 +714,9 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         person_chunks = pool.imap(_person_rows, _spans(size.persons))
         task_chunks = pool.imap(_task_rows, _spans(size.tasks))
         cc_chunks = pool.imap(_campaign_contact_rows, range(size.campaigns))
+        # Last: the calls' rows, straight to the calls' process.
+        call_chunks = pool.map_async(_send_call_rows, range(len(_spans(size.calls))),
+                                     chunksize=1)
         t = time.perf_counter()
         for rows in company_chunks:
             contacts("companies", bulk.COMPANY_COLUMNS, rows)
@@ -715,10 +740,11 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         timings["campaigns+tasks"] = time.perf_counter() - t
         t = time.perf_counter()
         # Campaign contacts' call count and last call, as Store._refresh_call_stats keeps them.
-        stats = _receive(caller[1], caller[0])
-        caller[0].join()
-        if caller[0].exitcode != 0:
-            raise RuntimeError(f"the calls' process failed (exit code {caller[0].exitcode})")
+        call_chunks.get()  # a worker's error, if any, here
+        stats = _receive(call_stats, caller_process)
+        caller_process.join()
+        if caller_process.exitcode != 0:
+            raise RuntimeError(f"the calls' process failed (exit code {caller_process.exitcode})")
         timings["calls wait"] = time.perf_counter() - t
         t = time.perf_counter()
         loader.copy_tables(_CALL_TABLES, "call_tables")

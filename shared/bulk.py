@@ -297,6 +297,7 @@ def build_tables(path: str, schema: Sequence[str], rows: Iterable[tuple[str, Seq
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA main.synchronous = OFF")
         conn.execute("PRAGMA cache_size = -262144")
+        conn.execute("PRAGMA threads = 2")  # CREATE INDEX may sort in a helper thread
         conn.execute("BEGIN")
         tables = [sql for sql in schema if sql.lstrip().upper().startswith("CREATE TABLE")]
         for sql in tables:

@@ -13,14 +13,14 @@ names, sort and name keys, search text with phone digits): companies through
 ``shared.bulk.company_row``, persons straight as the tuples
 ``shared.bulk.person_row`` makes (tests/bench_smoke/test_generator.py compares
 every row of the small data set). Five processes share the work: two workers
-make the rows, the main process inserts the contacts', tasks' and campaign
-contacts' rows in order in one transaction and builds their indexes, a fourth
-builds the contacts' trigram index from their search texts in a scratch file
-(``bulk.build_text_index``), and a fifth inserts the calls and builds their
-indexes in another (``bulk.build_tables``). Both are copied in at the end, the
-calls' tables as they are (``BulkLoader.copy_tables``). The contacts' indexes
-are built as soon as the contacts are in, while the workers make the calls; the
-calls' work runs at low priority, as nothing waits for it until the end.
+make the rows, the main process inserts them in order in one transaction and
+builds their indexes, except that a fourth builds the contacts' trigram index
+from their search texts in a scratch file (``bulk.build_text_index``), and a
+fifth inserts the calls (not their attempts and tags) and builds their indexes
+in another (``bulk.build_tables``). Both are copied in at the end, the calls'
+table as it is (``BulkLoader.copy_tables``). The contacts' indexes are built as
+soon as the contacts are in, while the workers make the calls; the calls' work
+runs at low priority, as nothing waits for it until the end.
 """
 
 from __future__ import annotations
@@ -550,15 +550,18 @@ def _call_rows(span: tuple[int, int]) -> tuple[list, list, list]:
     return calls, attempts, tags
 
 
-def _send_call_rows(n: int) -> None:
-    """Make the calls' chunk ``n`` (of _spans) and put ``(n, rows)`` on the calls' process's
-    queue, at low priority from then on: the workers make the calls once the contacts
-    are made, while the main process builds the contacts' indexes, which must go first."""
+def _send_call_rows(n: int) -> tuple[list, list]:
+    """Make the calls' chunk ``n`` (of _spans), put ``(n, call rows)`` on the calls'
+    process's queue and return the (attempt rows, tag rows) for the main process, at
+    low priority from then on: the workers make the calls once the contacts are made,
+    while the main process builds the contacts' indexes, which must go first."""
     g = _GEN
     assert g is not None
     if os.nice(0) < 10:
         os.nice(10 - os.nice(0))
-    _CALL_ROWS.put((n, _call_rows(_spans(g.size.calls)[n])))
+    calls, attempts, tags = _call_rows(_spans(g.size.calls)[n])
+    _CALL_ROWS.put((n, calls))
+    return attempts, tags
 
 
 def _task_rows(span: tuple[int, int]) -> list[tuple[Any, ...]]:
@@ -617,9 +620,10 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     texts = ctx.Queue()
     indexer = ctx.Process(target=bulk.build_text_index, args=(str(scratch), text_sql, texts),
                           name="text-index", daemon=True)
-    # The calls are made, inserted and indexed by a process of their own in a scratch
-    # file too, and copied in whole (bulk.BulkLoader.copy_tables): the main process
-    # has the contacts' rows and indexes to do meanwhile.
+    # The calls are inserted and indexed by a process of their own in a scratch file
+    # too, and copied in whole (bulk.BulkLoader.copy_tables): the main process has the
+    # contacts' rows and indexes to do meanwhile, and the calls' attempts and tags
+    # afterwards (it would wait for the calls otherwise).
     call_scratch = Path(f"{path}.calls")
     _unlink(call_scratch)
     call_schema = [r[0] for r in db.conn.execute(
@@ -639,8 +643,8 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     _warm(_GEN)
     timings["warm"] = time.perf_counter() - t
     # Before the load's transaction: ATTACH and PRAGMA foreign_keys cannot happen inside
-    # one. Foreign keys off: they would stop SQLite copying the calls' tables as they are
-    # (the generated rows refer to rows that exist).
+    # one. Foreign keys off: the generated rows refer to rows that exist, and checking
+    # costs a lookup per row and would stop SQLite copying the calls as they are.
     db.conn.execute("ATTACH DATABASE ? AS text_index", (str(scratch),))
     db.conn.execute("ATTACH DATABASE ? AS call_tables", (str(call_scratch),))
     db.conn.execute("PRAGMA foreign_keys = OFF")
@@ -666,7 +670,7 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
 
 
 _TEXT_TABLES = ("companies", "persons")
-_CALL_TABLES = ("calls", "call_attempts", "call_tags")
+_CALL_TABLES = ("calls",)
 
 
 def _build_calls(path: str, size: Size, schema: list[str], rows: Any, done: Any) -> None:
@@ -681,20 +685,18 @@ def _build_calls(path: str, size: Size, schema: list[str], rows: Any, done: Any)
     stats: dict[tuple[str, str], list[Any]] = {}
 
     def chunks():
-        early: dict[int, tuple[list, list, list]] = {}
+        early: dict[int, list] = {}
         for n in range(len(_spans(size.calls))):
             while n not in early:
                 k, chunk = rows.get()
                 early[k] = chunk
-            calls, attempts, tags = early.pop(n)
+            calls = early.pop(n)
             for row in calls:
                 if row[1] == "campaign":
                     s = stats.setdefault((row[7], row[4]), [0, ""])
                     s[0] += 1
                     s[1] = max(s[1], row[20])
             yield "calls", bulk.CALL_COLUMNS, calls
-            yield "call_attempts", bulk.CALL_ATTEMPT_COLUMNS, attempts
-            yield "call_tags", bulk.CALL_TAG_COLUMNS, tags
 
     bulk.build_tables(path, schema, chunks())
     done.put(stats)
@@ -741,9 +743,9 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         person_chunks = pool.imap(_person_rows, _spans(size.persons))
         task_chunks = pool.imap(_task_rows, _spans(size.tasks))
         cc_chunks = pool.imap(_campaign_contact_rows, range(size.campaigns))
-        # Last: the calls' rows, straight to the calls' process.
-        call_chunks = pool.map_async(_send_call_rows, range(len(_spans(size.calls))),
-                                     chunksize=1)
+        # Last: the calls' rows, straight to the calls' process; their attempts and tags
+        # come here.
+        call_chunks = pool.imap(_send_call_rows, range(len(_spans(size.calls))))
         t = time.perf_counter()
         for rows in company_chunks:
             contacts("companies", bulk.COMPANY_COLUMNS, rows)
@@ -766,8 +768,14 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
             loader.insert("tasks", bulk.TASK_COLUMNS, rows)
         timings["campaigns+tasks"] = time.perf_counter() - t
         t = time.perf_counter()
+        for attempts, tags in call_chunks:
+            loader.insert("call_attempts", bulk.CALL_ATTEMPT_COLUMNS, attempts)
+            loader.insert("call_tags", bulk.CALL_TAG_COLUMNS, tags)
+        # Their indexes and the tasks' now, while the calls' process finishes.
+        loader.finish("tasks", "call_attempts", "call_tags")
+        timings["call attempts+tags, indexes"] = time.perf_counter() - t
+        t = time.perf_counter()
         # Campaign contacts' call count and last call, as Store._refresh_call_stats keeps them.
-        call_chunks.get()  # a worker's error, if any, here
         stats = _receive(call_stats, caller_process)
         caller_process.join()
         if caller_process.exitcode != 0:

@@ -188,3 +188,20 @@ def test_name_columns_of_every_name_pair_follow_the_stores_rules():
                                 last_name_key(last, first, name)), (first, last)
             assert cols[4] == f"{first}.{last}".lower().translate(gen._ASCII)
             assert cols[5] == f"{name} {first} {last} ".lower()
+
+
+def test_a_failed_calls_process_fails_the_load_instead_of_hanging(tmp_path, monkeypatch):
+    # The calls are inserted by a process of their own (bench.generate._build_calls);
+    # if it dies, the main process must say so rather than wait for it forever.
+    import os
+
+    import pytest
+
+    import bench.generate as gen
+
+    monkeypatch.setattr(gen, "_build_calls", lambda *args: os._exit(3))
+    path = tmp_path / "broken.db"
+    with pytest.raises(RuntimeError, match="calls"):
+        gen.generate(path, SIZES["tiny"], seed=3, log=lambda *_: None)
+    assert not (tmp_path / "broken.db.calls").exists()
+    assert not (tmp_path / "broken.db.text-index").exists()

@@ -32,6 +32,7 @@ import json
 import multiprocessing
 import os
 import queue
+import resource
 import sys
 import time
 from dataclasses import dataclass, field
@@ -605,11 +606,12 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     path = Path(path)
     if path.exists():
         raise FileExistsError(f"{path} exists already")
-    t0 = time.perf_counter()
+    t0, cpu0 = _clock()
+    children0 = _children_cpu()
     db = connect(path)
     workers = workers or max(1, min(2, os.cpu_count() or 1))
     ctx = multiprocessing.get_context("fork")
-    timings: dict[str, float] = {}
+    timings: dict[str, Any] = {}
     # The contacts' full-text index is built by a process of its own from their search
     # texts, in a scratch file, while this one inserts the rows and builds the other
     # indexes; it is copied in at the end (bulk.copy_text_index).
@@ -637,11 +639,11 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     indexer.start()
     caller.start()
     # While those start: what every worker would otherwise work out for itself.
-    t = time.perf_counter()
+    t = _clock()
     _init(size, seed)
     assert _GEN is not None
     _warm(_GEN)
-    timings["warm"] = time.perf_counter() - t
+    _took(timings, "warm", t)
     # Before the load's transaction: ATTACH and PRAGMA foreign_keys cannot happen inside
     # one. Foreign keys off: the generated rows refer to rows that exist, and checking
     # costs a lookup per row and would stop SQLite copying the calls as they are.
@@ -664,9 +666,19 @@ def generate(path: str | os.PathLike[str], size: Size, seed: int = 1, *,
     db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.conn.close()
     seconds = time.perf_counter() - t0
-    log(f"generated {path} in {seconds:.1f}s: "
-        + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
-    return {"seconds": seconds, "counts": counts, "timings": timings}
+    # This process's CPU seconds per phase, and in all: the workers, the text indexer and
+    # the calls' process have ended and been waited for, so theirs count as children's.
+    cpu = {**timings.pop("cpu", {}), "main": time.process_time() - cpu0,
+           "other processes": _children_cpu() - children0}
+    log(f"generated {path} in {seconds:.1f}s, CPU {cpu['main']:.1f}s here and"
+        f" {cpu['other processes']:.1f}s in the other processes: "
+        + ", ".join(f"{k} {v:.1f}s (CPU {cpu[k]:.1f}s)" for k, v in timings.items()))
+    return {"seconds": seconds, "counts": counts, "timings": timings, "cpu": cpu}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 _TEXT_TABLES = ("companies", "persons")
@@ -716,12 +728,26 @@ def _receive(q: Any, process: Any) -> Any:
                                        f" (exit code {process.exitcode})") from None
 
 
+def _clock() -> tuple[float, float]:
+    """Wall and this process's CPU seconds, for _took."""
+    return time.perf_counter(), time.process_time()
+
+
+def _took(timings: dict[str, Any], phase: str, since: tuple[float, float]) -> None:
+    """Record ``phase``'s wall seconds in ``timings`` and the main process's CPU seconds
+    in ``timings["cpu"]``: with other processes working meanwhile, the CPU time tells
+    where this one's work goes, the wall time where it waits."""
+    wall, cpu = _clock()
+    timings[phase] = wall - since[0]
+    timings.setdefault("cpu", {})[phase] = cpu - since[1]
+
+
 def _unlink(path: Path) -> None:
     for p in (path, Path(f"{path}-journal"), Path(f"{path}-wal"), Path(f"{path}-shm")):
         p.unlink(missing_ok=True)
 
 
-def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[str, float],
+def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[str, Any],
           texts: Any, indexer: Any, caller: tuple[Any, Any]) -> dict[str, int]:
     """The load itself, in one transaction; the text indexer gets the contacts' texts,
     ``caller`` is the calls' process, the queue of their rows for it and where it puts
@@ -746,65 +772,65 @@ def _load(db: Any, size: Size, seed: int, workers: int, ctx: Any, timings: dict[
         # Last: the calls' rows, straight to the calls' process; their attempts and tags
         # come here.
         call_chunks = pool.imap(_send_call_rows, range(len(_spans(size.calls))))
-        t = time.perf_counter()
+        t = _clock()
         for rows in company_chunks:
             contacts("companies", bulk.COMPANY_COLUMNS, rows)
-        timings["companies"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "companies", t)
+        t = _clock()
         for rows in person_chunks:
             contacts("persons", bulk.PERSON_COLUMNS, rows)
         texts.put(None)
-        timings["persons"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "persons", t)
+        t = _clock()
         # The contacts' indexes are built now, while the calls' process works, rather
         # than at the end with it done.
         loader.finish("companies", "persons")
-        timings["contact indexes"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "contact indexes", t)
+        t = _clock()
         loader.insert("campaigns", bulk.CAMPAIGN_COLUMNS, [
             (campaign_id(k), f"Benchmark campaign {k + 1}", "crm", "crm", _NOW, _NOW)
             for k in range(size.campaigns)])
         for rows in task_chunks:
             loader.insert("tasks", bulk.TASK_COLUMNS, rows)
-        timings["campaigns+tasks"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "campaigns+tasks", t)
+        t = _clock()
         for attempts, tags in call_chunks:
             loader.insert("call_attempts", bulk.CALL_ATTEMPT_COLUMNS, attempts)
             loader.insert("call_tags", bulk.CALL_TAG_COLUMNS, tags)
         # Their indexes and the tasks' now, while the calls' process finishes.
         loader.finish("tasks", "call_attempts", "call_tags")
-        timings["call attempts+tags, indexes"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "call attempts+tags, indexes", t)
+        t = _clock()
         # Campaign contacts' call count and last call, as Store._refresh_call_stats keeps them.
         stats = _receive(call_stats, caller_process)
         caller_process.join()
         if caller_process.exitcode != 0:
             raise RuntimeError(f"the calls' process failed (exit code {caller_process.exitcode})")
-        timings["calls wait"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "calls wait", t)
+        t = _clock()
         loader.copy_tables(_CALL_TABLES, "call_tables")
-        timings["calls copy"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "calls copy", t)
+        t = _clock()
         for k, people in enumerate(cc_chunks):
             cid = campaign_id(k)
             loader.insert("campaign_contacts", bulk.CAMPAIGN_CONTACT_COLUMNS, [
                 (cid, None, pid, name, *stats.get((cid, pid), (0, "")), _NOW)
                 for pid, name in people])
-        timings["campaign contacts"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "campaign contacts", t)
+        t = _clock()
         indexer.join()
         if indexer.exitcode != 0:
             raise RuntimeError(f"the text indexer failed (exit code {indexer.exitcode})")
         for table in _TEXT_TABLES:
             loader.copy_text_index(table, "text_index")
-        timings["text index wait+copy"] = time.perf_counter() - t
-        t = time.perf_counter()
+        _took(timings, "text index wait+copy", t)
+        t = _clock()
         loader.conn.execute(
             "INSERT INTO audit_log (at, side, client, entity_type, entity_id, action, changes)"
             " VALUES (?, 'cli', NULL, 'database', 'bench', 'bulk_load', ?)",
             (_NOW, json.dumps({"seed": seed, **size.__dict__})))
         counts = dict(loader.counts)
-    timings["indexes"] = time.perf_counter() - t
+    _took(timings, "indexes", t)
     return counts
 
 

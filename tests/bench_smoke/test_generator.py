@@ -170,3 +170,38 @@ def test_a_text_index_built_elsewhere_must_name_the_rows_it_indexes(tmp_path):
     with pytest.raises(RuntimeError, match="never copied"), bulk.bulk_load(db) as loader:
         loader.text_index_elsewhere("companies")
         loader.insert("companies", bulk.COMPANY_COLUMNS, rows)
+
+
+def test_name_columns_of_every_name_pair_follow_the_stores_rules():
+    # The generator joins a pair's keys from its two names' (bench.generate._name_columns):
+    # every pair it can make must have the keys the Store's rules give the whole name.
+    import bench.generate as gen
+    from shared.collation import last_name_key, sort_key
+    from shared.duplicates import name_key
+    from shared.model import person_display_name
+
+    for first in gen.FIRST:
+        for last in gen.LAST:
+            name = person_display_name(None, first, last)
+            cols = gen._name_columns(first, last)
+            assert cols[:4] == (name, name_key(name), sort_key(name),
+                                last_name_key(last, first, name)), (first, last)
+            assert cols[4] == f"{first}.{last}".lower().translate(gen._ASCII)
+            assert cols[5] == f"{name} {first} {last} ".lower()
+
+
+def test_a_failed_calls_process_fails_the_load_instead_of_hanging(tmp_path, monkeypatch):
+    # The calls are inserted by a process of their own (bench.generate._build_calls);
+    # if it dies, the main process must say so rather than wait for it forever.
+    import os
+
+    import pytest
+
+    import bench.generate as gen
+
+    monkeypatch.setattr(gen, "_build_calls", lambda *args: os._exit(3))
+    path = tmp_path / "broken.db"
+    with pytest.raises(RuntimeError, match="calls"):
+        gen.generate(path, SIZES["tiny"], seed=3, log=lambda *_: None)
+    assert not (tmp_path / "broken.db.calls").exists()
+    assert not (tmp_path / "broken.db.text-index").exists()

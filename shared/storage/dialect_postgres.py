@@ -116,8 +116,14 @@ class PostgresDialect:
         yet is sent without waiting for its answer, so the writes of a call and the
         BEGIN, SAVEPOINT and COMMIT around them cost no round trip of their own.
         Reading a result waits for it (and for everything sent before it)."""
-        with self.conn.raw.pipeline() as pipe:
-            yield pipe
+        conn = self.conn
+        outer = conn.pipelining
+        conn.start_pipeline()
+        try:
+            with conn.raw.pipeline() as pipe:
+                yield pipe
+        finally:
+            conn.pipelining = outer
 
     def settle(self, *, quiet: bool = False) -> None:
         """Wait for every statement sent in pipeline mode; the first that failed

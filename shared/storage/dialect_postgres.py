@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,21 @@ def fold(expr: str) -> str:
 def like_escape(text: str) -> str:
     """``text`` with LIKE's wildcards escaped (the queries say ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@lru_cache(maxsize=8)
+def _exact_or_prefix_sql(exact_sql: str, companies_sql: str) -> str:
+    """The caller lookup's one statement (PostgresDialect.exact_or_prefix), built once."""
+    return f"""WITH exact AS MATERIALIZED ({exact_sql})
+                SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
+                UNION ALL
+                SELECT NULL, NULL, NULL, prefix.company_id, prefix.company_name, prefix.company_dnc,
+                       'prefix', 2, prefix.phone, prefix.phone2
+                FROM ({companies_sql}
+                      WHERE c.phone = ANY(string_to_array(:prefixes, ','))
+                      OR c.phone2 = ANY(string_to_array(:prefixes, ','))) prefix
+                WHERE NOT EXISTS (SELECT 1 FROM exact)
+                ORDER BY rank, person_name, company_name"""
 
 
 class _NoFile:
@@ -148,17 +164,11 @@ class PostgresDialect:
         """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
         a round trip to the server costs more than the statement. The companies' part
         runs only when the exact part found nothing (a one-time filter)."""
+        # The prefixes go as one text, split by the server: psycopg's array dumper
+        # (Python, a regex per element) cost more than the rest of the parameters.
         rows = self.conn.execute(
-            f"""WITH exact AS MATERIALIZED ({exact_sql})
-                SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
-                UNION ALL
-                SELECT NULL, NULL, NULL, prefix.company_id, prefix.company_name, prefix.company_dnc,
-                       'prefix', 2, prefix.phone, prefix.phone2
-                FROM ({companies_sql} WHERE c.phone = ANY(:prefixes)
-                      OR c.phone2 = ANY(:prefixes)) prefix
-                WHERE NOT EXISTS (SELECT 1 FROM exact)
-                ORDER BY rank, person_name, company_name""",
-            {"n": number, "prefixes": prefixes}).fetchall()
+            _exact_or_prefix_sql(exact_sql, companies_sql),
+            {"n": number, "prefixes": ",".join(prefixes)}).fetchall()
         if rows and rows[0]["rank"] == 2:
             return [], rows
         return rows, []

@@ -127,32 +127,19 @@ class PostgresDialect:
             conn.execute("COMMIT")
 
     @contextmanager
-    def pipeline(self) -> Iterator[Any]:
+    def pipeline(self) -> Iterator[None]:
         """Pipeline mode for a batch of writes: a statement whose result nobody reads
         yet is sent without waiting for its answer, so the writes of a call and the
         BEGIN, SAVEPOINT and COMMIT around them cost no round trip of their own.
         Reading a result waits for it (and for everything sent before it)."""
-        conn = self.conn
-        outer = conn.pipelining
-        conn.start_pipeline()
-        try:
-            with conn.raw.pipeline() as pipe:
-                yield pipe
-        finally:
-            conn.pipelining = outer
+        with self.conn.pipeline():
+            yield
 
     def settle(self, *, quiet: bool = False) -> None:
         """Wait for every statement sent in pipeline mode; the first that failed
         raises here (unless ``quiet``), so a write's error is its own, not the next
         one's. Costs nothing outside a pipeline or when nothing is outstanding."""
-        pipe = self.conn.raw._pipeline
-        if pipe is None or not (pipe.command_queue or pipe.result_queue):
-            return
-        try:
-            pipe.sync()
-        except Exception:
-            if not quiet:
-                raise
+        self.conn.settle(quiet=quiet)
 
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row (by id) until commit before reading it for an update, so that

@@ -42,7 +42,11 @@ from tests.pg.round_trips import RoundTrips  # noqa: E402
 def ns_of(pid: int) -> int:
     """CPU nanoseconds a process (all its threads) has run, from schedstat."""
     total = 0
-    for task in Path(f"/proc/{pid}/task").iterdir():
+    try:
+        tasks = list(Path(f"/proc/{pid}/task").iterdir())
+    except OSError:
+        return 0  # it ended meanwhile (a backend whose client went away)
+    for task in tasks:
         try:
             total += int((task / "schedstat").read_text().split()[0])
         except (OSError, ValueError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -151,14 +151,26 @@ class PostgresDialect:
         """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
         a round trip to the server costs more than the statement. The companies' part
         runs only when the exact part found nothing (a one-time filter)."""
+        return self.exact_or_prefix_many(exact_sql, companies_sql, [(number, prefixes)])[0]
+
+    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str,
+                             lookups: list[tuple[str, list[str]]]
+                             ) -> list[tuple[list[Any], list[Any]]]:
+        """``exact_or_prefix`` for several ``(number, prefixes)``: their statements sent
+        together in pipeline mode (one round trip and one wake-up of the server for
+        all, see crm_api's GroupLookup)."""
+        sql = _exact_or_prefix_sql(exact_sql, companies_sql)
         # The prefixes go as one text, split by the server: psycopg's array dumper
         # (Python, a regex per element) cost more than the rest of the parameters.
-        rows = self.conn.execute(
-            _exact_or_prefix_sql(exact_sql, companies_sql),
-            {"n": number, "prefixes": ",".join(prefixes)}).fetchall()
-        if rows and rows[0]["rank"] == 2:
-            return [], rows
-        return rows, []
+        out = []
+        # One alone needs no pipeline (entering and leaving it is work of its own).
+        with self.pipeline() if len(lookups) > 1 else nullcontext():
+            sent = [self.conn.execute(sql, {"n": number, "prefixes": ",".join(prefixes)})
+                    for number, prefixes in lookups]
+            for cur in sent:
+                rows = cur.fetchall()
+                out.append(([], rows) if rows and rows[0]["rank"] == 2 else (rows, []))
+        return out
 
     def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
                    ) -> None:

@@ -37,5 +37,5 @@ class SearchContacts:
         validate_body("/contacts/search", "post", body)
         # The schema's pattern lets a trailing newline through (Python's "$"); this does not.
         number = check_e164(body["query"]["phoneNumber"], "query.phoneNumber")
-        matches = self.ctx.store().lookup_phone(number)
+        matches = self.ctx.lookup_phone(number)
         resp.media = {"contacts": [serialize.contact(m.contact) for m in matches]}

@@ -11,9 +11,11 @@ import falcon
 
 from shared.errors import ValidationError
 from shared.group_commit import GroupCommit
+from shared.group_lookup import GroupLookup
 from shared.model import Actor
 from shared.settings import API_KEY
-from shared.store import Store
+from shared.storage.address import PgUrl
+from shared.store import PhoneMatch, Store
 from shared.stores import ThreadStores
 
 if TYPE_CHECKING:
@@ -52,10 +54,20 @@ class ApiContext:
     # Posted calls and hand-outs are group-committed on one writer connection:
     # one transaction and one fsync per batch, and a page cache that stays warm.
     writes: GroupCommit = field(init=False)
+    # On PostgreSQL, caller lookups arriving together share one round trip
+    # (shared.group_lookup); None on SQLite, where a lookup is a call in this process.
+    lookups: GroupLookup | None = field(init=False)
 
     def __post_init__(self) -> None:
         self.writes = GroupCommit(self.stores.open_store,
                                   discard_store=self.stores.discard)
+        self.lookups = GroupLookup() if isinstance(self.stores.path, PgUrl) else None
+
+    def lookup_phone(self, number: str) -> list[PhoneMatch]:
+        """The caller lookup, on the calling thread's store (grouped on PostgreSQL)."""
+        if self.lookups is None:
+            return self.store().lookup_phone(number)
+        return self.lookups.lookup_phone(self.store(), number)
 
     def store(self) -> Store:
         """The calling thread's store."""

@@ -1265,6 +1265,7 @@ def migrate_postgres(db: Any) -> int:
                 conn.execute(f"CREATE TABLE {PG_SCHEMA_TABLE} (version INTEGER NOT NULL)")
             # No parameters: psycopg sends the text as one simple query, every statement.
             conn.raw.execute(MIGRATIONS[version - 1].postgres_sql)  # type: ignore[attr-defined]
+            conn.schema_changed()  # type: ignore[attr-defined]
             conn.execute(f"INSERT INTO {PG_SCHEMA_TABLE} (version) VALUES (?)", (version,))
             conn.execute("COMMIT")
         except BaseException:

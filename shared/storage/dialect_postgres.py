@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,21 @@ def fold(expr: str) -> str:
 def like_escape(text: str) -> str:
     """``text`` with LIKE's wildcards escaped (the queries say ESCAPE '\\')."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@lru_cache(maxsize=8)
+def _exact_or_prefix_sql(exact_sql: str, companies_sql: str) -> str:
+    """The caller lookup's one statement (PostgresDialect.exact_or_prefix), built once."""
+    return f"""WITH exact AS MATERIALIZED ({exact_sql})
+                SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
+                UNION ALL
+                SELECT NULL, NULL, NULL, prefix.company_id, prefix.company_name, prefix.company_dnc,
+                       'prefix', 2, prefix.phone, prefix.phone2
+                FROM ({companies_sql}
+                      WHERE c.phone = ANY(string_to_array(:prefixes, ','))
+                      OR c.phone2 = ANY(string_to_array(:prefixes, ','))) prefix
+                WHERE NOT EXISTS (SELECT 1 FROM exact)
+                ORDER BY rank, person_name, company_name"""
 
 
 class _NoFile:
@@ -111,26 +127,19 @@ class PostgresDialect:
             conn.execute("COMMIT")
 
     @contextmanager
-    def pipeline(self) -> Iterator[Any]:
+    def pipeline(self) -> Iterator[None]:
         """Pipeline mode for a batch of writes: a statement whose result nobody reads
         yet is sent without waiting for its answer, so the writes of a call and the
         BEGIN, SAVEPOINT and COMMIT around them cost no round trip of their own.
         Reading a result waits for it (and for everything sent before it)."""
-        with self.conn.raw.pipeline() as pipe:
-            yield pipe
+        with self.conn.pipeline():
+            yield
 
     def settle(self, *, quiet: bool = False) -> None:
         """Wait for every statement sent in pipeline mode; the first that failed
         raises here (unless ``quiet``), so a write's error is its own, not the next
         one's. Costs nothing outside a pipeline or when nothing is outstanding."""
-        pipe = self.conn.raw._pipeline
-        if pipe is None or not (pipe.command_queue or pipe.result_queue):
-            return
-        try:
-            pipe.sync()
-        except Exception:
-            if not quiet:
-                raise
+        self.conn.settle(quiet=quiet)
 
     def lock_row(self, table: str, row_id: str) -> None:
         """Hold one row (by id) until commit before reading it for an update, so that
@@ -143,20 +152,27 @@ class PostgresDialect:
         """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
         a round trip to the server costs more than the statement. The companies' part
         runs only when the exact part found nothing (a one-time filter)."""
-        rows = self.conn.execute(
-            f"""WITH exact AS MATERIALIZED ({exact_sql})
-                SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
-                UNION ALL
-                SELECT NULL, NULL, NULL, prefix.company_id, prefix.company_name, prefix.company_dnc,
-                       'prefix', 2, prefix.phone, prefix.phone2
-                FROM ({companies_sql} WHERE c.phone = ANY(:prefixes)
-                      OR c.phone2 = ANY(:prefixes)) prefix
-                WHERE NOT EXISTS (SELECT 1 FROM exact)
-                ORDER BY rank, person_name, company_name""",
-            {"n": number, "prefixes": prefixes_of(number)}).fetchall()
-        if rows and rows[0]["rank"] == 2:
-            return [], rows
-        return rows, []
+        return self.exact_or_prefix_many(exact_sql, companies_sql,
+                                         [(number, prefixes_of(number))])[0]
+
+    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str,
+                             lookups: list[tuple[str, list[str]]]
+                             ) -> list[tuple[list[Any], list[Any]]]:
+        """``exact_or_prefix`` for several ``(number, prefixes)``: their statements sent
+        together in pipeline mode (one round trip and one wake-up of the server for
+        all, see crm_api's GroupLookup)."""
+        sql = _exact_or_prefix_sql(exact_sql, companies_sql)
+        # The prefixes go as one text, split by the server: psycopg's array dumper
+        # (Python, a regex per element) cost more than the rest of the parameters.
+        out = []
+        # One alone needs no pipeline (entering and leaving it is work of its own).
+        with self.pipeline() if len(lookups) > 1 else nullcontext():
+            sent = [self.conn.execute(sql, {"n": number, "prefixes": ",".join(prefixes)})
+                    for number, prefixes in lookups]
+            for cur in sent:
+                rows = cur.fetchall()
+                out.append(([], rows) if rows and rows[0]["rank"] == 2 else (rows, []))
+        return out
 
     def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
                    ) -> None:

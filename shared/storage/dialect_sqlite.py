@@ -136,6 +136,14 @@ class SqliteDialect:
             f"{companies_sql} WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})",
             prefixes + prefixes).fetchall()
 
+    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str,
+                             lookups: list[tuple[str, list[str]]]
+                             ) -> list[tuple[list[Any], list[Any]]]:
+        """``exact_or_prefix`` for each ``(number, prefixes)``, one after the other."""
+        return [self.exact_or_prefix(exact_sql, number, companies_sql,
+                                     lambda _number, prefixes=prefixes: prefixes)
+                for number, prefixes in lookups]
+
     def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
                    ) -> None:
         """Insert each ``(table, columns, rows)`` group: a multi-row INSERT per table."""

@@ -53,6 +53,22 @@ def prefix_lookup_sql(count: int) -> str:
     return f"{PREFIX_SELECT} WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})"
 
 
+def _matches(number: str, rows: list[Any], candidates_rows: list[Any]) -> list[PhoneMatch]:
+    """A lookup's answer from its rows: the exact matches, else the company whose number
+    is the longest of its switchboard prefixes (then by name)."""
+    if rows:
+        return [PhoneMatch(row_view(r), r["reason"], number) for r in rows]
+    if not candidates_rows:
+        return []
+    wanted = set(switchboard_prefixes(number))
+    candidates = [(n, r) for r in candidates_rows for n in (r["phone"], r["phone2"])
+                  if n in wanted]
+    if not candidates:
+        return []
+    number_, row = min(candidates, key=lambda c: (-len(c[0]), c[1]["company_name"]))
+    return [PhoneMatch(row_view(row), "prefix", number_)]
+
+
 class LookupRepository(Repository):
     """Read-only: the phone lookup Apollo asks on every ring, and the desktop's search."""
 
@@ -66,19 +82,18 @@ class LookupRepository(Repository):
         """
         # The exact matches, else the companies with a prefix of the number: the
         # dialect's (one statement, one round trip, on PostgreSQL).
-        rows, candidates_rows = self.d.exact_or_prefix(LOOKUP_SQL, number, PREFIX_SELECT,
-                                                       switchboard_prefixes)
-        if rows:
-            return [PhoneMatch(row_view(r), r["reason"], number) for r in rows]
-        if not candidates_rows:
-            return []
-        rows = candidates_rows
-        wanted = set(switchboard_prefixes(number))
-        candidates = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
-        if not candidates:
-            return []
-        number_, row = min(candidates, key=lambda c: (-len(c[0]), c[1]["company_name"]))
-        return [PhoneMatch(row_view(row), "prefix", number_)]
+        rows, candidates = self.d.exact_or_prefix(LOOKUP_SQL, number, PREFIX_SELECT,
+                                                  switchboard_prefixes)
+        return _matches(number, rows, candidates)
+
+    def lookup_phones(self, numbers: list[str]) -> list[list[PhoneMatch]]:
+        """``lookup_phone`` for each of ``numbers``, in one round trip on PostgreSQL."""
+        wanted = [(number, switchboard_prefixes(number)) for number in numbers]
+        # The exact matches, else the companies with a prefix of the number: the
+        # dialect's (one statement a number, all sent at once, on PostgreSQL).
+        found = self.d.exact_or_prefix_many(LOOKUP_SQL, PREFIX_SELECT, wanted)
+        return [_matches(number, rows, candidates)
+                for number, (rows, candidates) in zip(numbers, found, strict=True)]
 
     def nearest_numbers(self, number: str, limit: int = 5) -> list[PhoneMatch]:
         """Stored numbers that share the longest leading digits with ``number``.

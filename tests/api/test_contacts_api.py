@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
+import requests
 
 from shared.model import Actor, ContactRef
 
@@ -122,3 +125,39 @@ def test_show_errors(api, body, status, message):
     r = api.post("/contacts/show", body)
     assert r.status_code == status
     assert message in r.json()["message"]
+
+
+def test_eight_agents_looking_up_at_once_each_get_their_callers(api):
+    """On PostgreSQL lookups arriving together share one round trip (shared.group_lookup);
+    every agent still gets the contacts of its own number, and a number saved a moment
+    ago is found at once (nothing is kept between lookups)."""
+    phones = [unique_phone() for _ in range(8)]
+    ids = [api.person(None, firstName="Agent", lastName=f"Caller {k}", phone=p)
+           for k, p in enumerate(phones)]
+    wrong: list[str] = []
+    start = threading.Barrier(8)
+
+    def agent(k: int) -> None:
+        with requests.Session() as s:
+            s.headers.update(api.session.headers)
+            start.wait()
+            for i in range(25):
+                n = (k + i) % len(phones)
+                r = s.post(api.url + "/contacts/search",
+                           json={"query": {"phoneNumber": phones[n]}}, timeout=30)
+                got = [c["person"]["id"] for c in r.json().get("contacts", [])]
+                if r.status_code != 200 or got != [ids[n]]:
+                    wrong.append(f"{phones[n]}: {r.status_code} {got}")
+
+    threads = [threading.Thread(target=agent, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not wrong, wrong[:3]
+    phone = unique_phone()
+    assert api.post("/contacts/search", {"query": {"phoneNumber": phone}}).json() == {
+        "contacts": []}
+    pid = api.person(None, firstName="Just", lastName="Saved", phone=phone)
+    r = api.post("/contacts/search", {"query": {"phoneNumber": phone}})
+    assert [c["person"]["id"] for c in r.json()["contacts"]] == [pid]

@@ -465,15 +465,17 @@ def main() -> int:
     D = 2.0 if args.quick else 8.0  # seconds per load row
     SIM = 6.0 if args.quick else 60.0
     SCROLL = 15.0 if args.quick else 240.0
-    if hasattr(os, "sched_setaffinity") and TASKSET and os.cpu_count() and os.cpu_count() > 1:
-        os.sched_setaffinity(0, {CLIENT_CORE})
     OUT.mkdir(parents=True, exist_ok=True)
 
     t = time.perf_counter()
+    # Made on every core, before this process takes the load client's core (its
+    # processes would inherit that one core).
     cached = generate.cached(args.size, args.seed, log=log)
     gen_info = OUT / (cached.stem + ".json")
     gen_seconds = json.loads(gen_info.read_text())["seconds"] if gen_info.exists() else None
     log(f"database {cached} ready ({time.perf_counter() - t:.1f}s)")
+    if hasattr(os, "sched_setaffinity") and TASKSET and os.cpu_count() and os.cpu_count() > 1:
+        os.sched_setaffinity(0, {CLIENT_CORE})
     work = OUT / "work.db"
     for p in (work, Path(f"{work}-wal"), Path(f"{work}-shm")):
         p.unlink(missing_ok=True)

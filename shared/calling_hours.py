@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import NotFound, ValidationError
 from .local_time import in_hours, local_times
+from .storage.rows import CALLABLE_SQL
 from .texts import Text
 
 _HHMM = re.compile(r"^([01][0-9]|2[0-3]):([0-5][0-9])\Z")
@@ -89,13 +90,12 @@ def first_callable(conn: Any, campaign_id: str, hours: CallingHours,
     after = 0
     while True:
         rows = conn.execute(
-            """SELECT cc.pk, p.phone AS p1, p.phone2 AS p2, c.phone AS c1, c.phone2 AS c2
+            f"""SELECT cc.pk, p.phone AS p1, p.phone2 AS p2, c.phone AS c1, c.phone2 AS c2
                FROM campaign_contacts cc
                LEFT JOIN persons p ON p.id = cc.person_id
                LEFT JOIN companies c ON c.id = coalesce(cc.company_id, p.company_id)
                WHERE cc.campaign_id = ? AND cc.handed_out_until = ''
-                 AND coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call
-                                   ELSE c.do_not_call END, 0) = 0
+                 AND {CALLABLE_SQL}
                 """ + extra + """
                ORDER BY cc.call_count, cc.last_call_at, cc.sort_name, cc.pk
                LIMIT ? OFFSET ?""", (campaign_id, PAGE, after)).fetchall()

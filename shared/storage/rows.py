@@ -34,6 +34,15 @@ COMPANY_CONTACT_SELECT = """
     c.id AS company_id, c.display_name AS company_name, c.do_not_call AS company_dnc
 """
 
+# A contact of CONTACT_SELECT's joins (``persons p``, ``companies c``) that may be called:
+# the person's flag, else the company's. Written on the columns themselves: PostgreSQL
+# guessed ``coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call ELSE c.do_not_call
+# END, 0) = 0`` true for 1 row in 200, so it read every match and sorted them instead of
+# walking the index in the page's order to the first ones (a campaign's tasks: 3 ms
+# instead of 0.3, the dialer's hand-out: 12 ms instead of 0.1).
+CALLABLE_SQL = ("(p.id IS NULL OR p.do_not_call = 0)"
+                " AND (p.id IS NOT NULL OR c.do_not_call IS NULL OR c.do_not_call = 0)")
+
 
 @dataclass
 class PhoneMatch:

@@ -12,7 +12,7 @@ from ..texts import Text
 from ..timeutil import to_db
 from .base import Repository
 from .contacts import UNSET
-from .rows import CONTACT_SELECT, row_view
+from .rows import CALLABLE_SQL, CONTACT_SELECT, row_view
 
 TASK_SELECT = f"""
     SELECT t.id, t.campaign_id, t.timestamp, t.scheduled, t.annotation, t.closed_at,
@@ -84,8 +84,7 @@ class TasksRepository(Repository):
             # Like campaign contacts and next: a do-not-call contact's tasks are not
             # handed to the dialer (they stay open, and come back if the flag is lifted).
             # Where the campaign needs consent, only consenting contacts' (shared.consent).
-            where.append("coalesce(CASE WHEN p.id IS NOT NULL THEN p.do_not_call"
-                         " ELSE c.do_not_call END, 0) = 0"
+            where.append(CALLABLE_SQL
                          + consent.campaign_filter(self.uow, campaign_id, "t.person_id",
                                                    "t.company_id"))
         if scheduled is not None:

@@ -12,6 +12,8 @@ plan it prepared, on the bench generator's data, analysed.
 
 from __future__ import annotations
 
+import json
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -27,7 +29,7 @@ from shared.store import Store
 @pytest.fixture(scope="module")
 def store(pg_url, tmp_path_factory):
     path = tmp_path_factory.mktemp("plans") / "small.db"
-    generate(path, SIZES["tiny"], seed=5, log=lambda *_: None)
+    generate(path, SIZES["small"], seed=5, log=lambda *_: None)
     source, target = Store(connect(path)), Store(connect(pg_url))
     try:
         copy_database(source, target, with_key=True)
@@ -80,3 +82,45 @@ def test_the_hand_out_of_next_walks_the_campaign_index(store) -> None:
     assert "campaign_contacts_next" in plan, plan
     assert "Seq Scan on persons" not in plan, plan
     assert "Sort" not in plan, plan
+
+
+def test_a_campaigns_tasks_for_the_dialer_are_not_thought_mostly_do_not_call(store) -> None:
+    # The same do-not-call test in GET /campaigns/{id}/tasks: on the bench's full data
+    # PostgreSQL expected 2 of a week's 469 open tasks to pass it (445 did), read every
+    # one of them with its person and company and sorted them for a page of 50 (3 ms
+    # instead of 0.4). Here, on less data, the plan is the same either way; what made
+    # it wrong is PostgreSQL's guess of how many pass, checked on the prepared plan.
+    from bench.generate import EPOCH
+
+    frm = EPOCH - timedelta(days=2)
+    seen = _recorded(store, lambda: store.open_tasks(campaign_id(0), start=frm,
+                                                     end=frm + timedelta(days=7), limit=50))
+    [page] = [(s, p) for s, p in seen if "FROM tasks t" in s]
+    passed, before = _filter_estimate(store, *page, "do_not_call")
+    assert passed >= before / 2, (passed, before)
+
+
+def _filter_estimate(store: Store, sql: str, params: Any, word: str) -> tuple[float, float]:
+    """The rows PostgreSQL expects out of the node whose filter mentions ``word`` and
+    into it (its largest input), planning ``sql`` for these parameters."""
+    query, names = numbered(sql, isinstance(params, dict))
+    values = [params[n] for n in names] if isinstance(params, dict) else list(params)
+    raw = store.conn.raw
+    raw.execute("BEGIN")
+    try:
+        raw.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+        raw.execute(b"PREPARE generic_plan_probe AS " + query)
+        explain = pgsql.SQL("EXPLAIN (FORMAT JSON) EXECUTE generic_plan_probe ({})").format(
+            pgsql.SQL(", ").join(pgsql.Literal(v) for v in values))
+        plan = raw.execute(explain).fetchone()[0]
+    finally:
+        raw.execute("ROLLBACK")
+        raw.execute("DEALLOCATE generic_plan_probe")
+    plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
+    nodes = [plan]
+    while nodes:
+        node = nodes.pop()
+        if word in node.get("Filter", "") + node.get("Join Filter", ""):
+            return node["Plan Rows"], max(c["Plan Rows"] for c in node["Plans"])
+        nodes.extend(node.get("Plans", ()))
+    raise AssertionError(f"no filter on {word}: {plan}")

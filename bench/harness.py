@@ -404,6 +404,18 @@ def measure_postgres(url: str, mix: list[str], classes: dict[str, list[str]], wo
             f"unique {r.unique}")
     finally:
         server.stop()
+    # The reference on PostgreSQL: a bare Falcon + Waitress + psycopg server running the
+    # store's lookup statement, so the PostgreSQL rows have their own measure of what
+    # Callsheet's layers cost there (and of what the engine costs beside SQLite).
+    rport = free_port()
+    ref = Server([PY, "-m", "bench.reference", url, str(rport)], rport,
+                 OUT / "reference-pg.log")
+    try:
+        m = measure_lookups(rport, ref.pid, mix, classes, seconds, seconds / 4)
+        log_lookups("PostgreSQL reference", m, seconds)
+        out["pg_reference8"] = m["mix8"]
+    finally:
+        ref.stop()
     # Durable calls wait for the WAL on disk: at least one sync per group-committed batch
     # (at most MAX_BATCH calls), where synchronous_commit=off would leave it to the WAL
     # writer (a few a second). Counted once the server's backends have ended.
@@ -749,6 +761,13 @@ def main() -> int:
             base.rate if base else None, "the SQLite row above", ">= 0.7x SQLite",
             ratio is not None and ratio >= 0.7 and not r.errors, ratio=ratio,
             note=f"errors {r.errors}")
+        rr = results["pg_reference8"]
+        r = results["pg_search8"]
+        add("  same vs a bare server on PostgreSQL", r.rate, "req/s", rr.rate,
+            "bare Falcon+Waitress+psycopg, same SQL", ">= 0.85x",
+            rr.rate > 0 and r.rate / rr.rate >= 0.85 and not r.errors,
+            note=f"the bare server: {rr.rate / base.rate:.2f}x SQLite" if base and base.rate
+            else "")
         pg, floors_pg = results["pg_lookups"], results["pg_floors"]
         floor = floors_pg["lookup_p99_ms"]
         for name in MIX:

@@ -1,6 +1,6 @@
 """The bench's reference: a bare Falcon + Waitress server for the caller lookup.
 
-    .venv/bin/python -m bench.reference DB PORT
+    .venv/bin/python -m bench.reference DB PORT      (DB: a file, or a postgresql:// URL)
 
 ``POST /contacts/search`` with the store's own lookup SQL (exact numbers, then
 the switchboard prefix rule) and the API's response shape, and nothing else: no
@@ -55,10 +55,42 @@ class Search:
         resp.media = {"contacts": [_contact(r) for r in rows]}
 
 
+class PgSearch:
+    """The same on PostgreSQL: the store's one lookup statement (exact numbers, else the
+    switchboard prefixes), a connection per thread, prepared from the first run."""
+
+    def __init__(self, url: str) -> None:
+        from shared.storage.dialect_postgres import exact_or_prefix_sql
+        from shared.storage.lookup import PREFIX_SELECT
+        from shared.storage.postgres import translate
+
+        self.url = url
+        self.sql = translate(exact_or_prefix_sql(LOOKUP_SQL, PREFIX_SELECT), True)
+
+    def on_post(self, req: falcon.Request, resp: falcon.Response) -> None:
+        number = req.get_media()["query"]["phoneNumber"]
+        conn = getattr(_local, "pg", None)
+        if conn is None:
+            import psycopg
+            from psycopg.rows import dict_row
+
+            conn = _local.pg = psycopg.connect(self.url, autocommit=True, row_factory=dict_row,
+                                               prepare_threshold=0)
+        prefixes = switchboard_prefixes(number)
+        rows = conn.execute(self.sql, {"n": number, "prefixes": ",".join(prefixes)}).fetchall()
+        if rows and rows[0]["rank"] == 2:
+            wanted = set(prefixes)
+            found = [(n, r) for r in rows for n in (r["phone"], r["phone2"]) if n in wanted]
+            rows = [min(found, key=lambda f: (-len(f[0]), f[1]["company_name"]))[1]] if found \
+                else []
+        resp.media = {"contacts": [_contact(r) for r in rows]}
+
+
 def main() -> None:
     path, port = sys.argv[1], int(sys.argv[2])
     app = falcon.App()
-    app.add_route("/contacts/search", Search(path))
+    app.add_route("/contacts/search",
+                  PgSearch(path) if path.startswith("postgresql://") else Search(path))
     # As many worker threads as the API server has (crm_api.server.WAITRESS_OPTIONS).
     serve(app, host="127.0.0.1", port=port, threads=12, asyncore_use_poll=True,
           _quiet=True)

@@ -45,7 +45,7 @@ def like_escape(text: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _exact_or_prefix_sql(exact_sql: str, companies_sql: str) -> str:
+def exact_or_prefix_sql(exact_sql: str, companies_sql: str) -> str:
     """The caller lookup's one statement (PostgresDialect.exact_or_prefix), built once."""
     return f"""WITH exact AS MATERIALIZED ({exact_sql})
                 SELECT exact.*, NULL AS phone, NULL AS phone2 FROM exact
@@ -161,7 +161,7 @@ class PostgresDialect:
         """``exact_or_prefix`` for several ``(number, prefixes)``: their statements sent
         together in pipeline mode (one round trip and one wake-up of the server for
         all, see crm_api's GroupLookup)."""
-        sql = _exact_or_prefix_sql(exact_sql, companies_sql)
+        sql = exact_or_prefix_sql(exact_sql, companies_sql)
         # The prefixes go as one text, split by the server: psycopg's array dumper
         # (Python, a regex per element) cost more than the rest of the parameters.
         out = []

@@ -158,20 +158,12 @@ class BulkLoader:
         fts = f"{table}_fts"
         done = self._text_indexed.get(table)
         if done is None:
-            self._fast_fts(fts)
             done = 0
         top = self.conn.execute(f"SELECT max(pk) FROM {table}").fetchone()[0] or 0
         if top > done:
             self.conn.execute(f"INSERT INTO {fts}(rowid, search_text)"
                               f" SELECT pk, search_text FROM {table} WHERE pk > ?", (done,))
         self._text_indexed[table] = top
-
-    def _fast_fts(self, fts: str) -> None:
-        # One merge at the end is cheaper than merging as the segments pile up, and
-        # a large in-memory hash (256 MiB instead of 1 MiB) writes far fewer segments
-        # to merge: a million persons' trigram index in 15 s instead of 21 s.
-        self.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 0)")
-        self.conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {1 << 28})")
 
     def text_index_elsewhere(self, *tables: str) -> None:
         """Leave ``tables``' full-text index to another process (``build_text_index``):
@@ -237,16 +229,15 @@ class BulkLoader:
             if table in self._text_indexed:
                 self.index_text(table)  # the rows inserted since the last call
             else:
-                self._fast_fts(fts)
                 self.conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')")
-            _end_fast_fts(self.conn, fts)
 
 
-def _end_fast_fts(conn: sqlite3.Connection, fts: str) -> None:
-    """Merge a loaded full-text index into one segment; FTS5's defaults for later writes."""
-    conn.execute(f"INSERT INTO {fts}({fts}) VALUES ('optimize')")
-    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('hashsize', {1 << 20})")
-    conn.execute(f"INSERT INTO {fts}({fts}, rank) VALUES ('automerge', 4)")
+# Full-text indexes are loaded with FTS5's own settings (a 1 MiB hash, merging as the
+# segments pile up), not merged into one segment at the end (automerge off, a 256 MiB
+# hash, then 'optimize': 15 s instead of 21 s for a million persons' trigram index).
+# One large segment low in FTS5's levels made the database's later writes stall: the
+# 15th new person merged the whole index in its transaction (3 s at a million persons),
+# the 336th again, so writes waiting behind it ran out of the busy timeout (503s).
 
 
 def build_text_index(path: str, tables: dict[str, str], chunks: Any) -> None:
@@ -269,15 +260,10 @@ def build_text_index(path: str, tables: dict[str, str], chunks: Any) -> None:
         for table, sql in tables.items():
             conn.execute(f"CREATE TABLE {table} (pk INTEGER PRIMARY KEY, search_text TEXT)")
             conn.execute(sql)
-        loader = BulkLoader(conn)
-        for table in tables:
-            loader._fast_fts(f"{table}_fts")
         while (chunk := chunks.get()) is not None:
             table, first, texts = chunk
             conn.executemany(f"INSERT INTO {table}_fts(rowid, search_text) VALUES (?, ?)",
                              zip(range(first, first + len(texts)), texts, strict=True))
-        for table in tables:
-            _end_fast_fts(conn, f"{table}_fts")
         conn.execute("COMMIT")
     finally:
         conn.close()

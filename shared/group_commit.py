@@ -14,11 +14,11 @@ return, so a write is acknowledged only once it is on disk, as before.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from .batches import Batches, Pending
 from .database import spoils_connection
 from .store import Store
 
@@ -27,14 +27,9 @@ MAX_BATCH = 64
 
 
 @dataclass(eq=False)
-class _Pending:
+class _Pending(Pending):
     work: Callable[[Store], Any]
     durable: bool
-    outcome: Any = None
-    done: bool = False
-    # Held until the write is done or its thread is to write the next batch: each
-    # waiting thread is woken once, not every thread at every commit.
-    wake: threading.Lock = field(default_factory=threading.Lock)
 
 
 class GroupCommit:
@@ -51,9 +46,7 @@ class GroupCommit:
         self._open_store = open_store
         self._discard_store = discard_store
         self._store: Store | None = None
-        self._mutex = threading.Lock()
-        self._queue: list[_Pending] = []
-        self._writing = False
+        self._batches: Batches[_Pending] = Batches(max_batch)
 
     def run(self, work: Callable[[Store], T], *, store: Store | None = None,
             durable: bool = True) -> T:
@@ -65,36 +58,8 @@ class GroupCommit:
         ``store`` is the calling thread's own, used when there is no writer
         connection.
         """
-        item = _Pending(work, durable)
-        item.wake.acquire()
-        with self._mutex:
-            self._queue.append(item)
-            waiting, self._writing = self._writing, True
-        if waiting:
-            item.wake.acquire()  # done, or handed the writing of the next batch
-        while not item.done:
-            with self._mutex:
-                batch = self._queue[:self.max_batch]
-                del self._queue[:self.max_batch]
-            try:
-                self._write(store, batch)
-            finally:
-                with self._mutex:
-                    for p in batch:
-                        p.done = True
-                    successor = None
-                    if self._queue and item.done:
-                        successor = self._queue[0]  # the writing passes to its thread
-                    elif not self._queue:
-                        self._writing = False
-                for p in batch:
-                    if p is not item:
-                        p.wake.release()
-                if successor is not None:
-                    successor.wake.release()
-        if isinstance(item.outcome, BaseException):
-            raise item.outcome
-        return item.outcome
+        return self._batches.submit(_Pending(work, durable),
+                                    lambda batch: self._write(store, batch))
 
     def _write(self, store: Store | None, batch: list[_Pending]) -> None:
         try:

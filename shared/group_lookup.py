@@ -14,23 +14,18 @@ ago is what the next lookup finds. SQLite's lookups need none of this.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from .batches import Batches, Pending
 from .store import Store
 
 MAX_BATCH = 32
 
 
 @dataclass(eq=False)
-class _Pending:
+class _Pending(Pending):
     number: str
-    outcome: Any = None
-    done: bool = False
-    # Held until the lookup is done or its thread is to read the next batch: each
-    # waiting thread is woken once.
-    wake: threading.Lock = field(default_factory=threading.Lock)
 
 
 class GroupLookup:
@@ -38,44 +33,13 @@ class GroupLookup:
 
     def __init__(self, max_batch: int = MAX_BATCH) -> None:
         self.max_batch = max_batch
-        self._mutex = threading.Lock()
-        self._queue: list[_Pending] = []
-        self._reading = False
+        self._batches: Batches[_Pending] = Batches(max_batch)
 
     def lookup_phone(self, store: Store, number: str) -> list[Any]:
         """``store.lookup_phone(number)``, possibly sent together with other threads'
         lookups on the connection of whichever thread reads the batch. Raises what the
         lookup raises (a lost connection: every lookup of that batch)."""
-        item = _Pending(number)
-        item.wake.acquire()
-        with self._mutex:
-            self._queue.append(item)
-            waiting, self._reading = self._reading, True
-        if waiting:
-            item.wake.acquire()  # done, or handed the reading of the next batch
-        while not item.done:
-            with self._mutex:
-                batch = self._queue[:self.max_batch]
-                del self._queue[:self.max_batch]
-            try:
-                self._read(store, batch)
-            finally:
-                with self._mutex:
-                    for p in batch:
-                        p.done = True
-                    successor = None
-                    if self._queue and item.done:
-                        successor = self._queue[0]  # the reading passes to its thread
-                    elif not self._queue:
-                        self._reading = False
-                for p in batch:
-                    if p is not item:
-                        p.wake.release()
-                if successor is not None:
-                    successor.wake.release()
-        if isinstance(item.outcome, BaseException):
-            raise item.outcome
-        return item.outcome
+        return self._batches.submit(_Pending(number), lambda batch: self._read(store, batch))
 
     @staticmethod
     def _read(store: Store, batch: list[_Pending]) -> None:

@@ -58,16 +58,23 @@ def _recorded(store: Store, work: Any) -> list[tuple[str, Any]]:
 
 def _generic_plan(store: Store, sql: str, params: Any) -> str:
     """EXPLAIN of ``sql`` prepared and planned for any parameters (a generic plan)."""
+    return "\n".join(r[0] for r in _explain(store, sql, params, "force_generic_plan",
+                                            "COSTS OFF"))
+
+
+def _explain(store: Store, sql: str, params: Any, mode: str, options: str) -> list[Any]:
+    """The rows of ``EXPLAIN (options)`` of ``sql`` prepared, planned as
+    ``plan_cache_mode = mode`` says, for ``params``."""
     query, names = numbered(sql, isinstance(params, dict))
     values = [params[n] for n in names] if isinstance(params, dict) else list(params)
     raw = store.conn.raw
     raw.execute("BEGIN")
     try:
-        raw.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        raw.execute(f"SET LOCAL plan_cache_mode = {mode}")
         raw.execute(b"PREPARE generic_plan_probe AS " + query)
-        explain = pgsql.SQL("EXPLAIN (COSTS OFF) EXECUTE generic_plan_probe ({})").format(
-            pgsql.SQL(", ").join(pgsql.Literal(v) for v in values))
-        return "\n".join(r[0] for r in raw.execute(explain))
+        explain = pgsql.SQL("EXPLAIN ({}) EXECUTE generic_plan_probe ({})").format(
+            pgsql.SQL(options), pgsql.SQL(", ").join(pgsql.Literal(v) for v in values))
+        return raw.execute(explain).fetchall()
     finally:
         raw.execute("ROLLBACK")
         raw.execute("DEALLOCATE generic_plan_probe")
@@ -103,19 +110,7 @@ def test_a_campaigns_tasks_for_the_dialer_are_not_thought_mostly_do_not_call(sto
 def _filter_estimate(store: Store, sql: str, params: Any, word: str) -> tuple[float, float]:
     """The rows PostgreSQL expects out of the node whose filter mentions ``word`` and
     into it (its largest input), planning ``sql`` for these parameters."""
-    query, names = numbered(sql, isinstance(params, dict))
-    values = [params[n] for n in names] if isinstance(params, dict) else list(params)
-    raw = store.conn.raw
-    raw.execute("BEGIN")
-    try:
-        raw.execute("SET LOCAL plan_cache_mode = force_custom_plan")
-        raw.execute(b"PREPARE generic_plan_probe AS " + query)
-        explain = pgsql.SQL("EXPLAIN (FORMAT JSON) EXECUTE generic_plan_probe ({})").format(
-            pgsql.SQL(", ").join(pgsql.Literal(v) for v in values))
-        plan = raw.execute(explain).fetchone()[0]
-    finally:
-        raw.execute("ROLLBACK")
-        raw.execute("DEALLOCATE generic_plan_probe")
+    plan = _explain(store, sql, params, "force_custom_plan", "FORMAT JSON")[0][0]
     plan = (json.loads(plan) if isinstance(plan, str) else plan)[0]["Plan"]
     nodes = [plan]
     while nodes:

@@ -34,8 +34,9 @@ SOON = 12
 
 
 class AccessLines:
-    """Access lines handed from the request threads to a writer thread that logs them
-    on ``logger`` (its handlers and level apply as for any record)."""
+    """Access lines handed over by the request threads and logged on ``logger`` (its
+    handlers and level apply as for any record) by a worker that has sent its answer
+    (``after_request``), or by a writer thread every ``interval`` seconds."""
 
     def __init__(self, logger: logging.Logger, fmt: str, *, interval: float = 0.2) -> None:
         self.logger = logger

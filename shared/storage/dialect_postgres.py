@@ -152,23 +152,23 @@ class PostgresDialect:
         """The caller lookup's rows (see SqliteDialect.exact_or_prefix) in one statement:
         a round trip to the server costs more than the statement. The companies' part
         runs only when the exact part found nothing (a one-time filter)."""
-        return self.exact_or_prefix_many(exact_sql, companies_sql,
-                                         [(number, prefixes_of(number))])[0]
+        return self.exact_or_prefix_many(exact_sql, companies_sql, [number], prefixes_of)[0]
 
-    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str,
-                             lookups: list[tuple[str, list[str]]]
+    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str, numbers: list[str],
+                             prefixes_of: Callable[[str], list[str]]
                              ) -> list[tuple[list[Any], list[Any]]]:
-        """``exact_or_prefix`` for several ``(number, prefixes)``: their statements sent
-        together in pipeline mode (one round trip and one wake-up of the server for
-        all, see crm_api's GroupLookup)."""
+        """``exact_or_prefix`` for each of ``numbers``: their statements sent together in
+        pipeline mode (one round trip and one wake-up of the server for all, see
+        shared.group_lookup)."""
         sql = exact_or_prefix_sql(exact_sql, companies_sql)
         # The prefixes go as one text, split by the server: psycopg's array dumper
         # (Python, a regex per element) cost more than the rest of the parameters.
         out = []
         # One alone needs no pipeline (entering and leaving it is work of its own).
-        with self.pipeline() if len(lookups) > 1 else nullcontext():
-            sent = [self.conn.execute(sql, {"n": number, "prefixes": ",".join(prefixes)})
-                    for number, prefixes in lookups]
+        with self.pipeline() if len(numbers) > 1 else nullcontext():
+            sent = [self.conn.execute(sql, {"n": number,
+                                            "prefixes": ",".join(prefixes_of(number))})
+                    for number in numbers]
             for cur in sent:
                 rows = cur.fetchall()
                 out.append(([], rows) if rows and rows[0]["rank"] == 2 else (rows, []))

@@ -136,13 +136,12 @@ class SqliteDialect:
             f"{companies_sql} WHERE c.phone IN ({marks}) OR c.phone2 IN ({marks})",
             prefixes + prefixes).fetchall()
 
-    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str,
-                             lookups: list[tuple[str, list[str]]]
+    def exact_or_prefix_many(self, exact_sql: str, companies_sql: str, numbers: list[str],
+                             prefixes_of: Callable[[str], list[str]]
                              ) -> list[tuple[list[Any], list[Any]]]:
-        """``exact_or_prefix`` for each ``(number, prefixes)``, one after the other."""
-        return [self.exact_or_prefix(exact_sql, number, companies_sql,
-                                     lambda _number, prefixes=prefixes: prefixes)
-                for number, prefixes in lookups]
+        """``exact_or_prefix`` for each of ``numbers``, one after the other."""
+        return [self.exact_or_prefix(exact_sql, number, companies_sql, prefixes_of)
+                for number in numbers]
 
     def insert_all(self, groups: list[tuple[str, tuple[str, ...], list[tuple[Any, ...]]]]
                    ) -> None:

@@ -251,12 +251,7 @@ def build_text_index(path: str, tables: dict[str, str], chunks: Any) -> None:
     ``copy_text_index``. The content tables are left empty: FTS5 does not read them
     when given the text.
     """
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode = OFF")  # a scratch file: nothing to roll back
-        conn.execute("PRAGMA main.synchronous = OFF")
-        conn.execute("PRAGMA cache_size = -262144")
-        conn.execute("BEGIN")
+    with _scratch(path) as conn:
         for table, sql in tables.items():
             conn.execute(f"CREATE TABLE {table} (pk INTEGER PRIMARY KEY, search_text TEXT)")
             conn.execute(sql)
@@ -264,9 +259,6 @@ def build_text_index(path: str, tables: dict[str, str], chunks: Any) -> None:
             table, first, texts = chunk
             conn.executemany(f"INSERT INTO {table}_fts(rowid, search_text) VALUES (?, ?)",
                              zip(range(first, first + len(texts)), texts, strict=True))
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
 
 
 def build_tables(path: str, schema: Sequence[str], rows: Iterable[tuple[str, Sequence[str],
@@ -278,13 +270,8 @@ def build_tables(path: str, schema: Sequence[str], rows: Iterable[tuple[str, Seq
     gives ``(table, columns, rows)`` chunks in insertion order. The indexes are built
     after the rows, in one transaction; the file is scratch, so unjournalled.
     """
-    conn = sqlite3.connect(path, isolation_level=None)
-    try:
-        conn.execute("PRAGMA journal_mode = OFF")
-        conn.execute("PRAGMA main.synchronous = OFF")
-        conn.execute("PRAGMA cache_size = -262144")
+    with _scratch(path) as conn:
         conn.execute("PRAGMA threads = 2")  # CREATE INDEX may sort in a helper thread
-        conn.execute("BEGIN")
         tables = [sql for sql in schema if sql.lstrip().upper().startswith("CREATE TABLE")]
         for sql in tables:
             conn.execute(sql)
@@ -294,6 +281,20 @@ def build_tables(path: str, schema: Sequence[str], rows: Iterable[tuple[str, Seq
         for sql in schema:
             if sql not in tables:
                 conn.execute(sql)
+
+
+@contextmanager
+def _scratch(path: str) -> Iterator[sqlite3.Connection]:
+    """A connection to the scratch file ``path`` inside one transaction, committed when
+    the block ends: unjournalled and unsynced (nothing to roll back, nothing to keep
+    if the load fails), with a 256 MiB page cache."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA main.synchronous = OFF")
+        conn.execute("PRAGMA cache_size = -262144")
+        conn.execute("BEGIN")
+        yield conn
         conn.execute("COMMIT")
     finally:
         conn.close()

@@ -1,6 +1,7 @@
 """Benchmark Callsheet against baselines measured in the same run; print one table.
 
     bench/run [--size full|medium|small|tiny] [--seed N] [--quick] [--only ROW,...]
+              [--idle-states]
 
 Generates (or reuses, from bench/out/) the large database, works on a copy
 of it, and measures each row against its baseline on the same copy: the API
@@ -8,7 +9,9 @@ server runs as a subprocess pinned to core 0 (``taskset -c 0``) with its
 access log on (written to bench/out/server.log), Datasette the same way, one
 server at a time; this process, the load generator, pins itself to core 1.
 Loopback only; every measurement is bounded in time. ``--quick`` shortens
-every duration for a smoke run.
+every duration for a smoke run. While it runs, idle CPUs poll instead of halting
+(bench/idle.py: a VM's wake-up latency is the machine's, not the software's);
+``--idle-states`` leaves them as they are. The table's header says which.
 
 Lookups use the mix of a B2B call centre: 40 % persons' numbers, 30 %
 companies' numbers, 20 % switchboard extensions (a company number plus 1-4
@@ -39,6 +42,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import generate  # noqa: E402
+from bench.idle import held_awake  # noqa: E402
 from bench.load import LoadResult, build_request, run_load  # noqa: E402
 from shared.store import LOOKUP_SQL  # noqa: E402
 
@@ -470,7 +474,15 @@ def main() -> int:
                     "calls,next,memory,datasette,desktop,typing,pg (pg: search, calls and"
                     " next on PostgreSQL beside the SQLite rows)")
     ap.add_argument("--keep", action="store_true", help="keep the working copy")
+    ap.add_argument("--idle-states", action="store_true",
+                    help="leave the CPUs' idle states as they are (see bench/idle.py)")
     args = ap.parse_args()
+    with held_awake(not args.idle_states) as idle_note:
+        return run(args, idle_note)
+
+
+def run(args: argparse.Namespace, idle_note: str) -> int:
+    """The whole run (``main`` without its arguments); 0 when every row passes."""
     only = set(filter(None, args.only.split(",")))
     def want(group: str) -> bool:
         return not only or group in only
@@ -496,7 +508,7 @@ def main() -> int:
     mix = lookup_mix(classes, 2000, args.seed)
     rows: list[Row] = []
     env_note = (f"taskset: server core {SERVER_CORE}, client core {CLIENT_CORE}"
-                if TASKSET else "no taskset: unpinned")
+                if TASKSET else "no taskset: unpinned") + f"; {idle_note}"
     log(env_note)
 
     pg_server = pg_url = None

@@ -34,6 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import generate, harness  # noqa: E402
+from bench.idle import held_awake  # noqa: E402
 from bench.load import build_request, run_load  # noqa: E402
 from bench.pg import BenchPgServer, _children, copy_into_postgres  # noqa: E402
 from tests.pg.round_trips import RoundTrips  # noqa: E402
@@ -196,14 +197,23 @@ PG: BenchPgServer
 
 
 def main() -> int:
-    global PG
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--size", choices=sorted(generate.SIZES), default="small")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--seconds", type=float, default=2.0)
     ap.add_argument("--only", default="store,server")
+    ap.add_argument("--idle-states", action="store_true",
+                    help="leave the CPUs' idle states as they are (see bench/idle.py)")
     args = ap.parse_args()
+    with held_awake(not args.idle_states) as idle_note:
+        harness.log(idle_note)
+        return profile(args)
+
+
+def profile(args: argparse.Namespace) -> int:
+    """The profile ``main`` asked for."""
+    global PG
     only = set(args.only.split(","))
     cached = generate.cached(args.size, args.seed, log=harness.log)
     tmp = Path(tempfile.mkdtemp(prefix="profile-pg-"))

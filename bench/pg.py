@@ -35,6 +35,11 @@ class BenchPgServer(PgServer):
         self._running = True
         self._pin()
 
+    def pin(self, core: str) -> None:
+        """Move the server (postmaster and every process it has forked) to ``core``."""
+        self.core = core
+        self._pin()
+
     def _pin(self) -> None:
         taskset = shutil.which("taskset")
         pid_file = self.data_dir / "postmaster.pid"

@@ -6,9 +6,9 @@ once the server's processes and the API's threads take turns on the CPU for
 every single lookup. Here a thread with a lookup to do queues it; if no thread is
 looking up, it becomes the reader: it takes everything queued (its own lookup
 and any that arrived meanwhile, without waiting for more) and sends them together
-on its own connection (``Store.lookup_phones``: pipeline mode, one round trip).
-Each lookup is still its own statement on the server, reading the data as
-committed when it runs: nothing is kept between lookups, so an edit made a moment
+on its own connection (``Store.lookup_phones``: one statement, one round trip).
+Each number is still looked up by the one lookup's SQL, on the data as committed
+when the statement runs: nothing is kept between lookups, so an edit made a moment
 ago is what the next lookup finds. SQLite's lookups need none of this.
 """
 

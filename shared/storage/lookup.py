@@ -89,7 +89,7 @@ class LookupRepository(Repository):
     def lookup_phones(self, numbers: list[str]) -> list[list[PhoneMatch]]:
         """``lookup_phone`` for each of ``numbers``, in one round trip on PostgreSQL."""
         # The exact matches, else the companies with a prefix of the number: the
-        # dialect's (one statement a number, all sent at once, on PostgreSQL).
+        # dialect's (one statement for all the numbers on PostgreSQL).
         found = self.d.exact_or_prefix_many(LOOKUP_SQL, PREFIX_SELECT, numbers,
                                             switchboard_prefixes)
         return [_matches(number, rows, candidates)

@@ -47,6 +47,30 @@ def test_several_lookups_at_once_are_one_round_trip_with_the_answers_of_each(url
     store.close()
 
 
+def test_a_batch_answers_each_number_as_alone_even_repeated_or_short(url) -> None:
+    store = Store(connect(url))
+    # A repeated number, a number too short for any switchboard prefix, the prefix rule.
+    numbers = [SWITCHBOARD + "17", "+1234", NUMBERS[0], SWITCHBOARD + "17", NUMBERS[3]]
+    alone = [_answers(store.lookup_phone(n)) for n in numbers]
+    assert [len(a) for a in alone] == [1, 0, 1, 1, 0]
+    assert [_answers(m) for m in store.lookup_phones(numbers)] == alone
+    store.close()
+
+
+def test_the_batched_statement_settles_on_one_generic_plan(url) -> None:
+    """Planning the batched statement costs more than running it: after its first runs
+    PostgreSQL must reuse one plan (an array parameter's length, which PostgreSQL
+    estimates in every custom plan, kept it planning each batch anew)."""
+    store = Store(connect(url))
+    for k in range(20):
+        store.lookup_phones(NUMBERS[: 2 + k % 4])
+    generic, custom = store.conn.execute(
+        "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+        " WHERE statement LIKE '%batch_index%'").fetchone()
+    assert generic >= 5 and custom <= 5, (generic, custom)
+    store.close()
+
+
 def test_eight_threads_get_their_own_answers_and_share_round_trips(url) -> None:
     stores = [Store(connect(url)) for _ in range(8)]
     expected = {n: _answers(stores[0].lookup_phone(n)) for n in NUMBERS}

@@ -146,6 +146,14 @@ CASES = [
          == [("prefix", s.company_id)]),
     Case("lookup unknown number", lambda st, s: st.lookup_phone("+999123456789012"),
          expect=lambda r, s: r == []),
+    # Several at once, as PostgreSQL's group lookup sends them (one statement there).
+    Case("lookup the four classes together",
+         lambda st, s: st.lookup_phones([s.person_phone, s.company_phone,
+                                         s.company_phone + "42", "+999123456789012"]),
+         expect=lambda r, s: r[0] and r[0][0].contact.person_id == s.person_id
+         and [m.contact.company_id for m in r[1]] == [s.company_id]
+         and [(m.reason, m.contact.company_id) for m in r[2]] == [("prefix", s.company_id)]
+         and r[3] == []),
     Case("nearest numbers", lambda st, s: st.nearest_numbers(s.company_phone[:-3] + "999"),
          expect=lambda r, s: bool(r)),
     Case("resolve person", lambda st, s: st.resolve_contact(_ref_p(s))),

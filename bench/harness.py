@@ -95,6 +95,16 @@ def pinned(cmd: list[str], core: str) -> list[str]:
     return [TASKSET, "-c", core, *cmd] if TASKSET else cmd
 
 
+def steal_seconds() -> float:
+    """CPU time the hypervisor gave to other guests since boot, all cores (/proc/stat):
+    a run that lost much of it to them measured a slower machine."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()
+        return int(fields[8]) / CLK_TCK
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def cpu_seconds(pid: int) -> float:
     """utime + stime of a process and its threads, from /proc/<pid>/stat."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -563,6 +573,7 @@ def run(args: argparse.Namespace, idle_note: str) -> int:
     classes = sample_lookups(work, 500, args.seed)
     mix = lookup_mix(classes, 2000, args.seed)
     rows: list[Row] = []
+    steal_at_start = steal_seconds()
     env_note = (f"taskset: server core {SERVER_CORE}, client core {CLIENT_CORE}"
                 if TASKSET else "no taskset: unpinned") + f"; {idle_note}"
     log(env_note)
@@ -896,6 +907,7 @@ def run(args: argparse.Namespace, idle_note: str) -> int:
     print()
     print(f"Callsheet bench: size {args.size} (seed {args.seed}), "
           f"{'quick' if args.quick else 'full'} run, {env_note}, "
+          f"{steal_seconds() - steal_at_start:.1f} s of CPU stolen by the hypervisor, "
           f"{os.cpu_count()} cores, {datetime.now():%Y-%m-%d %H:%M}")
     if gen_seconds:
         print(f"generator: {gen_seconds:.1f}s for this database (cached in bench/out/)")

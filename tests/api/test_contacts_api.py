@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 import requests
 
 from shared.model import Actor, ContactRef
+from tests.at_once import at_once
 
 from .conftest import unique_phone
 from .seed import SEARCH, SHOW, seed
@@ -135,12 +134,10 @@ def test_eight_agents_looking_up_at_once_each_get_their_callers(api):
     ids = [api.person(None, firstName="Agent", lastName=f"Caller {k}", phone=p)
            for k, p in enumerate(phones)]
     wrong: list[str] = []
-    start = threading.Barrier(8)
 
     def agent(k: int) -> None:
         with requests.Session() as s:
             s.headers.update(api.session.headers)
-            start.wait()
             for i in range(25):
                 n = (k + i) % len(phones)
                 r = s.post(api.url + "/contacts/search",
@@ -149,11 +146,7 @@ def test_eight_agents_looking_up_at_once_each_get_their_callers(api):
                 if r.status_code != 200 or got != [ids[n]]:
                     wrong.append(f"{phones[n]}: {r.status_code} {got}")
 
-    threads = [threading.Thread(target=agent, args=(k,)) for k in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    at_once(agent)
     assert not wrong, wrong[:3]
     phone = unique_phone()
     assert api.post("/contacts/search", {"query": {"phoneNumber": phone}}).json() == {

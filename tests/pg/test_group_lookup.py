@@ -3,8 +3,6 @@ and each still answers as a lookup of its own, with the data as committed now.""
 
 from __future__ import annotations
 
-import threading
-
 import psycopg
 import pytest
 
@@ -12,6 +10,7 @@ from shared.database import connect
 from shared.group_lookup import GroupLookup
 from shared.model import Actor
 from shared.store import Store
+from tests.at_once import at_once
 from tests.pg.round_trips import RoundTrips
 
 CLI = Actor("cli")
@@ -81,21 +80,15 @@ def test_eight_threads_get_their_own_answers_and_share_round_trips(url) -> None:
         s.__dict__["lookup_phones"] = (
             lambda numbers, real=real: batches.append(len(numbers)) or real(numbers))
     wrong: list[str] = []
-    start = threading.Barrier(8)
 
     def agent(k: int) -> None:
-        start.wait()
         for i in range(60):
             number = NUMBERS[(k + i) % len(NUMBERS)]
             got = _answers(group.lookup_phone(stores[k], number))
             if got != expected[number]:
                 wrong.append(f"{number}: {got} != {expected[number]}")
 
-    threads = [threading.Thread(target=agent, args=(k,)) for k in range(8)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
+    at_once(agent)
     assert not wrong, wrong[:3]
     assert batches and max(batches) > 1, batches  # some lookups did share a round trip
     for s in stores:

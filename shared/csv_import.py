@@ -908,7 +908,10 @@ class Importer:
 _COMPANY_KEY = "\0company"  # in a person's undo record: the company it was moved from
 CHUNK_ROWS = 500
 CHUNK_SECONDS = 0.25
-PAUSE_SECONDS = 0.05
+# Longer than the longest sleep of SQLite's busy handler (100 ms, once a writer has
+# waited a third of a second), so that a waiting writer tries again within every pause.
+# At 50 ms its tries fell into the chunks, phase-locked: a posted call waited 2-3 s.
+PAUSE_SECONDS = 0.11
 
 
 @dataclass
